@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "latentlab/common/params.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+namespace latentlab {
+namespace {
+
+std::string num(double v) {
+  std::ostringstream os;
+  os.precision(17);
+  os << v;
+  std::string s = os.str();
+  return s;
+}
+
+const char* kindName(FieldKind k) {
+  switch (k) {
+    case FieldKind::Real: return "a number";
+    case FieldKind::Integer: return "an integer";
+    case FieldKind::Bool: return "true or false";
+    case FieldKind::Choice: return "one of the listed choices";
+    case FieldKind::Vector: return "a list of numbers";
+  }
+  return "?";
+}
+
+[[noreturn]] void wrongType(const FieldSpec& s) {
+  throw ParamError(s.key, s.key + " must be " + kindName(s.kind));
+}
+
+void checkRange(const FieldSpec& s, const std::string& what, double v) {
+  if (!std::isfinite(v)) throw ParamError(what, what + " must be a finite number, got " + num(v));
+  if (v < s.min || v > s.max)
+    throw ParamError(what, what + " must be between " + num(s.min) + " and " + num(s.max) +
+                               ", got " + num(v));
+}
+
+std::string trim(std::string_view t) {
+  auto b = t.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  auto e = t.find_last_not_of(" \t\r\n");
+  return std::string(t.substr(b, e - b + 1));
+}
+
+double parseNumber(const std::string& key, const std::string& text) {
+  double v = 0.0;
+  const char* first = text.data();
+  const char* last = first + text.size();
+  auto [ptr, ec] = std::from_chars(first, last, v);
+  if (ec != std::errc() || ptr != last || text.empty())
+    throw ParamError(key, key + ": '" + text + "' is not a number");
+  return v;
+}
+
+}  // namespace
+
+ParamValue checkValue(const FieldSpec& s, const ParamValue& value) {
+  switch (s.kind) {
+    case FieldKind::Real:
+    case FieldKind::Integer: {
+      const double* v = std::get_if<double>(&value);
+      if (!v) wrongType(s);
+      checkRange(s, s.key, *v);
+      if (s.kind == FieldKind::Integer && std::floor(*v) != *v)
+        throw ParamError(s.key, s.key + " must be an integer, got " + num(*v));
+      return *v;
+    }
+    case FieldKind::Bool: {
+      if (const bool* b = std::get_if<bool>(&value)) return *b;
+      // JSON writers sometimes emit 0/1 for flags; accept exactly those.
+      if (const double* d = std::get_if<double>(&value); d && (*d == 0.0 || *d == 1.0))
+        return *d == 1.0;
+      wrongType(s);
+    }
+    case FieldKind::Choice: {
+      const std::string* id = std::get_if<std::string>(&value);
+      if (!id) wrongType(s);
+      if (std::find(s.choices.begin(), s.choices.end(), *id) == s.choices.end()) {
+        std::string list;
+        for (const auto& c : s.choices) list += (list.empty() ? "" : ", ") + c;
+        throw ParamError(s.key, s.key + " must be one of " + list + ", got '" + *id + "'");
+      }
+      return *id;
+    }
+    case FieldKind::Vector: {
+      const auto* vec = std::get_if<std::vector<double>>(&value);
+      if (!vec) wrongType(s);
+      const auto n = static_cast<int>(vec->size());
+      if (n < s.minSize || n > s.maxSize)
+        throw ParamError(s.key, s.key + " must have between " + std::to_string(s.minSize) +
+                                    " and " + std::to_string(s.maxSize) + " entries, got " +
+                                    std::to_string(n));
+      for (int i = 0; i < n; ++i) checkRange(s, s.key + "[" + std::to_string(i) + "]", (*vec)[i]);
+      return *vec;
+    }
+  }
+  wrongType(s);
+}
+
+ParamValue parseValue(const FieldSpec& s, std::string_view raw) {
+  const std::string text = trim(raw);
+  switch (s.kind) {
+    case FieldKind::Real:
+    case FieldKind::Integer:
+      return checkValue(s, parseNumber(s.key, text));
+    case FieldKind::Bool:
+      if (text == "true" || text == "1" || text == "on") return true;
+      if (text == "false" || text == "0" || text == "off") return false;
+      throw ParamError(s.key, s.key + " must be true or false, got '" + text + "'");
+    case FieldKind::Choice:
+      return checkValue(s, text);
+    case FieldKind::Vector: {
+      std::string body = text;
+      if (!body.empty() && body.front() == '[') body.erase(0, 1);
+      if (!body.empty() && body.back() == ']') body.pop_back();
+      std::vector<double> out;
+      std::stringstream ss(body);
+      std::string item;
+      while (std::getline(ss, item, ',')) out.push_back(parseNumber(s.key, trim(item)));
+      return checkValue(s, out);
+    }
+  }
+  wrongType(s);
+}
+
+std::string formatValue(const ParamValue& value) {
+  if (const double* d = std::get_if<double>(&value)) return num(*d);
+  if (const bool* b = std::get_if<bool>(&value)) return *b ? "true" : "false";
+  if (const auto* str = std::get_if<std::string>(&value)) return *str;
+  std::string out;
+  for (double v : std::get<std::vector<double>>(value)) out += (out.empty() ? "" : ",") + num(v);
+  return out;
+}
+
+const FieldSpec* findField(const std::vector<FieldSpec>& specs, std::string_view key) {
+  for (const auto& s : specs)
+    if (s.key == key) return &s;
+  return nullptr;
+}
+
+void checkParamSet(const std::vector<FieldSpec>& specs, const ParamSet& set) {
+  for (const auto& [key, value] : set) {
+    const FieldSpec* s = findField(specs, key);
+    if (!s) throw ParamError(key, "unknown parameter '" + key + "'");
+    checkValue(*s, value);
+  }
+}
+
+}  // namespace latentlab

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "latentlab/common/scenario.h"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace latentlab {
+namespace {
+
+using nlohmann::json;
+
+json toJson(const ParamValue& v) {
+  if (const double* d = std::get_if<double>(&v)) return *d;
+  if (const bool* b = std::get_if<bool>(&v)) return *b;
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  return std::get<std::vector<double>>(v);
+}
+
+ParamValue fromJson(const std::string& key, const json& j) {
+  if (j.is_boolean()) return j.get<bool>();
+  if (j.is_number()) return j.get<double>();
+  if (j.is_string()) return j.get<std::string>();
+  if (j.is_array()) {
+    std::vector<double> out;
+    for (const auto& e : j) {
+      if (!e.is_number()) throw ParamError(key, key + " must be a list of numbers");
+      out.push_back(e.get<double>());
+    }
+    return out;
+  }
+  throw ParamError(key, key + " has a value JSON type LatentLab does not read");
+}
+
+}  // namespace
+
+std::string paramSetToJson(const ParamSet& set, int indent) {
+  json j = json::object();
+  for (const auto& [k, v] : set) j[k] = toJson(v);
+  return j.dump(indent);
+}
+
+std::string scenarioToJson(const Scenario& s) {
+  json j;
+  j["format"] = "latentlab-scenario";
+  j["version"] = s.version;
+  j["page"] = s.page;
+  j["seed"] = s.seed;
+  if (!s.appVersion.empty()) j["app_version"] = s.appVersion;
+  j["params"] = json::parse(paramSetToJson(s.params));
+  return j.dump(2) + "\n";
+}
+
+Scenario scenarioFromJson(const std::string& text) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw ParamError("json", std::string("not valid JSON: ") + e.what());
+  }
+  if (!j.is_object()) throw ParamError("json", "a scenario must be a JSON object");
+  static const char* kKnown[] = {"format", "version", "page", "seed", "app_version", "params"};
+  for (const auto& [key, _] : j.items()) {
+    if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown))
+      throw ParamError(key, "unknown scenario key '" + key + "'");
+  }
+  Scenario s;
+  if (j.contains("format") && j["format"] != "latentlab-scenario")
+    throw ParamError("format", "format must be \"latentlab-scenario\"");
+  if (!j.contains("version") || !j["version"].is_number_integer())
+    throw ParamError("version", "version must be an integer (this build reads version 1)");
+  s.version = j["version"].get<int>();
+  if (s.version < 1 || s.version > kScenarioVersion)
+    throw ParamError("version", "scenario version " + std::to_string(s.version) +
+                                    " is not supported (this build reads version 1)");
+  if (!j.contains("page") || !j["page"].is_string())
+    throw ParamError("page", "page must be a page id string (see --list-pages)");
+  s.page = j["page"].get<std::string>();
+  if (j.contains("seed")) {
+    if (!j["seed"].is_number_unsigned())
+      throw ParamError("seed", "seed must be a non-negative integer");
+    s.seed = j["seed"].get<std::uint64_t>();
+  }
+  if (j.contains("app_version") && j["app_version"].is_string())
+    s.appVersion = j["app_version"].get<std::string>();
+  if (j.contains("params")) {
+    if (!j["params"].is_object()) throw ParamError("params", "params must be a JSON object");
+    for (const auto& [key, value] : j["params"].items()) s.params[key] = fromJson(key, value);
+  }
+  return s;
+}
+
+std::string readTextFile(const std::string& path, std::size_t maxBytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ParamError("file", "cannot open '" + path + "'");
+  in.seekg(0, std::ios::end);
+  const auto size = static_cast<std::size_t>(in.tellg());
+  if (size > maxBytes)
+    throw ParamError("file", "'" + path + "' is " + std::to_string(size) +
+                                 " bytes; scenario files are at most " + std::to_string(maxBytes));
+  in.seekg(0);
+  std::ostringstream os;
+  os << in.rdbuf();
+  return os.str();
+}
+
+}  // namespace latentlab

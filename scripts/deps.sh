@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: LatentLab developers
+# Installs the Debian 12 packages LatentLab needs, only those missing. Sourced by run and test.
+LATENTLAB_PACKAGES=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev libqt6charts6-dev libqt6svg6-dev qt6-qpa-plugins libgl-dev
+  libeigen3-dev libopencv-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  fonts-dejavu-core xvfb xauth
+)
+
+latentlab_install_deps() {
+  local missing=()
+  for p in "${LATENTLAB_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  echo "Installing: ${missing[*]}"
+  local sudo=()
+  [[ $(id -u) -ne 0 ]] && sudo=(sudo)
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+# Configures (once) and builds a preset incrementally.
+latentlab_build() {
+  local preset=$1; shift
+  local dir="build/$preset"
+  if [[ ! -f "$dir/build.ninja" ]]; then
+    cmake --preset "$preset" "$@"
+  elif (($#)); then
+    cmake -S . -B "$dir" "$@"
+  fi
+  cmake --build --preset "$preset" -j "$(nproc)"
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <QColor>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+#include <memory>
+#include <vector>
+
+namespace latentlab::ui {
+
+/// Thin wrapper over Qt Charts (the only place, with chart_view.cpp, that includes its headers).
+/// Series are replaced in one call each (one replace() per update); axes are linear or log;
+/// hovering shows the nearest point of any series ("series: x = …, y = …") in a read-out label.
+class ChartView : public QWidget {
+  Q_OBJECT
+ public:
+  enum class Axis { Linear, Log };
+  enum class Style { Line, Scatter, Step, Dashed };
+
+  explicit ChartView(QWidget* parent = nullptr);
+  ~ChartView() override;
+
+  void setTitle(const QString& title);
+  void setAxes(const QString& xTitle, Axis xAxis, const QString& yTitle, Axis yAxis);
+  /// Fixes an axis range; NaN bounds mean "fit the data" (the default).
+  void setXRange(double lo, double hi);
+  void setYRange(double lo, double hi);
+  void setLegendVisible(bool visible);
+
+  /// Creates or replaces the series called `name` (points with NaN/Inf, or ≤ 0 on a log axis,
+  /// are dropped). An invalid colour picks the next palette colour for a new series.
+  void setSeries(const QString& name, const std::vector<QPointF>& points, Style style = Style::Line,
+                 QColor color = {}, double width = 2.0);
+  void removeSeries(const QString& name);
+  void clearSeries();
+  /// Grouped bar chart: categories along x, one bar set per group (replaces all bar sets).
+  /// `highlight[g][c]` true draws that bar in red (violations). Lines added with setSeries stay.
+  void setBars(const QStringList& categories, const QStringList& groups,
+               const std::vector<std::vector<double>>& values,
+               const std::vector<std::vector<bool>>& highlight = {});
+  /// A horizontal or vertical marker line with a label (λ, F = k, ...).
+  void setMarker(const QString& name, Qt::Orientation orientation, double at, QColor color = {});
+  void clearMarkers();
+
+  int seriesCount() const;
+  /// Points of a series as shown (after dropping invalid ones); empty if no such series.
+  std::vector<QPointF> seriesPoints(const QString& name) const;
+
+  QSize sizeHint() const override;
+  QSize minimumSizeHint() const override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> d;
+};
+
+}  // namespace latentlab::ui

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <QImage>
+#include <QList>
+#include <QSize>
+#include <QString>
+#include <stdexcept>
+
+namespace latentlab::ui {
+
+class Page;
+
+/// Export errors carry a message for the user ("cannot write /x.png: permission denied").
+class ExportError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct FigureOptions {
+  QSize size{1600, 1000};   // pixels (PNG) or points at `dpi` (SVG/PDF page size), 200..8000 each
+  int dpi = 144;            // PNG physical DPI written into the file; PDF resolution
+  bool printTheme = true;   // light print palette (default) instead of the app theme
+};
+
+/// Renders the page's current figure (Page::makeFigure) into an image of options.size.
+QImage renderFigure(const Page& page, const FigureOptions& options = {});
+/// Writes the figure by extension: .png (scenario JSON in a "latentlab-scenario" text chunk),
+/// .svg (scenario JSON in <metadata>), .pdf. Throws ExportError.
+void exportFigure(const Page& page, const QString& path, const FigureOptions& options = {});
+/// Writes the page's exportData() by extension: .csv (blocks per table) or .json (scenario +
+/// tables). Throws ExportError.
+void exportData(const Page& page, const QString& path);
+/// Every page's default figure as one multi-page PDF (one page per Page, titled).
+void exportReportPdf(const QList<const Page*>& pages, const QString& path,
+                     const FigureOptions& options = {});
+/// Window screenshot to PNG.
+void exportWidgetPng(QWidget* widget, const QString& path);
+
+/// Applies the light print palette/style to a figure widget tree (used by export).
+void applyPrintTheme(QWidget* figure);
+
+}  // namespace latentlab::ui

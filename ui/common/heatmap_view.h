@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <QWidget>
+#include <Eigen/Dense>
+
+#include "ui/common/color_map.h"
+
+namespace latentlab::ui {
+
+class ColorBar;
+
+/// Paints a matrix as an image (nearest-neighbour for token grids, smooth for images) with a title,
+/// optional row/column tick labels, a ColorBar with numeric ticks beside it, and a hover read-out
+/// (tooltip and hovered() signal) of row, column and the exact value. Optional cell text prints
+/// values inside cells when they are large enough.
+class HeatmapView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit HeatmapView(QWidget* parent = nullptr);
+
+  void setTitle(const QString& title);
+  /// Sets data and colouring; mapping's range is kept as given (use ColorMapping::fit).
+  void setMatrix(const Eigen::MatrixXd& m, const ColorMapping& mapping);
+  void setSmooth(bool smooth);                       // false (default): nearest
+  void setRowLabels(const QStringList& labels);      // empty: 1..rows
+  void setColumnLabels(const QStringList& labels);   // empty: 1..cols
+  void setAxisTitles(const QString& rows, const QString& cols);
+  void setShowValues(bool show);                     // numbers inside cells if they fit
+  /// Marks cells (drawn with a red outline), e.g. overflow or failure cells; same size as matrix.
+  void setMarked(const Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic>& marked);
+  const Eigen::MatrixXd& matrix() const;
+
+  QSize sizeHint() const override;
+  QSize minimumSizeHint() const override;
+
+ signals:
+  void hovered(int row, int col, double value);
+
+ protected:
+  void paintEvent(QPaintEvent*) override;
+  void mouseMoveEvent(QMouseEvent*) override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> d;
+};
+
+/// Vertical colour bar with numeric ticks (linear, log or symmetric scale).
+class ColorBar : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ColorBar(QWidget* parent = nullptr);
+  void setMapping(const ColorMapping& mapping);
+  void setLabel(const QString& label);
+  QSize sizeHint() const override;
+
+ protected:
+  void paintEvent(QPaintEvent*) override;
+
+ private:
+  ColorMapping m_mapping;
+  QString m_label;
+};
+
+}  // namespace latentlab::ui

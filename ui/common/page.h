@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QWidget>
+#include <any>
+#include <cstdint>
+#include <vector>
+
+#include "latentlab/common/params.h"
+#include "latentlab/common/scenario.h"
+#include "ui/common/data_table.h"
+#include "ui/common/recompute_controller.h"
+
+namespace latentlab::ui {
+
+class ParamForm;
+
+/// Base of every page (ARCHITECTURE "UI contract"). A page owns its params (a ParamSet checked
+/// against its FieldSpec table) and seed, builds its ParamForm for the parameter dock, schedules
+/// recompute through one RecomputeController, and applies results on the GUI thread.
+///
+/// Figures have one render path for screen, export and the command line: createFigure() makes a
+/// fresh, empty figure widget and fillFigure() puts the current result in it. The page shows one
+/// such widget; export makes another at the requested size and renders it.
+class Page : public QWidget {
+  Q_OBJECT
+ public:
+  explicit Page(QWidget* parent = nullptr);
+  ~Page() override;
+
+  virtual QString id() const = 0;     // "topk"
+  virtual QString title() const = 0;  // "Smooth Top-k"
+  virtual std::vector<latentlab::FieldSpec> fields() const = 0;
+
+  latentlab::ParamSet params() const;
+  /// Checks `changes` (checkParamSet + validateParams on the merged set), merges them and schedules
+  /// a recompute. Throws ParamError and keeps the previous state when anything is wrong. Widgets
+  /// are updated with signals blocked.
+  void setParams(const latentlab::ParamSet& changes);
+  void setParam(const std::string& key, const latentlab::ParamValue& value);
+  /// Restores every field to its default (and the seed to 1).
+  void resetParams();
+  std::uint64_t seed() const;
+  void setSeed(std::uint64_t seed);
+
+  latentlab::Scenario scenario() const;
+  /// Throws ParamError ("page" when the id differs) and keeps the previous state on error.
+  void applyScenario(const latentlab::Scenario& scenario);
+
+  /// The parameter dock's content (built once, owned by the page).
+  QWidget* controls();
+
+  /// Computes the current params on this thread and applies the result (CLI, tests, export).
+  /// Throws what the job throws.
+  void computeNow();
+  bool hasResult() const;
+  RecomputeController* controller() const;
+  /// Hidden pages pause recompute and catch up when shown again.
+  void setActive(bool active);
+
+  /// A fresh figure widget showing the current result (caller owns it).
+  QWidget* makeFigure(QWidget* parent = nullptr) const;
+  /// The arrays behind the current figure.
+  virtual QList<DataTable> exportData() const = 0;
+
+ signals:
+  void computed(double elapsedMs);     // a result was applied
+  void computeFailed(const QString& message);
+  void busyChanged(bool busy);
+  void progressChanged(double fraction);
+  void paramsChanged();                // after any accepted change
+
+ protected:
+  /// Cross-field checks on the merged params (e.g. "k must be between 0 and n = 4, got 7").
+  /// Default: none. Throw ParamError.
+  virtual void validateParams(const latentlab::ParamSet& merged) const;
+  /// Snapshot of params + seed by value; runs on a worker thread.
+  virtual RecomputeController::Job makeJob() const = 0;
+  /// Stores the result (GUI thread) and refreshes the on-screen figure via fillFigure().
+  virtual void applyResult(const std::any& result) = 0;
+  virtual QWidget* createFigure(QWidget* parent) const = 0;
+  virtual void fillFigure(QWidget* figure) const = 0;
+  /// Titled groups for the ParamForm: {title, first key}. Default: none.
+  virtual std::vector<std::pair<QString, std::string>> sections() const;
+  /// Called after params change (from the form or setParams), before the recompute is requested;
+  /// pages adjust dependent widget ranges here (e.g. k's maximum = n). Default: nothing.
+  virtual void paramsUpdated();
+  /// Whether a change of `key` is cheap enough for throttled live preview (default true).
+  virtual bool isCheap(const std::string& key) const;
+  /// The on-screen figure, for applyResult() to refill. Created lazily by the base.
+  QWidget* screenFigure() const;
+  ParamForm* form() const;
+  /// Set by the derived applyResult through the base: marks hasResult().
+  void markHasResult();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> d;
+};
+
+}  // namespace latentlab::ui
