@@ -4,7 +4,7 @@
 # Installs the Debian 12 packages LatentLab needs, only those missing. Sourced by run and test.
 LATENTLAB_PACKAGES=(
   cmake ninja-build g++ pkg-config
-  qt6-base-dev libqt6charts6-dev libqt6svg6-dev qt6-qpa-plugins libgl-dev
+  qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins libgl-dev libqt6opengl6-dev libxkbcommon-dev
   libeigen3-dev libopencv-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core xvfb xauth
