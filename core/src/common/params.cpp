@@ -82,7 +82,10 @@ ParamValue checkValue(const FieldSpec& s, const ParamValue& value) {
       if (!id) wrongType(s);
       if (std::find(s.choices.begin(), s.choices.end(), *id) == s.choices.end()) {
         std::string list;
-        for (const auto& c : s.choices) list += (list.empty() ? "" : ", ") + c;
+        for (const auto& c : s.choices) {
+          if (!list.empty()) list += ", ";
+          list += c;
+        }
         throw ParamError(s.key, s.key + " must be one of " + list + ", got '" + *id + "'");
       }
       return *id;
@@ -133,7 +136,10 @@ std::string formatValue(const ParamValue& value) {
   if (const bool* b = std::get_if<bool>(&value)) return *b ? "true" : "false";
   if (const auto* str = std::get_if<std::string>(&value)) return *str;
   std::string out;
-  for (double v : std::get<std::vector<double>>(value)) out += (out.empty() ? "" : ",") + num(v);
+  for (double v : std::get<std::vector<double>>(value)) {
+    if (!out.empty()) out += ',';
+    out += num(v);
+  }
   return out;
 }
 

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/pages/topk/topk_page.h"
+
+#include <QBoxLayout>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTabBar>
+#include <cmath>
+
+#include "latentlab/common/rng.h"
+#include "ui/common/param_form.h"
+#include "ui/pages/topk/topk_figure.h"
+
+namespace latentlab::ui {
+
+using topk::Method;
+
+namespace {
+
+const FieldSpec& viewSpec() {
+  static const FieldSpec spec = *findField(specsOf(topk::topkLabFields()), "view");
+  return spec;
+}
+
+std::string showKey(Method m) { return "show_" + std::string(topk::methodId(m)); }
+
+struct InputPreset {
+  const char* label;
+  std::vector<double> x;
+};
+
+const std::vector<InputPreset>& inputPresets() {
+  static const std::vector<InputPreset> kPresets = {
+      {QT_TRANSLATE_NOOP("TopkPage", "x = [3, 2, 1, 4]"), {3, 2, 1, 4}},
+      {QT_TRANSLATE_NOOP("TopkPage", "x = [0.5, −1.2, 2, 0, 1.1]"), {0.5, -1.2, 2.0, 0.0, 1.1}},
+      {QT_TRANSLATE_NOOP("TopkPage", "x = [0, 1, …, 9]"), {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}},
+  };
+  return kPresets;
+}
+
+}  // namespace
+
+TopkPage::TopkPage(QWidget* parent) : Page(parent) {
+  m_speedController = new RecomputeController(this);
+  connect(m_speedController, &RecomputeController::resultReady, this,
+          [this](const std::any& r, double) {
+            m_speed = std::any_cast<topk::SpeedResult>(r);
+            if (hasResult()) fillFigure(screenFigure());
+            m_speedProgress->setVisible(false);
+            m_measure->setText(tr("Measure speed"));
+          });
+  connect(m_speedController, &RecomputeController::progress, this,
+          [this](double f) { m_speedProgress->setValue(static_cast<int>(1000 * f)); });
+  auto idle = [this] {
+    m_speedProgress->setVisible(false);
+    m_measure->setText(tr("Measure speed"));
+  };
+  connect(m_speedController, &RecomputeController::cancelledRun, this, idle);
+  connect(m_speedController, &RecomputeController::failed, this, [this, idle](const QString& msg) {
+    idle();
+    emit computeFailed(msg);
+  });
+
+  QWidget* bar = buildToolbar();
+  screenFigure();  // creates the page layout with the figure
+  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
+  connect(this, &Page::paramsChanged, this, &TopkPage::syncToolbar);
+  syncToolbar();
+}
+
+TopkPage::~TopkPage() = default;
+
+std::vector<FieldSpec> TopkPage::fields() const { return specsOf(topk::topkLabFields()); }
+
+std::vector<std::pair<QString, std::string>> TopkPage::sections() const {
+  return {{tr("Input"), "x"},
+          {tr("Methods shown"), showKey(topk::kAllMethods.front())},
+          {tr("Method options"), "alpha"},
+          {tr("Response sweep"), "sweep_index"},
+          {tr("Display"), "equalise"}};
+}
+
+topk::TopkLabParams TopkPage::labParams() const {
+  return fromParamSet(params(), topk::topkLabFields());
+}
+
+void TopkPage::validateParams(const ParamSet& merged) const {
+  topk::validate(fromParamSet(merged, topk::topkLabFields()));
+}
+
+RecomputeController::Job TopkPage::makeJob() const {
+  return [p = labParams()](const RunControl& control) {
+    return std::any(topk::computeTopkLab(p, control));
+  };
+}
+
+void TopkPage::applyResult(const std::any& result) {
+  m_result = std::any_cast<topk::TopkLabResult>(result);
+  markHasResult();
+  fillFigure(screenFigure());
+}
+
+QWidget* TopkPage::createFigure(QWidget* parent) const {
+  auto* fig = new TopkFigure(parent);
+  // The figure is built by a const method, but gallery clicks change this page's params.
+  auto* self = const_cast<TopkPage*>(this);
+  fig->onGalleryActivated = [self](int i) { self->loadCounterExample(i); };
+  return fig;
+}
+
+void TopkPage::fillFigure(QWidget* figure) const {
+  auto* fig = qobject_cast<TopkFigure*>(figure);
+  if (!fig || !m_result) return;
+  fig->show(labParams(), *m_result, m_speed ? &*m_speed : nullptr);
+}
+
+void TopkPage::paramsUpdated() {
+  const auto p = labParams();
+  const double n = static_cast<double>(p.x.size());
+  if (ParamForm* f = form()) {
+    f->setFieldRange("k", 0, n);
+    f->setFieldRange("sweep_index", 1, n);
+    auto shownOrFocus = [&](Method m) { return p.method == m || p.shown[static_cast<int>(m)]; };
+    f->setFieldVisible("alpha", shownOrFocus(Method::ThreEntmax));
+    f->setFieldVisible("epsilon", shownOrFocus(Method::OtSinkhorn));
+    const bool expect = shownOrFocus(Method::GumbelExpect) || shownOrFocus(Method::GaussPerturbed);
+    f->setFieldVisible("mc_samples", expect);
+  }
+}
+
+bool TopkPage::isCheap(const std::string& key) const {
+  // Monte Carlo sample counts scale the work; everything else stays cheap at n ≤ 64.
+  return key != "mc_samples";
+}
+
+QWidget* TopkPage::buildToolbar() {
+  auto* bar = new QWidget(this);
+  auto* row = new QHBoxLayout(bar);
+  row->setContentsMargins(4, 4, 4, 0);
+  m_tabs = new QTabBar(bar);
+  m_tabs->setExpanding(false);
+  m_tabs->setDrawBase(false);
+  const FieldSpec& vs = viewSpec();
+  for (std::size_t i = 0; i < vs.choices.size(); ++i)
+    m_tabs->addTab(QCoreApplication::translate(
+        "fields", (i < vs.choiceLabels.size() ? vs.choiceLabels[i] : vs.choices[i]).c_str()));
+  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
+    if (i < 0) return;
+    try {
+      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
+    } catch (const ParamError& e) {
+      emit computeFailed(QString::fromStdString(e.what()));
+    }
+  });
+  row->addWidget(m_tabs, 1);
+
+  m_presets = new QComboBox(bar);
+  m_presets->addItem(tr("Input presets…"));
+  for (const auto& preset : inputPresets()) m_presets->addItem(tr(preset.label));
+  m_presets->addItem(tr("Random Gaussian (current n, seed)"));
+  m_presets->setToolTip(tr("Replace the scores x; k is clamped to the new n."));
+  connect(m_presets, &QComboBox::activated, this, [this](int i) {
+    m_presets->setCurrentIndex(0);
+    const auto& presets = inputPresets();
+    if (i >= 1 && i <= static_cast<int>(presets.size())) {
+      const auto& x = presets[static_cast<std::size_t>(i - 1)].x;
+      const auto p = labParams();
+      const double n = static_cast<double>(x.size());
+      try {
+        setParams({{"x", x},
+                   {"k", std::min<double>(p.k, n)},
+                   {"sweep_index", std::min<double>(p.sweepIndex, n)}});
+      } catch (const ParamError& e) {
+        emit computeFailed(QString::fromStdString(e.what()));
+      }
+    } else if (i == static_cast<int>(presets.size()) + 1) {
+      randomInput(static_cast<int>(labParams().x.size()));
+    }
+  });
+  row->addWidget(m_presets);
+
+  m_measure = new QPushButton(tr("Measure speed"), bar);
+  m_measure->setToolTip(tr("Time every shown method for n = 10² … 10⁶ in the background"));
+  connect(m_measure, &QPushButton::clicked, this, [this] {
+    if (m_speedController->isBusy()) {
+      m_speedController->cancel();
+      return;
+    }
+    topk::SpeedParams sp;
+    const auto p = labParams();
+    for (Method m : topk::kAllMethods)
+      if (p.shown[static_cast<int>(m)]) sp.methods.push_back(m);
+    sp.seed = p.seed;
+    measureSpeed(sp);
+  });
+  row->addWidget(m_measure);
+  m_speedProgress = new QProgressBar(bar);
+  m_speedProgress->setRange(0, 1000);
+  m_speedProgress->setMaximumWidth(120);
+  m_speedProgress->setVisible(false);
+  row->addWidget(m_speedProgress);
+  return bar;
+}
+
+void TopkPage::syncToolbar() {
+  const auto& choices = viewSpec().choices;
+  const std::string view = std::get<std::string>(params().at("view"));
+  const auto it = std::find(choices.begin(), choices.end(), view);
+  QSignalBlocker block(m_tabs);
+  m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
+}
+
+void TopkPage::loadCounterExample(int index) {
+  const auto& all = topk::counterExamples();
+  if (index < 0 || index >= static_cast<int>(all.size())) return;
+  const auto& ce = all[static_cast<std::size_t>(index)];
+  const auto p = labParams();
+  try {
+    setParams({{"x", ce.x},
+               {"k", static_cast<double>(ce.k)},
+               {"tau", ce.tau},
+               {"method", std::string(topk::methodId(ce.method))},
+               {showKey(ce.method), true},
+               {"gallery", static_cast<double>(index)},
+               {"sweep_index", std::min<double>(p.sweepIndex, static_cast<double>(ce.x.size()))},
+               {"view", std::string("bars")}});
+  } catch (const ParamError& e) {
+    emit computeFailed(QString::fromStdString(e.what()));
+  }
+}
+
+void TopkPage::randomInput(int n) {
+  Rng rng(labParams().seed);
+  std::vector<double> x(static_cast<std::size_t>(n));
+  // Four decimals keep the vector readable and editable in the form.
+  for (double& v : x) v = std::round(rng.normal() * 1e4) / 1e4;
+  try {
+    setParam("x", x);
+  } catch (const ParamError& e) {
+    emit computeFailed(QString::fromStdString(e.what()));
+  }
+}
+
+void TopkPage::measureSpeed(const topk::SpeedParams& params) {
+  m_measure->setText(tr("Cancel"));
+  m_speedProgress->setValue(0);
+  m_speedProgress->setVisible(true);
+  m_speedController->request(
+      [params](const RunControl& control) { return std::any(topk::measureSpeed(params, control)); },
+      false);
+}
+
+}  // namespace latentlab::ui

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// The arrays behind the Top-k figures, for CSV/JSON export.
+#include "ui/pages/topk/topk_page.h"
+
+namespace latentlab::ui {
+
+using topk::Method;
+
+namespace {
+
+QString idOf(Method m) { return QString::fromLatin1(topk::methodId(m).data()); }
+
+// Rows of `m` prefixed by the grid value.
+std::vector<std::vector<double>> withGrid(const std::vector<double>& grid, const Eigen::MatrixXd& m) {
+  std::vector<std::vector<double>> rows;
+  for (std::size_t i = 0; i < grid.size() && static_cast<Eigen::Index>(i) < m.rows(); ++i) {
+    std::vector<double> row{grid[i]};
+    for (Eigen::Index c = 0; c < m.cols(); ++c) row.push_back(m(static_cast<Eigen::Index>(i), c));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+void appendColumn(std::vector<std::vector<double>>& rows, const std::vector<double>& col) {
+  for (std::size_t i = 0; i < rows.size() && i < col.size(); ++i) rows[i].push_back(col[i]);
+}
+
+QStringList entryColumns(const QString& prefix, Eigen::Index n) {
+  QStringList out;
+  for (Eigen::Index i = 1; i <= n; ++i) out << QStringLiteral("%1%2").arg(prefix).arg(i);
+  return out;
+}
+
+}  // namespace
+
+QList<DataTable> TopkPage::exportData() const {
+  QList<DataTable> tables;
+  if (!m_result) return tables;
+  const auto& r = *m_result;
+  const Eigen::Index n = r.x.size();
+  QStringList methodCols;
+  for (const auto& o : r.outcomes) methodCols << idOf(o.method);
+
+  DataTable masks{QStringLiteral("masks"), QStringList{"entry", "x", "hard"} + methodCols, {}};
+  for (Eigen::Index i = 0; i < n; ++i) {
+    std::vector<double> row{static_cast<double>(i + 1), r.x[i], r.hard[i]};
+    for (const auto& o : r.outcomes) row.push_back(o.result.p[i]);
+    masks.rows.push_back(std::move(row));
+  }
+  tables << masks;
+
+  DataTable diag{QStringLiteral("diagnostics"),
+                 {"method_index", "tau_used", "sum", "sum_error", "lambda", "iterations",
+                  "l1_to_hard", "valid", "in_box", "monotone"},
+                 {}};
+  for (const auto& o : r.outcomes)
+    diag.rows.push_back({static_cast<double>(o.method), o.tauUsed, o.result.p.sum(),
+                         o.result.sumError, o.result.lambda,
+                         static_cast<double>(o.result.iterations), o.l1ToHard,
+                         o.result.valid ? 1.0 : 0.0, o.result.inBox ? 1.0 : 0.0,
+                         o.monotone ? 1.0 : 0.0});
+  tables << diag;
+
+  DataTable response{QStringLiteral("response"),
+                     QStringList{"x_j"} + entryColumns("focus_p", r.responseFocus.cols()), {}};
+  response.rows = withGrid(r.sweepValues, r.responseFocus);
+  for (Eigen::Index c = 0; c < r.responseByMethod.cols(); ++c) {
+    response.columns << QStringLiteral("p_j_%1").arg(methodCols.value(static_cast<int>(c)));
+    std::vector<double> col(r.responseByMethod.col(c).data(),
+                            r.responseByMethod.col(c).data() + r.responseByMethod.rows());
+    appendColumn(response.rows, col);
+  }
+  response.columns << QStringLiteral("hard") << QStringLiteral("trace_j");
+  appendColumn(response.rows, r.responseHard);
+  appendColumn(response.rows, r.traceVsSweep);
+  tables << response;
+
+  DataTable temperature{QStringLiteral("temperature"),
+                        QStringList{"tau"} + entryColumns("focus_p", r.tauFocus.cols()), {}};
+  temperature.rows = withGrid(r.tauGrid, r.tauFocus);
+  for (Eigen::Index c = 0; c < r.l1ByMethod.cols(); ++c) {
+    temperature.columns << QStringLiteral("l1_%1").arg(methodCols.value(static_cast<int>(c)));
+    std::vector<double> col(r.l1ByMethod.col(c).data(),
+                            r.l1ByMethod.col(c).data() + r.l1ByMethod.rows());
+    appendColumn(temperature.rows, col);
+  }
+  temperature.columns << QStringLiteral("trace_j") << QStringLiteral("smooth_sum");
+  appendColumn(temperature.rows, r.traceVsTau);
+  appendColumn(temperature.rows, r.smoothSum);
+  tables << temperature;
+
+  DataTable jac{QStringLiteral("jacobian"), QStringList{"i"} + entryColumns("dx", n), {}};
+  for (Eigen::Index i = 0; i < r.focus.jacobian.rows(); ++i) {
+    std::vector<double> row{static_cast<double>(i + 1)};
+    for (Eigen::Index j = 0; j < r.focus.jacobian.cols(); ++j) row.push_back(r.focus.jacobian(i, j));
+    jac.rows.push_back(std::move(row));
+  }
+  tables << jac;
+
+  if (!r.lambdaGrid.empty()) {
+    DataTable thr{QStringLiteral("threshold"), {"lambda", "F"}, {}};
+    for (std::size_t i = 0; i < r.lambdaGrid.size(); ++i)
+      thr.rows.push_back({r.lambdaGrid[i], r.fOfLambda[i]});
+    tables << thr;
+  }
+  DataTable fn{QStringLiteral("threshold_functions"),
+               {"u", "f_exp", "f_sigmoid", "f_laplace", "f_clip", "f_entmax"}, {}};
+  fn.rows = withGrid(r.uGrid, r.fCurves);
+  for (const char* name : {"df_exp", "df_sigmoid", "df_laplace", "df_clip", "df_entmax"})
+    fn.columns << QString::fromLatin1(name);
+  for (Eigen::Index c = 0; c < r.dfCurves.cols(); ++c) {
+    std::vector<double> col(r.dfCurves.col(c).data(), r.dfCurves.col(c).data() + r.dfCurves.rows());
+    appendColumn(fn.rows, col);
+  }
+  tables << fn;
+
+  DataTable stab{QStringLiteral("stability"), {"k", "tau", "naive_error", "dp_error"}, {}};
+  for (std::size_t a = 0; a < r.stabilityK.size(); ++a)
+    for (std::size_t b = 0; b < r.stabilityTau.size(); ++b)
+      stab.rows.push_back({static_cast<double>(r.stabilityK[a]), r.stabilityTau[b],
+                           r.naiveError(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)),
+                           r.dpError(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b))});
+  tables << stab;
+
+  DataTable props{QStringLiteral("properties"), {"method_index"}, {}};
+  for (int c = 0; c < static_cast<int>(topk::Property::Count); ++c)
+    props.columns << QString::fromStdString(topk::propertyLabel(static_cast<topk::Property>(c)));
+  for (std::size_t m = 0; m < r.properties.size() && m < r.outcomes.size(); ++m) {
+    std::vector<double> row{static_cast<double>(r.outcomes[m].method)};
+    for (bool ok : r.properties[m]) row.push_back(ok ? 1.0 : 0.0);
+    props.rows.push_back(std::move(row));
+  }
+  tables << props;
+
+  if (m_speed) {
+    DataTable speed{QStringLiteral("speed_ms"), {"n"}, {}};
+    for (Method m : m_speed->methods) speed.columns << idOf(m);
+    for (std::size_t s = 0; s < m_speed->sizes.size(); ++s) {
+      std::vector<double> row{static_cast<double>(m_speed->sizes[s])};
+      for (Eigen::Index m = 0; m < m_speed->medianMs.rows(); ++m)
+        row.push_back(m_speed->medianMs(m, static_cast<Eigen::Index>(s)));
+      speed.rows.push_back(std::move(row));
+    }
+    tables << speed;
+  }
+  return tables;
+}
+
+}  // namespace latentlab::ui

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/pages/topk/topk_figure.h"
+
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "ui/common/chart_view.h"
+#include "ui/common/heatmap_view.h"
+
+namespace latentlab::ui {
+
+using topk::Method;
+using topk::TopkView;
+
+QColor methodColor(Method m) {
+  // Tableau-10 plus two, fixed per method so a method keeps its colour on every chart.
+  static const QColor kColors[] = {
+      QColor(0x8c, 0x56, 0x4b), QColor(0x7f, 0x7f, 0x7f), QColor(0x1f, 0x77, 0xb4),
+      QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
+      QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf), QColor(0xe3, 0x77, 0xc2),
+      QColor(0x39, 0x3b, 0x79), QColor(0xad, 0x49, 0x4a)};
+  return kColors[static_cast<int>(m)];
+}
+
+QString methodName(Method m) {
+  return QString::fromUtf8(topk::methodLabel(m).data(),
+                           static_cast<qsizetype>(topk::methodLabel(m).size()));
+}
+
+namespace {
+
+QLabel* makeLabel(QWidget* parent, bool wrap = true) {
+  auto* l = new QLabel(parent);
+  l->setWordWrap(wrap);
+  l->setTextFormat(Qt::RichText);
+  l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  return l;
+}
+
+}  // namespace
+
+TopkFigure::TopkFigure(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 6, 6, 6);
+  m_title = new QLabel(this);
+  QFont f = m_title->font();
+  f.setBold(true);
+  f.setPointSizeF(f.pointSizeF() * 1.15);
+  m_title->setFont(f);
+  layout->addWidget(m_title);
+  m_stack = new QStackedWidget(this);
+  layout->addWidget(m_stack, 1);
+  // Order follows topk::TopkView.
+  m_stack->addWidget(buildOverview());
+  m_stack->addWidget(buildBars(m_bars));
+  m_stack->addWidget(buildResponse(m_response));
+  m_stack->addWidget(buildTemperature(m_temperature));
+  m_stack->addWidget(buildGradient(m_gradient));
+  m_stack->addWidget(buildThreshold(m_threshold));
+  m_stack->addWidget(buildStability(m_stability));
+  m_stack->addWidget(buildGallery());
+  m_stack->addWidget(buildProperties());
+  m_stack->addWidget(buildSpeed());
+}
+
+QWidget* TopkFigure::buildOverview() {
+  auto* w = new QWidget(this);
+  auto* g = new QGridLayout(w);
+  g->setContentsMargins(0, 0, 0, 0);
+  auto* bars = new QWidget(w);
+  auto* bl = new QVBoxLayout(bars);
+  bl->setContentsMargins(0, 0, 0, 0);
+  m_ovBars.chart = new ChartView(bars);
+  m_ovBars.zline = nullptr;
+  m_ovBars.summary = nullptr;
+  bl->addWidget(m_ovBars.chart);
+  m_ovResponse.focus = new ChartView(w);
+  m_ovResponse.methods = nullptr;
+  m_ovTemperature.focus = nullptr;
+  m_ovTemperature.l1 = new ChartView(w);
+  auto* jac = new QWidget(w);
+  auto* jl = new QVBoxLayout(jac);
+  jl->setContentsMargins(0, 0, 0, 0);
+  m_ovJacobian = new HeatmapView(jac);
+  m_ovBadge = makeLabel(jac);
+  jl->addWidget(m_ovJacobian, 1);
+  jl->addWidget(m_ovBadge);
+  g->addWidget(bars, 0, 0);
+  g->addWidget(m_ovResponse.focus, 0, 1);
+  g->addWidget(m_ovTemperature.l1, 1, 0);
+  g->addWidget(jac, 1, 1);
+  return w;
+}
+
+QWidget* TopkFigure::buildBars(Bars& b) {
+  auto* w = new QWidget(this);
+  auto* l = new QVBoxLayout(w);
+  l->setContentsMargins(0, 0, 0, 0);
+  b.chart = new ChartView(w);
+  b.zline = new ChartView(w);
+  b.zline->setMinimumHeight(150);
+  b.zline->setMaximumHeight(220);
+  b.summary = makeLabel(w);
+  l->addWidget(b.chart, 3);
+  l->addWidget(b.zline, 1);
+  l->addWidget(b.summary);
+  return w;
+}
+
+QWidget* TopkFigure::buildResponse(Response& r) {
+  auto* w = new QWidget(this);
+  auto* l = new QGridLayout(w);
+  l->setContentsMargins(0, 0, 0, 0);
+  r.focus = new ChartView(w);
+  r.methods = new ChartView(w);
+  l->addWidget(r.focus, 0, 0);
+  l->addWidget(r.methods, 0, 1);
+  return w;
+}
+
+QWidget* TopkFigure::buildTemperature(Temperature& t) {
+  auto* w = new QWidget(this);
+  auto* l = new QGridLayout(w);
+  l->setContentsMargins(0, 0, 0, 0);
+  t.focus = new ChartView(w);
+  t.l1 = new ChartView(w);
+  l->addWidget(t.focus, 0, 0);
+  l->addWidget(t.l1, 0, 1);
+  return w;
+}
+
+QWidget* TopkFigure::buildGradient(Gradient& gr) {
+  auto* w = new QWidget(this);
+  auto* l = new QGridLayout(w);
+  l->setContentsMargins(0, 0, 0, 0);
+  auto* jac = new QWidget(w);
+  auto* jl = new QVBoxLayout(jac);
+  jl->setContentsMargins(0, 0, 0, 0);
+  gr.jacobian = new HeatmapView(jac);
+  gr.badge = makeLabel(jac);
+  jl->addWidget(gr.jacobian, 1);
+  jl->addWidget(gr.badge);
+  gr.traceTau = new ChartView(w);
+  gr.traceSweep = new ChartView(w);
+  l->addWidget(jac, 0, 0, 2, 1);
+  l->addWidget(gr.traceTau, 0, 1);
+  l->addWidget(gr.traceSweep, 1, 1);
+  l->setColumnStretch(0, 1);
+  l->setColumnStretch(1, 1);
+  return w;
+}
+
+QWidget* TopkFigure::buildThreshold(Threshold& t) {
+  auto* w = new QWidget(this);
+  auto* l = new QGridLayout(w);
+  l->setContentsMargins(0, 0, 0, 0);
+  t.solver = new ChartView(w);
+  t.functions = new ChartView(w);
+  t.info = makeLabel(w);
+  l->addWidget(t.solver, 0, 0);
+  l->addWidget(t.functions, 0, 1);
+  l->addWidget(t.info, 1, 0, 1, 2);
+  l->setRowStretch(0, 1);
+  return w;
+}
+
+QWidget* TopkFigure::buildStability(Stability& s) {
+  auto* w = new QWidget(this);
+  auto* l = new QGridLayout(w);
+  l->setContentsMargins(0, 0, 0, 0);
+  s.naive = new HeatmapView(w);
+  s.dp = new HeatmapView(w);
+  s.smoothSum = new ChartView(w);
+  l->addWidget(s.naive, 0, 0);
+  l->addWidget(s.dp, 0, 1);
+  l->addWidget(s.smoothSum, 1, 0, 1, 2);
+  return w;
+}
+
+QWidget* TopkFigure::buildGallery() {
+  auto* w = new QWidget(this);
+  auto* l = new QVBoxLayout(w);
+  l->setContentsMargins(0, 0, 0, 0);
+  auto* hint = makeLabel(w);
+  hint->setText(tr("Click an entry to load it: x, k, τ and the method are set and every view "
+                   "updates. Each one is a finding of the spec (§1.1–§2.4, §5)."));
+  m_gallery = new QListWidget(w);
+  m_gallery->setWordWrap(true);
+  m_gallery->setAlternatingRowColors(true);
+  for (const auto& ce : topk::counterExamples())
+    m_gallery->addItem(QString::fromStdString(ce.title));
+  connect(m_gallery, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+    if (onGalleryActivated) onGalleryActivated(m_gallery->row(item));
+  });
+  m_galleryText = makeLabel(w);
+  l->addWidget(hint);
+  l->addWidget(m_gallery, 2);
+  l->addWidget(m_galleryText, 1);
+  return w;
+}
+
+QWidget* TopkFigure::buildProperties() {
+  auto* w = new QWidget(this);
+  auto* l = new QVBoxLayout(w);
+  l->setContentsMargins(0, 0, 0, 0);
+  m_properties = new QTableWidget(w);
+  m_properties->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_properties->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  m_properties->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_propertiesNote = makeLabel(w);
+  l->addWidget(m_properties, 1);
+  l->addWidget(m_propertiesNote);
+  return w;
+}
+
+QWidget* TopkFigure::buildSpeed() {
+  auto* w = new QWidget(this);
+  auto* l = new QVBoxLayout(w);
+  l->setContentsMargins(0, 0, 0, 0);
+  m_speed = new ChartView(w);
+  m_speedNote = makeLabel(w);
+  l->addWidget(m_speed, 1);
+  l->addWidget(m_speedNote);
+  return w;
+}
+
+void TopkFigure::show(const topk::TopkLabParams& p, const topk::TopkLabResult& r,
+                      const topk::SpeedResult* speed) {
+  const int view = static_cast<int>(p.view);
+  m_stack->setCurrentIndex(view);
+  QString xs;
+  for (double v : p.x) xs += (xs.isEmpty() ? "" : ", ") + QString::number(v, 'g', 6);
+  if (p.x.size() > 10) xs = tr("%1 scores").arg(p.x.size());
+  m_title->setText(tr("Smooth Top-k — x = [%1], k = %2, τ = %3, focus: %4")
+                       .arg(xs)
+                       .arg(p.k)
+                       .arg(p.tau, 0, 'g', 4)
+                       .arg(methodName(p.method)));
+  switch (p.view) {
+    case TopkView::Overview:
+      fillBars(m_ovBars, p, r);
+      fillResponse(m_ovResponse, p, r);
+      fillTemperature(m_ovTemperature, p, r);
+      fillJacobian(m_ovJacobian, m_ovBadge, p, r);
+      break;
+    case TopkView::Bars: fillBars(m_bars, p, r); break;
+    case TopkView::Response: fillResponse(m_response, p, r); break;
+    case TopkView::Temperature: fillTemperature(m_temperature, p, r); break;
+    case TopkView::Gradient: fillGradient(m_gradient, p, r); break;
+    case TopkView::Threshold: fillThreshold(m_threshold, p, r); break;
+    case TopkView::Stability: fillStability(m_stability, p, r); break;
+    case TopkView::Gallery: fillGallery(p); break;
+    case TopkView::Properties: fillProperties(p, r); break;
+    case TopkView::Speed: fillSpeed(speed); break;
+  }
+}
+
+}  // namespace latentlab::ui

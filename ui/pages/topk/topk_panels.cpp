@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// Fills the remaining Top-k panels: threshold solver, stability, gallery, properties, speed.
+#include <QLabel>
+#include <QListWidget>
+#include <QTableWidget>
+#include <cmath>
+
+#include "ui/common/chart_view.h"
+#include "ui/common/heatmap_view.h"
+#include "ui/pages/topk/topk_figure.h"
+
+namespace latentlab::ui {
+
+using topk::Method;
+
+namespace {
+
+QString num(double v) { return QString::number(v, 'g', 6); }
+
+std::vector<QPointF> zipped(const std::vector<double>& xs, const std::vector<double>& ys) {
+  std::vector<QPointF> pts;
+  for (std::size_t i = 0; i < xs.size() && i < ys.size(); ++i) pts.emplace_back(xs[i], ys[i]);
+  return pts;
+}
+
+constexpr Method kThresholdColumns[] = {Method::ThreExp, Method::ThreSigmoid, Method::ThreLaplace,
+                                        Method::ThreClip, Method::ThreEntmax};
+
+}  // namespace
+
+void TopkFigure::fillThreshold(const Threshold& v, const topk::TopkLabParams& p,
+                               const topk::TopkLabResult& r) const {
+  v.solver->clearSeries();
+  v.solver->clearMarkers();
+  v.solver->setAxes(tr("λ (z-units)"), ChartView::Axis::Linear, tr("F(λ) = Σ f(z_i − λ)"),
+                    ChartView::Axis::Linear);
+  if (topk::isThreshold(p.method) && !r.lambdaGrid.empty()) {
+    const auto& f = r.focus;
+    v.solver->setTitle(tr("%1: solving F(λ) = k").arg(methodName(p.method)));
+    v.solver->setSeries(tr("F(λ)"), zipped(r.lambdaGrid, r.fOfLambda), ChartView::Style::Line,
+                        methodColor(p.method));
+    // Iterates on the curve: F at each λ_t, from the core's threshold function.
+    std::vector<QPointF> its;
+    for (double lam : f.lambdaTrace) {
+      double F = 0.0;
+      for (Eigen::Index i = 0; i < r.x.size(); ++i)
+        F += topk::thresholdF(p.method, r.x[i] / p.tau - lam, p.alpha);
+      its.emplace_back(lam, F);
+    }
+    if (!its.empty())
+      v.solver->setSeries(tr("solver iterates"), its, ChartView::Style::Scatter, QColor(0xd6, 0x27, 0x28));
+    v.solver->setMarker(tr("F = k"), Qt::Horizontal, p.k, QColor(0x55, 0x55, 0x55));
+    if (std::isfinite(f.bracket[0]) && std::isfinite(f.bracket[1])) {
+      v.solver->setMarker(tr("bracket low"), Qt::Vertical, f.bracket[0], QColor(0x99, 0x99, 0x99));
+      v.solver->setMarker(tr("bracket high"), Qt::Vertical, f.bracket[1], QColor(0x99, 0x99, 0x99));
+    }
+    if (std::isfinite(f.lambda)) v.solver->setMarker(tr("λ*"), Qt::Vertical, f.lambda, QColor(0, 0, 0));
+    QString info = tr("λ = %1 (z-units), τλ = %2 (x-units), %3 iterations, |Σp − k| = %4")
+                       .arg(num(f.lambda), num(p.tau * f.lambda))
+                       .arg(f.iterations)
+                       .arg(num(f.sumError));
+    if (f.saturated >= 0) info += tr(", m = %1 saturated entries").arg(f.saturated);
+    if (!f.lambdaUnique) info += tr(", λ not unique (p is)");
+    if (std::isfinite(f.bracket[0]))
+      info += tr(". Initial bracket [%1, %2].").arg(num(f.bracket[0]), num(f.bracket[1]));
+    v.info->setText(info);
+  } else {
+    v.solver->setTitle(tr("F(λ) — choose a ThreTopK focus method"));
+    v.info->setText(tr("%1 has no threshold λ. Pick a thre_* method as the focus method to see "
+                       "F(λ), its bracket and the solver's iterates.")
+                        .arg(methodName(p.method)));
+  }
+  v.functions->setTitle(tr("Threshold functions f(u) (solid) and f′(u) (dashed), entmax α = %1")
+                            .arg(p.alpha));
+  v.functions->setAxes(tr("u"), ChartView::Axis::Linear, tr("f, f′"), ChartView::Axis::Linear);
+  v.functions->clearSeries();
+  v.functions->clearMarkers();
+  for (int c = 0; c < static_cast<int>(std::size(kThresholdColumns)) && c < r.fCurves.cols(); ++c) {
+    const Method m = kThresholdColumns[c];
+    std::vector<QPointF> f, df;
+    for (std::size_t i = 0; i < r.uGrid.size(); ++i) {
+      f.emplace_back(r.uGrid[i], r.fCurves(static_cast<Eigen::Index>(i), c));
+      df.emplace_back(r.uGrid[i], r.dfCurves(static_cast<Eigen::Index>(i), c));
+    }
+    v.functions->setSeries(methodName(m), f, ChartView::Style::Line, methodColor(m));
+    v.functions->setSeries(methodName(m) + QStringLiteral(" f′"), df, ChartView::Style::Dashed,
+                           methodColor(m), 1.5);
+  }
+}
+
+void TopkFigure::fillStability(const Stability& v, const topk::TopkLabParams& p,
+                               const topk::TopkLabResult& r) const {
+  QStringList ks, taus;
+  for (int k : r.stabilityK) ks << QStringLiteral("k=%1").arg(k);
+  for (double t : r.stabilityTau) taus << QStringLiteral("τ=%1").arg(t, 0, 'g', 3);
+  auto show = [&](HeatmapView* view, const Eigen::MatrixXd& err, const QString& title) {
+    // Errors span 1e-16..1e1; show log10 with overflow cells marked red.
+    Eigen::MatrixXd shown = err.unaryExpr([](double e) {
+      return std::isfinite(e) ? std::max(e, 1e-17) : std::numeric_limits<double>::quiet_NaN();
+    });
+    Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic> marked =
+        err.unaryExpr([](double e) { return !std::isfinite(e) || e > 1e-6; });
+    view->setTitle(title);
+    view->setAxisTitles(tr("k"), tr("τ"));
+    view->setRowLabels(ks);
+    view->setColumnLabels(taus);
+    view->setShowValues(true);
+    ColorMapping map{ColorMapKind::Viridis, ColorScale::Log, 1e-17, 10.0};
+    view->setMatrix(shown, map);
+    view->setMarked(marked);
+  };
+  if (r.naiveError.size())
+    show(v.naive, r.naiveError,
+         tr("Article's recursion: max error on x = [0..9] (red: > 1e-6, grey: overflow)"));
+  if (r.dpError.size()) show(v.dp, r.dpError, tr("Log-space DP: max error against enumeration"));
+  v.smoothSum->setTitle(tr("Smooth top-k sum τ·log Z_k(x/τ) between Σ top-k and Σ + τ·log C(n,k)"));
+  v.smoothSum->setAxes(tr("τ"), ChartView::Axis::Log, tr("sum"), ChartView::Axis::Linear);
+  v.smoothSum->clearSeries();
+  v.smoothSum->clearMarkers();
+  v.smoothSum->setSeries(tr("τ·log Z_k"), zipped(r.tauGrid, r.smoothSum), ChartView::Style::Line,
+                         methodColor(Method::GradTopk));
+  std::vector<double> upper;
+  for (double t : r.tauGrid) upper.push_back(r.hardSum + t * r.logBinom);
+  v.smoothSum->setSeries(tr("upper bound"), zipped(r.tauGrid, upper), ChartView::Style::Dashed,
+                         QColor(0x99, 0x99, 0x99));
+  v.smoothSum->setMarker(tr("hard sum %1").arg(num(r.hardSum)), Qt::Horizontal, r.hardSum,
+                         QColor(0x20, 0x20, 0x20));
+  v.smoothSum->setMarker(tr("current τ"), Qt::Vertical, p.tau);
+}
+
+void TopkFigure::fillGallery(const topk::TopkLabParams& p) const {
+  const auto& all = topk::counterExamples();
+  if (all.empty()) return;
+  const int i = std::clamp(p.gallery, 0, static_cast<int>(all.size()) - 1);
+  m_gallery->setCurrentRow(i);
+  const auto& ce = all[static_cast<std::size_t>(i)];
+  QString xs;
+  for (double v : ce.x) xs += (xs.isEmpty() ? "" : ", ") + num(v);
+  m_galleryText->setText(tr("<b>%1</b><br>%2<br>x = [%3], k = %4, τ = %5, method %6")
+                             .arg(QString::fromStdString(ce.title).toHtmlEscaped(),
+                                  QString::fromStdString(ce.explanation).toHtmlEscaped(), xs)
+                             .arg(ce.k)
+                             .arg(ce.tau)
+                             .arg(methodName(ce.method)));
+}
+
+void TopkFigure::fillProperties(const topk::TopkLabParams& p, const topk::TopkLabResult& r) const {
+  const int cols = static_cast<int>(topk::Property::Count);
+  m_properties->clear();
+  m_properties->setRowCount(static_cast<int>(r.outcomes.size()));
+  m_properties->setColumnCount(cols);
+  QStringList headers, rows;
+  for (int c = 0; c < cols; ++c)
+    headers << QString::fromStdString(topk::propertyLabel(static_cast<topk::Property>(c)));
+  for (const auto& o : r.outcomes) rows << methodName(o.method);
+  m_properties->setHorizontalHeaderLabels(headers);
+  m_properties->setVerticalHeaderLabels(rows);
+  for (std::size_t m = 0; m < r.properties.size() && m < r.outcomes.size(); ++m)
+    for (int c = 0; c < cols; ++c) {
+      const bool ok = r.properties[m][static_cast<std::size_t>(c)];
+      auto* item = new QTableWidgetItem(ok ? tr("✓ holds") : tr("✗ fails"));
+      item->setTextAlignment(Qt::AlignCenter);
+      item->setBackground(ok ? QColor(0xc8, 0xe6, 0xc9) : QColor(0xff, 0xcd, 0xd2));
+      item->setForeground(QColor(0x10, 0x10, 0x10));
+      m_properties->setItem(static_cast<int>(m), c, item);
+    }
+  m_propertiesNote->setText(
+      tr("Checked live on x and k = %1, τ = %2 (spec §2.7, §3.4): Σp = k to 1e-9; p in [0, 1]; "
+         "weakly monotone; ST(x + 10) = ST(x); ST_k(x) = 1 − ST_(n−k)(−x); equals softmax(x/τ) "
+         "at k = 1.")
+          .arg(p.k)
+          .arg(p.tau));
+}
+
+void TopkFigure::fillSpeed(const topk::SpeedResult* speed) const {
+  m_speed->setTitle(tr("Time per call against n (median, this machine)"));
+  m_speed->setAxes(tr("n"), ChartView::Axis::Log, tr("ms"), ChartView::Axis::Log);
+  m_speed->clearSeries();
+  m_speed->clearMarkers();
+  if (!speed || speed->medianMs.size() == 0) {
+    m_speedNote->setText(tr("Press “Measure speed” to time every shown method for n = 10² … 10⁶ "
+                            "in the background (random Gaussian scores, k = 16)."));
+    return;
+  }
+  double anchor = std::numeric_limits<double>::quiet_NaN();
+  for (std::size_t m = 0; m < speed->methods.size(); ++m) {
+    std::vector<QPointF> pts;
+    for (std::size_t s = 0; s < speed->sizes.size(); ++s) {
+      const double ms = speed->medianMs(static_cast<Eigen::Index>(m), static_cast<Eigen::Index>(s));
+      if (std::isfinite(ms)) pts.emplace_back(speed->sizes[s], ms);
+      if (s == 0 && std::isfinite(ms) && !(ms >= anchor)) anchor = ms;
+    }
+    m_speed->setSeries(methodName(speed->methods[m]), pts, ChartView::Style::Line,
+                       methodColor(speed->methods[m]));
+  }
+  if (std::isfinite(anchor) && !speed->sizes.empty()) {
+    // Guides through the fastest first point: O(n), O(n log n), O(n·k) with k = 16.
+    const double n0 = speed->sizes.front();
+    std::vector<QPointF> on, onlog, onk;
+    for (int n : speed->sizes) {
+      on.emplace_back(n, anchor * n / n0);
+      onlog.emplace_back(n, anchor * n * std::log(n) / (n0 * std::log(n0)));
+      onk.emplace_back(n, anchor * 16.0 * n / n0);
+    }
+    const QColor guide(0x9e, 0x9e, 0x9e);
+    m_speed->setSeries(tr("O(n) guide"), on, ChartView::Style::Dashed, guide, 1.0);
+    m_speed->setSeries(tr("O(n log n) guide"), onlog, ChartView::Style::Dashed, guide.darker(130), 1.0);
+    m_speed->setSeries(tr("O(n·k) guide, k = 16"), onk, ChartView::Style::Dashed, guide.darker(160), 1.0);
+  }
+  m_speedNote->setText(tr("Medians of repeated calls; missing points were skipped as too slow. "
+                          "Guides start at the fastest method's first point."));
+}
+
+}  // namespace latentlab::ui
