@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "app/cli.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStyleFactory>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "latentlab/common/errors.h"
+#include "latentlab/common/params.h"
+#include "ui/common/figure_export.h"
+#include "ui/common/page.h"
+#include "ui/shell/page_registry.h"
+#include "ui/shell/scenario_io.h"
+
+namespace latentlab::app {
+namespace {
+
+using latentlab::ParamError;
+using latentlab::ui::Page;
+
+// lupdate files these strings under the "Cli" context.
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
+/// A problem with the command line itself; carries the exit code.
+struct CliError {
+  QString message;
+  int code = kExitBadInput;
+};
+
+const QStringList kFlags = {QStringLiteral("--help"), QStringLiteral("-h"),
+                            QStringLiteral("--version"), QStringLiteral("-v"),
+                            QStringLiteral("--list-pages")};
+const QStringList kValued = {QStringLiteral("--scenario"),    QStringLiteral("--page"),
+                             QStringLiteral("--set"),         QStringLiteral("--export"),
+                             QStringLiteral("--export-data"), QStringLiteral("--size"),
+                             QStringLiteral("--dpi"),         QStringLiteral("--report")};
+
+struct Options {
+  bool help = false;
+  bool version = false;
+  bool listPages = false;
+  QString scenario, page, figurePath, dataPath, reportDir;
+  QStringList sets;  // "key=value", in order
+  latentlab::ui::FigureOptions figure;
+};
+
+void printOut(const QString& text) {
+  std::fputs(text.toUtf8().constData(), stdout);
+  std::fflush(stdout);
+}
+
+/// One line on stderr, whatever the message contains (JSON parser errors span lines).
+void printError(const QString& message) {
+  const QString line = QString(message).replace(QRegularExpression(QStringLiteral("\\s*\\n\\s*")),
+                                                QStringLiteral(" "));
+  std::fputs(("latentlab: " + line.trimmed() + "\n").toUtf8().constData(), stderr);
+  std::fflush(stderr);
+}
+
+QString optionName(const QString& arg) { return arg.section(QLatin1Char('='), 0, 0); }
+
+void setOnce(QString& slot, const QString& name, const QString& value) {
+  if (!slot.isNull()) throw CliError{Tr::tr("%1 given twice").arg(name)};
+  if (value.isEmpty()) throw CliError{Tr::tr("%1 needs a non-empty value").arg(name)};
+  slot = value;
+}
+
+QSize parseSize(const QString& text) {
+  static const QRegularExpression kPattern(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
+  const auto match = kPattern.match(text);
+  const int w = match.hasMatch() ? match.captured(1).toInt() : 0;
+  const int h = match.hasMatch() ? match.captured(2).toInt() : 0;
+  if (w < 200 || w > 8000 || h < 200 || h > 8000)
+    throw CliError{
+        Tr::tr("--size must be WxH with each side between 200 and 8000, got '%1'").arg(text)};
+  return {w, h};
+}
+
+int parseDpi(const QString& text) {
+  bool ok = false;
+  const int dpi = text.toInt(&ok);
+  if (!ok || dpi < 72 || dpi > 1200)
+    throw CliError{Tr::tr("--dpi must be an integer between 72 and 1200, got '%1'").arg(text)};
+  return dpi;
+}
+
+Options parse(const QStringList& args) {
+  Options o;
+  QString size, dpi;
+  for (int i = 1; i < args.size(); ++i) {
+    const QString& arg = args[i];
+    const QString name = arg.startsWith(QLatin1String("--")) ? optionName(arg) : arg;
+    if (kFlags.contains(name)) {
+      if (name != arg) throw CliError{Tr::tr("%1 takes no value").arg(name)};
+      if (name == QLatin1String("--help") || name == QLatin1String("-h"))
+        o.help = true;
+      else if (name == QLatin1String("--version") || name == QLatin1String("-v"))
+        o.version = true;
+      else
+        o.listPages = true;
+      continue;
+    }
+    if (!kValued.contains(name)) {
+      if (arg.startsWith(QLatin1Char('-')))
+        throw CliError{Tr::tr("unknown option '%1' (see --help)").arg(name)};
+      throw CliError{Tr::tr("unexpected argument '%1' (see --help)").arg(arg)};
+    }
+    QString value;
+    if (name != arg) {
+      value = arg.mid(name.size() + 1);
+    } else {
+      if (i + 1 >= args.size()) throw CliError{Tr::tr("%1 needs a value").arg(name)};
+      value = args[++i];
+    }
+    if (name == QLatin1String("--set"))
+      o.sets << value;
+    else if (name == QLatin1String("--scenario"))
+      setOnce(o.scenario, name, value);
+    else if (name == QLatin1String("--page"))
+      setOnce(o.page, name, value);
+    else if (name == QLatin1String("--export"))
+      setOnce(o.figurePath, name, value);
+    else if (name == QLatin1String("--export-data"))
+      setOnce(o.dataPath, name, value);
+    else if (name == QLatin1String("--report"))
+      setOnce(o.reportDir, name, value);
+    else if (name == QLatin1String("--size"))
+      setOnce(size, name, value);
+    else
+      setOnce(dpi, name, value);
+  }
+  if (!size.isNull()) o.figure.size = parseSize(size);
+  if (!dpi.isNull()) o.figure.dpi = parseDpi(dpi);
+
+  const auto suffix = [](const QString& path) { return QFileInfo(path).suffix().toLower(); };
+  if (!o.figurePath.isNull() && !QStringList{"png", "svg", "pdf"}.contains(suffix(o.figurePath)))
+    throw CliError{
+        Tr::tr("--export needs a .png, .svg or .pdf file name, got '%1'").arg(o.figurePath)};
+  if (!o.dataPath.isNull() && !QStringList{"csv", "json"}.contains(suffix(o.dataPath)))
+    throw CliError{
+        Tr::tr("--export-data needs a .csv or .json file name, got '%1'").arg(o.dataPath)};
+  const bool hasPage = !o.scenario.isNull() || !o.page.isNull();
+  if (!hasPage && !o.sets.isEmpty()) throw CliError{Tr::tr("--set needs --page or --scenario")};
+  if (!hasPage && (!o.figurePath.isNull() || !o.dataPath.isNull()))
+    throw CliError{Tr::tr("--export and --export-data need --page or --scenario")};
+  return o;
+}
+
+/// Applies the --set list on top of the page's params in one all-or-nothing step.
+void applySets(Page& page, const QStringList& sets) {
+  const std::vector<latentlab::FieldSpec> fields = page.fields();
+  latentlab::ParamSet changes;
+  for (const QString& set : sets) {
+    const int eq = set.indexOf(QLatin1Char('='));
+    if (eq <= 0) throw CliError{Tr::tr("--set needs key=value, got '%1'").arg(set)};
+    const std::string key = set.left(eq).trimmed().toStdString();
+    const latentlab::FieldSpec* spec = latentlab::findField(fields, key);
+    if (!spec) {
+      std::string known;
+      for (const auto& f : fields) known += (known.empty() ? "" : ", ") + f.key;
+      throw ParamError(key, "unknown parameter '" + key + "' for page '" + page.id().toStdString() +
+                                "' (known: " + known + ")");
+    }
+    changes[key] = latentlab::parseValue(*spec, set.mid(eq + 1).trimmed().toStdString());
+  }
+  if (!changes.empty()) page.setParams(changes);
+}
+
+std::unique_ptr<Page> makePage(const QString& id) {
+  const latentlab::ui::PageInfo* info = latentlab::ui::findPage(id);
+  if (!info) throw CliError{Tr::tr("unknown page '%1' (see --list-pages)").arg(id)};
+  std::unique_ptr<Page> page(info->factory());
+  page->setActive(false);  // no background recompute: the CLI computes synchronously
+  return page;
+}
+
+/// The page named by --scenario/--page with --set applied and computed; null when none.
+std::unique_ptr<Page> configuredPage(const Options& o) {
+  if (o.scenario.isNull() && o.page.isNull()) return nullptr;
+  std::optional<latentlab::Scenario> scenario;
+  QString id = o.page;
+  if (!o.scenario.isNull()) {
+    scenario = latentlab::ui::readScenario(o.scenario);
+    const QString fromFile = QString::fromStdString(scenario->page);
+    if (!id.isNull() && id != fromFile)
+      throw CliError{
+          Tr::tr("--page '%1' does not match the scenario's page '%2'").arg(id, fromFile)};
+    id = fromFile;
+  }
+  std::unique_ptr<Page> page = makePage(id);
+  if (scenario) page->applyScenario(*scenario);
+  applySets(*page, o.sets);
+  return page;
+}
+
+void writeReport(const Options& o, Page* configured) {
+  const QDir dir(o.reportDir);
+  if (!QDir().mkpath(dir.absolutePath()))
+    throw CliError{Tr::tr("cannot create directory '%1'").arg(o.reportDir), kExitIoError};
+  std::vector<std::unique_ptr<Page>> owned;
+  QList<const Page*> pages;
+  for (const latentlab::ui::PageInfo& info : latentlab::ui::pageRegistry()) {
+    Page* page = configured && configured->id() == info.id ? configured : nullptr;
+    if (!page) {
+      owned.push_back(makePage(info.id));
+      page = owned.back().get();
+      page->computeNow();
+    }
+    const QString png = dir.filePath(info.id + QStringLiteral(".png"));
+    latentlab::ui::exportFigure(*page, png, o.figure);
+    printOut(Tr::tr("wrote %1\n").arg(png));
+    pages << page;
+  }
+  const QString pdf = dir.filePath(QStringLiteral("latentlab-report.pdf"));
+  latentlab::ui::exportReportPdf(pages, pdf, o.figure);
+  printOut(Tr::tr("wrote %1\n").arg(pdf));
+}
+
+int run(const Options& o) {
+  if (o.help) {
+    printOut(usageText());
+    return kExitOk;
+  }
+  if (o.version) {
+    printOut(QStringLiteral("latentlab %1\n").arg(QStringLiteral(LATENTLAB_VERSION)));
+    return kExitOk;
+  }
+  if (o.listPages) {
+    for (const latentlab::ui::PageInfo& info : latentlab::ui::pageRegistry())
+      printOut(QStringLiteral("%1\t%2\t%3\n").arg(info.id, info.area, info.title));
+  }
+  std::unique_ptr<Page> page = configuredPage(o);
+  if (page) {
+    QElapsedTimer timer;
+    timer.start();
+    page->computeNow();
+    const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    if (!o.figurePath.isNull()) {
+      latentlab::ui::exportFigure(*page, o.figurePath, o.figure);
+      printOut(Tr::tr("wrote %1\n").arg(o.figurePath));
+    }
+    if (!o.dataPath.isNull()) {
+      latentlab::ui::exportData(*page, o.dataPath);
+      printOut(Tr::tr("wrote %1\n").arg(o.dataPath));
+    }
+    if (o.figurePath.isNull() && o.dataPath.isNull() && o.reportDir.isNull())
+      printOut(Tr::tr("%1: parameters valid, computed in %2 ms (add --export or --export-data "
+                      "to write files)\n")
+                   .arg(page->id())
+                   .arg(ms, 0, 'f', 1));
+  }
+  if (!o.reportDir.isNull()) writeReport(o, page.get());
+  if (!o.listPages && !page && o.reportDir.isNull())
+    throw CliError{
+        Tr::tr("nothing to do: give --page, --scenario, --report or --list-pages "
+               "(see --help)")};
+  return kExitOk;
+}
+
+}  // namespace
+
+bool isCommandLine(int argc, char** argv) {
+  // Qt's own options (QGuiApplication/QApplication docs) keep the window; anything else, known
+  // or not, goes to the command line, which runs it or reports it without opening a window.
+  static const QStringList kQtWithValue = {
+      QStringLiteral("platform"),        QStringLiteral("platformpluginpath"),
+      QStringLiteral("platformtheme"),   QStringLiteral("plugin"),
+      QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowicon"),
+      QStringLiteral("qwindowtitle"),    QStringLiteral("style"),
+      QStringLiteral("stylesheet"),      QStringLiteral("session"),
+      QStringLiteral("display"),         QStringLiteral("geometry"),
+      QStringLiteral("title"),           QStringLiteral("name")};
+  static const QStringList kQtFlags = {QStringLiteral("reverse"), QStringLiteral("widgetcount"),
+                                       QStringLiteral("nograb"), QStringLiteral("dograb")};
+  for (int i = 1; i < argc; ++i) {
+    const QString arg = QString::fromLocal8Bit(argv[i]);
+    QString bare = arg;
+    while (bare.startsWith(QLatin1Char('-'))) bare.remove(0, 1);
+    const QString key = optionName(bare);
+    if (arg.startsWith(QLatin1Char('-')) && key == bare && kQtWithValue.contains(key)) {
+      ++i;  // its value
+      continue;
+    }
+    if (arg.startsWith(QLatin1Char('-')) && (kQtFlags.contains(key) || kQtWithValue.contains(key)))
+      continue;
+    return true;
+  }
+  return false;
+}
+
+void choosePlatform(bool commandLine) {
+  const bool noDisplay =
+      qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+  if ((commandLine || noDisplay) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
+void quietQtMessages() {
+  if (!qEnvironmentVariableIsEmpty("LATENTLAB_VERBOSE")) return;
+  qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
+    if (type == QtCriticalMsg || type == QtFatalMsg) printError(message);
+  });
+}
+
+void configureApplication() {
+  QCoreApplication::setOrganizationName(QStringLiteral("LatentLab"));
+  QCoreApplication::setApplicationName(QStringLiteral("LatentLab"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(LATENTLAB_VERSION));
+  // One style everywhere, so figures rendered headless match the window.
+  QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+}
+
+int runCli(const QStringList& args) {
+  try {
+    return run(parse(args));
+  } catch (const CliError& e) {
+    printError(e.message);
+    return e.code;
+  } catch (const ParamError& e) {
+    printError(latentlab::ui::describeParamError(e));
+    return e.key() == "file" ? kExitIoError : kExitBadInput;
+  } catch (const latentlab::ui::ExportError& e) {
+    printError(QString::fromUtf8(e.what()));
+    return kExitIoError;
+  } catch (const std::exception& e) {
+    printError(QString::fromUtf8(e.what()));
+    return kExitIoError;
+  }
+}
+
+QString usageText() {
+  return Tr::tr(
+      "Usage: latentlab [OPTION]...\n"
+      "LatentLab, an interactive lab for the mathematics of modern deep learning.\n"
+      "Without options it opens the window. With any option below it runs without a window:\n"
+      "it computes synchronously, writes the requested files and exits.\n"
+      "\n"
+      "  --list-pages        print one line per page: id<TAB>area<TAB>title\n"
+      "  --page ID           use page ID with its default parameters\n"
+      "  --scenario FILE     load a scenario file (.json): its page, parameters and seed\n"
+      "  --set KEY=VALUE     change one parameter (repeatable), e.g. --set k=3 --set x=3,2,1,4\n"
+      "  --export OUT        write the figure to OUT.png, OUT.svg or OUT.pdf\n"
+      "  --export-data OUT   write the numbers behind the figure to OUT.csv or OUT.json\n"
+      "  --size WxH          figure size, pixels for PNG and points for SVG/PDF,\n"
+      "                      200..8000 each (default 1600x1000)\n"
+      "  --dpi N             resolution of PNG and PDF output, 72..1200 (default 144)\n"
+      "  --report DIR        every page's figure as DIR/<id>.png and all of them in\n"
+      "                      DIR/latentlab-report.pdf (DIR is created)\n"
+      "  -h, --help          show this help and exit\n"
+      "  -v, --version       show the version and exit\n"
+      "\n"
+      "--export and --export-data may be combined. A page set up with --page or --scenario\n"
+      "replaces that page's default figure in --report.\n"
+      "\n"
+      "Exit status: 0 on success, 1 when a file cannot be read or written, 2 on bad input.\n"
+      "\n"
+      "Examples:\n"
+      "  latentlab --page topk --set k=3 --set tau=0.5 --export topk.png\n"
+      "  latentlab --scenario my.json --export fig.pdf --export-data fig.csv\n"
+      "  latentlab --report out/\n");
+}
+
+}  // namespace latentlab::app

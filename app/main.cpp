@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include <QApplication>
+
+#include "app/cli.h"
+#include "ui/shell/main_window.h"
+
+int main(int argc, char** argv) {
+  using namespace latentlab::app;
+  const bool commandLine = isCommandLine(argc, argv);
+  choosePlatform(commandLine);  // before QApplication picks a platform
+  if (commandLine) quietQtMessages();
+  QApplication app(argc, argv);
+  configureApplication();
+  if (commandLine) return runCli(QApplication::arguments());
+
+  latentlab::ui::MainWindow window;
+  window.show();
+  return QApplication::exec();
+}

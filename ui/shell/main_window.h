@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QMainWindow>
+#include <QString>
+
+#include "ui/common/figure_export.h"
+#include "ui/shell/theme.h"
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
+class QToolButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace latentlab::ui {
+
+class Page;
+
+/// The application window. It knows no topic: pages come from pageRegistry(), are created on first
+/// show, stay alive when hidden (paused through Page::setActive) and lend their controls() to the
+/// parameter dock while current.
+///
+/// The public functions below never open dialogs, so tests drive them directly; the menu actions
+/// wrap them with file pickers and message boxes.
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  /// Makes page `id` current (creating it on first use). False for an unknown id.
+  bool showPage(const QString& id);
+  /// The page with `id`, created if needed; nullptr for an unknown id.
+  Page* page(const QString& id);
+  Page* currentPage() const;
+  QString currentPageId() const;
+  QDockWidget* parameterDock() const { return m_paramDock; }
+
+  /// Reads a scenario, switches to its page and applies it. On any error the page keeps its
+  /// previous state, the status bar shows the message in red and `error` receives it (naming the
+  /// key, e.g. "k must be between 0 and n = 4, got 7 (key 'k')").
+  bool openScenario(const QString& path, QString* error = nullptr);
+  /// Saves the current page's scenario (with the app version).
+  bool saveScenario(const QString& path, QString* error = nullptr);
+
+  void setTheme(Theme theme);  // applies and persists; checks the matching View action
+  Theme theme() const { return m_theme; }
+  /// Docks back to their default places, both visible.
+  void resetLayout();
+
+  /// Geometry, dock state and the current page into QSettings (also done on close).
+  void saveSettings() const;
+
+  /// The red (error) or plain text on the status bar's left side, for tests.
+  QString statusMessage() const;
+  /// "recomputed in 3.2 ms" for the current page, for tests.
+  QString computeTimeText() const;
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  void buildNavigator();
+  void buildStatusBar();
+  void buildMenus();
+  void buildFileMenu();
+  void buildViewMenu();
+  void restoreSettings();
+  void connectPage(Page* page);
+  void showError(const QString& message);
+  void showInfo(const QString& message);
+  void setBusyIndicator(bool busy);
+  void selectNavigatorItem(const QString& id);
+
+  // Menu actions: dialogs live only here.
+  void openScenarioDialog();
+  void openScenarioInteractive(const QString& path);
+  void saveScenarioDialog();
+  void exportFigureDialog();
+  void exportDataDialog();
+  void exportScreenshotDialog();
+  void showAbout();
+
+  QTreeWidget* m_navigator = nullptr;
+  QDockWidget* m_navDock = nullptr;
+  QDockWidget* m_paramDock = nullptr;
+  QStackedWidget* m_stack = nullptr;
+  QHash<QString, Page*> m_pages;
+  Page* m_current = nullptr;
+  QHash<Page*, QString> m_lastTime;  // per page, so switching pages shows that page's time
+
+  QLabel* m_message = nullptr;
+  QLabel* m_timeLabel = nullptr;
+  QProgressBar* m_progress = nullptr;
+  QToolButton* m_cancel = nullptr;
+
+  QActionGroup* m_themeGroup = nullptr;
+  QMenu* m_presetMenu = nullptr;
+  Theme m_theme = Theme::System;
+  QByteArray m_defaultState;
+  FigureOptions m_figureOptions;  // the export dialog starts from the last choice
+  QString m_lastDir;
+};
+
+}  // namespace latentlab::ui

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/shell/dialogs.h"
+
+#include <QCheckBox>
+#include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <QtGlobal>
+
+#include "latentlab/common/versions.h"
+
+namespace latentlab::ui {
+namespace {
+
+// lupdate files these strings under the "ShellDialogs" context.
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(ShellDialogs)
+};
+
+QSpinBox* sizeSpin(int value, QWidget* parent) {
+  auto* spin = new QSpinBox(parent);
+  spin->setRange(200, 8000);  // the range exportFigure accepts
+  spin->setSingleStep(100);
+  spin->setValue(value);
+  return spin;
+}
+
+}  // namespace
+
+QString aboutText() {
+  return Tr::tr(
+             "<h3>LatentLab %1</h3>"
+             "<p>An interactive lab for the mathematics of modern deep learning: smooth Top-k, "
+             "attention rank, efficient attention, quantization, flows and side-tuning.</p>"
+             "<p>Built with Qt %2 (running %3), Eigen %4 and OpenCV %5.</p>")
+      .arg(QStringLiteral(LATENTLAB_VERSION), QStringLiteral(QT_VERSION_STR),
+           QString::fromLatin1(qVersion()), QString::fromStdString(latentlab::eigenVersion()),
+           QString::fromStdString(latentlab::opencvVersion()));
+}
+
+std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& path,
+                                              const FigureOptions& initial) {
+  QDialog dialog(parent);
+  dialog.setWindowTitle(Tr::tr("Export figure"));
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  const bool raster = suffix == QLatin1String("png");
+
+  auto* width = sizeSpin(initial.size.width(), &dialog);
+  auto* height = sizeSpin(initial.size.height(), &dialog);
+  auto* sizeRow = new QHBoxLayout;
+  sizeRow->addWidget(width);
+  sizeRow->addWidget(new QLabel(QStringLiteral("×"), &dialog));
+  sizeRow->addWidget(height);
+  sizeRow->addWidget(new QLabel(raster ? Tr::tr("pixels") : Tr::tr("points"), &dialog));
+
+  auto* dpi = new QSpinBox(&dialog);
+  dpi->setRange(72, 1200);
+  dpi->setValue(initial.dpi);
+  dpi->setSuffix(Tr::tr(" dpi"));
+  dpi->setEnabled(suffix != QLatin1String("svg"));  // SVG is resolution-free
+
+  auto* print = new QCheckBox(Tr::tr("Light print theme"), &dialog);
+  print->setChecked(initial.printTheme);
+  print->setToolTip(Tr::tr("Unchecked: the figure uses the window's current theme."));
+
+  auto* form = new QFormLayout;
+  form->addRow(Tr::tr("Size:"), sizeRow);
+  form->addRow(Tr::tr("Resolution:"), dpi);
+  form->addRow(QString(), print);
+
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+  QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  auto* layout = new QVBoxLayout(&dialog);
+  layout->addWidget(new QLabel(QFileInfo(path).fileName(), &dialog));
+  layout->addLayout(form);
+  layout->addWidget(buttons);
+
+  if (dialog.exec() != QDialog::Accepted) return std::nullopt;
+  FigureOptions options = initial;
+  options.size = QSize(width->value(), height->value());
+  options.dpi = dpi->value();
+  options.printTheme = print->isChecked();
+  return options;
+}
+
+}  // namespace latentlab::ui
