@@ -84,13 +84,16 @@ struct TopkLabResult {
   Eigen::VectorXd hard;                // T_k(x)
   std::vector<MethodOutcome> outcomes; // shown methods, in kAllMethods order
   SoftTopkResult focus;                // focus method at tau, with Jacobian (+ trace for thre_*)
-  Eigen::MatrixXd focusFdJacobian;     // finite-difference Jacobian of the focus method
+  Eigen::MatrixXd focusFdJacobian;     // finite-difference Jacobian of the focus method (the focus
+                                       // Jacobian itself when that is FD; NaN for Monte Carlo)
   double jacobianFdError;              // max |analytic − FD| (NaN when J itself is FD)
 
   // Response (§4.3): sweep x_j over sweepValues.
   std::vector<double> sweepValues;
   Eigen::MatrixXd responseFocus;       // rows: sweep points, cols: p_i of the focus method
-  Eigen::MatrixXd responseByMethod;    // rows: sweep points, cols: p_j for each shown method
+  Eigen::MatrixXd responseByMethod;    // rows: sweep points, cols: p_j for each shown method (at
+                                       // its tauUsed). Curves estimate exact gumbel/gauss by Monte
+                                       // Carlo (≤ 512 samples, same seed) to stay interactive
   std::vector<double> responseHard;    // T_k entry j along the sweep
   std::vector<double> traceVsSweep;    // trace J of the focus method along the sweep
 
