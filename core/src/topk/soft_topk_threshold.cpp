@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// ThreTopK (spec topk.md §1.4, §2.3): p = f(z − λ) with Σ f(z_i − λ) = k. Closed forms for exp
+// (§1.4.1) and Laplace (§1.4.3), breakpoint bisection + exact active-set solve for clip (§1.4.4),
+// safeguarded Newton for sigmoid (§1.4.2) and entmax (§2.3). J = (diag d − d dᵀ/S)/τ, d = f′(z −
+// λ).
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "latentlab/common/errors.h"
+#include "latentlab/common/logmath.h"
+#include "soft_topk_internal.h"
+
+namespace latentlab::topk {
+
+double thresholdF(Method m, double u, double alpha) {
+  switch (m) {
+    case Method::ThreExp:
+      return u >= 0.0 ? 1.0 : std::exp(u);
+    case Method::ThreSigmoid:
+      return sigmoid(u);
+    case Method::ThreLaplace:
+      return u >= 0.0 ? 1.0 - 0.5 * std::exp(-u) : 0.5 * std::exp(u);
+    case Method::ThreClip:
+      return std::clamp(u, 0.0, 1.0);
+    case Method::ThreEntmax: {
+      if (u >= 0.0) return 1.0;
+      const double base = 1.0 + (alpha - 1.0) * u;
+      return base <= 0.0 ? 0.0 : std::pow(base, 1.0 / (alpha - 1.0));
+    }
+    default:
+      break;
+  }
+  throw ParamError("method", std::string(methodId(m)) + " is not a threshold (thre_*) method");
+}
+
+double thresholdDF(Method m, double u, double alpha) {
+  switch (m) {
+    case Method::ThreExp:
+      return u < 0.0 ? std::exp(u) : 0.0;  // 0 on the saturated side
+    case Method::ThreSigmoid:
+      return sigmoid(u) * sigmoid(-u);
+    case Method::ThreLaplace:
+      return 0.5 * std::exp(-std::abs(u));
+    case Method::ThreClip:
+      return (u > 0.0 && u < 1.0) ? 1.0 : 0.0;
+    case Method::ThreEntmax: {
+      const double f = thresholdF(m, u, alpha);
+      return (f > 0.0 && f < 1.0) ? std::pow(f, 2.0 - alpha) : 0.0;
+    }
+    default:
+      break;
+  }
+  throw ParamError("method", std::string(methodId(m)) + " is not a threshold (thre_*) method");
+}
+
+namespace detail {
+namespace {
+
+constexpr double kEps = std::numeric_limits<double>::epsilon();
+
+// z sorted in descending order.
+std::vector<double> sortedDesc(const Eigen::VectorXd& z) {
+  std::vector<double> zs(z.data(), z.data() + z.size());
+  std::sort(zs.begin(), zs.end(), std::greater<>());
+  return zs;
+}
+
+// λ is valid for m saturated entries when zs[m−1] ≥ λ ≥ zs[m] (ends open).
+double bracketViolation(const std::vector<double>& zs, int m, double lam) {
+  const int n = static_cast<int>(zs.size());
+  double v = 0.0;
+  if (m > 0) v = std::max(v, lam - zs[static_cast<std::size_t>(m - 1)]);
+  if (m < n) v = std::max(v, zs[static_cast<std::size_t>(m)] - lam);
+  return v;
+}
+
+struct ClosedForm {
+  double lambda = 0.0;
+  int m = 0;
+};
+
+// Tries m = first..last in order and keeps the first λ(m) that passes the bracket test; if
+// rounding rejects every m, the least violating one.
+template <class LambdaOf>
+ClosedForm scanSegments(const std::vector<double>& zs, int last, LambdaOf lambdaOf,
+                        SoftTopkResult& r, bool trace) {
+  ClosedForm best{std::numeric_limits<double>::quiet_NaN(), -1};
+  double bestViolation = std::numeric_limits<double>::infinity();
+  for (int m = 0; m <= last; ++m) {
+    const double lam = lambdaOf(m);
+    if (trace) r.lambdaTrace.push_back(lam);
+    const double v = bracketViolation(zs, m, lam);
+    if (v < bestViolation) {
+      bestViolation = v;
+      best = {lam, m};
+    }
+    if (v <= 0.0) break;
+  }
+  const int n = static_cast<int>(zs.size());
+  r.bracket = {
+      best.m < n ? zs[static_cast<std::size_t>(best.m)] : -std::numeric_limits<double>::infinity(),
+      best.m > 0 ? zs[static_cast<std::size_t>(best.m - 1)]
+                 : std::numeric_limits<double>::infinity()};
+  return best;
+}
+
+// §1.4.1: λ = log Σ_{i≥m} e^{zs_i} − log(k − m) (0-based), m = 0..k−1, from the equation.
+ClosedForm solveExp(const Problem& pr, SoftTopkResult& r) {
+  const std::vector<double> zs = sortedDesc(pr.z);
+  const int n = pr.n;
+  std::vector<double> suffix(static_cast<std::size_t>(n) + 1, kNegInf);
+  for (int i = n - 1; i >= 0; --i)
+    suffix[static_cast<std::size_t>(i)] =
+        logAddExp(suffix[static_cast<std::size_t>(i) + 1], zs[static_cast<std::size_t>(i)]);
+  return scanSegments(
+      zs, pr.k - 1,
+      [&](int m) {
+        return suffix[static_cast<std::size_t>(m)] - std::log(static_cast<double>(pr.k - m));
+      },
+      r, pr.params.traceSolver);
+}
+
+// §1.4.3: S1 = Σ_{i<m} e^{−zs_i}, S2 = Σ_{i≥m} e^{zs_i}, a = k − m, S1 t² + 2a t − S2 = 0, t = e^λ;
+// the root is taken in the form without cancellation for each sign of a, all in logs, m = 0..n.
+ClosedForm solveLaplace(const Problem& pr, SoftTopkResult& r) {
+  const std::vector<double> zs = sortedDesc(pr.z);
+  const int n = pr.n;
+  std::vector<double> logS1(static_cast<std::size_t>(n) + 1, kNegInf);
+  std::vector<double> logS2(static_cast<std::size_t>(n) + 1, kNegInf);
+  for (int i = 0; i < n; ++i)
+    logS1[static_cast<std::size_t>(i) + 1] =
+        logAddExp(logS1[static_cast<std::size_t>(i)], -zs[static_cast<std::size_t>(i)]);
+  for (int i = n - 1; i >= 0; --i)
+    logS2[static_cast<std::size_t>(i)] =
+        logAddExp(logS2[static_cast<std::size_t>(i) + 1], zs[static_cast<std::size_t>(i)]);
+  auto lambdaOf = [&](int m) {
+    const double l1 = logS1[static_cast<std::size_t>(m)];
+    const double l2 = logS2[static_cast<std::size_t>(m)];
+    const double a = static_cast<double>(pr.k - m);
+    if (a == 0.0) return 0.5 * (l2 - l1);
+    const double logA = std::log(std::abs(a));
+    const double logRoot = 0.5 * logAddExp(2.0 * logA, l1 + l2);  // log √(a² + S1·S2)
+    if (a > 0.0) return l2 - logAddExp(logA, logRoot);
+    return logAddExp(logA, logRoot) - l1;
+  };
+  return scanSegments(zs, n, lambdaOf, r, pr.params.traceSolver);
+}
+
+struct SolveOut {
+  double lambda = 0.0;
+  int iterations = 0;
+  bool converged = false;
+};
+
+// Safeguarded Newton on F(λ) = Σ f(z_i − λ) − k (decreasing), bisection whenever the Newton step
+// leaves the bracket. Stops on |F| ≤ 1e-13·max(1,k) or width ≤ 4·eps·max(1,|λ|) (spec §1.4.2, §6).
+SolveOut safeguardedNewton(const Problem& pr, Method m, double lo, double hi, SoftTopkResult& r,
+                           const RunControl& control) {
+  const double alpha = pr.params.alpha;
+  const double tol = 1e-13 * std::max(1.0, static_cast<double>(pr.k));
+  SolveOut out;
+  double lam = 0.5 * (lo + hi);
+  for (int it = 1; it <= pr.params.maxIter; ++it) {
+    control.checkCancelled();
+    out.iterations = it;
+    if (pr.params.traceSolver) r.lambdaTrace.push_back(lam);
+    double f = -static_cast<double>(pr.k), d = 0.0;
+    for (int i = 0; i < pr.n; ++i) {
+      const double u = pr.z[i] - lam;
+      if (m == Method::ThreSigmoid) {  // one exp instead of three; d only steers Newton
+        const double s = sigmoid(u);
+        f += s;
+        d += s * (1.0 - s);
+      } else {
+        f += thresholdF(m, u, alpha);
+        d += thresholdDF(m, u, alpha);
+      }
+    }
+    out.lambda = lam;
+    if (std::abs(f) <= tol) {
+      out.converged = true;
+      break;
+    }
+    if (f > 0.0)
+      lo = lam;  // too much mass: λ must grow
+    else
+      hi = lam;
+    if (hi - lo <= 4.0 * kEps * std::max(1.0, std::abs(lam))) {
+      out.converged = true;
+      break;
+    }
+    double next = d > 0.0 ? lam + f / d : std::numeric_limits<double>::quiet_NaN();
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    lam = next;
+  }
+  return out;
+}
+
+// §1.4.4: F is piecewise linear with breakpoints z_i − 1 and z_i. Bisect over the sorted
+// breakpoints, then solve exactly on the active set A = {0 < z_i − λ < 1}.
+double solveClip(const Problem& pr, SoftTopkResult& r, const RunControl& control) {
+  const int n = pr.n;
+  const double k = pr.k;
+  std::vector<double> bp;
+  bp.reserve(2 * static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    bp.push_back(pr.z[i] - 1.0);
+    bp.push_back(pr.z[i]);
+  }
+  std::sort(bp.begin(), bp.end());
+  bp.erase(std::unique(bp.begin(), bp.end()), bp.end());
+  auto F = [&](double lam) {
+    double s = 0.0;
+    for (int i = 0; i < n; ++i) s += std::clamp(pr.z[i] - lam, 0.0, 1.0);
+    return s;
+  };
+  r.bracket = {bp.front(), bp.back()};     // F = n at min z − 1 and 0 at max z
+  std::size_t lo = 0, hi = bp.size() - 1;  // F(bp[lo]) > k ≥ F(bp[hi])
+  while (hi - lo > 1) {
+    control.checkCancelled();
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (pr.params.traceSolver) r.lambdaTrace.push_back(bp[mid]);
+    ++r.iterations;
+    if (F(bp[mid]) > k)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  if (F(bp[hi]) == k) {
+    // λ = bp[hi] solves; if F stays at k to the right, every λ up to the end of the plateau does.
+    std::size_t end = hi;
+    while (end + 1 < bp.size() && F(bp[end + 1]) == k) ++end;
+    return 0.5 * (bp[hi] + bp[end]);
+  }
+  const double mid = 0.5 * (bp[lo] + bp[hi]);
+  double sumA = 0.0;
+  int nA = 0, nU = 0;
+  for (int i = 0; i < n; ++i) {
+    const double u = pr.z[i] - mid;
+    if (u >= 1.0)
+      ++nU;
+    else if (u > 0.0) {
+      sumA += pr.z[i];
+      ++nA;
+    }
+  }
+  const double lam = (sumA + nU - k) / nA;  // nA > 0: F strictly decreases on this segment
+  return std::clamp(lam, bp[lo], bp[hi]);
+}
+
+}  // namespace
+
+void runThreshold(const Problem& pr, SoftTopkResult& r, const RunControl& control) {
+  const Method m = pr.params.method;
+  const double alpha = pr.params.alpha;
+  const double n = pr.n, k = pr.k;
+  double lam = 0.0;
+  switch (m) {
+    case Method::ThreExp:
+    case Method::ThreLaplace: {
+      const ClosedForm cf = m == Method::ThreExp ? solveExp(pr, r) : solveLaplace(pr, r);
+      lam = cf.lambda;
+      r.saturated = cf.m;
+      break;
+    }
+    case Method::ThreSigmoid:
+    case Method::ThreEntmax: {
+      // Sigmoid: the article's bracket [min z − σ⁻¹(k/n), max z − σ⁻¹(k/n)]. Entmax: f = 1 for
+      // u ≥ 0 and 0 for u ≤ −1/(α−1), so F(min z) = n and F(max z + 1/(α−1)) = 0.
+      const double lo = m == Method::ThreSigmoid ? pr.z.minCoeff() - logit(k / n) : pr.z.minCoeff();
+      const double hi = m == Method::ThreSigmoid ? pr.z.maxCoeff() - logit(k / n)
+                                                 : pr.z.maxCoeff() + 1.0 / (alpha - 1.0);
+      r.bracket = {lo, hi};
+      const SolveOut s = safeguardedNewton(pr, m, lo, hi, r, control);
+      lam = s.lambda;
+      r.iterations = s.iterations;
+      if (!s.converged)
+        r.note = "solver stopped at maxIter = " + std::to_string(pr.params.maxIter) +
+                 " before |Σp − k| ≤ 1e-13·max(1,k)";
+      break;
+    }
+    case Method::ThreClip:
+      lam = solveClip(pr, r, control);
+      break;
+    default:
+      throw ParamError("method", "not a threshold method");
+  }
+  r.lambda = lam;
+  r.p.resize(pr.n);
+  Eigen::VectorXd d(pr.n);
+  int active = 0;
+  for (int i = 0; i < pr.n; ++i) {
+    const double u = pr.z[i] - lam;
+    r.p[i] = thresholdF(m, u, alpha);
+    d[i] = thresholdDF(m, u, alpha);
+    if (r.p[i] > 0.0 && r.p[i] < 1.0) ++active;
+  }
+  if ((m == Method::ThreClip || m == Method::ThreEntmax) && active == 0) {
+    r.lambdaUnique = false;
+    r.note = "λ not unique: no entry strictly inside (0, 1); p is unique";
+  }
+  if (pr.params.wantJacobian) {
+    r.jacobian = thresholdJacobian(d, pr.tau);
+    r.jacobianKind = JacobianKind::Analytic;
+  }
+}
+
+}  // namespace detail
+}  // namespace latentlab::topk
