@@ -31,7 +31,8 @@ TEST(TopkPage, ComputesAndDrawsEveryView) {
   TopkPage page;
   page.computeNow();
   ASSERT_TRUE(page.result().has_value());
-  const auto& spec = *findField(page.fields(), "view");
+  const auto fields = page.fields();
+  const auto& spec = *findField(fields, "view");
   for (const auto& view : spec.choices) {
     page.setParam("view", view);
     page.computeNow();

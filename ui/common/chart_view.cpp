@@ -1,0 +1,561 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/common/chart_view.h"
+
+#include <QEvent>
+#include <QGraphicsLayout>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QVBoxLayout>
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSeries>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QLogValueAxis>
+#include <QtCharts/QScatterSeries>
+#include <QtCharts/QValueAxis>
+#include <array>
+#include <cmath>
+#include <limits>
+
+#include "ui/common/color_bar_painter.h"
+
+namespace latentlab::ui {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kHoverRadius = 40.0;  // px: farther than this, no read-out
+constexpr double kBarWidth = 0.8;      // fraction of a category the bar group covers
+// Tableau 10: distinguishable on light and dark backgrounds.
+constexpr std::array<QRgb, 10> kPalette = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
+                                           0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
+const QColor kViolation(0xd6, 0x27, 0x28);
+
+struct Bounds {
+  double lo = std::numeric_limits<double>::infinity();
+  double hi = -std::numeric_limits<double>::infinity();
+  void add(double v) {
+    if (!std::isfinite(v)) return;
+    lo = std::min(lo, v);
+    hi = std::max(hi, v);
+  }
+  bool valid() const { return lo <= hi; }
+};
+
+QAbstractAxis* makeAxis(ChartView::Axis type) {
+  if (type == ChartView::Axis::Log) {
+    auto* a = new QLogValueAxis;
+    a->setBase(10.0);
+    a->setLabelFormat(QStringLiteral("%g"));
+    a->setMinorTickCount(-1);  // automatic minor ticks between decades
+    return a;
+  }
+  auto* a = new QValueAxis;
+  a->setLabelFormat(QStringLiteral("%g"));
+  a->setTickType(QValueAxis::TicksDynamic);  // 1-2-5 steps from setNiceRange()
+  return a;
+}
+
+/// Sets the range and, on a value axis, ticks at round numbers: with the data range kept tight,
+/// fixed tick counts would label 0.912132-style values.
+void setNiceRange(QAbstractAxis* axis, double lo, double hi) {
+  axis->setRange(lo, hi);
+  if (auto* v = qobject_cast<QValueAxis*>(axis)) {
+    const std::vector<double> ticks = niceLinearTicks(lo, hi);
+    if (ticks.size() >= 2) {
+      v->setTickAnchor(ticks[0]);
+      v->setTickInterval(ticks[1] - ticks[0]);
+    }
+  }
+}
+
+/// Range with a small margin around the data; log ranges snap out to whole decades so the log
+/// axis (labels only at powers of ten) always shows at least two labels.
+std::pair<double, double> fitRange(const Bounds& b, ChartView::Axis type, double fixLo,
+                                   double fixHi) {
+  const bool log = type == ChartView::Axis::Log;
+  double lo = log ? 1.0 : 0.0, hi = log ? 10.0 : 1.0;
+  if (b.valid()) {
+    lo = b.lo;
+    hi = b.hi;
+    if (log) {
+      lo = std::pow(10.0, std::floor(std::log10(lo)));
+      hi = std::pow(10.0, std::ceil(std::log10(hi)));
+      if (hi <= lo) hi = lo * 10.0;
+    } else {
+      double span = hi - lo;
+      if (span <= 0.0) span = std::max(std::abs(lo) * 0.2, 1.0);
+      const double pad = 0.04 * span;
+      lo = (hi == lo ? lo - span / 2 : lo - pad);
+      hi = (b.hi == b.lo ? b.hi + span / 2 : hi + pad);
+      // Non-negative data (probabilities, bars) keeps 0 as its floor instead of a stray −0.03.
+      if (b.lo >= 0.0) lo = std::max(lo, 0.0);
+      if (b.hi <= 0.0) hi = std::min(hi, 0.0);
+    }
+  }
+  const bool okLo = std::isfinite(fixLo) && (!log || fixLo > 0.0);
+  const bool okHi = std::isfinite(fixHi) && (!log || fixHi > 0.0);
+  if (okLo) lo = fixLo;
+  if (okHi) hi = fixHi;
+  if (!(hi > lo)) hi = log ? lo * 10.0 : lo + 1.0;
+  return {lo, hi};
+}
+
+}  // namespace
+
+struct ChartView::Impl {
+  struct Entry {
+    QString name;
+    QXYSeries* series = nullptr;
+    Style style = Style::Line;
+    std::vector<QPointF> raw, shown;
+  };
+  struct Marker {
+    QLineSeries* series = nullptr;
+    Qt::Orientation orientation = Qt::Horizontal;
+    double at = 0.0;
+    bool paletteColor = false;  // no colour given: follows the text colour of the theme
+  };
+
+  QChartView* view = nullptr;
+  QChart* chart = nullptr;
+  QLabel* readout = nullptr;
+  Axis xType = Axis::Linear, yType = Axis::Linear;
+  QString xTitle, yTitle;
+  double xLo = kNaN, xHi = kNaN, yLo = kNaN, yHi = kNaN;
+  bool legendWanted = true;
+  QAbstractAxis* axisX = nullptr;
+  QAbstractAxis* axisY = nullptr;
+  QBarCategoryAxis* categoryAxis = nullptr;
+  QBarSeries* bars = nullptr;  // with categoryAxis and violations: created on first setBars
+  bool hasBars = false;
+  QScatterSeries* violations = nullptr;
+  std::vector<std::vector<double>> barValues;
+  std::vector<Entry> entries;
+  std::vector<Marker> markers;
+  int nextColor = 0;
+
+  std::vector<QPointF> filter(const std::vector<QPointF>& pts) const {
+    std::vector<QPointF> out;
+    out.reserve(pts.size());
+    for (const QPointF& p : pts) {
+      if (!std::isfinite(p.x()) || !std::isfinite(p.y())) continue;
+      if (xType == Axis::Log && p.x() <= 0.0) continue;
+      if (yType == Axis::Log && p.y() <= 0.0) continue;
+      out.push_back(p);
+    }
+    return out;
+  }
+
+  void attach(QAbstractSeries* s) {
+    chart->addSeries(s);
+    s->attachAxis(axisX);
+    s->attachAxis(axisY);
+  }
+
+  void pushPoints(Entry& e) {
+    e.shown = filter(e.raw);
+    QList<QPointF> list;
+    list.reserve(static_cast<qsizetype>(e.shown.size() * (e.style == Style::Step ? 2 : 1)));
+    for (std::size_t i = 0; i < e.shown.size(); ++i) {
+      if (e.style == Style::Step && i > 0) list.append(QPointF(e.shown[i].x(), e.shown[i - 1].y()));
+      list.append(e.shown[i]);
+    }
+    e.series->replace(list);  // one replace() per update: one repaint, no per-point signals
+  }
+
+  void rebuildAxes() {
+    for (QAbstractAxis* a : {axisX, axisY})
+      if (a) {
+        chart->removeAxis(a);
+        delete a;
+      }
+    axisX = makeAxis(xType);
+    axisY = makeAxis(yType);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    for (QAbstractSeries* s : chart->series()) {
+      s->attachAxis(axisY);
+      if (s != bars) s->attachAxis(axisX);
+    }
+    for (auto& e : entries) pushPoints(e);
+  }
+
+  void refit() {
+    Bounds bx, by;
+    for (const auto& e : entries)
+      for (const QPointF& p : e.shown) {
+        bx.add(p.x());
+        by.add(p.y());
+      }
+    for (const auto& group : barValues)
+      for (double v : group)
+        if (yType == Axis::Linear || v > 0.0) by.add(v);
+    if (hasBars && yType == Axis::Linear) by.add(0.0);
+    for (const auto& m : markers) {
+      const bool log = (m.orientation == Qt::Horizontal ? yType : xType) == Axis::Log;
+      if (!log || m.at > 0.0) (m.orientation == Qt::Horizontal ? by : bx).add(m.at);
+    }
+    auto [x0, x1] = fitRange(bx, xType, xLo, xHi);
+    if (hasBars) {  // lines over bars use category index as x
+      x0 = -0.5;
+      x1 = static_cast<double>(categoryAxis->count()) - 0.5;
+    }
+    auto [y0, y1] = fitRange(by, yType, yLo, yHi);
+    setNiceRange(axisX, x0, x1);
+    setNiceRange(axisY, y0, y1);
+    axisX->setVisible(!hasBars);
+    for (auto& m : markers) {
+      const QList<QPointF> pts = m.orientation == Qt::Horizontal
+                                     ? QList<QPointF>{{x0, m.at}, {x1, m.at}}
+                                     : QList<QPointF>{{m.at, y0}, {m.at, y1}};
+      m.series->replace(pts);
+    }
+    std::size_t legendEntries = entries.size() + markers.size();
+    if (violations && violations->count() > 0) ++legendEntries;
+    if (bars) legendEntries += static_cast<std::size_t>(bars->count());
+    chart->legend()->setVisible(legendWanted && legendEntries >= 2);
+  }
+
+  void style(const QPalette& pal, const QFont& font) {
+    const QColor bg = pal.color(QPalette::Window), text = pal.color(QPalette::WindowText);
+    QColor grid = text, axisLine = text;
+    grid.setAlphaF(0.15);
+    axisLine.setAlphaF(0.6);
+    chart->setBackgroundBrush(bg);
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setTitleBrush(text);
+    QFont titleFont = font;
+    titleFont.setBold(true);
+    chart->setTitleFont(titleFont);
+    chart->legend()->setLabelColor(text);
+    chart->legend()->setFont(font);
+    view->setBackgroundBrush(bg);
+    for (QAbstractAxis* a : chart->axes()) {
+      a->setLabelsColor(text);
+      a->setLabelsFont(font);
+      a->setTitleBrush(text);
+      a->setTitleFont(font);
+      a->setGridLineColor(grid);
+      QColor minor = text;
+      minor.setAlphaF(0.06);
+      a->setMinorGridLinePen(QPen(minor, 1.0));
+      a->setLinePenColor(axisLine);
+    }
+    for (auto& m : markers) {
+      if (!m.paletteColor) continue;
+      QPen pen = m.series->pen();
+      pen.setColor(text);
+      m.series->setPen(pen);
+    }
+    if (axisX) axisX->setTitleText(xTitle);
+    if (axisY) axisY->setTitleText(yTitle);
+    if (categoryAxis) categoryAxis->setTitleText(xTitle);
+  }
+
+  void placeReadout(int width) {
+    readout->move(width - readout->width() - 8, 6);  // top-right corner, over the chart
+  }
+
+  QColor takeColor() {
+    return QColor(kPalette[static_cast<std::size_t>(nextColor++) % kPalette.size()]);
+  }
+
+  Entry* find(const QString& name) {
+    for (auto& e : entries)
+      if (e.name == name) return &e;
+    return nullptr;
+  }
+};
+
+ChartView::ChartView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>()) {
+  d->chart = new QChart;
+  d->chart->setBackgroundRoundness(0);
+  d->chart->setMargins(QMargins(4, 4, 4, 4));
+  d->chart->layout()->setContentsMargins(0, 0, 0, 0);
+  d->chart->legend()->setAlignment(Qt::AlignBottom);
+  d->chart->setAnimationOptions(QChart::NoAnimation);  // live updates must not lag behind
+  d->view = new QChartView(d->chart, this);
+  d->view->setRenderHint(QPainter::Antialiasing, true);
+  d->view->setFrameShape(QFrame::NoFrame);
+  d->view->viewport()->installEventFilter(this);
+  d->view->viewport()->setMouseTracking(true);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(d->view);
+  d->readout = new QLabel(this);
+  d->readout->setObjectName(QStringLiteral("chartReadout"));
+  d->readout->setAttribute(Qt::WA_TransparentForMouseEvents);
+  d->readout->setAutoFillBackground(true);
+  d->readout->setFrameShape(QFrame::StyledPanel);
+  d->readout->setMargin(3);
+  d->readout->hide();
+  d->rebuildAxes();
+  d->style(palette(), font());
+  d->refit();
+}
+
+ChartView::~ChartView() = default;
+
+void ChartView::setTitle(const QString& title) { d->chart->setTitle(title); }
+
+void ChartView::setAxes(const QString& xTitle, Axis xAxis, const QString& yTitle, Axis yAxis) {
+  d->xTitle = xTitle;
+  d->yTitle = yTitle;
+  if (xAxis != d->xType || yAxis != d->yType) {
+    d->xType = xAxis;
+    d->yType = yAxis;
+    d->rebuildAxes();  // QValueAxis and QLogValueAxis are different classes: recreate
+  }
+  d->style(palette(), font());
+  d->refit();
+}
+
+void ChartView::setXRange(double lo, double hi) {
+  d->xLo = lo;
+  d->xHi = hi;
+  d->refit();
+}
+
+void ChartView::setYRange(double lo, double hi) {
+  d->yLo = lo;
+  d->yHi = hi;
+  d->refit();
+}
+
+void ChartView::setLegendVisible(bool visible) {
+  d->legendWanted = visible;
+  d->refit();
+}
+
+void ChartView::setSeries(const QString& name, const std::vector<QPointF>& points, Style style,
+                          QColor color, double width) {
+  Impl::Entry* e = d->find(name);
+  const bool wantScatter = style == Style::Scatter;
+  if (e && (qobject_cast<QScatterSeries*>(e->series) != nullptr) != wantScatter) {
+    // Line and scatter are different series classes: swap the object, keep the colour.
+    if (!color.isValid()) color = e->series->color();
+    d->chart->removeSeries(e->series);
+    delete e->series;
+    e->series = nullptr;
+  }
+  if (!e) {
+    d->entries.push_back({name, nullptr, style, {}, {}});
+    e = &d->entries.back();
+  }
+  if (!color.isValid()) color = e->series ? e->series->color() : d->takeColor();
+  if (!e->series) {
+    e->series = wantScatter ? static_cast<QXYSeries*>(new QScatterSeries) : new QLineSeries;
+    e->series->setName(name);
+    d->attach(e->series);
+  }
+  e->style = style;
+  if (auto* sc = qobject_cast<QScatterSeries*>(e->series)) {
+    sc->setMarkerSize(std::max(6.0, 3.0 * width));
+    sc->setColor(color);
+    sc->setBorderColor(color.darker(130));
+  } else {
+    QPen pen(color, width);
+    pen.setStyle(style == Style::Dashed ? Qt::DashLine : Qt::SolidLine);
+    pen.setCapStyle(Qt::RoundCap);
+    e->series->setPen(pen);
+  }
+  e->raw = points;
+  d->pushPoints(*e);
+  d->refit();
+}
+
+void ChartView::removeSeries(const QString& name) {
+  for (auto it = d->entries.begin(); it != d->entries.end(); ++it) {
+    if (it->name != name) continue;
+    d->chart->removeSeries(it->series);
+    delete it->series;
+    d->entries.erase(it);
+    break;
+  }
+  d->refit();
+}
+
+void ChartView::clearSeries() {
+  for (auto& e : d->entries) {
+    d->chart->removeSeries(e.series);
+    delete e.series;
+  }
+  d->entries.clear();
+  d->nextColor = 0;
+  setBars({}, {}, {});
+}
+
+void ChartView::setBars(const QStringList& categories, const QStringList& groups,
+                        const std::vector<std::vector<double>>& values,
+                        const std::vector<std::vector<bool>>& highlight) {
+  if (!d->bars) {
+    // Created once and reused: removing series or axes leaves their graphics items to a
+    // deferred delete, which a render before the next event-loop turn would still draw.
+    d->categoryAxis = new QBarCategoryAxis;
+    d->chart->addAxis(d->categoryAxis, Qt::AlignBottom);
+    d->bars = new QBarSeries;
+    d->bars->setBarWidth(kBarWidth);
+    d->chart->addSeries(d->bars);
+    d->bars->attachAxis(d->categoryAxis);
+    d->bars->attachAxis(d->axisY);
+    connect(d->bars, &QBarSeries::hovered, this, [this](bool on, int index, QBarSet* set) {
+      const QString cat = index < d->categoryAxis->count() ? d->categoryAxis->at(index) : QString();
+      d->readout->setText(
+          on ? tr("%1: %2 = %3").arg(set->label(), cat, QString::number(set->at(index), 'g', 6))
+             : QString());
+      d->readout->setVisible(on);
+      d->readout->adjustSize();
+      d->placeReadout(width());
+    });
+    d->violations = new QScatterSeries;
+    d->violations->setName(tr("violation"));
+    d->violations->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    d->violations->setMarkerSize(12.0);
+    d->violations->setColor(kViolation);
+    d->violations->setBorderColor(kViolation.darker(150));
+    d->attach(d->violations);
+  }
+  d->bars->clear();
+  d->categoryAxis->clear();
+  d->barValues.clear();
+  d->hasBars = !categories.isEmpty() && !values.empty();
+  QList<QPointF> marks;
+  if (d->hasBars) {
+    d->categoryAxis->append(categories);
+    const auto nGroups = static_cast<int>(values.size());
+    for (int g = 0; g < nGroups; ++g) {
+      auto* set = new QBarSet(g < groups.size() ? groups[g] : QString::number(g + 1));
+      set->setColor(QColor(kPalette[static_cast<std::size_t>(g) % kPalette.size()]));
+      set->setBorderColor(Qt::transparent);
+      for (std::size_t c = 0; c < values[g].size(); ++c) {
+        const double v = std::isfinite(values[g][c]) ? values[g][c] : 0.0;
+        set->append(v);
+        if (g < static_cast<int>(highlight.size()) && c < highlight[g].size() && highlight[g][c]) {
+          // QBarSet colours whole sets only, so violations get a red marker on the bar top.
+          const double x = static_cast<double>(c) - kBarWidth / 2 + (g + 0.5) * kBarWidth / nGroups;
+          marks.append(QPointF(x, v));
+        }
+      }
+      d->bars->append(set);
+      d->barValues.push_back(values[g]);
+    }
+  }
+  d->violations->replace(marks);
+  d->categoryAxis->setVisible(d->hasBars);
+  for (QLegendMarker* m : d->chart->legend()->markers(d->violations))
+    m->setVisible(!marks.isEmpty());
+  d->style(palette(), font());
+  d->refit();
+}
+
+void ChartView::setMarker(const QString& name, Qt::Orientation orientation, double at,
+                          QColor color) {
+  Impl::Marker* m = nullptr;
+  for (auto& x : d->markers)
+    if (x.series->name() == name) m = &x;
+  if (!m) {
+    d->markers.push_back({new QLineSeries, orientation, at, false});
+    m = &d->markers.back();
+    m->series->setName(name);
+    d->attach(m->series);
+  }
+  m->paletteColor = !color.isValid();
+  if (!color.isValid()) color = palette().color(QPalette::WindowText);
+  QPen pen(color, 1.5);
+  pen.setStyle(Qt::DashLine);
+  m->series->setPen(pen);
+  m->orientation = orientation;
+  m->at = at;
+  d->refit();
+}
+
+void ChartView::clearMarkers() {
+  for (auto& m : d->markers) {
+    d->chart->removeSeries(m.series);
+    delete m.series;
+  }
+  d->markers.clear();
+  d->refit();
+}
+
+int ChartView::seriesCount() const { return static_cast<int>(d->entries.size()); }
+
+std::vector<QPointF> ChartView::seriesPoints(const QString& name) const {
+  for (const auto& e : d->entries)
+    if (e.name == name) return e.shown;
+  return {};
+}
+
+QSize ChartView::sizeHint() const { return {560, 380}; }
+QSize ChartView::minimumSizeHint() const { return {240, 180}; }
+
+QPointF ChartView::pointPosition(const QString& name, const QPointF& value) const {
+  for (const auto& e : d->entries) {
+    if (e.name != name) continue;
+    const QPointF scene = d->chart->mapToScene(d->chart->mapToPosition(value, e.series));
+    return d->view->viewport()->mapTo(this, d->view->mapFromScene(scene));
+  }
+  return {kNaN, kNaN};
+}
+
+QString ChartView::hoverTextAt(const QPointF& pos) const {
+  double best = kHoverRadius * kHoverRadius;
+  const Impl::Entry* bestEntry = nullptr;
+  QPointF bestPoint;
+  for (const auto& e : d->entries) {
+    for (const QPointF& p : e.shown) {
+      const QPointF w = pointPosition(e.name, p) - pos;
+      const double dist = w.x() * w.x() + w.y() * w.y();
+      if (dist < best) {
+        best = dist;
+        bestEntry = &e;
+        bestPoint = p;
+      }
+    }
+  }
+  if (!bestEntry) return {};
+  return tr("%1: x = %2, y = %3")
+      .arg(bestEntry->name, QString::number(bestPoint.x(), 'g', 6),
+           QString::number(bestPoint.y(), 'g', 6));
+}
+
+QString ChartView::readoutText() const {
+  return d->readout->isVisible() ? d->readout->text() : QString();
+}
+
+bool ChartView::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == d->view->viewport()) {
+    if (event->type() == QEvent::MouseMove) {
+      const auto* me = static_cast<QMouseEvent*>(event);
+      const QString text = hoverTextAt(d->view->viewport()->mapTo(this, me->position()));
+      d->readout->setText(text);
+      d->readout->adjustSize();
+      d->readout->setVisible(!text.isEmpty());
+      d->readout->raise();
+      d->placeReadout(width());
+    } else if (event->type() == QEvent::Leave) {
+      d->readout->hide();
+    }
+  }
+  return QWidget::eventFilter(watched, event);
+}
+
+void ChartView::changeEvent(QEvent* event) {
+  // Export switches the figure to the print palette; the chart must follow it.
+  if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+    d->style(palette(), font());
+  QWidget::changeEvent(event);
+}
+
+void ChartView::resizeEvent(QResizeEvent* event) {
+  d->placeReadout(width());
+  QWidget::resizeEvent(event);
+}
+
+}  // namespace latentlab::ui

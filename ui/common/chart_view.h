@@ -53,6 +53,19 @@ class ChartView : public QWidget {
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
 
+  /// Read-out for a position in this widget's coordinates: the nearest shown point of any series
+  /// within a few dozen pixels ("name: x = …, y = …"), or empty.
+  QString hoverTextAt(const QPointF& pos) const;
+  /// The text the hover read-out label shows now (empty when hidden).
+  QString readoutText() const;
+  /// Where a data point of series `name` is drawn, in this widget's coordinates.
+  QPointF pointPosition(const QString& name, const QPointF& value) const;
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+  void changeEvent(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> d;

@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/common/figure_export.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QWidget>
+#include <cmath>
+#include <functional>
+#include <memory>
+
+#include "latentlab/common/scenario.h"
+#include "ui/common/page.h"
+
+namespace latentlab::ui {
+namespace {
+
+#ifdef LATENTLAB_VERSION
+const QString kSoftware = QStringLiteral("LatentLab " LATENTLAB_VERSION);
+#else
+const QString kSoftware = QStringLiteral("LatentLab");
+#endif
+constexpr double kScreenDpi = 96.0;  // widgets lay out in logical pixels at this density
+constexpr int kReportTitleHeight = 56;
+
+QString tr(const char* text) { return QCoreApplication::translate("FigureExport", text); }
+
+[[noreturn]] void fail(const QString& path, const QString& reason) {
+  throw ExportError(
+      tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), reason).toStdString());
+}
+
+void checkOptions(const FigureOptions& o) {
+  if (o.size.width() < 200 || o.size.height() < 200 || o.size.width() > 8000 ||
+      o.size.height() > 8000)
+    throw ExportError(tr("figure size %1 x %2 is out of range (200 to 8000 pixels each)")
+                          .arg(o.size.width())
+                          .arg(o.size.height())
+                          .toStdString());
+  if (o.dpi < 36 || o.dpi > 1200)
+    throw ExportError(tr("dpi %1 is out of range (36 to 1200)").arg(o.dpi).toStdString());
+}
+
+/// Writes through QSaveFile: the target only appears, complete, after a successful commit.
+void writeAtomically(const QString& path, const std::function<QString(QIODevice&)>& write) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) fail(path, file.errorString());
+  const QString error = write(file);
+  if (!error.isEmpty()) {
+    file.cancelWriting();
+    fail(path, error);
+  }
+  if (!file.commit()) fail(path, file.errorString());
+}
+
+/// Widgets lay out in logical pixels (96 per inch); a figure of `size` device pixels at `dpi` is
+/// laid out at size / (dpi / 96) and painted scaled up, so text keeps a sensible physical size.
+double logicalScale(int dpi) { return std::clamp(dpi / kScreenDpi, 1.0, 8.0); }
+
+QSize logicalSize(const QSize& size, int dpi) {
+  const double s = logicalScale(dpi);
+  return {static_cast<int>(std::lround(size.width() / s)),
+          static_cast<int>(std::lround(size.height() / s))};
+}
+
+std::unique_ptr<QWidget> prepare(const Page& page, const QSize& logical, bool printTheme) {
+  std::unique_ptr<QWidget> w(page.makeFigure(nullptr));
+  w->setAttribute(Qt::WA_DontShowOnScreen, true);
+  if (printTheme) applyPrintTheme(w.get());
+  w->resize(logical);
+  // Showing (never on screen) delivers the resize events and lays out children; chart scenes
+  // settle through posted events, hence a few rounds.
+  w->show();
+  for (int i = 0; i < 3; ++i) {
+    QCoreApplication::sendPostedEvents();
+    if (w->layout()) w->layout()->activate();
+  }
+  return w;
+}
+
+/// Paints the figure into `target` (device coordinates of the painter). The painter must resolve
+/// fonts at 96 dpi (images, and SVG/PDF generators set to 96): fonts then scale with the geometry.
+void paintFigure(QWidget* fig, QPainter& p, const QRectF& target) {
+  const double scale = std::min(target.width() / fig->width(), target.height() / fig->height());
+  p.save();
+  p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
+                   QPainter::SmoothPixmapTransform);
+  p.translate(target.topLeft());
+  p.scale(scale, scale);
+  fig->render(&p, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
+  p.restore();
+}
+
+/// A PDF writer whose device pixels are logical pixels (resolution 96) and whose page is
+/// `size` pixels at `dpi`.
+void setupPdf(QPdfWriter& writer, const FigureOptions& o, const QString& title) {
+  writer.setResolution(static_cast<int>(kScreenDpi));
+  writer.setPageSize(QPageSize(
+      QSizeF(o.size.width() / double(o.dpi), o.size.height() / double(o.dpi)), QPageSize::Inch));
+  writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+  writer.setTitle(title);
+  writer.setCreator(kSoftware);
+}
+
+QString scenarioJson(const Page& page) {
+  return QString::fromStdString(latentlab::scenarioToJson(page.scenario()));
+}
+
+/// The same JSON without whitespace outside strings. Done on the text, not through QJsonDocument,
+/// which would round 64-bit seeds to doubles.
+QString compactJson(const QString& json) {
+  QString out;
+  out.reserve(json.size());
+  bool inString = false, escaped = false;
+  for (const QChar c : json) {
+    if (inString) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c.isSpace()) {
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+QString svgWithMetadata(QString svg, const QString& json, const FigureOptions& o) {
+  // The generator ran at 96 dpi (see paintFigure); the physical size is the requested dpi's.
+  const auto mm = [&](int px) {
+    return QString::number(px * 25.4 / o.dpi, 'f', 3) + QStringLiteral("mm");
+  };
+  static const QRegularExpression sizeAttrs(
+      QStringLiteral("width=\"[0-9.]+mm\" height=\"[0-9.]+mm\""));
+  svg.replace(
+      sizeAttrs,
+      QStringLiteral("width=\"%1\" height=\"%2\"").arg(mm(o.size.width()), mm(o.size.height())));
+  // QSvgGenerator only offers <title>/<desc>; tools look for machine data in <metadata>.
+  const qsizetype start = svg.indexOf(QStringLiteral("<svg"));
+  const qsizetype end = start < 0 ? -1 : svg.indexOf('>', start);
+  if (end < 0) return svg;
+  const QString meta =
+      QStringLiteral(
+          "\n<metadata><latentlab:scenario xmlns:latentlab=\"urn:latentlab:scenario\">%1"
+          "</latentlab:scenario></metadata>")
+          .arg(json.toHtmlEscaped());
+  svg.insert(end + 1, meta);
+  return svg;
+}
+
+QString csvCell(const QString& s) {
+  if (!s.contains(',') && !s.contains('"') && !s.contains('\n')) return s;
+  return '"' + QString(s).replace('"', QStringLiteral("\"\"")) + '"';
+}
+
+}  // namespace
+
+void applyPrintTheme(QWidget* figure) {
+  QPalette pal;
+  const QColor white(Qt::white), black(Qt::black), light(0xf0, 0xf0, 0xf0), mid(0xa0, 0xa0, 0xa0);
+  pal.setColor(QPalette::Window, white);
+  pal.setColor(QPalette::WindowText, black);
+  pal.setColor(QPalette::Base, white);
+  pal.setColor(QPalette::AlternateBase, light);
+  pal.setColor(QPalette::Text, black);
+  pal.setColor(QPalette::BrightText, Qt::red);
+  pal.setColor(QPalette::Button, light);
+  pal.setColor(QPalette::ButtonText, black);
+  pal.setColor(QPalette::ToolTipBase, QColor(0xff, 0xff, 0xdc));
+  pal.setColor(QPalette::ToolTipText, black);
+  pal.setColor(QPalette::PlaceholderText, mid);
+  pal.setColor(QPalette::Highlight, QColor(0x30, 0x8c, 0xc6));
+  pal.setColor(QPalette::HighlightedText, white);
+  pal.setColor(QPalette::Light, white);
+  pal.setColor(QPalette::Midlight, QColor(0xe3, 0xe3, 0xe3));
+  pal.setColor(QPalette::Mid, mid);
+  pal.setColor(QPalette::Dark, QColor(0x80, 0x80, 0x80));
+  pal.setColor(QPalette::Shadow, QColor(0x40, 0x40, 0x40));
+  pal.setColor(QPalette::Link, QColor(0x00, 0x55, 0xaa));
+  // Set on every widget, not just the root: children with their own palette (a dark-themed
+  // chart) would otherwise keep it. Each ChartView restyles on the PaletteChange event.
+  figure->setPalette(pal);
+  figure->setAutoFillBackground(true);
+  for (QWidget* child : figure->findChildren<QWidget*>()) child->setPalette(pal);
+}
+
+QImage renderFigure(const Page& page, const FigureOptions& options) {
+  checkOptions(options);
+  const auto fig = prepare(page, logicalSize(options.size, options.dpi), options.printTheme);
+  QImage image(options.size, QImage::Format_ARGB32_Premultiplied);
+  image.fill(Qt::white);
+  const int dpm = static_cast<int>(std::lround(options.dpi / 0.0254));
+  // Dots per meter are set after painting: QPainter would resolve fonts at the image's dpi.
+  QPainter p(&image);
+  paintFigure(fig.get(), p, QRectF(QPointF(0, 0), options.size));
+  p.end();
+  image.setDotsPerMeterX(dpm);
+  image.setDotsPerMeterY(dpm);
+  return image;
+}
+
+void exportFigure(const Page& page, const QString& path, const FigureOptions& options) {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  if (suffix != "png" && suffix != "svg" && suffix != "pdf")
+    throw ExportError(
+        tr("unsupported figure format '.%1' (use .png, .svg or .pdf)").arg(suffix).toStdString());
+  checkOptions(options);
+  const QString json = scenarioJson(page);
+
+  if (suffix == "png") {
+    const QImage image = renderFigure(page, options);
+    writeAtomically(path, [&](QIODevice& dev) {
+      QImageWriter writer(&dev, "png");
+      // Compact: Qt's PNG reader splits text chunks on blank lines and simplifies whitespace.
+      writer.setText(QStringLiteral("latentlab-scenario"), compactJson(json));
+      writer.setText(QStringLiteral("Software"), kSoftware);
+      writer.setText(QStringLiteral("Title"), page.title());
+      return writer.write(image) ? QString() : writer.errorString();
+    });
+    return;
+  }
+
+  const auto fig = prepare(page, logicalSize(options.size, options.dpi), options.printTheme);
+  if (suffix == "svg") {
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator gen;
+    gen.setOutputDevice(&buffer);
+    gen.setSize(options.size);
+    gen.setViewBox(QRect(QPoint(0, 0), options.size));
+    gen.setResolution(static_cast<int>(kScreenDpi));  // see paintFigure(); width/height fixed below
+    gen.setTitle(page.title());
+    gen.setDescription(json);
+    QPainter p;
+    if (!p.begin(&gen)) fail(path, tr("cannot start the SVG painter"));
+    paintFigure(fig.get(), p, QRectF(QPointF(0, 0), options.size));
+    p.end();
+    const QByteArray svg =
+        svgWithMetadata(QString::fromUtf8(buffer.data()), json, options).toUtf8();
+    writeAtomically(path, [&](QIODevice& dev) {
+      return dev.write(svg) == svg.size() ? QString() : dev.errorString();
+    });
+    return;
+  }
+
+  writeAtomically(path, [&](QIODevice& dev) {
+    QPdfWriter writer(&dev);
+    setupPdf(writer, options, page.title());
+    QPainter p;
+    if (!p.begin(&writer)) return tr("cannot start the PDF painter");
+    paintFigure(fig.get(), p, QRectF(0, 0, writer.width(), writer.height()));
+    p.end();
+    return QString();
+  });
+}
+
+void exportData(const Page& page, const QString& path) {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  const QList<DataTable> tables = page.exportData();
+  QByteArray bytes;
+  if (suffix == "csv") {
+    QString out;
+    for (const DataTable& t : tables) {
+      out += QStringLiteral("# ") + t.name + '\n';
+      QStringList header;
+      for (const QString& c : t.columns) header << csvCell(c);
+      out += header.join(',') + '\n';
+      for (const auto& row : t.rows) {
+        QStringList cells;
+        for (double v : row)
+          cells << (std::isfinite(v) ? QString::asprintf("%.17g", v) : QString());
+        out += cells.join(',') + '\n';
+      }
+      out += '\n';
+    }
+    bytes = out.toUtf8();
+  } else if (suffix == "json") {
+    QJsonObject root;
+    root[QStringLiteral("format")] = QStringLiteral("latentlab-data");
+    root[QStringLiteral("page")] = page.id();
+    // Spliced in as text below so 64-bit seeds keep every digit.
+    root[QStringLiteral("scenario")] = QStringLiteral("@latentlab-scenario@");
+    QJsonArray jt;
+    for (const DataTable& t : tables) {
+      QJsonArray rows;
+      for (const auto& row : t.rows) {
+        QJsonArray r;
+        for (double v : row)
+          r.append(std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null));
+        rows.append(r);
+      }
+      jt.append(QJsonObject{{QStringLiteral("name"), t.name},
+                            {QStringLiteral("columns"), QJsonArray::fromStringList(t.columns)},
+                            {QStringLiteral("rows"), rows}});
+    }
+    root[QStringLiteral("tables")] = jt;
+    bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    bytes.replace("\"@latentlab-scenario@\"", compactJson(scenarioJson(page)).toUtf8());
+  } else {
+    throw ExportError(
+        tr("unsupported data format '.%1' (use .csv or .json)").arg(suffix).toStdString());
+  }
+  writeAtomically(path, [&](QIODevice& dev) {
+    return dev.write(bytes) == bytes.size() ? QString() : dev.errorString();
+  });
+}
+
+void exportReportPdf(const QList<const Page*>& pages, const QString& path,
+                     const FigureOptions& options) {
+  checkOptions(options);
+  if (pages.isEmpty()) throw ExportError(tr("the report has no pages").toStdString());
+  writeAtomically(path, [&](QIODevice& dev) {
+    QPdfWriter writer(&dev);
+    setupPdf(writer, options, tr("LatentLab report"));
+    QPainter p;
+    if (!p.begin(&writer)) return tr("cannot start the PDF painter");
+    const QSize page(writer.width(), writer.height());  // logical pixels, see setupPdf()
+    const QSize figure(page.width(), page.height() - kReportTitleHeight);
+    bool first = true;
+    for (const Page* pg : pages) {
+      if (!first) writer.newPage();
+      first = false;
+      QFont f = p.font();
+      f.setPixelSize(22);
+      f.setBold(true);
+      p.setFont(f);
+      p.setPen(Qt::black);
+      p.drawText(QRect(0, 0, page.width(), kReportTitleHeight), Qt::AlignCenter, pg->title());
+      const auto fig = prepare(*pg, figure, options.printTheme);
+      paintFigure(fig.get(), p, QRectF(QPointF(0, kReportTitleHeight), figure));
+    }
+    p.end();
+    return QString();
+  });
+}
+
+void exportWidgetPng(QWidget* widget, const QString& path) {
+  if (!widget) throw ExportError(tr("nothing to capture").toStdString());
+  const QImage image = widget->grab().toImage();
+  writeAtomically(path, [&](QIODevice& dev) {
+    QImageWriter writer(&dev, "png");
+    writer.setText(QStringLiteral("Software"), kSoftware);
+    return writer.write(image) ? QString() : writer.errorString();
+  });
+}
+
+}  // namespace latentlab::ui

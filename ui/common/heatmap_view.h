@@ -2,8 +2,9 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
 
-#include <QWidget>
 #include <Eigen/Dense>
+#include <QWidget>
+#include <memory>
 
 #include "ui/common/color_map.h"
 
@@ -19,15 +20,16 @@ class HeatmapView : public QWidget {
   Q_OBJECT
  public:
   explicit HeatmapView(QWidget* parent = nullptr);
+  ~HeatmapView() override;
 
   void setTitle(const QString& title);
   /// Sets data and colouring; mapping's range is kept as given (use ColorMapping::fit).
   void setMatrix(const Eigen::MatrixXd& m, const ColorMapping& mapping);
-  void setSmooth(bool smooth);                       // false (default): nearest
-  void setRowLabels(const QStringList& labels);      // empty: 1..rows
-  void setColumnLabels(const QStringList& labels);   // empty: 1..cols
+  void setSmooth(bool smooth);                      // false (default): nearest
+  void setRowLabels(const QStringList& labels);     // empty: 1..rows
+  void setColumnLabels(const QStringList& labels);  // empty: 1..cols
   void setAxisTitles(const QString& rows, const QString& cols);
-  void setShowValues(bool show);                     // numbers inside cells if they fit
+  void setShowValues(bool show);  // numbers inside cells if they fit
   /// Marks cells (drawn with a red outline), e.g. overflow or failure cells; same size as matrix.
   void setMarked(const Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic>& marked);
   const Eigen::MatrixXd& matrix() const;
@@ -35,12 +37,20 @@ class HeatmapView : public QWidget {
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
 
+  /// The cell under a widget position as (x = column, y = row), or (-1, -1) outside the matrix.
+  QPoint cellAt(const QPoint& pos) const;
+  /// Read-out text for a cell: "row r, col c: value" (labels when set, value with %.6g).
+  QString hoverText(int row, int col) const;
+  /// Read-out of the cell under the mouse, empty when none.
+  QString readout() const;
+
  signals:
   void hovered(int row, int col, double value);
 
  protected:
   void paintEvent(QPaintEvent*) override;
   void mouseMoveEvent(QMouseEvent*) override;
+  void leaveEvent(QEvent*) override;
 
  private:
   struct Impl;

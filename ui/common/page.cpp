@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/common/page.h"
+
+#include <QPointer>
+#include <QScrollArea>
+#include <QShowEvent>
+#include <QVBoxLayout>
+#include <chrono>
+
+#include "ui/common/param_form.h"
+
+namespace latentlab::ui {
+namespace {
+
+constexpr const char* kSeedKey = "seed";  // the field that holds a page's seed, when it has one
+constexpr int kThrottleMs = 30;   // cheap previews: ~30 updates per second while dragging
+constexpr int kDebounceMs = 200;  // expensive work: wait until the slider rests
+
+#ifdef LATENTLAB_VERSION
+constexpr const char* kAppVersion = LATENTLAB_VERSION;
+#else
+constexpr const char* kAppVersion = "";
+#endif
+
+}  // namespace
+
+struct Page::Impl {
+  bool initialised = false;
+  latentlab::ParamSet params;
+  std::uint64_t seed = 1;
+  RecomputeController* controller = nullptr;
+  QPointer<QScrollArea> controls;  // may be re-parented into the main window's dock
+  QPointer<ParamForm> form;        // lives inside `controls`
+  QWidget* figure = nullptr;
+  QVBoxLayout* layout = nullptr;
+  bool hasResult = false;
+};
+
+Page::Page(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>()) {
+  d->controller = new RecomputeController(this);
+  d->layout = new QVBoxLayout(this);
+  d->layout->setContentsMargins(0, 0, 0, 0);
+  connect(d->controller, &RecomputeController::resultReady, this,
+          [this](const std::any& result, double ms) {
+            applyResult(result);
+            d->hasResult = true;
+            emit computed(ms);
+          });
+  connect(d->controller, &RecomputeController::failed, this, &Page::computeFailed);
+  connect(d->controller, &RecomputeController::busyChanged, this, &Page::busyChanged);
+  connect(d->controller, &RecomputeController::progress, this, &Page::progressChanged);
+}
+
+Page::~Page() {
+  // Stop workers before the derived object's data they may reference is gone.
+  d->controller->cancel();
+  delete d->controls.data();
+}
+
+std::vector<std::pair<QString, std::string>> Page::sections() const { return {}; }
+void Page::validateParams(const latentlab::ParamSet&) const {}
+void Page::paramsUpdated() {}
+bool Page::isCheap(const std::string&) const { return true; }
+
+latentlab::ParamSet Page::params() const {
+  if (!d->initialised) {
+    // fields() is virtual, so defaults are read on first use rather than in the constructor.
+    for (const auto& f : fields()) d->params[f.key] = f.def;
+    d->initialised = true;
+  }
+  return d->params;
+}
+
+namespace {
+latentlab::ParamSet mergeChecked(const std::vector<latentlab::FieldSpec>& specs,
+                                 latentlab::ParamSet base, const latentlab::ParamSet& changes) {
+  latentlab::checkParamSet(specs, changes);
+  for (const auto& [key, value] : changes)
+    base[key] = latentlab::checkValue(*latentlab::findField(specs, key), value);
+  return base;
+}
+}  // namespace
+
+void Page::setParams(const latentlab::ParamSet& changes) {
+  latentlab::ParamSet merged = mergeChecked(fields(), params(), changes);
+  validateParams(merged);  // throws before anything is committed
+  d->params = std::move(merged);
+  if (d->form) d->form->setValues(d->params);
+  paramsUpdated();
+  d->controller->request(makeJob(), false);
+  emit paramsChanged();
+}
+
+void Page::setParam(const std::string& key, const latentlab::ParamValue& value) {
+  setParams({{key, value}});
+}
+
+void Page::resetParams() {
+  latentlab::ParamSet defaults;
+  for (const auto& f : fields()) defaults[f.key] = f.def;
+  d->params = std::move(defaults);
+  d->initialised = true;
+  d->seed = 1;
+  if (d->form) d->form->setValues(d->params);
+  paramsUpdated();
+  d->controller->request(makeJob(), false);
+  emit paramsChanged();
+}
+
+// A page whose fields include "seed" keeps its seed there (the form shows it); the scenario file
+// still carries it once, at top level.
+std::uint64_t Page::seed() const {
+  const latentlab::ParamSet current = params();
+  const auto it = current.find(kSeedKey);
+  if (it != current.end()) return static_cast<std::uint64_t>(std::get<double>(it->second));
+  return d->seed;
+}
+
+void Page::setSeed(std::uint64_t seed) {
+  if (latentlab::findField(fields(), kSeedKey)) {
+    setParam(kSeedKey, static_cast<double>(seed));
+    return;
+  }
+  if (seed == d->seed) return;
+  d->seed = seed;
+  d->controller->request(makeJob(), false);
+  emit paramsChanged();
+}
+
+latentlab::Scenario Page::scenario() const {
+  latentlab::Scenario s;
+  s.page = id().toStdString();
+  s.seed = seed();
+  s.appVersion = kAppVersion;
+  s.params = params();
+  s.params.erase(kSeedKey);
+  return s;
+}
+
+void Page::applyScenario(const latentlab::Scenario& scenario) {
+  if (scenario.page != id().toStdString())
+    throw latentlab::ParamError("page", "scenario is for page '" + scenario.page + "', this is '" +
+                                            id().toStdString() + "'");
+  // A scenario is a whole state: keys it omits take their defaults, not the current values.
+  latentlab::ParamSet defaults;
+  for (const auto& f : fields()) defaults[f.key] = f.def;
+  latentlab::ParamSet given = scenario.params;
+  if (latentlab::findField(fields(), kSeedKey) && !given.count(kSeedKey))
+    given[kSeedKey] = static_cast<double>(scenario.seed);
+  latentlab::ParamSet merged = mergeChecked(fields(), std::move(defaults), given);
+  validateParams(merged);
+  d->params = std::move(merged);
+  d->initialised = true;
+  d->seed = scenario.seed;
+  if (d->form) d->form->setValues(d->params);
+  paramsUpdated();
+  d->controller->request(makeJob(), false);
+  emit paramsChanged();
+}
+
+ParamForm* Page::form() const {
+  if (!d->form) {
+    auto* self = const_cast<Page*>(this);
+    d->controls = new QScrollArea;
+    d->controls->setObjectName(QStringLiteral("paramControls"));
+    d->controls->setWidgetResizable(true);
+    d->controls->setFrameShape(QFrame::NoFrame);
+    d->form = new ParamForm(fields(), sections());
+    d->form->setValues(params());
+    d->controls->setWidget(d->form);
+    connect(d->form, &ParamForm::valueChanged, self,
+            [self](const std::string& key, const latentlab::ParamValue& value, bool interactive) {
+              self->onFormValue(key, value, interactive);
+            });
+    self->paramsUpdated();  // pages set dependent ranges (k ≤ n) on the fresh form
+  }
+  return d->form;
+}
+
+QWidget* Page::controls() {
+  form();
+  return d->controls;
+}
+
+void Page::onFormValue(const std::string& key, const latentlab::ParamValue& value,
+                       bool interactive) {
+  try {
+    latentlab::ParamSet merged = mergeChecked(fields(), params(), {{key, value}});
+    validateParams(merged);
+    d->params = std::move(merged);
+  } catch (const latentlab::ParamError& e) {
+    emit computeFailed(QString::fromStdString(e.what()));
+    d->form->setValues(d->params);  // back to the last accepted state
+    return;
+  }
+  paramsUpdated();
+  if (isCheap(key))
+    d->controller->setPolicy(RecomputeController::Policy::Throttle, kThrottleMs);
+  else
+    d->controller->setPolicy(RecomputeController::Policy::Debounce, kDebounceMs);
+  d->controller->request(makeJob(), interactive);
+  emit paramsChanged();
+}
+
+void Page::computeNow() {
+  d->controller->cancel();  // a queued run of the same params would only repeat this work
+  const auto t0 = std::chrono::steady_clock::now();
+  const std::any result = RecomputeController::runNow(makeJob());
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  applyResult(result);
+  d->hasResult = true;
+  emit computed(ms);
+}
+
+bool Page::hasResult() const { return d->hasResult; }
+
+RecomputeController* Page::controller() const { return d->controller; }
+
+void Page::setActive(bool active) { d->controller->setPaused(!active); }
+
+QWidget* Page::makeFigure(QWidget* parent) const {
+  QWidget* fig = createFigure(parent);
+  if (d->hasResult) fillFigure(fig);
+  return fig;
+}
+
+QWidget* Page::screenFigure() const {
+  if (!d->figure) {
+    d->figure = createFigure(const_cast<Page*>(this));
+    d->layout->addWidget(d->figure);
+    if (d->hasResult) fillFigure(d->figure);
+  }
+  return d->figure;
+}
+
+void Page::markHasResult() { d->hasResult = true; }
+
+void Page::showEvent(QShowEvent* event) {
+  screenFigure();  // the page shows its figure; built here because createFigure() is virtual
+  QWidget::showEvent(event);
+}
+
+}  // namespace latentlab::ui

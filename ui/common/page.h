@@ -7,6 +7,7 @@
 #include <QWidget>
 #include <any>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "latentlab/common/params.h"
@@ -67,11 +68,11 @@ class Page : public QWidget {
   virtual QList<DataTable> exportData() const = 0;
 
  signals:
-  void computed(double elapsedMs);     // a result was applied
+  void computed(double elapsedMs);  // a result was applied
   void computeFailed(const QString& message);
   void busyChanged(bool busy);
   void progressChanged(double fraction);
-  void paramsChanged();                // after any accepted change
+  void paramsChanged();  // after any accepted change
 
  protected:
   /// Cross-field checks on the merged params (e.g. "k must be between 0 and n = 4, got 7").
@@ -95,8 +96,11 @@ class Page : public QWidget {
   ParamForm* form() const;
   /// Set by the derived applyResult through the base: marks hasResult().
   void markHasResult();
+  void showEvent(QShowEvent* event) override;
 
  private:
+  void onFormValue(const std::string& key, const latentlab::ParamValue& value, bool interactive);
+
   struct Impl;
   std::unique_ptr<Impl> d;
 };

@@ -4,16 +4,17 @@
 
 #include <QWidget>
 #include <map>
+#include <memory>
 #include <vector>
 
 #include "latentlab/common/params.h"
 
 namespace latentlab::ui {
 
-/// Builds controls from a FieldSpec table: Real/Integer → labelled slider + spin box pair (log-scale
-/// slider when spec.logScale), Bool → check box, Choice → combo box, Vector → editable vector field
-/// (comma-separated line edit with validation, red border and tooltip on bad input). Emits
-/// valueChanged(key, value, interactive): interactive = true while a slider is being dragged,
+/// Builds controls from a FieldSpec table: Real/Integer → labelled slider + spin box pair
+/// (log-scale slider when spec.logScale), Bool → check box, Choice → combo box, Vector → editable
+/// vector field (comma-separated line edit with validation, red border and tooltip on bad input).
+/// Emits valueChanged(key, value, interactive): interactive = true while a slider is being dragged,
 /// false on release, spin box edit, combo, check box and vector edit.
 class ParamForm : public QWidget {
   Q_OBJECT
@@ -22,6 +23,7 @@ class ParamForm : public QWidget {
   explicit ParamForm(std::vector<latentlab::FieldSpec> specs,
                      std::vector<std::pair<QString, std::string>> sections = {},
                      QWidget* parent = nullptr);
+  ~ParamForm() override;
 
   /// Pushes values into the widgets with their signals blocked (no echo). Unknown keys ignored.
   void setValues(const latentlab::ParamSet& values);

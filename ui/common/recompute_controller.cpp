@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/common/recompute_controller.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <list>
+
+#include "latentlab/common/errors.h"
+
+namespace latentlab::ui {
+namespace {
+
+constexpr int kProgressSteps = 1000;
+
+// What a worker hands back. Exceptions are caught on the worker and travel as plain data, so the
+// GUI side never depends on how QFuture transports exceptions.
+struct Outcome {
+  enum class Kind { Ok, Cancelled, Failed };
+  Kind kind = Kind::Cancelled;
+  std::any value;
+  QString message;
+  double elapsedMs = 0.0;
+};
+
+Outcome runJob(const RecomputeController::Job& job, QPromise<Outcome>& promise,
+               const std::shared_ptr<std::atomic<bool>>& cancel) {
+  Outcome out;
+  RunControl rc;
+  rc.cancel = cancel.get();
+  rc.onProgress = [&promise, &cancel](double f) {
+    // Polling QPromise here lets a QFuture::cancel() reach jobs that only report progress.
+    if (promise.isCanceled()) cancel->store(true);
+    promise.setProgressValue(static_cast<int>(std::clamp(f, 0.0, 1.0) * kProgressSteps));
+  };
+  const auto t0 = std::chrono::steady_clock::now();
+  try {
+    if (promise.isCanceled() || cancel->load()) throw Cancelled();
+    out.value = job(rc);
+    out.kind = Outcome::Kind::Ok;
+  } catch (const Cancelled&) {
+    out.kind = Outcome::Kind::Cancelled;
+  } catch (const std::exception& e) {  // ParamError included: its what() is the user message
+    out.kind = Outcome::Kind::Failed;
+    out.message = QString::fromStdString(e.what());
+  } catch (...) {
+    out.kind = Outcome::Kind::Failed;
+    out.message = QCoreApplication::translate("RecomputeController", "unknown error");
+  }
+  out.elapsedMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return out;
+}
+
+}  // namespace
+
+struct RecomputeController::Impl {
+  struct Run {
+    QFutureWatcher<Outcome>* watcher = nullptr;
+    std::shared_ptr<std::atomic<bool>> cancel;
+    quint64 generation = 0;
+    bool cancelled = false;  // by cancel(): never reported as a result even if it completes
+  };
+
+  QThreadPool pool;
+  QTimer timer;
+  Policy policy = Policy::Throttle;
+  int intervalMs = 30;
+  quint64 generation = 0;
+  Job pending;
+  bool hasPending = false;
+  bool pendingReady = false;  // the policy lets the pending request start
+  bool paused = false;
+  bool busy = false;
+  QElapsedTimer lastStart;
+  std::list<Run> runs;  // at most two: one superseded draining, one current
+};
+
+RecomputeController::RecomputeController(QObject* parent)
+    : QObject(parent), d(std::make_unique<Impl>()) {
+  // Two threads: a superseded job that polls its cancel flag late does not block the new one.
+  d->pool.setMaxThreadCount(2);
+  d->pool.setObjectName(QStringLiteral("latentlab-recompute"));
+  d->timer.setSingleShot(true);
+  connect(&d->timer, &QTimer::timeout, this, [this] {
+    d->pendingReady = true;
+    startPending();
+  });
+}
+
+RecomputeController::~RecomputeController() {
+  d->timer.stop();
+  d->hasPending = false;
+  for (auto& run : d->runs) {
+    run.watcher->disconnect(this);
+    run.cancel->store(true);
+    run.watcher->future().cancel();
+  }
+  d->pool.waitForDone();
+  for (auto& run : d->runs) delete run.watcher;
+  d->runs.clear();
+}
+
+void RecomputeController::setPolicy(Policy policy, int intervalMs) {
+  d->policy = policy;
+  d->intervalMs = std::max(0, intervalMs);
+}
+
+void RecomputeController::request(Job job, bool interactive) {
+  ++d->generation;
+  d->pending = std::move(job);
+  d->hasPending = true;
+  // Whatever runs now computes superseded params: stop it early; its result would be dropped.
+  for (auto& run : d->runs) run.cancel->store(true);
+  updateBusy();
+  if (d->paused) {
+    d->pendingReady = true;
+    return;
+  }
+  if (!interactive) {
+    d->timer.stop();
+    d->pendingReady = true;
+  } else if (d->policy == Policy::Debounce) {
+    d->pendingReady = false;
+    d->timer.start(d->intervalMs);
+  } else if (!d->timer.isActive()) {
+    const qint64 since = d->lastStart.isValid() ? d->lastStart.elapsed() : d->intervalMs;
+    if (since >= d->intervalMs) {
+      d->pendingReady = true;
+    } else {
+      // The timer always fires after the last change, so a drag ends with its latest value.
+      d->pendingReady = false;
+      d->timer.start(static_cast<int>(d->intervalMs - since));
+    }
+  }
+  startPending();
+}
+
+void RecomputeController::cancel() {
+  d->timer.stop();
+  d->hasPending = false;
+  d->pending = nullptr;
+  for (auto& run : d->runs) {
+    run.cancelled = true;
+    run.cancel->store(true);
+    run.watcher->future().cancel();
+  }
+  updateBusy();
+}
+
+void RecomputeController::setPaused(bool paused) {
+  if (d->paused == paused) return;
+  d->paused = paused;
+  if (!paused && d->hasPending) {
+    d->pendingReady = true;
+    startPending();
+  }
+}
+
+bool RecomputeController::isBusy() const { return d->hasPending || !d->runs.empty(); }
+
+quint64 RecomputeController::generation() const { return d->generation; }
+
+std::any RecomputeController::runNow(const Job& job) {
+  RunControl rc;
+  return job(rc);
+}
+
+bool RecomputeController::waitForIdle(int timeoutMs) {
+  QElapsedTimer clock;
+  clock.start();
+  while (isBusy() && clock.elapsed() < timeoutMs) {
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    if (isBusy()) QThread::msleep(1);
+  }
+  QCoreApplication::processEvents();
+  return !isBusy();
+}
+
+void RecomputeController::startPending() {
+  if (!d->hasPending || !d->pendingReady || d->paused) return;
+  // Wait for a superseded job when both threads are taken, so jobs that ignore their cancel flag
+  // cannot pile up in the pool.
+  if (d->runs.size() >= 2) return;
+
+  auto& run = d->runs.emplace_back();
+  run.cancel = std::make_shared<std::atomic<bool>>(false);
+  run.generation = d->generation;
+  run.watcher = new QFutureWatcher<Outcome>(this);
+  Job job = std::move(d->pending);
+  d->pending = nullptr;
+  d->hasPending = false;
+  d->pendingReady = false;
+  d->lastStart.start();
+
+  auto* watcher = run.watcher;
+  connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, watcher](int v) {
+    for (const auto& r : d->runs)
+      if (r.watcher == watcher && !r.cancelled && r.generation == d->generation)
+        emit progress(static_cast<double>(v) / kProgressSteps);
+  });
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] { onFinished(watcher); });
+  watcher->setFuture(QtConcurrent::run(
+      &d->pool, [job = std::move(job), cancel = run.cancel](QPromise<Outcome>& promise) {
+        promise.setProgressRange(0, kProgressSteps);
+        promise.addResult(runJob(job, promise, cancel));
+      }));
+  emit started();
+}
+
+void RecomputeController::onFinished(QObject* watcherObject) {
+  auto it = std::find_if(d->runs.begin(), d->runs.end(), [watcherObject](const Impl::Run& r) {
+    return r.watcher == watcherObject;
+  });
+  if (it == d->runs.end()) return;
+  const Impl::Run run = *it;
+  d->runs.erase(it);
+  run.watcher->deleteLater();
+
+  // finished() also fires for a cancelled QFuture, which then holds no result.
+  const QFuture<Outcome> future = run.watcher->future();
+  const bool current = !run.cancelled && run.generation == d->generation;
+  Outcome out;
+  if (!future.isCanceled() && future.resultCount() > 0) out = future.result();
+
+  if (current && out.kind == Outcome::Kind::Ok) {
+    emit resultReady(out.value, out.elapsedMs);
+  } else if (current && out.kind == Outcome::Kind::Failed) {
+    emit failed(out.message);
+  } else {
+    emit cancelledRun();
+  }
+  startPending();
+  updateBusy();
+}
+
+void RecomputeController::updateBusy() {
+  const bool busy = isBusy();
+  if (busy == d->busy) return;
+  d->busy = busy;
+  emit busyChanged(busy);
+}
+
+}  // namespace latentlab::ui

@@ -43,8 +43,8 @@ class RecomputeController : public QObject {
   /// Paused controllers keep the latest request and run it on resume (hidden pages).
   void setPaused(bool paused);
 
-  bool isBusy() const;               // a job is running or pending
-  quint64 generation() const;        // bumped on every request
+  bool isBusy() const;         // a job is running or pending
+  quint64 generation() const;  // bumped on every request
   /// Runs `job` on the calling thread (CLI, tests) and returns its result; exceptions propagate.
   static std::any runNow(const Job& job);
   /// For tests: processes events until idle or timeout; returns true when idle.
@@ -52,12 +52,17 @@ class RecomputeController : public QObject {
 
  signals:
   void started();
-  void progress(double fraction);                     // 0..1, from the running job
+  void progress(double fraction);                              // 0..1, from the running job
   void resultReady(const std::any& result, double elapsedMs);  // newest generation only
-  void failed(const QString& message);                // ParamError or other exception text
-  void cancelledRun();                                // a run was cancelled or superseded
+  void failed(const QString& message);                         // ParamError or other exception text
+  void cancelledRun();                                         // a run was cancelled or superseded
+  void busyChanged(bool busy);                                 // isBusy() flipped
 
  private:
+  void startPending();
+  void onFinished(QObject* watcher);
+  void updateBusy();
+
   struct Impl;
   std::unique_ptr<Impl> d;
 };

@@ -113,6 +113,9 @@ void validate(const SoftTopkParams& params) {
   if (params.maxIter < 1 || params.maxIter > 1'000'000)
     throw ParamError(
         "maxIter", "maxIter must be between 1 and 1000000, got " + std::to_string(params.maxIter));
+  if (params.sinkhornMaxIter < 1 || params.sinkhornMaxIter > 10'000'000)
+    throw ParamError("sinkhornMaxIter", "sinkhornMaxIter must be between 1 and 10000000, got " +
+                                            std::to_string(params.sinkhornMaxIter));
   if (params.wantJacobian && n > static_cast<std::size_t>(kMaxJacobianN))
     throw ParamError("wantJacobian",
                      "the n×n Jacobian is limited to n ≤ " + std::to_string(kMaxJacobianN) +

@@ -33,7 +33,7 @@ void runOtSinkhorn(const Problem& pr, SoftTopkResult& r, const RunControl& contr
   double g0 = 0.0, g1 = 0.0, rowError = 0.0;
   int it = 0;
   bool converged = false;
-  while (it < pr.params.maxIter) {
+  while (it < pr.params.sinkhornMaxIter) {
     control.checkCancelled();
     ++it;
     for (int i = 0; i < n; ++i)

@@ -91,6 +91,9 @@ TEST(SoftTopk, ValidationNamesTheField) {
   p.maxIter = 0;
   EXPECT_EQ(errorKey(p), "maxIter");
   p.maxIter = 10;
+  p.sinkhornMaxIter = 0;
+  EXPECT_EQ(errorKey(p), "sinkhornMaxIter");
+  p.sinkhornMaxIter = 10;
   p.wantJacobian = true;
   p.x.assign(6000, 0.0);
   EXPECT_EQ(errorKey(p), "wantJacobian");

@@ -332,7 +332,7 @@ TEST(SoftTopkVectors, OtSinkhornOfficialSmallestConventionAndShift) {
 TEST(SoftTopkVectors, OtSinkhornReportsTheIterationCap) {
   auto p = testing::makeParams(Method::OtSinkhorn, kX, 2, 1.0);
   p.epsilon = 0.01;
-  p.maxIter = 2;
+  p.sinkhornMaxIter = 2;
   const SoftTopkResult r = computeSoftTopk(p);
   EXPECT_EQ(r.iterations, 2);
   EXPECT_TRUE(r.valid);

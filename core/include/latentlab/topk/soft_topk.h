@@ -59,7 +59,8 @@ struct SoftTopkParams {
   std::uint64_t seed = 1;             // Monte Carlo seed
   bool wantJacobian = false;          // also fill the n×n Jacobian ∂p/∂x (O(n²k) for grad_topk)
   bool traceSolver = false;           // thre_*: record the λ iterates
-  int maxIter = 200;                  // cap for bisection/Newton/Sinkhorn, 1..10^6
+  int maxIter = 200;                  // cap for bisection/Newton (spec §1.4.2), 1..10^6
+  int sinkhornMaxIter = 20000;        // cap for Sinkhorn, 1..10^7 (iterations grow like 1/ε)
 };
 
 struct SoftTopkResult {
