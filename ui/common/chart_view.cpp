@@ -31,6 +31,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kHoverRadius = 40.0;  // px: farther than this, no read-out
 constexpr double kBarWidth = 0.8;      // fraction of a category the bar group covers
 // Tableau 10: distinguishable on light and dark backgrounds.
+constexpr double kMaxLogSpan = 1e-16;  // smallest lo/hi a log axis shows
 constexpr std::array<QRgb, 10> kPalette = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
                                            0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
 const QColor kViolation(0xd6, 0x27, 0x28);
@@ -64,6 +65,12 @@ QAbstractAxis* makeAxis(ChartView::Axis type) {
 /// fixed tick counts would label 0.912132-style values.
 void setNiceRange(QAbstractAxis* axis, double lo, double hi) {
   axis->setRange(lo, hi);
+  if (auto* l = qobject_cast<QLogValueAxis*>(axis)) {
+    // A label per decade crowds past ~8 decades: label every second one, and drop minor ticks.
+    const double decades = std::log10(hi / lo);
+    l->setBase(decades > 8.5 ? 100.0 : 10.0);
+    l->setMinorTickCount(decades > 6.5 ? 0 : -1);
+  }
   if (auto* v = qobject_cast<QValueAxis*>(axis)) {
     const std::vector<double> ticks = niceLinearTicks(lo, hi);
     if (ticks.size() >= 2) {
@@ -86,6 +93,9 @@ std::pair<double, double> fitRange(const Bounds& b, ChartView::Axis type, double
       lo = std::pow(10.0, std::floor(std::log10(lo)));
       hi = std::pow(10.0, std::ceil(std::log10(hi)));
       if (hi <= lo) hi = lo * 10.0;
+      // Beyond 16 decades below the top, doubles carry no information a reader can use, and the
+      // labels would be squeezed to nothing.
+      lo = std::max(lo, hi * kMaxLogSpan);
     } else {
       double span = hi - lo;
       if (span <= 0.0) span = std::max(std::abs(lo) * 0.2, 1.0);
@@ -128,6 +138,7 @@ struct ChartView::Impl {
   QString xTitle, yTitle;
   double xLo = kNaN, xHi = kNaN, yLo = kNaN, yHi = kNaN;
   bool legendWanted = true;
+  bool yLabels = true;
   QAbstractAxis* axisX = nullptr;
   QAbstractAxis* axisY = nullptr;
   QBarCategoryAxis* categoryAxis = nullptr;
@@ -178,6 +189,7 @@ struct ChartView::Impl {
     axisY = makeAxis(yType);
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
+    axisY->setLabelsVisible(yLabels);
     for (QAbstractSeries* s : chart->series()) {
       s->attachAxis(axisY);
       if (s != bars) s->attachAxis(axisX);
@@ -219,6 +231,7 @@ struct ChartView::Impl {
     if (violations && violations->count() > 0) ++legendEntries;
     if (bars) legendEntries += static_cast<std::size_t>(bars->count());
     chart->legend()->setVisible(legendWanted && legendEntries >= 2);
+    placeLegend(view->width());
   }
 
   void style(const QPalette& pal, const QFont& font) {
@@ -256,6 +269,22 @@ struct ChartView::Impl {
     if (axisX) axisX->setTitleText(xTitle);
     if (axisY) axisY->setTitleText(yTitle);
     if (categoryAxis) categoryAxis->setTitleText(xTitle);
+  }
+
+  /// Bottom legends elide names once they run out of width; then the legend goes to the right,
+  /// where each name gets its own line.
+  void placeLegend(int width) {
+    QLegend* legend = chart->legend();
+    const QFontMetrics fm(legend->font());
+    // Legend markers are created lazily by the scene, so measure the names we hold.
+    QStringList names;
+    for (const auto& e : entries) names << e.name;
+    for (const auto& m : markers) names << m.series->name();
+    if (bars)
+      for (QBarSet* set : bars->barSets()) names << set->label();
+    int needed = 0;
+    for (const QString& name : names) needed += fm.horizontalAdvance(name) + 3 * fm.height();
+    legend->setAlignment(needed > width - 20 ? Qt::AlignRight : Qt::AlignBottom);
   }
 
   void placeReadout(int width) {
@@ -320,6 +349,11 @@ void ChartView::setXRange(double lo, double hi) {
   d->xLo = lo;
   d->xHi = hi;
   d->refit();
+}
+
+void ChartView::setYLabelsVisible(bool visible) {
+  d->yLabels = visible;
+  if (d->axisY) d->axisY->setLabelsVisible(visible);
 }
 
 void ChartView::setYRange(double lo, double hi) {
@@ -393,7 +427,8 @@ void ChartView::clearSeries() {
 
 void ChartView::setBars(const QStringList& categories, const QStringList& groups,
                         const std::vector<std::vector<double>>& values,
-                        const std::vector<std::vector<bool>>& highlight) {
+                        const std::vector<std::vector<bool>>& highlight,
+                        const std::vector<QColor>& colors) {
   if (!d->bars) {
     // Created once and reused: removing series or axes leaves their graphics items to a
     // deferred delete, which a render before the next event-loop turn would still draw.
@@ -431,7 +466,10 @@ void ChartView::setBars(const QStringList& categories, const QStringList& groups
     const auto nGroups = static_cast<int>(values.size());
     for (int g = 0; g < nGroups; ++g) {
       auto* set = new QBarSet(g < groups.size() ? groups[g] : QString::number(g + 1));
-      set->setColor(QColor(kPalette[static_cast<std::size_t>(g) % kPalette.size()]));
+      const auto gi = static_cast<std::size_t>(g);
+      set->setColor(gi < colors.size() && colors[gi].isValid()
+                        ? colors[gi]
+                        : QColor(kPalette[gi % kPalette.size()]));
       set->setBorderColor(Qt::transparent);
       for (std::size_t c = 0; c < values[g].size(); ++c) {
         const double v = std::isfinite(values[g][c]) ? values[g][c] : 0.0;
@@ -492,7 +530,9 @@ std::vector<QPointF> ChartView::seriesPoints(const QString& name) const {
   return {};
 }
 
-QSize ChartView::sizeHint() const { return {560, 380}; }
+// Modest hints: when a grid holds several views and space is short of the hints, Qt takes the
+// shortfall equally from each and ignores stretch, so large hints would squash some views.
+QSize ChartView::sizeHint() const { return {420, 260}; }
 QSize ChartView::minimumSizeHint() const { return {240, 180}; }
 
 QPointF ChartView::pointPosition(const QString& name, const QPointF& value) const {
@@ -555,6 +595,7 @@ void ChartView::changeEvent(QEvent* event) {
 
 void ChartView::resizeEvent(QResizeEvent* event) {
   d->placeReadout(width());
+  d->placeLegend(width());
   QWidget::resizeEvent(event);
 }
 

@@ -39,9 +39,13 @@ class ChartView : public QWidget {
   void clearSeries();
   /// Grouped bar chart: categories along x, one bar set per group (replaces all bar sets).
   /// `highlight[g][c]` true draws that bar in red (violations). Lines added with setSeries stay.
+  /// `colors[g]` colours group g (default: the palette in order).
   void setBars(const QStringList& categories, const QStringList& groups,
                const std::vector<std::vector<double>>& values,
-               const std::vector<std::vector<bool>>& highlight = {});
+               const std::vector<std::vector<bool>>& highlight = {},
+               const std::vector<QColor>& colors = {});
+  /// Hides the y axis' tick labels (strips whose y has no meaning).
+  void setYLabelsVisible(bool visible);
   /// A horizontal or vertical marker line with a label (λ, F = k, ...).
   void setMarker(const QString& name, Qt::Orientation orientation, double at, QColor color = {});
   void clearMarkers();

@@ -130,7 +130,7 @@ void HeatmapView::setMarked(const Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dyn
 
 const Eigen::MatrixXd& HeatmapView::matrix() const { return d->matrix; }
 
-QSize HeatmapView::sizeHint() const { return {520, 420}; }
+QSize HeatmapView::sizeHint() const { return {360, 260}; }  // modest: see ChartView::sizeHint
 QSize HeatmapView::minimumSizeHint() const { return {200, 160}; }
 
 QPoint HeatmapView::cellAt(const QPoint& pos) const {

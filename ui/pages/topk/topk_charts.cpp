@@ -54,13 +54,15 @@ void TopkFigure::fillBars(const Bars& b, const topk::TopkLabParams& p,
   QStringList categories;
   for (int i = 0; i < n; ++i) categories << QStringLiteral("x%1 = %2").arg(i + 1).arg(num(r.x[i]));
   QStringList groups{tr("hard T_k")};
+  std::vector<QColor> colors{QColor(0x42, 0x42, 0x42)};
   std::vector<std::vector<double>> values{std::vector<double>(r.hard.data(), r.hard.data() + n)};
   std::vector<std::vector<bool>> highlight{std::vector<bool>(static_cast<std::size_t>(n), false)};
   double lo = 0.0, hi = 1.0;
   QString rows;
   for (const auto& o : r.outcomes) {
     const Eigen::VectorXd& pv = o.result.p;
-    QString name = methodName(o.method);
+    QString name = methodShortName(o.method);
+    colors.push_back(methodColor(o.method));
     if (p.equalise && std::abs(o.tauUsed - p.tau) > 1e-12 * p.tau)
       name += QStringLiteral(" (τ=%1)").arg(o.tauUsed, 0, 'g', 3);
     groups << name;
@@ -79,16 +81,16 @@ void TopkFigure::fillBars(const Bars& b, const topk::TopkLabParams& p,
     rows += QStringLiteral("<tr%1><td><b style='color:%2'>■</b> %3</td><td>%4</td><td>%5</td>"
                            "<td>%6</td><td>%7</td><td>%8</td><td>%9</td></tr>")
                 .arg(violation ? QStringLiteral(" style='color:#c62828'") : QString(),
-                     methodColor(o.method).name(), name.toHtmlEscaped(),
+                     methodColor(o.method).name(), methodName(o.method).toHtmlEscaped(),
                      num(pv.sum()), num(pv.minCoeff()), num(pv.maxCoeff()), lambda,
                      num(o.l1ToHard),
                      QString::fromStdString(o.result.note).toHtmlEscaped());
   }
-  b.chart->setTitle(tr("Soft masks p against hard T_k (k = %1); red: p outside [0, 1] or order "
+  b.chart->setTitle(tr("p per method against hard T_k (k = %1) — red: outside [0, 1] or order "
                        "broken")
                         .arg(p.k));
   b.chart->setAxes(tr("entry"), ChartView::Axis::Linear, tr("p_i"), ChartView::Axis::Linear);
-  b.chart->setBars(categories, groups, values, highlight);
+  b.chart->setBars(categories, groups, values, highlight, colors);
   b.chart->setYRange(std::min(0.0, lo - 0.05), std::max(1.05, hi + 0.05));
   if (b.summary)
     b.summary->setText(
@@ -110,7 +112,7 @@ void TopkFigure::fillBars(const Bars& b, const topk::TopkLabParams& p,
     if (!topk::isThreshold(o.method) || std::isnan(o.result.lambda)) continue;
     const double at = o.tauUsed * o.result.lambda;
     xmin = std::min(xmin, at), xmax = std::max(xmax, at);
-    b.zline->setMarker(QStringLiteral("λ %1").arg(methodName(o.method)), Qt::Vertical, at,
+    b.zline->setMarker(QStringLiteral("λ %1").arg(methodShortName(o.method)), Qt::Vertical, at,
                        methodColor(o.method));
   }
   const double pad = 0.08 * std::max(1e-9, xmax - xmin) + 1e-9;
@@ -138,7 +140,7 @@ void TopkFigure::fillResponse(const Response& v, const topk::TopkLabParams& p,
   v.methods->clearSeries();
   v.methods->clearMarkers();
   for (std::size_t m = 0; m < r.outcomes.size(); ++m)
-    v.methods->setSeries(methodName(r.outcomes[m].method),
+    v.methods->setSeries(methodShortName(r.outcomes[m].method),
                          column(r.sweepValues, r.responseByMethod, static_cast<int>(m)),
                          ChartView::Style::Line, methodColor(r.outcomes[m].method));
   v.methods->setSeries(tr("hard T_k"), hard, ChartView::Style::Step, QColor(0x20, 0x20, 0x20), 1.5);
@@ -158,12 +160,12 @@ void TopkFigure::fillTemperature(const Temperature& v, const topk::TopkLabParams
                          column(r.tauGrid, r.tauFocus, static_cast<int>(i)));
     v.focus->setMarker(tr("current τ"), Qt::Vertical, p.tau);
   }
-  v.l1->setTitle(tr("L1 error ‖ST_k − T_k‖₁ against τ (decay e^(−gap/τ) vs e^(−gap/2τ))"));
+  v.l1->setTitle(tr("‖ST_k − T_k‖₁ against τ: decay e^(−gap/τ) or e^(−gap/2τ)"));
   v.l1->setAxes(tr("τ"), ChartView::Axis::Log, tr("‖ST − T‖₁"), ChartView::Axis::Log);
   v.l1->clearSeries();
   v.l1->clearMarkers();
   for (std::size_t m = 0; m < r.outcomes.size(); ++m)
-    v.l1->setSeries(methodName(r.outcomes[m].method),
+    v.l1->setSeries(methodShortName(r.outcomes[m].method),
                     column(r.tauGrid, r.l1ByMethod, static_cast<int>(m)), ChartView::Style::Line,
                     methodColor(r.outcomes[m].method));
   v.l1->setMarker(tr("current τ"), Qt::Vertical, p.tau);

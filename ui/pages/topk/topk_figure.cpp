@@ -33,6 +33,18 @@ QString methodName(Method m) {
                            static_cast<qsizetype>(topk::methodLabel(m).size()));
 }
 
+QString methodShortName(Method m) {
+  static const char* const kShort[] = {
+      QT_TRANSLATE_NOOP("TopkFigure", "Su iteration"), QT_TRANSLATE_NOOP("TopkFigure", "SE iteration"),
+      QT_TRANSLATE_NOOP("TopkFigure", "GradTopK"),     QT_TRANSLATE_NOOP("TopkFigure", "Thre-exp"),
+      QT_TRANSLATE_NOOP("TopkFigure", "Thre-sigmoid"), QT_TRANSLATE_NOOP("TopkFigure", "Thre-Laplace"),
+      QT_TRANSLATE_NOOP("TopkFigure", "Thre-clip"),    QT_TRANSLATE_NOOP("TopkFigure", "Thre-entmax"),
+      QT_TRANSLATE_NOOP("TopkFigure", "OT"),           QT_TRANSLATE_NOOP("TopkFigure", "Gumbel"),
+      QT_TRANSLATE_NOOP("TopkFigure", "Gauss")};
+  static_assert(std::size(kShort) == topk::kAllMethods.size());
+  return TopkFigure::tr(kShort[static_cast<int>(m)]);
+}
+
 namespace {
 
 QLabel* makeLabel(QWidget* parent, bool wrap = true) {
@@ -40,6 +52,12 @@ QLabel* makeLabel(QWidget* parent, bool wrap = true) {
   l->setWordWrap(wrap);
   l->setTextFormat(Qt::RichText);
   l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // A wrapping label asks for height-for-width, which makes grid layouts ignore row stretch;
+  // a fixed allowance of lines keeps the chart quadrants equal.
+  QSizePolicy sp = l->sizePolicy();
+  sp.setHeightForWidth(false);
+  l->setSizePolicy(sp);
+  l->setMinimumHeight(2 * l->fontMetrics().lineSpacing() + 4);
   return l;
 }
 
@@ -95,6 +113,14 @@ QWidget* TopkFigure::buildOverview() {
   g->addWidget(m_ovResponse.focus, 0, 1);
   g->addWidget(m_ovTemperature.l1, 1, 0);
   g->addWidget(jac, 1, 1);
+  for (int i = 0; i < 2; ++i) {
+    g->setRowStretch(i, 1);
+    g->setColumnStretch(i, 1);
+  }
+  // Equal quadrants: the cells must all be willing to grow, or the stretch is ignored.
+  for (QWidget* cell : {bars, static_cast<QWidget*>(m_ovResponse.focus),
+                        static_cast<QWidget*>(m_ovTemperature.l1), jac})
+    cell->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
   return w;
 }
 
@@ -104,8 +130,9 @@ QWidget* TopkFigure::buildBars(Bars& b) {
   l->setContentsMargins(0, 0, 0, 0);
   b.chart = new ChartView(w);
   b.zline = new ChartView(w);
-  b.zline->setMinimumHeight(150);
-  b.zline->setMaximumHeight(220);
+  b.zline->setMinimumHeight(170);
+  b.zline->setMaximumHeight(240);
+  b.zline->setYLabelsVisible(false);
   b.summary = makeLabel(w);
   l->addWidget(b.chart, 3);
   l->addWidget(b.zline, 1);

@@ -20,7 +20,8 @@ class HeatmapView;
 
 /// Colour of a method, the same in every chart of the page.
 QColor methodColor(topk::Method m);
-QString methodName(topk::Method m);
+QString methodName(topk::Method m);       // full label, for tables and titles
+QString methodShortName(topk::Method m);  // legend-sized label
 
 /// The Top-k page's figure: one panel per TopkView in a stack. The page shows one instance and
 /// export makes another; show() fills the panel of params.view from plain data.

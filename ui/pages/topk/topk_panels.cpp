@@ -83,8 +83,8 @@ void TopkFigure::fillThreshold(const Threshold& v, const topk::TopkLabParams& p,
       f.emplace_back(r.uGrid[i], r.fCurves(static_cast<Eigen::Index>(i), c));
       df.emplace_back(r.uGrid[i], r.dfCurves(static_cast<Eigen::Index>(i), c));
     }
-    v.functions->setSeries(methodName(m), f, ChartView::Style::Line, methodColor(m));
-    v.functions->setSeries(methodName(m) + QStringLiteral(" f′"), df, ChartView::Style::Dashed,
+    v.functions->setSeries(methodShortName(m), f, ChartView::Style::Line, methodColor(m));
+    v.functions->setSeries(methodShortName(m) + QStringLiteral(" f′"), df, ChartView::Style::Dashed,
                            methodColor(m), 1.5);
   }
 }
@@ -191,7 +191,7 @@ void TopkFigure::fillSpeed(const topk::SpeedResult* speed) const {
       if (std::isfinite(ms)) pts.emplace_back(speed->sizes[s], ms);
       if (s == 0 && std::isfinite(ms) && !(ms >= anchor)) anchor = ms;
     }
-    m_speed->setSeries(methodName(speed->methods[m]), pts, ChartView::Style::Line,
+    m_speed->setSeries(methodShortName(speed->methods[m]), pts, ChartView::Style::Line,
                        methodColor(speed->methods[m]));
   }
   if (std::isfinite(anchor) && !speed->sizes.empty()) {
