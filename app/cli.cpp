@@ -18,6 +18,7 @@
 #include "latentlab/common/params.h"
 #include "ui/common/figure_export.h"
 #include "ui/common/page.h"
+#include "ui/shell/main_window.h"
 #include "ui/shell/page_registry.h"
 #include "ui/shell/scenario_io.h"
 
@@ -44,13 +45,14 @@ const QStringList kFlags = {QStringLiteral("--help"), QStringLiteral("-h"),
 const QStringList kValued = {QStringLiteral("--scenario"),    QStringLiteral("--page"),
                              QStringLiteral("--set"),         QStringLiteral("--export"),
                              QStringLiteral("--export-data"), QStringLiteral("--size"),
-                             QStringLiteral("--dpi"),         QStringLiteral("--report")};
+                             QStringLiteral("--dpi"),         QStringLiteral("--report"),
+                             QStringLiteral("--window-screenshot")};
 
 struct Options {
   bool help = false;
   bool version = false;
   bool listPages = false;
-  QString scenario, page, figurePath, dataPath, reportDir;
+  QString scenario, page, figurePath, dataPath, reportDir, windowShot;
   QStringList sets;  // "key=value", in order
   latentlab::ui::FigureOptions figure;
 };
@@ -135,6 +137,8 @@ Options parse(const QStringList& args) {
       setOnce(o.dataPath, name, value);
     else if (name == QLatin1String("--report"))
       setOnce(o.reportDir, name, value);
+    else if (name == QLatin1String("--window-screenshot"))
+      setOnce(o.windowShot, name, value);
     else if (name == QLatin1String("--size"))
       setOnce(size, name, value);
     else
@@ -150,6 +154,9 @@ Options parse(const QStringList& args) {
   if (!o.dataPath.isNull() && !QStringList{"csv", "json"}.contains(suffix(o.dataPath)))
     throw CliError{
         Tr::tr("--export-data needs a .csv or .json file name, got '%1'").arg(o.dataPath)};
+  if (!o.windowShot.isNull() && suffix(o.windowShot) != QLatin1String("png"))
+    throw CliError{
+        Tr::tr("--window-screenshot needs a .png file name, got '%1'").arg(o.windowShot)};
   const bool hasPage = !o.scenario.isNull() || !o.page.isNull();
   if (!hasPage && !o.sets.isEmpty()) throw CliError{Tr::tr("--set needs --page or --scenario")};
   if (!hasPage && (!o.figurePath.isNull() || !o.dataPath.isNull()))
@@ -168,7 +175,10 @@ void applySets(Page& page, const QStringList& sets) {
     const latentlab::FieldSpec* spec = latentlab::findField(fields, key);
     if (!spec) {
       std::string known;
-      for (const auto& f : fields) known += (known.empty() ? "" : ", ") + f.key;
+      for (const auto& f : fields) {
+        if (!known.empty()) known += ", ";
+        known += f.key;
+      }
       throw ParamError(key, "unknown parameter '" + key + "' for page '" + page.id().toStdString() +
                                 "' (known: " + known + ")");
     }
@@ -202,6 +212,32 @@ std::unique_ptr<Page> configuredPage(const Options& o) {
   if (scenario) page->applyScenario(*scenario);
   applySets(*page, o.sets);
   return page;
+}
+
+/// The whole window, laid out at --size, with the page of --page/--scenario (default: the first
+/// page) showing its computed figure, saved as PNG: what a user sees, without a display.
+void writeWindowScreenshot(const Options& o) {
+  std::optional<latentlab::Scenario> scenario;
+  QString id = o.page;
+  if (!o.scenario.isNull()) {
+    scenario = latentlab::ui::readScenario(o.scenario);
+    id = QString::fromStdString(scenario->page);
+  }
+  if (id.isNull()) id = latentlab::ui::pageRegistry().front().id;
+  latentlab::ui::MainWindow window;
+  if (!window.showPage(id)) throw CliError{Tr::tr("unknown page '%1' (see --list-pages)").arg(id)};
+  Page* page = window.currentPage();
+  if (scenario) page->applyScenario(*scenario);
+  applySets(*page, o.sets);
+  window.resize(o.figure.size);
+  window.show();
+  QElapsedTimer timer;
+  timer.start();
+  while ((!page->hasResult() || page->controller()->isBusy()) && timer.elapsed() < 60000)
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+  for (int i = 0; i < 5; ++i) QCoreApplication::processEvents();
+  latentlab::ui::exportWidgetPng(&window, o.windowShot);
+  printOut(Tr::tr("wrote %1\n").arg(o.windowShot));
 }
 
 void writeReport(const Options& o, Page* configured) {
@@ -240,7 +276,11 @@ int run(const Options& o) {
     for (const latentlab::ui::PageInfo& info : latentlab::ui::pageRegistry())
       printOut(QStringLiteral("%1\t%2\t%3\n").arg(info.id, info.area, info.title));
   }
-  std::unique_ptr<Page> page = configuredPage(o);
+  if (!o.windowShot.isNull()) writeWindowScreenshot(o);
+  const bool pageOutput =
+      !o.figurePath.isNull() || !o.dataPath.isNull() || !o.reportDir.isNull();
+  std::unique_ptr<Page> page =
+      o.windowShot.isNull() || pageOutput ? configuredPage(o) : nullptr;
   if (page) {
     QElapsedTimer timer;
     timer.start();
@@ -261,7 +301,7 @@ int run(const Options& o) {
                    .arg(ms, 0, 'f', 1));
   }
   if (!o.reportDir.isNull()) writeReport(o, page.get());
-  if (!o.listPages && !page && o.reportDir.isNull())
+  if (!o.listPages && !page && o.reportDir.isNull() && o.windowShot.isNull())
     throw CliError{
         Tr::tr("nothing to do: give --page, --scenario, --report or --list-pages "
                "(see --help)")};
@@ -357,6 +397,9 @@ QString usageText() {
       "  --dpi N             resolution of PNG and PDF output, 72..1200 (default 144)\n"
       "  --report DIR        every page's figure as DIR/<id>.png and all of them in\n"
       "                      DIR/latentlab-report.pdf (DIR is created)\n"
+      "  --window-screenshot OUT.png\n"
+      "                      the whole window at --size showing the page of --page or\n"
+      "                      --scenario (default: the first page), computed\n"
       "  -h, --help          show this help and exit\n"
       "  -v, --version       show the version and exit\n"
       "\n"

@@ -227,3 +227,20 @@ TEST_F(AppTest, UnwritableOutputIsAnIoError) {
 }
 
 }  // namespace
+
+TEST_F(AppTest, WindowScreenshotShowsTheComputedPage) {
+  const RunResult r = run({"--window-screenshot", path("w.png").string(), "--size", "1400x900"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  expectNonBlankPng(path("w.png"), 1400, 900);
+  // The Su iteration's brown (#8c564b) appears only in computed bars and curves, so an
+  // uncomputed page (empty axes) would have none of it.
+  const cv::Mat image = cv::imread(path("w.png").string(), cv::IMREAD_COLOR);
+  int brown = 0;
+  for (int y = 0; y < image.rows; ++y)
+    for (int x = 0; x < image.cols; ++x) {
+      const cv::Vec3b bgr = image.at<cv::Vec3b>(y, x);
+      if (std::abs(bgr[2] - 0x8c) + std::abs(bgr[1] - 0x56) + std::abs(bgr[0] - 0x4b) < 12) ++brown;
+    }
+  EXPECT_GT(brown, 300) << "the window shows no computed figure";
+  expectBadInput({"--window-screenshot", path("w.jpg").string()}, "needs a .png");
+}

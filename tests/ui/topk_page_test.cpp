@@ -52,6 +52,15 @@ TEST(TopkPage, ResultMatchesCoreAtDefaults) {
               1e-15);
 }
 
+TEST(TopkPage, ActivatingAFreshPageComputesItsDefaults) {
+  TopkPage page;
+  EXPECT_FALSE(page.result().has_value());
+  page.setActive(true);
+  ASSERT_TRUE(page.controller()->waitForIdle(10000));
+  ASSERT_TRUE(page.result().has_value()) << "a page shown for the first time stayed empty";
+  EXPECT_EQ(page.result()->x.size(), 4);
+}
+
 TEST(TopkPage, ParameterChangeProducesAResultAsynchronously) {
   TopkPage page;
   page.setActive(true);

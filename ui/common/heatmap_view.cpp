@@ -31,6 +31,7 @@ struct HeatmapView::Impl {
   QImage scaled;  // nearest-neighbour cache at the drawn size (crisp in SVG/PDF too)
   bool smooth = false;
   bool showValues = false;
+  std::function<QString(double)> format;
   QStringList rowLabels, colLabels;
   Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic> marked;
   int hoverRow = -1, hoverCol = -1;
@@ -115,6 +116,11 @@ void HeatmapView::setColumnLabels(const QStringList& labels) {
 void HeatmapView::setAxisTitles(const QString& rows, const QString& cols) {
   d->rowTitle = rows;
   d->colTitle = cols;
+  update();
+}
+
+void HeatmapView::setValueFormatter(std::function<QString(double)> format) {
+  d->format = std::move(format);
   update();
 }
 
@@ -213,7 +219,8 @@ void HeatmapView::paintEvent(QPaintEvent*) {
       for (int j = 0; j < cols; ++j) {
         const QColor c = d->mapping.color(d->matrix(i, j));
         p.setPen(c.lightnessF() > 0.55 ? Qt::black : Qt::white);
-        const QString s = QString::asprintf("%.3g", d->matrix(i, j));
+        const double v = d->matrix(i, j);
+        const QString s = d->format ? d->format(v) : QString::asprintf("%.3g", v);
         if (fm.horizontalAdvance(s) + 2 <= g.cellW) p.drawText(cellRect(i, j), Qt::AlignCenter, s);
       }
     }

@@ -4,6 +4,7 @@
 
 #include <Eigen/Dense>
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 #include "ui/common/color_map.h"
@@ -30,6 +31,8 @@ class HeatmapView : public QWidget {
   void setColumnLabels(const QStringList& labels);  // empty: 1..cols
   void setAxisTitles(const QString& rows, const QString& cols);
   void setShowValues(bool show);  // numbers inside cells if they fit
+  /// Text of a cell value (default "%.3g"); cells whose text does not fit stay blank.
+  void setValueFormatter(std::function<QString(double)> format);
   /// Marks cells (drawn with a red outline), e.g. overflow or failure cells; same size as matrix.
   void setMarked(const Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic>& marked);
   const Eigen::MatrixXd& matrix() const;

@@ -218,7 +218,11 @@ bool Page::hasResult() const { return d->hasResult; }
 
 RecomputeController* Page::controller() const { return d->controller; }
 
-void Page::setActive(bool active) { d->controller->setPaused(!active); }
+void Page::setActive(bool active) {
+  d->controller->setPaused(!active);
+  // A page shown for the first time computes its defaults; later it only catches up on changes.
+  if (active && !d->hasResult && !d->controller->isBusy()) d->controller->request(makeJob(), false);
+}
 
 QWidget* Page::makeFigure(QWidget* parent) const {
   QWidget* fig = createFigure(parent);

@@ -173,6 +173,7 @@ ParamForm::ParamForm(std::vector<latentlab::FieldSpec> specs,
         h->setContentsMargins(0, 0, 0, 0);
         r.slider = new QSlider(Qt::Horizontal, box);
         r.slider->setObjectName(key + "_slider");
+        r.slider->setVisible(spec.slider);
         h->addWidget(r.slider, 1);
         QAbstractSpinBox* spin = nullptr;
         if (spec.kind == FieldKind::Integer) {

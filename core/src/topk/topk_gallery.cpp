@@ -17,7 +17,7 @@ std::string propertyLabel(Property p) {
     case Property::Shift:
       return "Shift-invariant";
     case Property::Complement:
-      return "Complement symmetric";
+      return "Complement";
     case Property::SoftmaxAtK1:
       return "k = 1 → softmax";
     case Property::Count:

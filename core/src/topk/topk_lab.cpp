@@ -415,22 +415,35 @@ TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& cont
 
   // Threshold solver (§4.6): F(λ) for a thre_* focus, and f, f′ of every threshold family.
   control.checkCancelled();
-  if (isThreshold(focusM)) {
+  res.thresholdMethod = isThreshold(focusM) ? focusM : Method::ThreSigmoid;
+  if (res.thresholdMethod == focusM) {
+    res.threshold = res.focus;
+  } else {
+    SoftTopkParams tp = ev.params();
+    tp.x = params.x;  // the sweeps move one entry of the evaluator's copy
+    tp.method = res.thresholdMethod;
+    tp.tau = tau;
+    tp.wantJacobian = false;
+    tp.traceSolver = true;
+    res.threshold = computeSoftTopk(tp, ev.control());
+  }
+  {
+    const Method thm = res.thresholdMethod;
     const Eigen::VectorXd z = x / tau;
     double lo = z.minCoeff() - 4.0;
     double hi = z.maxCoeff() + 4.0;
     auto widen = [&](double v) {
       if (std::isfinite(v)) lo = std::min(lo, v - 0.5), hi = std::max(hi, v + 0.5);
     };
-    widen(res.focus.lambda);
-    widen(res.focus.bracket[0]);
-    widen(res.focus.bracket[1]);
-    for (double v : res.focus.lambdaTrace) widen(v);
+    widen(res.threshold.lambda);
+    widen(res.threshold.bracket[0]);
+    widen(res.threshold.bracket[1]);
+    for (double v : res.threshold.lambdaTrace) widen(v);
     res.lambdaGrid = linSpace(lo, hi, kLambdaPoints);
     res.fOfLambda.reserve(kLambdaPoints);
     for (double lam : res.lambdaGrid) {
       double f = 0.0;
-      for (Eigen::Index i = 0; i < n; ++i) f += thresholdF(focusM, z[i] - lam, params.alpha);
+      for (Eigen::Index i = 0; i < n; ++i) f += thresholdF(thm, z[i] - lam, params.alpha);
       res.fOfLambda.push_back(f);
     }
   }

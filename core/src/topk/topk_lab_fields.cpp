@@ -9,7 +9,7 @@
 namespace latentlab::topk {
 namespace {
 
-constexpr double kMaxSeed = 9007199254740992.0;  // 2^53: the largest integer a double holds exactly
+constexpr double kMaxSeed = 2147483647.0;  // 2^31 − 1: fits every spin box and a double exactly
 
 std::vector<std::string> methodIds() {
   std::vector<std::string> out;
@@ -107,6 +107,7 @@ std::vector<FieldBinding<TopkLabParams>> buildTable() {
                           .kind = FieldKind::Integer,
                           .min = 0,
                           .max = kMaxSeed,
+                          .slider = false,
                           .help = "Seed of the Monte Carlo estimates (same seed, same numbers)"},
                 &P::seed));
   t.push_back(bindField(FieldSpec{.key = "sweep_index",
@@ -119,16 +120,18 @@ std::vector<FieldBinding<TopkLabParams>> buildTable() {
   t.push_back(bindField(FieldSpec{.key = "sweep_min",
                                   .label = "Sweep from",
                                   .kind = FieldKind::Real,
-                                  .min = -1e6,
-                                  .max = 1e6,
+                                  .min = -1e4,
+                                  .max = 1e4,
+                                  .slider = false,
                                   .help = "Response view: first value of x_j (x-units)"},
                         &P::sweepMin));
   t.push_back(
       bindField(FieldSpec{.key = "sweep_max",
                           .label = "Sweep to",
                           .kind = FieldKind::Real,
-                          .min = -1e6,
-                          .max = 1e6,
+                          .min = -1e4,
+                          .max = 1e4,
+                          .slider = false,
                           .help = "Response view: last value of x_j (x-units), above the first"},
                 &P::sweepMax));
   t.push_back(bindField(
@@ -144,9 +147,9 @@ std::vector<FieldBinding<TopkLabParams>> buildTable() {
                 .kind = FieldKind::Choice,
                 .choices = {"overview", "bars", "response", "temperature", "gradient", "threshold",
                             "stability", "gallery", "properties", "speed"},
-                .choiceLabels = {"Overview", "Bars", "Response to x_j", "Temperature sweep",
-                                 "Gradient", "Threshold solver", "GradTopK stability",
-                                 "Counter-examples", "Property matrix", "Speed"},
+                .choiceLabels = {"Overview", "Bars", "Response", "Temperature", "Gradient",
+                                 "Threshold", "Stability", "Counter-examples", "Properties",
+                                 "Speed"},
                 .help = "Which figure the page shows and exports"},
       &P::view));
   t.push_back(bindField(FieldSpec{.key = "gallery",

@@ -235,8 +235,12 @@ TEST(TopkLab, DefaultsFillEveryArrayConsistently) {
   EXPECT_NEAR(r.focus.jacobian.trace(), 0.634394104775, 1e-9);
   EXPECT_LT(r.traceVsTau.front(), 1e-100);  // the hard limit has no gradient
 
-  EXPECT_TRUE(r.lambdaGrid.empty());  // focus is not thre_*
-  EXPECT_TRUE(r.fOfLambda.empty());
+  // The focus (grad_topk) has no λ, so the solver view shows thre_sigmoid: λ = 2.5 (spec §3.1).
+  EXPECT_EQ(r.thresholdMethod, Method::ThreSigmoid);
+  EXPECT_NEAR(r.threshold.lambda, 2.5, 1e-9);
+  EXPECT_FALSE(r.threshold.lambdaTrace.empty());
+  EXPECT_EQ(r.lambdaGrid.size(), 201u);
+  EXPECT_EQ(r.fOfLambda.size(), 201u);
   EXPECT_EQ(r.uGrid.size(), 241u);
   EXPECT_EQ(r.fCurves.rows(), 241);
   EXPECT_EQ(r.fCurves.cols(), 5);
@@ -262,6 +266,8 @@ TEST(TopkLab, ThresholdFocusFillsTheSolverView) {
   ASSERT_EQ(r.lambdaGrid.size(), 201u);
   ASSERT_EQ(r.fOfLambda.size(), 201u);
   EXPECT_NEAR(r.focus.lambda, 2.5, 1e-9);  // spec §3.1
+  EXPECT_EQ(r.thresholdMethod, Method::ThreSigmoid);
+  EXPECT_EQ(r.threshold.lambda, r.focus.lambda);
   EXPECT_LE(r.lambdaGrid.front(), 2.5);
   EXPECT_GE(r.lambdaGrid.back(), 2.5);
   EXPECT_GT(r.fOfLambda.front(), 2.0);  // F decreases from n to 0 through k

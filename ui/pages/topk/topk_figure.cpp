@@ -220,15 +220,24 @@ QWidget* TopkFigure::buildGallery() {
   m_gallery = new QListWidget(w);
   m_gallery->setWordWrap(true);
   m_gallery->setAlternatingRowColors(true);
-  for (const auto& ce : topk::counterExamples())
-    m_gallery->addItem(QString::fromStdString(ce.title));
+  m_gallery->setSpacing(3);
+  for (const auto& ce : topk::counterExamples()) {
+    QString xs;
+    for (double v : ce.x) xs += (xs.isEmpty() ? "" : ", ") + QString::number(v, 'g', 6);
+    auto* item = new QListWidgetItem(
+        tr("%1\n%2\nx = [%3], k = %4, τ = %5, %6")
+            .arg(QString::fromStdString(ce.title), QString::fromStdString(ce.explanation), xs)
+            .arg(ce.k)
+            .arg(ce.tau)
+            .arg(methodName(ce.method)),
+        m_gallery);
+    item->setToolTip(tr("Click to load this example"));
+  }
   connect(m_gallery, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
     if (onGalleryActivated) onGalleryActivated(m_gallery->row(item));
   });
-  m_galleryText = makeLabel(w);
   l->addWidget(hint);
-  l->addWidget(m_gallery, 2);
-  l->addWidget(m_galleryText, 1);
+  l->addWidget(m_gallery, 1);
   return w;
 }
 

@@ -109,7 +109,6 @@ class TopkFigure : public QWidget {
   Threshold m_threshold{};
   Stability m_stability{};
   QListWidget* m_gallery = nullptr;
-  QLabel* m_galleryText = nullptr;
   QTableWidget* m_properties = nullptr;
   QLabel* m_propertiesNote = nullptr;
   ChartView* m_speed = nullptr;

@@ -9,6 +9,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTabBar>
+#include <QVBoxLayout>
 #include <cmath>
 
 #include "latentlab/common/rng.h"
@@ -70,6 +71,10 @@ TopkPage::TopkPage(QWidget* parent) : Page(parent) {
   if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
   connect(this, &Page::paramsChanged, this, &TopkPage::syncToolbar);
   syncToolbar();
+  // The tab bar chooses the view and the gallery loads examples: no form rows for them.
+  form()->setFieldVisible("view", false);
+  form()->setFieldVisible("gallery", false);
+  paramsUpdated();
 }
 
 TopkPage::~TopkPage() = default;
@@ -139,8 +144,11 @@ bool TopkPage::isCheap(const std::string& key) const {
 
 QWidget* TopkPage::buildToolbar() {
   auto* bar = new QWidget(this);
-  auto* row = new QHBoxLayout(bar);
-  row->setContentsMargins(4, 4, 4, 0);
+  auto* rows = new QVBoxLayout(bar);
+  rows->setContentsMargins(4, 4, 4, 0);
+  rows->setSpacing(2);
+  auto* row = new QHBoxLayout;
+  rows->addLayout(row);
   m_tabs = new QTabBar(bar);
   m_tabs->setExpanding(false);
   m_tabs->setDrawBase(false);
@@ -157,6 +165,10 @@ QWidget* TopkPage::buildToolbar() {
     }
   });
   row->addWidget(m_tabs, 1);
+  // Inputs and the speed run on a second row, so every view's tab stays visible.
+  row = new QHBoxLayout;
+  rows->addLayout(row);
+  row->addStretch(1);
 
   m_presets = new QComboBox(bar);
   m_presets->addItem(tr("Input presets…"));

@@ -35,57 +35,55 @@ void TopkFigure::fillThreshold(const Threshold& v, const topk::TopkLabParams& p,
   v.solver->clearMarkers();
   v.solver->setAxes(tr("λ (z-units)"), ChartView::Axis::Linear, tr("F(λ) = Σ f(z_i − λ)"),
                     ChartView::Axis::Linear);
-  if (topk::isThreshold(p.method) && !r.lambdaGrid.empty()) {
-    const auto& f = r.focus;
-    v.solver->setTitle(tr("%1: solving F(λ) = k").arg(methodName(p.method)));
-    v.solver->setSeries(tr("F(λ)"), zipped(r.lambdaGrid, r.fOfLambda), ChartView::Style::Line,
-                        methodColor(p.method));
-    // Iterates on the curve: F at each λ_t, from the core's threshold function.
-    std::vector<QPointF> its;
-    for (double lam : f.lambdaTrace) {
-      double F = 0.0;
-      for (Eigen::Index i = 0; i < r.x.size(); ++i)
-        F += topk::thresholdF(p.method, r.x[i] / p.tau - lam, p.alpha);
-      its.emplace_back(lam, F);
-    }
-    if (!its.empty())
-      v.solver->setSeries(tr("solver iterates"), its, ChartView::Style::Scatter, QColor(0xd6, 0x27, 0x28));
-    v.solver->setMarker(tr("F = k"), Qt::Horizontal, p.k, QColor(0x55, 0x55, 0x55));
-    if (std::isfinite(f.bracket[0]) && std::isfinite(f.bracket[1])) {
-      v.solver->setMarker(tr("bracket low"), Qt::Vertical, f.bracket[0], QColor(0x99, 0x99, 0x99));
-      v.solver->setMarker(tr("bracket high"), Qt::Vertical, f.bracket[1], QColor(0x99, 0x99, 0x99));
-    }
-    if (std::isfinite(f.lambda)) v.solver->setMarker(tr("λ*"), Qt::Vertical, f.lambda, QColor(0, 0, 0));
-    QString info = tr("λ = %1 (z-units), τλ = %2 (x-units), %3 iterations, |Σp − k| = %4")
-                       .arg(num(f.lambda), num(p.tau * f.lambda))
-                       .arg(f.iterations)
-                       .arg(num(f.sumError));
-    if (f.saturated >= 0) info += tr(", m = %1 saturated entries").arg(f.saturated);
-    if (!f.lambdaUnique) info += tr(", λ not unique (p is)");
-    if (std::isfinite(f.bracket[0]))
-      info += tr(". Initial bracket [%1, %2].").arg(num(f.bracket[0]), num(f.bracket[1]));
-    v.info->setText(info);
-  } else {
-    v.solver->setTitle(tr("F(λ) — choose a ThreTopK focus method"));
-    v.info->setText(tr("%1 has no threshold λ. Pick a thre_* method as the focus method to see "
-                       "F(λ), its bracket and the solver's iterates.")
-                        .arg(methodName(p.method)));
+  const Method m = r.thresholdMethod;
+  const auto& f = r.threshold;
+  v.solver->setTitle(m == p.method
+                         ? tr("%1: solving F(λ) = k").arg(methodName(m))
+                         : tr("%1: solving F(λ) = k (focus %2 has no λ)")
+                               .arg(methodName(m), methodShortName(p.method)));
+  v.solver->setSeries(tr("F(λ)"), zipped(r.lambdaGrid, r.fOfLambda), ChartView::Style::Line,
+                      methodColor(m));
+  // Iterates on the curve: F at each λ_t, from the core's threshold function.
+  std::vector<QPointF> its;
+  for (double lam : f.lambdaTrace) {
+    double F = 0.0;
+    for (Eigen::Index i = 0; i < r.x.size(); ++i)
+      F += topk::thresholdF(m, r.x[i] / p.tau - lam, p.alpha);
+    its.emplace_back(lam, F);
   }
+  if (!its.empty())
+    v.solver->setSeries(tr("solver iterates"), its, ChartView::Style::Scatter,
+                        QColor(0xd6, 0x27, 0x28));
+  v.solver->setMarker(tr("F = k"), Qt::Horizontal, p.k, QColor(0x55, 0x55, 0x55));
+  if (std::isfinite(f.bracket[0]) && std::isfinite(f.bracket[1])) {
+    v.solver->setMarker(tr("bracket low"), Qt::Vertical, f.bracket[0], QColor(0x99, 0x99, 0x99));
+    v.solver->setMarker(tr("bracket high"), Qt::Vertical, f.bracket[1], QColor(0x99, 0x99, 0x99));
+  }
+  if (std::isfinite(f.lambda)) v.solver->setMarker(tr("λ*"), Qt::Vertical, f.lambda, QColor(0, 0, 0));
+  QString info = tr("%1: λ = %2 (z-units), τλ = %3 (x-units), %4 iterations, |Σp − k| = %5")
+                     .arg(methodName(m), num(f.lambda), num(p.tau * f.lambda))
+                     .arg(f.iterations)
+                     .arg(num(f.sumError));
+  if (f.saturated >= 0) info += tr(", m = %1 saturated entries").arg(f.saturated);
+  if (!f.lambdaUnique) info += tr(", λ not unique (p is)");
+  if (std::isfinite(f.bracket[0]))
+    info += tr(". Initial bracket [%1, %2].").arg(num(f.bracket[0]), num(f.bracket[1]));
+  v.info->setText(info);
   v.functions->setTitle(tr("Threshold functions f(u) (solid) and f′(u) (dashed), entmax α = %1")
                             .arg(p.alpha));
   v.functions->setAxes(tr("u"), ChartView::Axis::Linear, tr("f, f′"), ChartView::Axis::Linear);
   v.functions->clearSeries();
   v.functions->clearMarkers();
   for (int c = 0; c < static_cast<int>(std::size(kThresholdColumns)) && c < r.fCurves.cols(); ++c) {
-    const Method m = kThresholdColumns[c];
-    std::vector<QPointF> f, df;
+    const Method fm = kThresholdColumns[c];
+    std::vector<QPointF> fv, dfv;
     for (std::size_t i = 0; i < r.uGrid.size(); ++i) {
-      f.emplace_back(r.uGrid[i], r.fCurves(static_cast<Eigen::Index>(i), c));
-      df.emplace_back(r.uGrid[i], r.dfCurves(static_cast<Eigen::Index>(i), c));
+      fv.emplace_back(r.uGrid[i], r.fCurves(static_cast<Eigen::Index>(i), c));
+      dfv.emplace_back(r.uGrid[i], r.dfCurves(static_cast<Eigen::Index>(i), c));
     }
-    v.functions->setSeries(methodShortName(m), f, ChartView::Style::Line, methodColor(m));
-    v.functions->setSeries(methodShortName(m) + QStringLiteral(" f′"), df, ChartView::Style::Dashed,
-                           methodColor(m), 1.5);
+    v.functions->setSeries(methodShortName(fm), fv, ChartView::Style::Line, methodColor(fm));
+    v.functions->setSeries(methodShortName(fm) + QStringLiteral(" f′"), dfv,
+                           ChartView::Style::Dashed, methodColor(fm), 1.5);
   }
 }
 
@@ -106,6 +104,11 @@ void TopkFigure::fillStability(const Stability& v, const topk::TopkLabParams& p,
     view->setRowLabels(ks);
     view->setColumnLabels(taus);
     view->setShowValues(true);
+    view->setValueFormatter([](double e) {
+      if (std::isnan(e)) return tr("ovf");
+      if (e <= 1e-17) return QStringLiteral("0");
+      return QString::asprintf(e >= 0.01 ? "%.2g" : "%.0e", e);
+    });
     ColorMapping map{ColorMapKind::Viridis, ColorScale::Log, 1e-17, 10.0};
     view->setMatrix(shown, map);
     view->setMarked(marked);
@@ -114,35 +117,30 @@ void TopkFigure::fillStability(const Stability& v, const topk::TopkLabParams& p,
     show(v.naive, r.naiveError,
          tr("Article's recursion: max error on x = [0..9] (red: > 1e-6, grey: overflow)"));
   if (r.dpError.size()) show(v.dp, r.dpError, tr("Log-space DP: max error against enumeration"));
-  v.smoothSum->setTitle(tr("Smooth top-k sum τ·log Z_k(x/τ) between Σ top-k and Σ + τ·log C(n,k)"));
-  v.smoothSum->setAxes(tr("τ"), ChartView::Axis::Log, tr("sum"), ChartView::Axis::Linear);
+  // The excess over the hard sum shows the bound at every τ; the sum itself grows with τ and
+  // would flatten the interesting part.
+  v.smoothSum->setTitle(tr("Smooth top-k sum minus the hard sum %1: 0 ≤ τ·log Z_k(x/τ) − Σ ≤ "
+                           "τ·log C(n, k)")
+                            .arg(num(r.hardSum)));
+  v.smoothSum->setAxes(tr("τ"), ChartView::Axis::Log, tr("excess over Σ top-k"),
+                       ChartView::Axis::Log);
   v.smoothSum->clearSeries();
   v.smoothSum->clearMarkers();
-  v.smoothSum->setSeries(tr("τ·log Z_k"), zipped(r.tauGrid, r.smoothSum), ChartView::Style::Line,
+  std::vector<double> excess, bound;
+  for (std::size_t i = 0; i < r.tauGrid.size() && i < r.smoothSum.size(); ++i) {
+    excess.push_back(r.smoothSum[i] - r.hardSum);
+    bound.push_back(r.tauGrid[i] * r.logBinom);
+  }
+  v.smoothSum->setSeries(tr("τ·log Z_k − Σ"), zipped(r.tauGrid, excess), ChartView::Style::Line,
                          methodColor(Method::GradTopk));
-  std::vector<double> upper;
-  for (double t : r.tauGrid) upper.push_back(r.hardSum + t * r.logBinom);
-  v.smoothSum->setSeries(tr("upper bound"), zipped(r.tauGrid, upper), ChartView::Style::Dashed,
-                         QColor(0x99, 0x99, 0x99));
-  v.smoothSum->setMarker(tr("hard sum %1").arg(num(r.hardSum)), Qt::Horizontal, r.hardSum,
-                         QColor(0x20, 0x20, 0x20));
+  v.smoothSum->setSeries(tr("bound τ·log C(n, k)"), zipped(r.tauGrid, bound),
+                         ChartView::Style::Dashed, QColor(0x77, 0x77, 0x77));
   v.smoothSum->setMarker(tr("current τ"), Qt::Vertical, p.tau);
 }
 
 void TopkFigure::fillGallery(const topk::TopkLabParams& p) const {
-  const auto& all = topk::counterExamples();
-  if (all.empty()) return;
-  const int i = std::clamp(p.gallery, 0, static_cast<int>(all.size()) - 1);
-  m_gallery->setCurrentRow(i);
-  const auto& ce = all[static_cast<std::size_t>(i)];
-  QString xs;
-  for (double v : ce.x) xs += (xs.isEmpty() ? "" : ", ") + num(v);
-  m_galleryText->setText(tr("<b>%1</b><br>%2<br>x = [%3], k = %4, τ = %5, method %6")
-                             .arg(QString::fromStdString(ce.title).toHtmlEscaped(),
-                                  QString::fromStdString(ce.explanation).toHtmlEscaped(), xs)
-                             .arg(ce.k)
-                             .arg(ce.tau)
-                             .arg(methodName(ce.method)));
+  const int count = m_gallery->count();
+  if (count > 0) m_gallery->setCurrentRow(std::clamp(p.gallery, 0, count - 1));
 }
 
 void TopkFigure::fillProperties(const topk::TopkLabParams& p, const topk::TopkLabResult& r) const {

@@ -30,6 +30,8 @@ struct FieldSpec {
   double min = 0.0;                       // Real/Integer: smallest value; Vector: smallest entry
   double max = 1.0;                       // Real/Integer: largest value; Vector: largest entry
   bool logScale = false;                  // slider moves in log space (temperatures, step sizes)
+  bool slider = true;                     // Real/Integer: a slider beside the spin box (off for
+                                          // seeds and ranges too wide to drag through)
   std::vector<std::string> choices = {};  // Choice: allowed ids
   std::vector<std::string> choiceLabels = {};  // Choice: labels shown (same order), may be empty
   int minSize = 1;                        // Vector: fewest entries

@@ -103,7 +103,10 @@ struct TopkLabResult {
   Eigen::MatrixXd l1ByMethod;          // rows: τ, cols: shown methods; ‖ST − T_k‖₁
   std::vector<double> traceVsTau;      // trace J = ½‖J‖₁ of the focus method
 
-  // Threshold (§4.6), focus method when it is thre_*; else grad-free placeholders are empty.
+  // Threshold (§4.6): the focus method when it is thre_*, else thre_sigmoid (the article's
+  // worked case), so the view is never empty.
+  Method thresholdMethod = Method::ThreSigmoid;
+  SoftTopkResult threshold;            // that method at tau, with the λ iterates
   std::vector<double> lambdaGrid;      // λ values
   std::vector<double> fOfLambda;       // F(λ) = Σ f(z_i − λ)
   std::vector<double> uGrid;           // u for the f / f′ side plot
