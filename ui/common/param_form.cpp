@@ -308,10 +308,9 @@ void ParamForm::setValues(const latentlab::ParamSet& values) {
     } else if (const auto* s = std::get_if<std::string>(&value)) {
       if (r.combo) r.combo->setCurrentIndex(r.combo->findData(QString::fromStdString(*s)));
     } else if (r.line) {
-      std::string text;
-      for (double x : std::get<std::vector<double>>(value))
-        text += (text.empty() ? "" : ", ") + latentlab::formatValue(x);
-      r.line->setText(QString::fromStdString(text));
+      // formatValue gives "3,2,1,4"; a space after each comma reads better in the field.
+      const QString text = QString::fromStdString(latentlab::formatValue(value));
+      r.line->setText(text.split(QLatin1Char(',')).join(QStringLiteral(", ")));
       r.line->setStyleSheet({});
     }
   }

@@ -10,12 +10,11 @@
 namespace latentlab {
 namespace {
 
+// Shortest text that reads back to the same double ("0.6", not "0.59999999999999998").
 std::string num(double v) {
-  std::ostringstream os;
-  os.precision(17);
-  os << v;
-  std::string s = os.str();
-  return s;
+  char buf[64];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), v);
+  return ec == std::errc() ? std::string(buf, end) : std::string("?");
 }
 
 const char* kindName(FieldKind k) {

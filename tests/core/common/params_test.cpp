@@ -123,3 +123,9 @@ TEST(Scenario, RoundTripAndErrors) {
   EXPECT_EQ(keyOf(R"({"version": 1, "page": "topk", "colour": 1})"), "colour");
   EXPECT_EQ(keyOf(R"({"version": 1, "page": "topk", "params": {"x": [1, "a"]}})"), "x");
 }
+
+TEST(Params, FormatValueIsShortestRoundTrip) {
+  EXPECT_EQ(formatValue(ParamValue(std::vector<double>{0.6, 0.8, -2.6})), "0.6,0.8,-2.6");
+  EXPECT_EQ(formatValue(ParamValue(0.1 + 0.2)), "0.30000000000000004");  // exact, not rounded
+  EXPECT_EQ(formatValue(ParamValue(1e-300)), "1e-300");
+}

@@ -54,7 +54,7 @@ void TopkFigure::fillBars(const Bars& b, const topk::TopkLabParams& p,
   QStringList categories;
   for (int i = 0; i < n; ++i) categories << QStringLiteral("x%1 = %2").arg(i + 1).arg(num(r.x[i]));
   QStringList groups{tr("hard T_k")};
-  std::vector<QColor> colors{QColor(0x42, 0x42, 0x42)};
+  std::vector<QColor> colors{kHardColor};
   std::vector<std::vector<double>> values{std::vector<double>(r.hard.data(), r.hard.data() + n)};
   std::vector<std::vector<bool>> highlight{std::vector<bool>(static_cast<std::size_t>(n), false)};
   double lo = 0.0, hi = 1.0;
@@ -105,7 +105,7 @@ void TopkFigure::fillBars(const Bars& b, const topk::TopkLabParams& p,
   b.zline->clearMarkers();
   std::vector<QPointF> pts;
   for (int i = 0; i < n; ++i) pts.emplace_back(r.x[i], 0.0);
-  b.zline->setSeries(tr("scores x_i"), pts, ChartView::Style::Scatter, QColor(0x33, 0x33, 0x33));
+  b.zline->setSeries(tr("scores x_i"), pts, ChartView::Style::Scatter, kHardColor);
   b.zline->setYRange(-1.0, 1.0);
   double xmin = r.x.minCoeff(), xmax = r.x.maxCoeff();
   for (const auto& o : r.outcomes) {
@@ -131,7 +131,7 @@ void TopkFigure::fillResponse(const Response& v, const topk::TopkLabParams& p,
     v.focus->setSeries(QStringLiteral("p%1").arg(i + 1),
                        column(r.sweepValues, r.responseFocus, static_cast<int>(i)));
   v.focus->setSeries(tr("hard T_k, entry %1").arg(j), hard, ChartView::Style::Step,
-                     QColor(0x20, 0x20, 0x20), 1.5);
+                     kHardColor, 1.5);
   v.focus->setMarker(tr("current x%1").arg(j), Qt::Vertical, p.x[static_cast<std::size_t>(j - 1)]);
   if (!v.methods) return;
   v.methods->setTitle(tr("p%1 as x%1 moves, per method").arg(j));
@@ -143,7 +143,7 @@ void TopkFigure::fillResponse(const Response& v, const topk::TopkLabParams& p,
     v.methods->setSeries(methodShortName(r.outcomes[m].method),
                          column(r.sweepValues, r.responseByMethod, static_cast<int>(m)),
                          ChartView::Style::Line, methodColor(r.outcomes[m].method));
-  v.methods->setSeries(tr("hard T_k"), hard, ChartView::Style::Step, QColor(0x20, 0x20, 0x20), 1.5);
+  v.methods->setSeries(tr("hard T_k"), hard, ChartView::Style::Step, kHardColor, 1.5);
   v.methods->setMarker(tr("current x%1").arg(j), Qt::Vertical,
                        p.x[static_cast<std::size_t>(j - 1)]);
 }

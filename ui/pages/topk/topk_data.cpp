@@ -26,6 +26,15 @@ void appendColumn(std::vector<std::vector<double>>& rows, const std::vector<doub
   for (std::size_t i = 0; i < rows.size() && i < col.size(); ++i) rows[i].push_back(col[i]);
 }
 
+/// Appends each column of `m` as "<prefix><name>", one per shown method.
+void appendMethodColumns(DataTable& table, const Eigen::MatrixXd& m, const QString& prefix,
+                         const QStringList& names) {
+  for (Eigen::Index c = 0; c < m.cols(); ++c) {
+    table.columns << prefix + names.value(static_cast<int>(c));
+    appendColumn(table.rows, std::vector<double>(m.col(c).data(), m.col(c).data() + m.rows()));
+  }
+}
+
 QStringList entryColumns(const QString& prefix, Eigen::Index n) {
   QStringList out;
   for (Eigen::Index i = 1; i <= n; ++i) out << QStringLiteral("%1%2").arg(prefix).arg(i);
@@ -65,12 +74,7 @@ QList<DataTable> TopkPage::exportData() const {
   DataTable response{QStringLiteral("response"),
                      QStringList{"x_j"} + entryColumns("focus_p", r.responseFocus.cols()), {}};
   response.rows = withGrid(r.sweepValues, r.responseFocus);
-  for (Eigen::Index c = 0; c < r.responseByMethod.cols(); ++c) {
-    response.columns << QStringLiteral("p_j_%1").arg(methodCols.value(static_cast<int>(c)));
-    std::vector<double> col(r.responseByMethod.col(c).data(),
-                            r.responseByMethod.col(c).data() + r.responseByMethod.rows());
-    appendColumn(response.rows, col);
-  }
+  appendMethodColumns(response, r.responseByMethod, QStringLiteral("p_j_"), methodCols);
   response.columns << QStringLiteral("hard") << QStringLiteral("trace_j");
   appendColumn(response.rows, r.responseHard);
   appendColumn(response.rows, r.traceVsSweep);
@@ -79,12 +83,7 @@ QList<DataTable> TopkPage::exportData() const {
   DataTable temperature{QStringLiteral("temperature"),
                         QStringList{"tau"} + entryColumns("focus_p", r.tauFocus.cols()), {}};
   temperature.rows = withGrid(r.tauGrid, r.tauFocus);
-  for (Eigen::Index c = 0; c < r.l1ByMethod.cols(); ++c) {
-    temperature.columns << QStringLiteral("l1_%1").arg(methodCols.value(static_cast<int>(c)));
-    std::vector<double> col(r.l1ByMethod.col(c).data(),
-                            r.l1ByMethod.col(c).data() + r.l1ByMethod.rows());
-    appendColumn(temperature.rows, col);
-  }
+  appendMethodColumns(temperature, r.l1ByMethod, QStringLiteral("l1_"), methodCols);
   temperature.columns << QStringLiteral("trace_j") << QStringLiteral("smooth_sum");
   appendColumn(temperature.rows, r.traceVsTau);
   appendColumn(temperature.rows, r.smoothSum);
@@ -107,12 +106,8 @@ QList<DataTable> TopkPage::exportData() const {
   DataTable fn{QStringLiteral("threshold_functions"),
                {"u", "f_exp", "f_sigmoid", "f_laplace", "f_clip", "f_entmax"}, {}};
   fn.rows = withGrid(r.uGrid, r.fCurves);
-  for (const char* name : {"df_exp", "df_sigmoid", "df_laplace", "df_clip", "df_entmax"})
-    fn.columns << QString::fromLatin1(name);
-  for (Eigen::Index c = 0; c < r.dfCurves.cols(); ++c) {
-    std::vector<double> col(r.dfCurves.col(c).data(), r.dfCurves.col(c).data() + r.dfCurves.rows());
-    appendColumn(fn.rows, col);
-  }
+  appendMethodColumns(fn, r.dfCurves, QStringLiteral("df_"),
+                      {"exp", "sigmoid", "laplace", "clip", "entmax"});
   tables << fn;
 
   DataTable stab{QStringLiteral("stability"), {"k", "tau", "naive_error", "dp_error"}, {}};

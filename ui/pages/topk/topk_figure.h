@@ -18,6 +18,9 @@ namespace latentlab::ui {
 class ChartView;
 class HeatmapView;
 
+/// Hard T_k and the raw scores: a mid grey that reads on light and dark backgrounds.
+inline const QColor kHardColor{0x80, 0x80, 0x80};
+
 /// Colour of a method, the same in every chart of the page.
 QColor methodColor(topk::Method m);
 QString methodName(topk::Method m);       // full label, for tables and titles

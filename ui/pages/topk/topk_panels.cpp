@@ -54,12 +54,12 @@ void TopkFigure::fillThreshold(const Threshold& v, const topk::TopkLabParams& p,
   if (!its.empty())
     v.solver->setSeries(tr("solver iterates"), its, ChartView::Style::Scatter,
                         QColor(0xd6, 0x27, 0x28));
-  v.solver->setMarker(tr("F = k"), Qt::Horizontal, p.k, QColor(0x55, 0x55, 0x55));
+  v.solver->setMarker(tr("F = k"), Qt::Horizontal, p.k);  // no colour: follows the theme text
   if (std::isfinite(f.bracket[0]) && std::isfinite(f.bracket[1])) {
     v.solver->setMarker(tr("bracket low"), Qt::Vertical, f.bracket[0], QColor(0x99, 0x99, 0x99));
     v.solver->setMarker(tr("bracket high"), Qt::Vertical, f.bracket[1], QColor(0x99, 0x99, 0x99));
   }
-  if (std::isfinite(f.lambda)) v.solver->setMarker(tr("λ*"), Qt::Vertical, f.lambda, QColor(0, 0, 0));
+  if (std::isfinite(f.lambda)) v.solver->setMarker(tr("λ*"), Qt::Vertical, f.lambda);
   QString info = tr("%1: λ = %2 (z-units), τλ = %3 (x-units), %4 iterations, |Σp − k| = %5")
                      .arg(methodName(m), num(f.lambda), num(p.tau * f.lambda))
                      .arg(f.iterations)
