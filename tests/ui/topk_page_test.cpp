@@ -138,3 +138,38 @@ TEST(TopkPage, RandomInputUsesTheSeed) {
   b.randomInput(12);
   EXPECT_NE(xa, std::get<std::vector<double>>(b.params().at("x")));
 }
+
+TEST(TopkPage, SpeedMeasurementRunsInTheBackgroundAndIsDrawn) {
+  TopkPage page;
+  page.computeNow();
+  topk::SpeedParams sp;
+  sp.methods = {topk::Method::GradTopk, topk::Method::ThreExp};
+  sp.sizes = {100, 1000};
+  sp.budgetMsPerCell = 5.0;
+  QSignalSpy progress(page.speedController(), &ui::RecomputeController::progress);
+  page.measureSpeed(sp);
+  ASSERT_TRUE(page.speedController()->waitForIdle(20000));
+  ASSERT_TRUE(page.speed().has_value());
+  EXPECT_EQ(page.speed()->medianMs.rows(), 2);
+  EXPECT_EQ(page.speed()->medianMs.cols(), 2);
+  EXPECT_GT(page.speed()->medianMs.minCoeff(), 0.0);
+  EXPECT_GE(progress.count(), 1);
+  bool hasSpeedTable = false;
+  for (const auto& t : page.exportData()) hasSpeedTable |= t.name == QStringLiteral("speed_ms");
+  EXPECT_TRUE(hasSpeedTable);
+  page.setParam("view", std::string("speed"));
+  page.computeNow();
+  EXPECT_GT(distinctColours(ui::renderFigure(page, {QSize(900, 600), 96, true})), 12);
+}
+
+TEST(TopkPage, SpeedMeasurementCanBeCancelled) {
+  TopkPage page;
+  topk::SpeedParams sp;
+  sp.methods = {topk::Method::GradTopk};
+  sp.sizes = {1000000};
+  sp.budgetMsPerCell = 10000.0;
+  page.measureSpeed(sp);
+  page.speedController()->cancel();
+  ASSERT_TRUE(page.speedController()->waitForIdle(20000));
+  EXPECT_FALSE(page.speed().has_value());
+}

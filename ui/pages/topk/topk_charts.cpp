@@ -95,7 +95,8 @@ void TopkFigure::fillBars(const Bars& b, const topk::TopkLabParams& p,
   if (b.summary)
     b.summary->setText(
         tr("<table cellspacing=6><tr><th align=left>method</th><th>Σp</th><th>min</th>"
-           "<th>max</th><th>λ (z-units)</th><th>‖p − T_k‖₁</th><th>note</th></tr>%1</table>")
+           "<th>max</th><th>λ (z-units)</th><th>‖p − T_k‖₁</th><th>note</th></tr>%1</table>"
+           "Hard T_k breaks ties by the lower index.")
             .arg(rows));
   if (!b.zline) return;
   // λ strip: scores on a line, each threshold method's λ (in x-units) as a vertical marker.
