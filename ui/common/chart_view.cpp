@@ -31,6 +31,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kHoverRadius = 40.0;  // px: farther than this, no read-out
 constexpr double kBarWidth = 0.8;      // fraction of a category the bar group covers
 // Tableau 10: distinguishable on light and dark backgrounds.
+constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kMaxLogSpan = 1e-16;  // smallest lo/hi a log axis shows
 constexpr std::array<QRgb, 10> kPalette = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
                                            0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
@@ -123,6 +124,7 @@ struct ChartView::Impl {
     QXYSeries* series = nullptr;
     Style style = Style::Line;
     std::vector<QPointF> raw, shown;
+    bool clamped = false;  // drawn points differ from `shown` (clamped to the y range)
   };
   struct Marker {
     QLineSeries* series = nullptr;
@@ -170,13 +172,33 @@ struct ChartView::Impl {
 
   void pushPoints(Entry& e) {
     e.shown = filter(e.raw);
+    e.series->replace(drawn(e, -kInf, kInf));  // one replace(): one repaint, no per-point signals
+    e.clamped = false;
+  }
+
+  /// Points as drawn: steps expanded, y clamped to [ylo, yhi]. Clamping matters where an axis
+  /// stops short of the data (a capped log axis): SVG output has no clip, so the curve would run
+  /// past the plot; clamped, it runs along the edge instead.
+  QList<QPointF> drawn(const Entry& e, double ylo, double yhi) const {
     QList<QPointF> list;
     list.reserve(static_cast<qsizetype>(e.shown.size() * (e.style == Style::Step ? 2 : 1)));
+    auto clampY = [&](QPointF q) { return QPointF(q.x(), std::clamp(q.y(), ylo, yhi)); };
     for (std::size_t i = 0; i < e.shown.size(); ++i) {
-      if (e.style == Style::Step && i > 0) list.append(QPointF(e.shown[i].x(), e.shown[i - 1].y()));
-      list.append(e.shown[i]);
+      if (e.style == Style::Step && i > 0)
+        list.append(clampY(QPointF(e.shown[i].x(), e.shown[i - 1].y())));
+      list.append(clampY(e.shown[i]));
     }
-    e.series->replace(list);  // one replace() per update: one repaint, no per-point signals
+    return list;
+  }
+
+  void clampToRange(double ylo, double yhi) {
+    for (auto& e : entries) {
+      const bool outside = std::any_of(e.shown.begin(), e.shown.end(), [&](const QPointF& q) {
+        return q.y() < ylo || q.y() > yhi;
+      });
+      if (outside || e.clamped) e.series->replace(drawn(e, ylo, yhi));
+      e.clamped = outside;
+    }
   }
 
   void rebuildAxes() {
@@ -220,6 +242,7 @@ struct ChartView::Impl {
     auto [y0, y1] = fitRange(by, yType, yLo, yHi);
     setNiceRange(axisX, x0, x1);
     setNiceRange(axisY, y0, y1);
+    clampToRange(y0, y1);
     axisX->setVisible(!hasBars);
     for (auto& m : markers) {
       const QList<QPointF> pts = m.orientation == Qt::Horizontal
@@ -308,6 +331,10 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl
   d->chart->setMargins(QMargins(4, 4, 4, 4));
   d->chart->layout()->setContentsMargins(0, 0, 0, 0);
   d->chart->legend()->setAlignment(Qt::AlignBottom);
+  // The PDF engine applies the legend's child clip wrongly (items vanish); nothing overflows it.
+  d->chart->legend()->setFlag(QGraphicsItem::ItemClipsChildrenToShape, false);
+  for (QGraphicsItem* child : d->chart->legend()->childItems())
+    child->setFlag(QGraphicsItem::ItemClipsChildrenToShape, false);
   d->chart->setAnimationOptions(QChart::NoAnimation);  // live updates must not lag behind
   d->view = new QChartView(d->chart, this);
   d->view->setRenderHint(QPainter::Antialiasing, true);
@@ -523,6 +550,21 @@ void ChartView::clearMarkers() {
 }
 
 int ChartView::seriesCount() const { return static_cast<int>(d->entries.size()); }
+
+std::pair<double, double> ChartView::yRange() const {
+  if (auto* v = qobject_cast<QValueAxis*>(d->axisY)) return {v->min(), v->max()};
+  if (auto* l = qobject_cast<QLogValueAxis*>(d->axisY)) return {l->min(), l->max()};
+  return {kNaN, kNaN};
+}
+
+std::vector<QPointF> ChartView::drawnPoints(const QString& name) const {
+  for (const auto& e : d->entries)
+    if (e.name == name) {
+      const QList<QPointF> pts = e.series->points();
+      return {pts.begin(), pts.end()};
+    }
+  return {};
+}
 
 std::vector<QPointF> ChartView::seriesPoints(const QString& name) const {
   for (const auto& e : d->entries)

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QWidget>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace latentlab::ui {
@@ -51,6 +52,10 @@ class ChartView : public QWidget {
   void clearMarkers();
 
   int seriesCount() const;
+  /// The y range shown (after fitting, capping and fixed bounds).
+  std::pair<double, double> yRange() const;
+  /// Points of a series as drawn: steps expanded and y clamped to the shown range.
+  std::vector<QPointF> drawnPoints(const QString& name) const;
   /// Points of a series as shown (after dropping invalid ones); empty if no such series.
   std::vector<QPointF> seriesPoints(const QString& name) const;
 
