@@ -42,10 +42,14 @@ struct CliError {
 const QStringList kFlags = {QStringLiteral("--help"), QStringLiteral("-h"),
                             QStringLiteral("--version"), QStringLiteral("-v"),
                             QStringLiteral("--list-pages")};
-const QStringList kValued = {QStringLiteral("--scenario"),    QStringLiteral("--page"),
-                             QStringLiteral("--set"),         QStringLiteral("--export"),
-                             QStringLiteral("--export-data"), QStringLiteral("--size"),
-                             QStringLiteral("--dpi"),         QStringLiteral("--report"),
+const QStringList kValued = {QStringLiteral("--scenario"),
+                             QStringLiteral("--page"),
+                             QStringLiteral("--set"),
+                             QStringLiteral("--export"),
+                             QStringLiteral("--export-data"),
+                             QStringLiteral("--size"),
+                             QStringLiteral("--dpi"),
+                             QStringLiteral("--report"),
                              QStringLiteral("--window-screenshot")};
 
 struct Options {
@@ -277,10 +281,8 @@ int run(const Options& o) {
       printOut(QStringLiteral("%1\t%2\t%3\n").arg(info.id, info.area, info.title));
   }
   if (!o.windowShot.isNull()) writeWindowScreenshot(o);
-  const bool pageOutput =
-      !o.figurePath.isNull() || !o.dataPath.isNull() || !o.reportDir.isNull();
-  std::unique_ptr<Page> page =
-      o.windowShot.isNull() || pageOutput ? configuredPage(o) : nullptr;
+  const bool pageOutput = !o.figurePath.isNull() || !o.dataPath.isNull() || !o.reportDir.isNull();
+  std::unique_ptr<Page> page = o.windowShot.isNull() || pageOutput ? configuredPage(o) : nullptr;
   if (page) {
     QElapsedTimer timer;
     timer.start();

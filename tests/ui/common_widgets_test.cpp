@@ -496,14 +496,15 @@ TEST(ChartView, HighlightedBarsShowRed) {
 TEST(ChartView, LogAxisStopsSixteenDecadesDownAndClampsTheCurveToIt) {
   latentlab::ui::ChartView chart;
   chart.resize(500, 350);
-  chart.setAxes("τ", latentlab::ui::ChartView::Axis::Log, "error", latentlab::ui::ChartView::Axis::Log);
+  chart.setAxes("τ", latentlab::ui::ChartView::Axis::Log, "error",
+                latentlab::ui::ChartView::Axis::Log);
   std::vector<QPointF> pts;
   for (int i = 0; i <= 300; ++i) pts.emplace_back(1.0 + i, std::pow(10.0, -i));  // 1 … 1e-300
   chart.setSeries("error", pts);
   const auto [lo, hi] = chart.yRange();
   EXPECT_DOUBLE_EQ(hi, 1.0);
   EXPECT_GE(lo, 1e-16 * hi * (1 - 1e-12)) << "hundreds of decades would squeeze the labels";
-  EXPECT_EQ(chart.seriesPoints("error").size(), pts.size());  // the data is kept
+  EXPECT_EQ(chart.seriesPoints("error").size(), pts.size());                 // the data is kept
   for (const QPointF& q : chart.drawnPoints("error")) EXPECT_GE(q.y(), lo);  // drawn inside
   EXPECT_EQ(chart.drawnPoints("error").back().y(), lo);
 }

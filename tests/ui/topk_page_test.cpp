@@ -48,8 +48,9 @@ TEST(TopkPage, ResultMatchesCoreAtDefaults) {
   const auto direct = topk::computeTopkLab(topk::TopkLabParams{});
   ASSERT_EQ(page.result()->outcomes.size(), direct.outcomes.size());
   for (std::size_t m = 0; m < direct.outcomes.size(); ++m)
-    EXPECT_LT((page.result()->outcomes[m].result.p - direct.outcomes[m].result.p).cwiseAbs().maxCoeff(),
-              1e-15);
+    EXPECT_LT(
+        (page.result()->outcomes[m].result.p - direct.outcomes[m].result.p).cwiseAbs().maxCoeff(),
+        1e-15);
 }
 
 TEST(TopkPage, ActivatingAFreshPageComputesItsDefaults) {
@@ -123,7 +124,8 @@ TEST(TopkPage, ExportDataTablesAreRectangular) {
     for (const auto& row : t.rows)
       ASSERT_EQ(row.size(), static_cast<std::size_t>(t.columns.size())) << t.name.toStdString();
   }
-  for (const char* want : {"masks", "response", "temperature", "jacobian", "stability", "properties"})
+  for (const char* want :
+       {"masks", "response", "temperature", "jacobian", "stability", "properties"})
     EXPECT_TRUE(names.contains(QString::fromLatin1(want))) << want;
 }
 

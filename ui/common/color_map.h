@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
 
+#include <Eigen/Dense>
 #include <QColor>
 #include <QImage>
-#include <Eigen/Dense>
 
 namespace latentlab::ui {
 
@@ -18,8 +18,8 @@ struct ColorMapping {
   ColorScale scale = ColorScale::Linear;
   double lo = 0.0, hi = 1.0;  // value range (Symmetric: lo = −hi); Log needs lo > 0
 
-  QColor color(double v) const;        // NaN → mid grey; out of range clamps
-  double normalise(double v) const;    // position in [0, 1]
+  QColor color(double v) const;      // NaN → mid grey; out of range clamps
+  double normalise(double v) const;  // position in [0, 1]
   /// Range from data: min/max (Linear), positive min/max (Log), ±max|v| (Symmetric).
   static ColorMapping fit(const Eigen::Ref<const Eigen::MatrixXd>& m, ColorMapKind map,
                           ColorScale scale);

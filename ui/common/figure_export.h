@@ -19,9 +19,9 @@ class ExportError : public std::runtime_error {
 };
 
 struct FigureOptions {
-  QSize size{1600, 1000};   // pixels (PNG) or points at `dpi` (SVG/PDF page size), 200..8000 each
-  int dpi = 144;            // PNG physical DPI written into the file; PDF resolution
-  bool printTheme = true;   // light print palette (default) instead of the app theme
+  QSize size{1600, 1000};  // pixels (PNG) or points at `dpi` (SVG/PDF page size), 200..8000 each
+  int dpi = 144;           // PNG physical DPI written into the file; PDF resolution
+  bool printTheme = true;  // light print palette (default) instead of the app theme
 };
 
 /// Renders the page's current figure (Page::makeFigure) into an image of options.size.

@@ -14,8 +14,8 @@ namespace latentlab::ui {
 namespace {
 
 constexpr const char* kSeedKey = "seed";  // the field that holds a page's seed, when it has one
-constexpr int kThrottleMs = 30;   // cheap previews: ~30 updates per second while dragging
-constexpr int kDebounceMs = 200;  // expensive work: wait until the slider rests
+constexpr int kThrottleMs = 30;           // cheap previews: ~30 updates per second while dragging
+constexpr int kDebounceMs = 200;          // expensive work: wait until the slider rests
 
 #ifdef LATENTLAB_VERSION
 constexpr const char* kAppVersion = LATENTLAB_VERSION;

@@ -19,11 +19,16 @@ std::string num(double v) {
 
 const char* kindName(FieldKind k) {
   switch (k) {
-    case FieldKind::Real: return "a number";
-    case FieldKind::Integer: return "an integer";
-    case FieldKind::Bool: return "true or false";
-    case FieldKind::Choice: return "one of the listed choices";
-    case FieldKind::Vector: return "a list of numbers";
+    case FieldKind::Real:
+      return "a number";
+    case FieldKind::Integer:
+      return "an integer";
+    case FieldKind::Bool:
+      return "true or false";
+    case FieldKind::Choice:
+      return "one of the listed choices";
+    case FieldKind::Vector:
+      return "a list of numbers";
   }
   return "?";
 }
@@ -35,8 +40,8 @@ const char* kindName(FieldKind k) {
 void checkRange(const FieldSpec& s, const std::string& what, double v) {
   if (!std::isfinite(v)) throw ParamError(what, what + " must be a finite number, got " + num(v));
   if (v < s.min || v > s.max)
-    throw ParamError(what, what + " must be between " + num(s.min) + " and " + num(s.max) +
-                               ", got " + num(v));
+    throw ParamError(
+        what, what + " must be between " + num(s.min) + " and " + num(s.max) + ", got " + num(v));
 }
 
 std::string trim(std::string_view t) {

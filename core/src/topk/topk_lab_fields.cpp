@@ -142,15 +142,15 @@ std::vector<FieldBinding<TopkLabParams>> buildTable() {
                         "GradTopK's at τ"},
       &P::equalise));
   t.push_back(bindField(
-      FieldSpec{.key = "view",
-                .label = "View",
-                .kind = FieldKind::Choice,
-                .choices = {"overview", "bars", "response", "temperature", "gradient", "threshold",
-                            "stability", "gallery", "properties", "speed"},
-                .choiceLabels = {"Overview", "Bars", "Response", "Temperature", "Gradient",
-                                 "Threshold", "Stability", "Counter-examples", "Properties",
-                                 "Speed"},
-                .help = "Which figure the page shows and exports"},
+      FieldSpec{
+          .key = "view",
+          .label = "View",
+          .kind = FieldKind::Choice,
+          .choices = {"overview", "bars", "response", "temperature", "gradient", "threshold",
+                      "stability", "gallery", "properties", "speed"},
+          .choiceLabels = {"Overview", "Bars", "Response", "Temperature", "Gradient", "Threshold",
+                           "Stability", "Counter-examples", "Properties", "Speed"},
+          .help = "Which figure the page shows and exports"},
       &P::view));
   t.push_back(bindField(FieldSpec{.key = "gallery",
                                   .label = "Counter-example",

@@ -25,17 +25,29 @@ struct Demo {
 
 std::vector<FieldBinding<Demo>> table() {
   return {
-      bindField(FieldSpec{.key = "tau", .label = "τ", .kind = FieldKind::Real, .min = 1e-3,
-                          .max = 1e4, .logScale = true},
+      bindField(FieldSpec{.key = "tau",
+                          .label = "τ",
+                          .kind = FieldKind::Real,
+                          .min = 1e-3,
+                          .max = 1e4,
+                          .logScale = true},
                 &Demo::tau),
-      bindField(FieldSpec{.key = "k", .label = "k", .kind = FieldKind::Integer, .min = 0, .max = 64},
-                &Demo::k),
+      bindField(
+          FieldSpec{.key = "k", .label = "k", .kind = FieldKind::Integer, .min = 0, .max = 64},
+          &Demo::k),
       bindField(FieldSpec{.key = "flag", .label = "flag", .kind = FieldKind::Bool}, &Demo::flag),
-      bindField(FieldSpec{.key = "flavour", .label = "flavour", .kind = FieldKind::Choice,
+      bindField(FieldSpec{.key = "flavour",
+                          .label = "flavour",
+                          .kind = FieldKind::Choice,
                           .choices = {"sweet", "sour"}},
                 &Demo::flavour),
-      bindField(FieldSpec{.key = "x", .label = "x", .kind = FieldKind::Vector, .min = -1e6,
-                          .max = 1e6, .minSize = 2, .maxSize = 64},
+      bindField(FieldSpec{.key = "x",
+                          .label = "x",
+                          .kind = FieldKind::Vector,
+                          .min = -1e6,
+                          .max = 1e6,
+                          .minSize = 2,
+                          .maxSize = 64},
                 &Demo::x),
   };
 }
@@ -101,7 +113,9 @@ TEST(Scenario, RoundTripAndErrors) {
   s.page = "topk";
   s.seed = 99;
   s.appVersion = "0.1.0";
-  s.params = {{"tau", 0.5}, {"flag", true}, {"flavour", std::string("sweet")},
+  s.params = {{"tau", 0.5},
+              {"flag", true},
+              {"flavour", std::string("sweet")},
               {"x", std::vector<double>{1, 2, 3}}};
   const Scenario back = scenarioFromJson(scenarioToJson(s));
   EXPECT_EQ(back.page, "topk");

@@ -78,12 +78,12 @@ void TopkFigure::fillBars(const Bars& b, const topk::TopkLabParams& p,
                                ? QStringLiteral("—")
                                : QStringLiteral("%1 (τλ = %2)")
                                      .arg(num(o.result.lambda), num(o.tauUsed * o.result.lambda));
-    rows += QStringLiteral("<tr%1><td><b style='color:%2'>■</b> %3</td><td>%4</td><td>%5</td>"
-                           "<td>%6</td><td>%7</td><td>%8</td><td>%9</td></tr>")
+    rows += QStringLiteral(
+                "<tr%1><td><b style='color:%2'>■</b> %3</td><td>%4</td><td>%5</td>"
+                "<td>%6</td><td>%7</td><td>%8</td><td>%9</td></tr>")
                 .arg(violation ? QStringLiteral(" style='color:#c62828'") : QString(),
                      methodColor(o.method).name(), methodName(o.method).toHtmlEscaped(),
-                     num(pv.sum()), num(pv.minCoeff()), num(pv.maxCoeff()), lambda,
-                     num(o.l1ToHard),
+                     num(pv.sum()), num(pv.minCoeff()), num(pv.maxCoeff()), lambda, num(o.l1ToHard),
                      QString::fromStdString(o.result.note).toHtmlEscaped());
   }
   b.chart->setTitle(tr("p per method against hard T_k (k = %1) — red: outside [0, 1] or order "
@@ -131,8 +131,8 @@ void TopkFigure::fillResponse(const Response& v, const topk::TopkLabParams& p,
   for (Eigen::Index i = 0; i < r.responseFocus.cols(); ++i)
     v.focus->setSeries(QStringLiteral("p%1").arg(i + 1),
                        column(r.sweepValues, r.responseFocus, static_cast<int>(i)));
-  v.focus->setSeries(tr("hard T_k, entry %1").arg(j), hard, ChartView::Style::Step,
-                     kHardColor, 1.5);
+  v.focus->setSeries(tr("hard T_k, entry %1").arg(j), hard, ChartView::Style::Step, kHardColor,
+                     1.5);
   v.focus->setMarker(tr("current x%1").arg(j), Qt::Vertical, p.x[static_cast<std::size_t>(j - 1)]);
   if (!v.methods) return;
   v.methods->setTitle(tr("p%1 as x%1 moves, per method").arg(j));
@@ -189,13 +189,14 @@ void TopkFigure::fillJacobian(HeatmapView* view, QLabel* badge, const topk::Topk
   if (J.size() > 0) asym = (J - J.transpose()).cwiseAbs().maxCoeff();
   const double trace = J.size() ? J.trace() : 0.0;
   const double halfL1 = J.size() ? 0.5 * J.cwiseAbs().sum() : 0.0;
-  const QString fd = std::isnan(r.jacobianFdError)
-                         ? tr("itself estimated (%1)").arg(kind)
-                         : tr("max |analytic − finite difference| = %1").arg(num(r.jacobianFdError));
+  const QString fd =
+      std::isnan(r.jacobianFdError)
+          ? tr("itself estimated (%1)").arg(kind)
+          : tr("max |analytic − finite difference| = %1").arg(num(r.jacobianFdError));
   badge->setText(tr("trace J = %1 · ½‖J‖₁ = %2 · %3 · %4")
                      .arg(num(trace), num(halfL1),
-                          asym < 1e-9 ? tr("symmetric") : tr("not symmetric (max |J − Jᵀ| = %1)")
-                                                              .arg(num(asym)),
+                          asym < 1e-9 ? tr("symmetric")
+                                      : tr("not symmetric (max |J − Jᵀ| = %1)").arg(num(asym)),
                           fd));
 }
 

@@ -12,7 +12,8 @@ namespace {
 QString idOf(Method m) { return QString::fromLatin1(topk::methodId(m).data()); }
 
 // Rows of `m` prefixed by the grid value.
-std::vector<std::vector<double>> withGrid(const std::vector<double>& grid, const Eigen::MatrixXd& m) {
+std::vector<std::vector<double>> withGrid(const std::vector<double>& grid,
+                                          const Eigen::MatrixXd& m) {
   std::vector<std::vector<double>> rows;
   for (std::size_t i = 0; i < grid.size() && static_cast<Eigen::Index>(i) < m.rows(); ++i) {
     std::vector<double> row{grid[i]};
@@ -64,15 +65,15 @@ QList<DataTable> TopkPage::exportData() const {
                   "l1_to_hard", "valid", "in_box", "monotone"},
                  {}};
   for (const auto& o : r.outcomes)
-    diag.rows.push_back({static_cast<double>(o.method), o.tauUsed, o.result.p.sum(),
-                         o.result.sumError, o.result.lambda,
-                         static_cast<double>(o.result.iterations), o.l1ToHard,
-                         o.result.valid ? 1.0 : 0.0, o.result.inBox ? 1.0 : 0.0,
-                         o.monotone ? 1.0 : 0.0});
+    diag.rows.push_back(
+        {static_cast<double>(o.method), o.tauUsed, o.result.p.sum(), o.result.sumError,
+         o.result.lambda, static_cast<double>(o.result.iterations), o.l1ToHard,
+         o.result.valid ? 1.0 : 0.0, o.result.inBox ? 1.0 : 0.0, o.monotone ? 1.0 : 0.0});
   tables << diag;
 
   DataTable response{QStringLiteral("response"),
-                     QStringList{"x_j"} + entryColumns("focus_p", r.responseFocus.cols()), {}};
+                     QStringList{"x_j"} + entryColumns("focus_p", r.responseFocus.cols()),
+                     {}};
   response.rows = withGrid(r.sweepValues, r.responseFocus);
   appendMethodColumns(response, r.responseByMethod, QStringLiteral("p_j_"), methodCols);
   response.columns << QStringLiteral("hard") << QStringLiteral("trace_j");
@@ -81,7 +82,8 @@ QList<DataTable> TopkPage::exportData() const {
   tables << response;
 
   DataTable temperature{QStringLiteral("temperature"),
-                        QStringList{"tau"} + entryColumns("focus_p", r.tauFocus.cols()), {}};
+                        QStringList{"tau"} + entryColumns("focus_p", r.tauFocus.cols()),
+                        {}};
   temperature.rows = withGrid(r.tauGrid, r.tauFocus);
   appendMethodColumns(temperature, r.l1ByMethod, QStringLiteral("l1_"), methodCols);
   temperature.columns << QStringLiteral("trace_j") << QStringLiteral("smooth_sum");
@@ -92,7 +94,8 @@ QList<DataTable> TopkPage::exportData() const {
   DataTable jac{QStringLiteral("jacobian"), QStringList{"i"} + entryColumns("dx", n), {}};
   for (Eigen::Index i = 0; i < r.focus.jacobian.rows(); ++i) {
     std::vector<double> row{static_cast<double>(i + 1)};
-    for (Eigen::Index j = 0; j < r.focus.jacobian.cols(); ++j) row.push_back(r.focus.jacobian(i, j));
+    for (Eigen::Index j = 0; j < r.focus.jacobian.cols(); ++j)
+      row.push_back(r.focus.jacobian(i, j));
     jac.rows.push_back(std::move(row));
   }
   tables << jac;
@@ -104,7 +107,8 @@ QList<DataTable> TopkPage::exportData() const {
     tables << thr;
   }
   DataTable fn{QStringLiteral("threshold_functions"),
-               {"u", "f_exp", "f_sigmoid", "f_laplace", "f_clip", "f_entmax"}, {}};
+               {"u", "f_exp", "f_sigmoid", "f_laplace", "f_clip", "f_entmax"},
+               {}};
   fn.rows = withGrid(r.uGrid, r.fCurves);
   appendMethodColumns(fn, r.dfCurves, QStringLiteral("df_"),
                       {"exp", "sigmoid", "laplace", "clip", "entmax"});

@@ -34,13 +34,17 @@ QString methodName(Method m) {
 }
 
 QString methodShortName(Method m) {
-  static const char* const kShort[] = {
-      QT_TRANSLATE_NOOP("TopkFigure", "Su iteration"), QT_TRANSLATE_NOOP("TopkFigure", "SE iteration"),
-      QT_TRANSLATE_NOOP("TopkFigure", "GradTopK"),     QT_TRANSLATE_NOOP("TopkFigure", "Thre-exp"),
-      QT_TRANSLATE_NOOP("TopkFigure", "Thre-sigmoid"), QT_TRANSLATE_NOOP("TopkFigure", "Thre-Laplace"),
-      QT_TRANSLATE_NOOP("TopkFigure", "Thre-clip"),    QT_TRANSLATE_NOOP("TopkFigure", "Thre-entmax"),
-      QT_TRANSLATE_NOOP("TopkFigure", "OT"),           QT_TRANSLATE_NOOP("TopkFigure", "Gumbel"),
-      QT_TRANSLATE_NOOP("TopkFigure", "Gauss")};
+  static const char* const kShort[] = {QT_TRANSLATE_NOOP("TopkFigure", "Su iteration"),
+                                       QT_TRANSLATE_NOOP("TopkFigure", "SE iteration"),
+                                       QT_TRANSLATE_NOOP("TopkFigure", "GradTopK"),
+                                       QT_TRANSLATE_NOOP("TopkFigure", "Thre-exp"),
+                                       QT_TRANSLATE_NOOP("TopkFigure", "Thre-sigmoid"),
+                                       QT_TRANSLATE_NOOP("TopkFigure", "Thre-Laplace"),
+                                       QT_TRANSLATE_NOOP("TopkFigure", "Thre-clip"),
+                                       QT_TRANSLATE_NOOP("TopkFigure", "Thre-entmax"),
+                                       QT_TRANSLATE_NOOP("TopkFigure", "OT"),
+                                       QT_TRANSLATE_NOOP("TopkFigure", "Gumbel"),
+                                       QT_TRANSLATE_NOOP("TopkFigure", "Gauss")};
   static_assert(std::size(kShort) == topk::kAllMethods.size());
   return TopkFigure::tr(kShort[static_cast<int>(m)]);
 }
@@ -215,8 +219,9 @@ QWidget* TopkFigure::buildGallery() {
   auto* l = new QVBoxLayout(w);
   l->setContentsMargins(0, 0, 0, 0);
   auto* hint = makeLabel(w);
-  hint->setText(tr("Click an entry to load it: x, k, τ and the method are set and every view "
-                   "updates. Each one is a finding of the spec (§1.1–§2.4, §5)."));
+  hint->setText(
+      tr("Click an entry to load it: x, k, τ and the method are set and every view "
+         "updates. Each one is a finding of the spec (§1.1–§2.4, §5)."));
   m_gallery = new QListWidget(w);
   m_gallery->setWordWrap(true);
   m_gallery->setAlternatingRowColors(true);
@@ -285,15 +290,33 @@ void TopkFigure::show(const topk::TopkLabParams& p, const topk::TopkLabResult& r
       fillTemperature(m_ovTemperature, p, r);
       fillJacobian(m_ovJacobian, m_ovBadge, p, r);
       break;
-    case TopkView::Bars: fillBars(m_bars, p, r); break;
-    case TopkView::Response: fillResponse(m_response, p, r); break;
-    case TopkView::Temperature: fillTemperature(m_temperature, p, r); break;
-    case TopkView::Gradient: fillGradient(m_gradient, p, r); break;
-    case TopkView::Threshold: fillThreshold(m_threshold, p, r); break;
-    case TopkView::Stability: fillStability(m_stability, p, r); break;
-    case TopkView::Gallery: fillGallery(p); break;
-    case TopkView::Properties: fillProperties(p, r); break;
-    case TopkView::Speed: fillSpeed(speed); break;
+    case TopkView::Bars:
+      fillBars(m_bars, p, r);
+      break;
+    case TopkView::Response:
+      fillResponse(m_response, p, r);
+      break;
+    case TopkView::Temperature:
+      fillTemperature(m_temperature, p, r);
+      break;
+    case TopkView::Gradient:
+      fillGradient(m_gradient, p, r);
+      break;
+    case TopkView::Threshold:
+      fillThreshold(m_threshold, p, r);
+      break;
+    case TopkView::Stability:
+      fillStability(m_stability, p, r);
+      break;
+    case TopkView::Gallery:
+      fillGallery(p);
+      break;
+    case TopkView::Properties:
+      fillProperties(p, r);
+      break;
+    case TopkView::Speed:
+      fillSpeed(speed);
+      break;
   }
 }
 

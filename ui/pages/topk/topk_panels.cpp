@@ -37,10 +37,9 @@ void TopkFigure::fillThreshold(const Threshold& v, const topk::TopkLabParams& p,
                     ChartView::Axis::Linear);
   const Method m = r.thresholdMethod;
   const auto& f = r.threshold;
-  v.solver->setTitle(m == p.method
-                         ? tr("%1: solving F(λ) = k").arg(methodName(m))
-                         : tr("%1: solving F(λ) = k (focus %2 has no λ)")
-                               .arg(methodName(m), methodShortName(p.method)));
+  v.solver->setTitle(m == p.method ? tr("%1: solving F(λ) = k").arg(methodName(m))
+                                   : tr("%1: solving F(λ) = k (focus %2 has no λ)")
+                                         .arg(methodName(m), methodShortName(p.method)));
   v.solver->setSeries(tr("F(λ)"), zipped(r.lambdaGrid, r.fOfLambda), ChartView::Style::Line,
                       methodColor(m));
   // Iterates on the curve: F at each λ_t, from the core's threshold function.
@@ -69,8 +68,8 @@ void TopkFigure::fillThreshold(const Threshold& v, const topk::TopkLabParams& p,
   if (std::isfinite(f.bracket[0]))
     info += tr(". Initial bracket [%1, %2].").arg(num(f.bracket[0]), num(f.bracket[1]));
   v.info->setText(info);
-  v.functions->setTitle(tr("Threshold functions f(u) (solid) and f′(u) (dashed), entmax α = %1")
-                            .arg(p.alpha));
+  v.functions->setTitle(
+      tr("Threshold functions f(u) (solid) and f′(u) (dashed), entmax α = %1").arg(p.alpha));
   v.functions->setAxes(tr("u"), ChartView::Axis::Linear, tr("f, f′"), ChartView::Axis::Linear);
   v.functions->clearSeries();
   v.functions->clearMarkers();
@@ -177,8 +176,9 @@ void TopkFigure::fillSpeed(const topk::SpeedResult* speed) const {
   m_speed->clearSeries();
   m_speed->clearMarkers();
   if (!speed || speed->medianMs.size() == 0) {
-    m_speedNote->setText(tr("Press “Measure speed” to time every shown method for n = 10² … 10⁶ "
-                            "in the background (random Gaussian scores, k = 16)."));
+    m_speedNote->setText(
+        tr("Press “Measure speed” to time every shown method for n = 10² … 10⁶ "
+           "in the background (random Gaussian scores, k = 16)."));
     return;
   }
   double anchor = std::numeric_limits<double>::quiet_NaN();
@@ -203,11 +203,14 @@ void TopkFigure::fillSpeed(const topk::SpeedResult* speed) const {
     }
     const QColor guide(0x9e, 0x9e, 0x9e);
     m_speed->setSeries(tr("O(n) guide"), on, ChartView::Style::Dashed, guide, 1.0);
-    m_speed->setSeries(tr("O(n log n) guide"), onlog, ChartView::Style::Dashed, guide.darker(130), 1.0);
-    m_speed->setSeries(tr("O(n·k) guide, k = 16"), onk, ChartView::Style::Dashed, guide.darker(160), 1.0);
+    m_speed->setSeries(tr("O(n log n) guide"), onlog, ChartView::Style::Dashed, guide.darker(130),
+                       1.0);
+    m_speed->setSeries(tr("O(n·k) guide, k = 16"), onk, ChartView::Style::Dashed, guide.darker(160),
+                       1.0);
   }
-  m_speedNote->setText(tr("Medians of repeated calls; missing points were skipped as too slow. "
-                          "Guides start at the fastest method's first point."));
+  m_speedNote->setText(
+      tr("Medians of repeated calls; missing points were skipped as too slow. "
+         "Guides start at the fastest method's first point."));
 }
 
 }  // namespace latentlab::ui

@@ -24,8 +24,8 @@ using ParamSet = std::map<std::string, ParamValue>;
 
 /// Description of one field: the UI form, the JSON schema and the CLI all read it from here.
 struct FieldSpec {
-  std::string key;                        // JSON / --set key
-  std::string label;                      // UI label (English; the UI translates)
+  std::string key;    // JSON / --set key
+  std::string label;  // UI label (English; the UI translates)
   FieldKind kind = FieldKind::Real;
   double min = 0.0;                       // Real/Integer: smallest value; Vector: smallest entry
   double max = 1.0;                       // Real/Integer: largest value; Vector: largest entry
@@ -34,10 +34,10 @@ struct FieldSpec {
                                           // seeds and ranges too wide to drag through)
   std::vector<std::string> choices = {};  // Choice: allowed ids
   std::vector<std::string> choiceLabels = {};  // Choice: labels shown (same order), may be empty
-  int minSize = 1;                        // Vector: fewest entries
-  int maxSize = 64;                       // Vector: most entries
-  std::string help = {};                  // tooltip: meaning and unit
-  ParamValue def = 0.0;                   // default, filled from the Params struct's defaults
+  int minSize = 1;                             // Vector: fewest entries
+  int maxSize = 64;                            // Vector: most entries
+  std::string help = {};                       // tooltip: meaning and unit
+  ParamValue def = 0.0;                        // default, filled from the Params struct's defaults
 };
 
 /// Checks `value` against `spec` and returns it normalised (an Integer is rounded only when it is
@@ -88,7 +88,9 @@ FieldBinding<P> bindField(FieldSpec spec, M P::*member) {
   } else {
     static_assert(std::is_arithmetic_v<M>, "bindField: unsupported member type");
     b.get = [member](const P& p) { return ParamValue(static_cast<double>(p.*member)); };
-    b.set = [member](P& p, const ParamValue& v) { p.*member = static_cast<M>(std::get<double>(v)); };
+    b.set = [member](P& p, const ParamValue& v) {
+      p.*member = static_cast<M>(std::get<double>(v));
+    };
   }
   b.spec.def = b.get(P{});
   return b;

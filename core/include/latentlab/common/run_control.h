@@ -13,8 +13,8 @@ namespace latentlab {
 /// row, step or iteration and progress() with a fraction in [0, 1]. Qt-free: the UI adapts its
 /// QPromise to it. A default-constructed RunControl never cancels and ignores progress.
 struct RunControl {
-  const std::atomic<bool>* cancel = nullptr;    // set by the owner to request a stop
-  std::function<void(double)> onProgress;       // fraction done in [0, 1]; may be empty
+  const std::atomic<bool>* cancel = nullptr;  // set by the owner to request a stop
+  std::function<void(double)> onProgress;     // fraction done in [0, 1]; may be empty
 
   bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
   void checkCancelled() const {

@@ -16,10 +16,10 @@ inline constexpr int kScenarioVersion = 1;
 ///  "app_version": "0.1.0", "params": {"k": 2, "tau": 1.0, "x": [3, 2, 1, 4], ...}}
 struct Scenario {
   int version = kScenarioVersion;
-  std::string page;          // page id
-  std::uint64_t seed = 0;    // seed of every stochastic step on the page
-  std::string appVersion;    // written by the app, informative on read
-  ParamSet params;           // typed as JSON gives them; the page checks them against its fields
+  std::string page;        // page id
+  std::uint64_t seed = 0;  // seed of every stochastic step on the page
+  std::string appVersion;  // written by the app, informative on read
+  ParamSet params;         // typed as JSON gives them; the page checks them against its fields
 };
 
 /// Serialises a scenario to pretty JSON.

@@ -30,14 +30,14 @@ enum class Method {
   GaussPerturbed,  // §2.5 E[T_k(x + σZ)], σ = τ
 };
 inline constexpr std::array kAllMethods = {
-    Method::IterSu,      Method::IterSe,   Method::GradTopk,   Method::ThreExp,
-    Method::ThreSigmoid, Method::ThreLaplace, Method::ThreClip, Method::ThreEntmax,
+    Method::IterSu,      Method::IterSe,       Method::GradTopk,      Method::ThreExp,
+    Method::ThreSigmoid, Method::ThreLaplace,  Method::ThreClip,      Method::ThreEntmax,
     Method::OtSinkhorn,  Method::GumbelExpect, Method::GaussPerturbed};
 
 std::string_view methodId(Method m);     // "iter_su", "grad_topk", ... as in the spec
 std::string_view methodLabel(Method m);  // "GradTopK", "ThreTopK-sigmoid (LML)", ...
 std::optional<Method> methodFromId(std::string_view id);
-bool isThreshold(Method m);              // thre_* family (has λ)
+bool isThreshold(Method m);  // thre_* family (has λ)
 
 /// How SoftTopkResult::jacobian was obtained.
 enum class JacobianKind { None, Analytic, FiniteDifference, MonteCarlo };
@@ -49,37 +49,38 @@ enum class Expectation { Exact, MonteCarlo };
 struct SoftTopkParams {
   std::vector<double> x{3, 2, 1, 4};  // scores, 1..10^7 entries, finite
   int k = 2;                          // how many to select, 0..n
-  double tau = 1.0;                   // temperature τ > 0 (every method works on z = x/τ); σ = τ for gauss
-  Method method = Method::GradTopk;   // which operator
-  double alpha = 1.5;                 // thre_entmax α, in (1, 4]
-  double epsilon = 0.1;               // ot_sinkhorn ε > 0 (on the max-normalised cost)
-  bool otNormaliseCost = true;        // ot_sinkhorn: divide C by max C as Xie et al.'s code does
+  double tau = 1.0;  // temperature τ > 0 (every method works on z = x/τ); σ = τ for gauss
+  Method method = Method::GradTopk;  // which operator
+  double alpha = 1.5;                // thre_entmax α, in (1, 4]
+  double epsilon = 0.1;              // ot_sinkhorn ε > 0 (on the max-normalised cost)
+  bool otNormaliseCost = true;       // ot_sinkhorn: divide C by max C as Xie et al.'s code does
   Expectation expectation = Expectation::Exact;  // gumbel/gauss: exact quadrature or Monte Carlo
-  int mcSamples = 4096;               // Monte Carlo samples, 1..10^7
-  std::uint64_t seed = 1;             // Monte Carlo seed
-  bool wantJacobian = false;          // also fill the n×n Jacobian ∂p/∂x (O(n²k) for grad_topk)
-  bool traceSolver = false;           // thre_*: record the λ iterates
-  int maxIter = 200;                  // cap for bisection/Newton (spec §1.4.2), 1..10^6
-  int sinkhornMaxIter = 20000;        // cap for Sinkhorn, 1..10^7 (iterations grow like 1/ε)
+  int mcSamples = 4096;                          // Monte Carlo samples, 1..10^7
+  std::uint64_t seed = 1;                        // Monte Carlo seed
+  bool wantJacobian = false;    // also fill the n×n Jacobian ∂p/∂x (O(n²k) for grad_topk)
+  bool traceSolver = false;     // thre_*: record the λ iterates
+  int maxIter = 200;            // cap for bisection/Newton (spec §1.4.2), 1..10^6
+  int sinkhornMaxIter = 20000;  // cap for Sinkhorn, 1..10^7 (iterations grow like 1/ε)
 };
 
 struct SoftTopkResult {
-  Eigen::VectorXd p;                  // the soft mask, length n
-  Eigen::MatrixXd jacobian;           // J_ij = ∂p_i/∂x_j (x-units); empty unless asked
+  Eigen::VectorXd p;         // the soft mask, length n
+  Eigen::MatrixXd jacobian;  // J_ij = ∂p_i/∂x_j (x-units); empty unless asked
   JacobianKind jacobianKind = JacobianKind::None;
   double lambda = std::numeric_limits<double>::quiet_NaN();  // thre_*: threshold in z-units
-  int saturated = -1;                 // thre_exp / thre_laplace: m (entries with z_i ≥ λ)
-  bool lambdaUnique = true;           // thre_clip / entmax: false when λ is not unique
-  std::vector<double> lambdaTrace;    // thre_*: solver iterates (z-units) when traceSolver
-  std::array<double, 2> bracket{std::numeric_limits<double>::quiet_NaN(),
-                                std::numeric_limits<double>::quiet_NaN()};  // thre_*: initial bracket
-  int iterations = 0;                 // solver / Sinkhorn iterations (0 for closed forms)
-  double sumError = 0.0;              // |Σp − k|
-  bool inBox = true;                  // every 0 ≤ p_i ≤ 1
-  bool valid = true;                  // false when the method broke down (iter_se S ≤ 0, NaN)
-  std::string note;                   // why not valid, or a remark ("λ not unique")
+  int saturated = -1;               // thre_exp / thre_laplace: m (entries with z_i ≥ λ)
+  bool lambdaUnique = true;         // thre_clip / entmax: false when λ is not unique
+  std::vector<double> lambdaTrace;  // thre_*: solver iterates (z-units) when traceSolver
+  std::array<double, 2> bracket{
+      std::numeric_limits<double>::quiet_NaN(),
+      std::numeric_limits<double>::quiet_NaN()};  // thre_*: initial bracket
+  int iterations = 0;     // solver / Sinkhorn iterations (0 for closed forms)
+  double sumError = 0.0;  // |Σp − k|
+  bool inBox = true;      // every 0 ≤ p_i ≤ 1
+  bool valid = true;      // false when the method broke down (iter_se S ≤ 0, NaN)
+  std::string note;       // why not valid, or a remark ("λ not unique")
   double smoothSum = std::numeric_limits<double>::quiet_NaN();  // grad_topk: τ·log Z_k(x/τ)
-  double elapsedMs = 0.0;             // wall time of the computation
+  double elapsedMs = 0.0;                                       // wall time of the computation
 };
 
 /// Throws ParamError naming the field ("k must be between 0 and n = 4, got 7") on bad params,
