@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include "ui/shell/main_window.h"
 
+#include <QScrollArea>
+#include <QStyle>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -180,6 +183,17 @@ void MainWindow::connectPage(Page* p) {
   });
 }
 
+// Widens the parameter dock when a page's form needs more room than it has (never past 40% of the
+// window), so no field is cut off behind a horizontal scroll bar. A wider dock is kept.
+void MainWindow::fitParameterDock(QWidget* controls) {
+  auto* area = qobject_cast<QScrollArea*>(controls);
+  if (!area || !area->widget()) return;
+  const int want =
+      area->widget()->sizeHint().width() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 12;
+  const int target = std::min(want, width() * 2 / 5);
+  if (m_paramDock->width() < target) resizeDocks({m_paramDock}, {target}, Qt::Horizontal);
+}
+
 bool MainWindow::showPage(const QString& id) {
   Page* next = page(id);
   if (!next) return false;
@@ -188,6 +202,7 @@ bool MainWindow::showPage(const QString& id) {
     m_current = next;
     m_stack->setCurrentWidget(next);
     m_paramDock->setWidget(next->controls());
+    fitParameterDock(next->controls());
     m_paramDock->setWindowTitle(tr("Parameters: %1").arg(next->title()));
     setWindowTitle(tr("%1 — LatentLab").arg(next->title()));
     m_timeLabel->setText(m_lastTime.value(next));

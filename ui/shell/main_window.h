@@ -82,6 +82,7 @@ class MainWindow : public QMainWindow {
   void showInfo(const QString& message);
   void setBusyIndicator(bool busy);
   void selectNavigatorItem(const QString& id);
+  void fitParameterDock(QWidget* controls);
 
   // Menu actions: dialogs live only here.
   void openScenarioDialog();

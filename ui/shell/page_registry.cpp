@@ -4,6 +4,10 @@
 
 #include <QCoreApplication>
 
+#include "ui/pages/attention/attention_rank_page.h"
+#include "ui/pages/attention/efficient_attention_page.h"
+#include "ui/pages/finetune/lst_memory_page.h"
+#include "ui/pages/finetune/lst_run_page.h"
 #include "ui/pages/topk/topk_page.h"
 #include "ui/shell/scenario_io.h"
 
@@ -12,10 +16,28 @@ namespace latentlab::ui {
 const std::vector<PageInfo>& pageRegistry() {
   initResources();  // the table's icons live in the resources
   // Built on first use, after QCoreApplication exists, so tr() sees the installed translators.
+  // Ordered by area as the navigator shows them: Top-k, Attention, (Quantization, Flows,)
+  // Fine-tuning.
   static const std::vector<PageInfo> kPages = {
       {QStringLiteral("topk"), QCoreApplication::translate("PageRegistry", "Top-k"),
        QCoreApplication::translate("PageRegistry", "Smooth Top-k"),
        QStringLiteral(":/icons/topk.svg"), [] { return static_cast<Page*>(new TopkPage); }},
+      {QStringLiteral("attention_rank"), QCoreApplication::translate("PageRegistry", "Attention"),
+       QCoreApplication::translate("PageRegistry", "Attention rank"),
+       QStringLiteral(":/icons/attention.svg"),
+       [] { return static_cast<Page*>(new AttentionRankPage); }},
+      {QStringLiteral("efficient_attention"),
+       QCoreApplication::translate("PageRegistry", "Attention"),
+       QCoreApplication::translate("PageRegistry", "Efficient attention"),
+       QStringLiteral(":/icons/attention.svg"),
+       [] { return static_cast<Page*>(new EfficientAttentionPage); }},
+      {QStringLiteral("lst_memory"), QCoreApplication::translate("PageRegistry", "Fine-tuning"),
+       QCoreApplication::translate("PageRegistry", "Memory accountant"),
+       QStringLiteral(":/icons/finetune.svg"),
+       [] { return static_cast<Page*>(new LstMemoryPage); }},
+      {QStringLiteral("lst_run"), QCoreApplication::translate("PageRegistry", "Fine-tuning"),
+       QCoreApplication::translate("PageRegistry", "Side-tuning run"),
+       QStringLiteral(":/icons/finetune.svg"), [] { return static_cast<Page*>(new LstRunPage); }},
   };
   return kPages;
 }

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// Exact attention (map and tiled output) vs Performer (m = 64..512) and Transformer-VQ
+// (S = 64..1024) at n = 256..16384, d = d_v = 64, bidirectional; plus the page at defaults
+// (target: under one 60 Hz frame, 16 ms). The n×n map stops at 4096 (16384² doubles = 2 GiB).
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "latentlab/attention/efficient_lab.h"
+#include "latentlab/attention/exact_attention.h"
+
+namespace {
+
+using namespace latentlab::attention;
+
+constexpr int kD = 64;
+
+const AttentionInputs& inputs(int n) {
+  static std::map<int, AttentionInputs> cache;
+  auto it = cache.find(n);
+  if (it == cache.end()) it = cache.emplace(n, makeInputs(n, kD, kD, 0.35, 1)).first;
+  return it->second;
+}
+
+double scale() { return 1.0 / std::sqrt(static_cast<double>(kD)); }
+
+void BM_ExactMap(benchmark::State& state) {
+  const auto& in = inputs(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    auto a = exactAttentionRows(in.q, in.k, scale(), false, in.q.rows());
+    benchmark::DoNotOptimize(a.data());
+  }
+}
+BENCHMARK(BM_ExactMap)->Arg(256)->Arg(1024)->Arg(4096)->Unit(benchmark::kMillisecond);
+
+void BM_ExactOutput(benchmark::State& state) {
+  const auto& in = inputs(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    auto o = exactAttentionOutput(in.q, in.k, in.v, scale(), false);
+    benchmark::DoNotOptimize(o.data());
+  }
+}
+BENCHMARK(BM_ExactOutput)->Arg(256)->Arg(1024)->Arg(4096)->Arg(16384)->Unit(benchmark::kMillisecond);
+
+void BM_Performer(benchmark::State& state) {
+  const auto& in = inputs(static_cast<int>(state.range(0)));
+  const auto omega =
+      randomProjection(static_cast<int>(state.range(1)), kD, Projection::Orthogonal, 1);
+  for (auto _ : state) {
+    auto o = performerOutput(in.q, in.k, in.v, omega, FeatureKind::Positive, scale(), false);
+    benchmark::DoNotOptimize(o.data());
+  }
+}
+BENCHMARK(BM_Performer)
+    ->ArgsProduct({{256, 1024, 4096, 16384}, {64, 256, 512}})
+    ->Unit(benchmark::kMillisecond);
+
+// Codebook given (inference), assignment of the keys included.
+void BM_TransformerVq(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const auto& in = inputs(n);
+  const int s = std::min(n, static_cast<int>(state.range(1)));
+  const auto c = makeCodebook(in.k, s, CodebookKind::RandomKeys, 1, 0);
+  for (auto _ : state) {
+    const auto codes = assignCodes(in.k, c);
+    auto o = vqLinearOutput(in.q, c, codes, in.v, scale(), false, 64);
+    benchmark::DoNotOptimize(o.data());
+  }
+}
+BENCHMARK(BM_TransformerVq)
+    ->ArgsProduct({{256, 1024, 4096, 16384}, {64, 256, 1024}})
+    ->Unit(benchmark::kMillisecond);
+
+void BM_EfficientLabDefaults(benchmark::State& state) {
+  for (auto _ : state) {
+    auto r = computeEfficientLab(EfficientLabParams{});
+    benchmark::DoNotOptimize(r.elapsedMs);
+  }
+}
+BENCHMARK(BM_EfficientLabDefaults)->Unit(benchmark::kMillisecond);
+
+void BM_EfficientLabCausal(benchmark::State& state) {
+  EfficientLabParams p;
+  p.causal = true;
+  for (auto _ : state) {
+    auto r = computeEfficientLab(p);
+    benchmark::DoNotOptimize(r.elapsedMs);
+  }
+}
+BENCHMARK(BM_EfficientLabCausal)->Unit(benchmark::kMillisecond);
+
+}  // namespace

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <Eigen/Dense>
+#include <cstdint>
+#include <vector>
+
+#include "latentlab/attention/performer.h"
+#include "latentlab/attention/transformer_vq.h"
+#include "latentlab/common/params.h"
+#include "latentlab/common/run_control.h"
+
+namespace latentlab::attention {
+
+/// Which figure the Efficient attention page shows and exports (spec §7 items 5–7).
+enum class EfficientView {
+  Maps,      // A, Performer Â, Transformer-VQ Â, |A − Â| heat maps with e_A / e_O read-outs
+  Features,  // e_O vs m (log-log), median and spread over redraws, m^{−1/2} guide
+  Codebook,  // e_O, e_A and key VQ error vs S; quadratic vs linear agreement
+  Analogy,   // §5.5: soft assignments over ω vs one-hot VQ, exact and inexact steps, τ → 0
+  Timing,    // exact vs Performer vs Transformer-VQ time vs n, FLOP model, crossover
+};
+
+/// Every parameter of the page; efficientLabFields() drives the form, JSON and the CLI.
+/// Data: Q, K ∼ N(0, σ²) entries (n×d), V ∼ N(0, 1) (n×d_v), from `seed`; logits s·QKᵀ with
+/// s = 1/√d (spec §5.1).
+struct EfficientLabParams {
+  int n = 256;                                   // sequence length, 8..4096
+  int d = 16;                                    // head dimension of Q, K, 1..128
+  int dv = 8;                                    // value dimension, 1..128
+  double sigma = 0.35;                           // std of Q, K entries (spec §6.3 P-3), 0.01..3
+  bool causal = false;                           // causal mask (prefix sums / block cache)
+  FeatureKind feature = FeatureKind::Positive;   // Performer feature map
+  Projection projection = Projection::Orthogonal;  // iid / orthogonal (χ norms) / regular
+  int m = 64;                                    // random features, 1..1024 (log slider)
+  std::uint64_t featureSeed = 1;                 // redraw seed of Ω
+  int redraws = 8;                               // draws per m for the e_O vs m spread, 2..64
+  CodebookKind codebook = CodebookKind::KMeans;  // Transformer-VQ codebook over the keys
+  int codebookSize = 32;                         // S, 1..min(n, 1024)
+  int kmeansIters = 10;                          // Lloyd iterations, 0..100
+  int block = 16;                                // causal block length l, 1..n
+  double softTau = 0.1;                          // soft-assignment temperature τ, 1e-4..10
+  int keyIndex = 0;                              // key inspected in the analogy view, 0..n−1
+  std::uint64_t seed = 1;                        // seed of Q, K, V and the codebook init
+  EfficientView view = EfficientView::Maps;      // figure shown / exported
+};
+
+/// Field table (keys: n, d, dv, sigma, causal, feature, projection, m, feature_seed, redraws,
+/// codebook, codebook_size, kmeans_iters, block, soft_tau, key_index, seed, view).
+const std::vector<FieldBinding<EfficientLabParams>>& efficientLabFields();
+/// Cross-field checks (S ≤ n, block ≤ n, key_index < n); throws ParamError naming the key.
+void validate(const EfficientLabParams& params);
+
+/// Largest n whose maps are drawn: beyond it the heat maps show the top-left block (spec §7.5).
+inline constexpr int kMapLimit = 256;
+
+struct EfficientLabResult {
+  int shown = 0;              // rows/cols of the maps below: min(n, kMapLimit)
+  Eigen::MatrixXd exactMap;   // A (shown×shown block of rows normalised over all n keys)
+  Eigen::MatrixXd performerMap;  // Performer Â, same block
+  Eigen::MatrixXd vqMap;         // softmax(s·QK̂ᵀ), same block
+  Eigen::MatrixXd performerAbsError;  // |A − Â_Performer|
+  double performerErrorA = 0, performerErrorO = 0;  // e_A (first `shown` rows), e_O
+  double vqErrorA = 0, vqErrorO = 0;
+  double vqLinearVsQuadratic = 0;  // max |linear cached form − quadratic on K̂|
+  double keyVqError = 0;           // ‖K − K̂‖²_F / ‖K‖²_F
+  double minDenominator = 0;       // smallest Performer normaliser φ(q)ᵀΣφ(k) / its row max
+  int negativeEntries = 0;         // Â entries < 0 in the shown block (trigonometric features)
+  int codesUsed = 0;               // codes with at least one key
+
+  // Features view: e_O vs m over `redraws` draws (seeds featureSeed + r).
+  std::vector<int> mGrid;
+  Eigen::MatrixXd featureErrors;  // rows: m, cols: draws
+  std::vector<double> featureMedian, featureLow, featureHigh;  // median, min, max per m
+
+  // Codebook view.
+  std::vector<int> sGrid;  // 1, 2, 4, … ≤ min(n, 1024) (and n when n ≤ 1024)
+  std::vector<double> sErrorO, sErrorA, sKeyError;  // e_O (linear form), e_A (shown rows), key
+                                                   // VQ error, each vs S
+
+  // Analogy view (spec §5.5).
+  Eigen::VectorXd keySoftOverFeatures;  // softmax_i(−‖y − ω_i‖²/2) for key key_index (m)
+  Eigen::VectorXd keySoftOverCodes;     // p(y | k) at softTau over the codebook (S)
+  int keyCode = 0;                      // hard code of that key
+  double rewriteDiffRegular = 0;   // max |Su step 2 − FAVOR+| with equal-norm ω (≈1e-16)
+  double rewriteDiffChi = 0;       // same with χ-norm ω (not exact)
+  double softmaxStepDiff = 0;      // max |step 3 (softmax keys) − FAVOR+| (equal norms)
+  std::vector<double> tauGrid;     // 1 … 1e-4
+  std::vector<double> softHardDiff;  // max |soft VQ − hard VQ| per τ
+  std::vector<double> softErrorO;    // e_O of soft VQ vs exact per τ
+  double hardErrorO = 0;             // e_O of hard (bidirectional) VQ vs exact
+
+  double elapsedMs = 0.0;
+};
+
+/// Everything the page shows. The e_O-vs-m and error-vs-S sweeps are computed only for their
+/// views (empty otherwise), so the default Maps view stays interactive. Throws ParamError,
+/// Cancelled.
+EfficientLabResult computeEfficientLab(const EfficientLabParams& params,
+                                       const RunControl& control = {});
+
+/// Seeded Gaussian inputs of the lab: Q, K with entries N(0, σ²), V with N(0, 1).
+struct AttentionInputs {
+  Eigen::MatrixXd q, k, v;
+};
+AttentionInputs makeInputs(int n, int d, int dv, double sigma, std::uint64_t seed);
+
+/// Timing view: median wall time per call of exact (tiled output), Performer (m features,
+/// positive, orthogonal) and Transformer-VQ (S codes, random-key codebook given, assignment
+/// included) at each n, d = d_v, bidirectional, measured on this machine.
+struct TimingParams {
+  std::vector<int> sizes{256, 512, 1024, 2048, 4096, 8192};
+  int d = 64;
+  int m = 256;
+  int codebookSize = 512;
+  double budgetMsPerCell = 200.0;  // stop repeating a cell after this much time
+  std::uint64_t seed = 1;
+};
+struct TimingResult {
+  TimingParams params;  // what was measured
+  std::vector<int> sizes;
+  // rows: 0 exact, 1 Performer, 2 Transformer-VQ; cols: sizes.
+  Eigen::MatrixXd medianMs;
+  Eigen::MatrixXd flops;       // FLOP model per method and n (see flopModel)
+  double msPerGflop = 0.0;     // machine rate fitted on exact at the largest n
+  double performerCrossover = 0.0;  // measured n where Performer gets faster (NaN: none)
+  double vqCrossover = 0.0;         // same for Transformer-VQ
+};
+/// FLOP model: exact 4n²d (two GEMMs) + n² exps; Performer 4nmd + 4nmd_v + 2nm;
+/// Transformer-VQ 4nSd (assignment + QCᵀ) + 2nSd_v + nS.
+double flopModel(int method, double n, double d, double m, double s);
+TimingResult measureTiming(const TimingParams& params, const RunControl& control = {});
+/// The n where the curve `other` first drops below `exact` (log-log interpolation between the
+/// bracketing sizes), or NaN when it never does; sizes ascending.
+double crossover(const std::vector<int>& sizes, const Eigen::VectorXd& exact,
+                 const Eigen::VectorXd& other);
+
+}  // namespace latentlab::attention

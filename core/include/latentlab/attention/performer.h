@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <Eigen/Dense>
+#include <cstdint>
+
+#include "latentlab/common/run_control.h"
+
+namespace latentlab::attention {
+
+/// Random-feature family for the softmax kernel SM(x, y) = exp(xᵀy) (spec §5.1).
+enum class FeatureKind {
+  Positive,       // φ⁺(x) = m^{−1/2}(exp(ω_iᵀx − ‖x‖²/2))_i, unbiased and > 0
+  Trigonometric,  // φ(x) = m^{−1/2} exp(‖x‖²/2)(sin ω_iᵀx, cos ω_iᵀx)_i, unbiased, can be < 0
+};
+
+/// How the rows ω_i of the projection are drawn (spec §5.2).
+enum class Projection {
+  Iid,                // ω_i ∼ N(0, I_d) independently
+  Orthogonal,         // orthogonal blocks of d rows, norms χ(d)-distributed (unbiased)
+  OrthogonalRegular,  // orthogonal blocks, every ‖ω_i‖ = √d (SMREG, spec §5.5 step 2 exact)
+};
+
+/// m×d projection Ω with rows ω_i, drawn from `seed` with latentlab::Rng (spec §5.2: ⌈m/d⌉
+/// independent d×d blocks, each the Q of a Gaussian matrix's QR, first m rows, then row norms).
+/// Throws ParamError("m") for m < 1, ("d") for d < 1.
+Eigen::MatrixXd randomProjection(int m, int d, Projection projection, std::uint64_t seed);
+
+/// Raw feature map of spec §5.1 without stabilisers: φ(x)ᵀφ(y) estimates exp(xᵀy) itself
+/// (Lemma 1). Rows of x are points; returns n×m (Positive) or n×2m (Trigonometric).
+Eigen::MatrixXd kernelFeatures(const Eigen::Ref<const Eigen::MatrixXd>& x,
+                               const Eigen::Ref<const Eigen::MatrixXd>& omega, FeatureKind kind);
+
+/// Query and key features for normalised attention, stabilised as in spec §5.4: a per-query
+/// constant (row max for Positive, exp(‖x‖²/2) dropped for Trigonometric) and one global key
+/// constant are divided out; both cancel in the normalisation. x = q·√scale, y = k·√scale so that
+/// xᵀy = scale·qᵀk (scale = 1/√d: the data normaliser d^{−1/4}).
+struct FeaturePair {
+  Eigen::MatrixXd q;  // n_q × m′
+  Eigen::MatrixXd k;  // n_k × m′
+};
+FeaturePair attentionFeatures(const Eigen::Ref<const Eigen::MatrixXd>& q,
+                              const Eigen::Ref<const Eigen::MatrixXd>& k,
+                              const Eigen::Ref<const Eigen::MatrixXd>& omega, FeatureKind kind,
+                              double scale);
+
+/// Linear attention with any features (spec §5.1): bidirectional O = D̂⁻¹ Q′((K′)ᵀV),
+/// D̂ = diag(Q′((K′)ᵀ1)); causal by prefix sums S_i = Σ_{j≤i} φ(k_j)v_jᵀ, z_i = Σ_{j≤i} φ(k_j),
+/// o_i = φ(q_i)ᵀS_i / φ(q_i)ᵀz_i. O(n·m·d_v) time, never n×n. Polls control once per 256 rows
+/// in the causal scan.
+Eigen::MatrixXd linearAttention(const Eigen::Ref<const Eigen::MatrixXd>& phiQ,
+                                const Eigen::Ref<const Eigen::MatrixXd>& phiK,
+                                const Eigen::Ref<const Eigen::MatrixXd>& v, bool causal,
+                                const RunControl& control = {});
+
+/// Performer FAVOR+ output: linearAttention(attentionFeatures(q, k, Ω)) (spec §5.1–5.4).
+/// Throws ParamError ("q", "k", "v", "omega") on bad shapes or non-finite input.
+Eigen::MatrixXd performerOutput(const Eigen::Ref<const Eigen::MatrixXd>& q,
+                                const Eigen::Ref<const Eigen::MatrixXd>& k,
+                                const Eigen::Ref<const Eigen::MatrixXd>& v,
+                                const Eigen::Ref<const Eigen::MatrixXd>& omega, FeatureKind kind,
+                                double scale, bool causal, const RunControl& control = {});
+
+/// The first `rows` rows of Performer's implied map Â_ij = φ(q_i)ᵀφ(k_j)·M_ij / Σ_l (same)
+/// (materialised only for display and e_A, spec §7 item 5).
+Eigen::MatrixXd performerMapRows(const FeaturePair& features, bool causal, Eigen::Index rows);
+
+}  // namespace latentlab::attention

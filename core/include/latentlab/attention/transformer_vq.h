@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <Eigen/Dense>
+#include <cstdint>
+#include <vector>
+
+#include "latentlab/common/run_control.h"
+
+namespace latentlab::attention {
+
+/// How the Transformer-VQ codebook C (S×d) is made from the keys (spec §4.1, §4.4 "run k-means
+/// on keys to initialise C").
+enum class CodebookKind {
+  KMeans,      // Lloyd's k-means over the keys, initialised with S distinct keys drawn by seed
+  RandomKeys,  // S distinct keys drawn by seed, no iterations
+};
+
+/// Codebook of S rows from the keys K (n×d). S ≤ n; with S = n and distinct keys every key is
+/// its own code, so K̂ = K exactly (spec §6.4 T-3). Empty clusters keep their previous centre.
+/// Throws ParamError("codebook_size") unless 1 ≤ S ≤ n, ("k") on non-finite keys; Cancelled.
+Eigen::MatrixXd makeCodebook(const Eigen::Ref<const Eigen::MatrixXd>& keys, int size,
+                             CodebookKind kind, std::uint64_t seed, int iterations,
+                             const RunControl& control = {});
+
+/// Δ as code indices: code_i = argmin_s ‖K_i − C_s‖² (ties: lowest s).
+std::vector<int> assignCodes(const Eigen::Ref<const Eigen::MatrixXd>& keys,
+                             const Eigen::Ref<const Eigen::MatrixXd>& codebook);
+
+/// K̂ = ΔC: row i is the code of key i.
+Eigen::MatrixXd quantizeKeys(const Eigen::Ref<const Eigen::MatrixXd>& codebook,
+                             const std::vector<int>& codes);
+
+/// Transformer-VQ in linear time (spec §4.1, stable cache form of §4.2), never n×n:
+/// bidirectional O = exp(sQCᵀ)(ΔᵀV) / exp(sQCᵀ)(Δᵀ1), computed as a softmax over codes of the
+/// logits s·q·c_s + log count_s with values mean_s = U_s / count_s.
+/// Causal: block form with block length l: O_[i] = exp(sQ_[i]K̂_[i]ᵀ + M)V_[i] + exp(sQ_[i]Cᵀ)U_{i−1},
+/// U_i = U_{i−1} + Δ_[i]ᵀV_[i], with one running max over cache and in-block logits.
+/// Equal to exactAttentionOutput(Q, K̂, V) up to rounding (~1e-15, spec §6.4 T-1/T-2).
+/// Cost O(n·S·(d + d_v) + n·l·(d + d_v)). Throws ParamError ("block") for l < 1; Cancelled.
+Eigen::MatrixXd vqLinearOutput(const Eigen::Ref<const Eigen::MatrixXd>& q,
+                               const Eigen::Ref<const Eigen::MatrixXd>& codebook,
+                               const std::vector<int>& codes,
+                               const Eigen::Ref<const Eigen::MatrixXd>& v, double scale,
+                               bool causal, int block, const RunControl& control = {});
+
+/// Soft assignment p(y | k) = softmax_y(−‖k − c_y‖² / (2τ)) (spec §5.5, "our choice"): n×S, rows
+/// sum to 1; τ → 0 gives the one-hot Δ. Throws ParamError("soft_tau") unless τ > 0.
+Eigen::MatrixXd softAssignment(const Eigen::Ref<const Eigen::MatrixXd>& keys,
+                               const Eigen::Ref<const Eigen::MatrixXd>& codebook, double tau);
+
+/// The GMM reading of spec §5.5 step 5, bidirectional:
+/// Σ_j e^{q·k_j} v_j ≈ Σ_y e^{s·q·c_y}[Σ_j p(y|k_j) v_j], normalised by the same with v → 1.
+/// With p = one-hot Δ it is vqLinearOutput.
+Eigen::MatrixXd softVqOutput(const Eigen::Ref<const Eigen::MatrixXd>& q,
+                             const Eigen::Ref<const Eigen::MatrixXd>& codebook,
+                             const Eigen::Ref<const Eigen::MatrixXd>& assignment,
+                             const Eigen::Ref<const Eigen::MatrixXd>& v, double scale);
+
+}  // namespace latentlab::attention

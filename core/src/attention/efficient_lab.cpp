@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// The Efficient attention page's computation: exact vs Performer vs Transformer-VQ (spec §4–§5, §7).
+#include "latentlab/attention/efficient_lab.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <set>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "latentlab/attention/exact_attention.h"
+#include "latentlab/common/rng.h"
+
+namespace latentlab::attention {
+
+using Eigen::Index;
+using Eigen::MatrixXd;
+using Eigen::VectorXd;
+
+AttentionInputs makeInputs(int n, int d, int dv, double sigma, std::uint64_t seed) {
+  Rng rng(seed);
+  AttentionInputs in{MatrixXd(n, d), MatrixXd(n, d), MatrixXd(n, dv)};
+  // Row by row, Q then K then V, so a row's values do not depend on n.
+  for (Index i = 0; i < n; ++i) {
+    for (Index j = 0; j < d; ++j) in.q(i, j) = sigma * rng.normal();
+    for (Index j = 0; j < d; ++j) in.k(i, j) = sigma * rng.normal();
+    for (Index j = 0; j < dv; ++j) in.v(i, j) = rng.normal();
+  }
+  return in;
+}
+
+namespace {
+
+double maxAbsDiff(const MatrixXd& a, const MatrixXd& b) { return (a - b).cwiseAbs().maxCoeff(); }
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t h = v.size() / 2;
+  return v.size() % 2 ? v[h] : 0.5 * (v[h - 1] + v[h]);
+}
+
+// exp(rows − row max): constant per row, cancels in the normalisation.
+MatrixXd expRowStable(const MatrixXd& logits) {
+  return (logits.colwise() - logits.rowwise().maxCoeff()).array().exp().matrix();
+}
+
+// exp(all − global max): one constant for every key, cancels as well.
+MatrixXd expGlobalStable(const MatrixXd& logits) {
+  return (logits.array() - logits.maxCoeff()).exp().matrix();
+}
+
+// −‖y − ω_i‖²/2 for every key row y and feature ω_i.
+MatrixXd negHalfDist(const MatrixXd& y, const MatrixXd& omega) {
+  MatrixXd d = y * omega.transpose();
+  d.colwise() -= 0.5 * y.rowwise().squaredNorm();
+  d.rowwise() -= 0.5 * omega.rowwise().squaredNorm().transpose();
+  return d;
+}
+
+// Spec §5.5 steps 2–3 on the bidirectional output: max |variant − FAVOR+| for projection Ω.
+struct RewriteDiffs {
+  double step2 = 0.0, step3 = 0.0;
+};
+RewriteDiffs rewriteDiffs(const AttentionInputs& in, const MatrixXd& omega, double scale) {
+  const double root = std::sqrt(scale);
+  const MatrixXd x = root * in.q, y = root * in.k;
+  const FeaturePair favor = attentionFeatures(in.q, in.k, omega, FeatureKind::Positive, scale);
+  const MatrixXd ref = linearAttention(favor.q, favor.k, in.v, false);
+  const MatrixXd fq = expRowStable(x * omega.transpose());  // e^{ω·x}
+  const MatrixXd nd = negHalfDist(y, omega);
+  const MatrixXd step2 = linearAttention(fq, expGlobalStable(nd), in.v, false);
+  MatrixXd soft = expRowStable(nd);  // softmax_i(−‖y − ω_i‖²/2)
+  soft = soft.rowwise().sum().cwiseInverse().asDiagonal() * soft;
+  const MatrixXd step3 = linearAttention(fq, soft, in.v, false);
+  return {maxAbsDiff(step2, ref), maxAbsDiff(step3, ref)};
+}
+
+void featureSweep(const EfficientLabParams& p, const AttentionInputs& in, const MatrixXd& exactO,
+                  double scale, const RunControl& control, EfficientLabResult& r) {
+  for (int m = 4; m <= 1024; m *= 2) r.mGrid.push_back(m);
+  const Index cells = static_cast<Index>(r.mGrid.size()) * p.redraws;
+  r.featureErrors.resize(static_cast<Index>(r.mGrid.size()), p.redraws);
+  std::atomic<bool> stop{false};
+  std::atomic<Index> done{0};
+#pragma omp parallel for schedule(dynamic, 1)
+  for (Index c = 0; c < cells; ++c) {
+    if (stop.load() || control.cancelled()) {
+      stop = true;
+      continue;
+    }
+    const Index mi = c / p.redraws, rr = c % p.redraws;
+    const MatrixXd omega = randomProjection(r.mGrid[static_cast<std::size_t>(mi)], p.d,
+                                            p.projection, p.featureSeed + static_cast<std::uint64_t>(rr));
+    const MatrixXd out = performerOutput(in.q, in.k, in.v, omega, p.feature, scale, p.causal);
+    r.featureErrors(mi, rr) = relativeFrobeniusError(out, exactO);
+    const Index f = ++done;
+#pragma omp critical(latentlab_efficient_progress)
+    control.progress(0.3 + 0.6 * static_cast<double>(f) / static_cast<double>(cells));
+  }
+  control.checkCancelled();
+  for (Index mi = 0; mi < r.featureErrors.rows(); ++mi) {
+    const VectorXd row = r.featureErrors.row(mi).transpose();
+    r.featureMedian.push_back(median(std::vector<double>(row.data(), row.data() + row.size())));
+    r.featureLow.push_back(row.minCoeff());
+    r.featureHigh.push_back(row.maxCoeff());
+  }
+}
+
+void codebookSweep(const EfficientLabParams& p, const AttentionInputs& in, const MatrixXd& exactO,
+                   const MatrixXd& exactRows, double scale, const RunControl& control,
+                   EfficientLabResult& r) {
+  std::set<int> sizes;
+  for (int s = 1; s <= std::min(p.n, 1024); s *= 2) sizes.insert(s);
+  if (p.n <= 1024) sizes.insert(p.n);  // S = n: every key its own code, exact (spec §6.4 T-3)
+  r.sGrid.assign(sizes.begin(), sizes.end());
+  const double kNorm = in.k.squaredNorm();
+  for (std::size_t i = 0; i < r.sGrid.size(); ++i) {
+    control.checkCancelled();
+    control.progress(0.3 + 0.6 * static_cast<double>(i) / static_cast<double>(r.sGrid.size()));
+    const MatrixXd c = makeCodebook(in.k, r.sGrid[i], p.codebook, p.seed, p.kmeansIters, control);
+    const auto codes = assignCodes(in.k, c);
+    const MatrixXd khat = quantizeKeys(c, codes);
+    const MatrixXd out = vqLinearOutput(in.q, c, codes, in.v, scale, p.causal, p.block, control);
+    r.sErrorO.push_back(relativeFrobeniusError(out, exactO));
+    r.sErrorA.push_back(relativeFrobeniusError(
+        exactAttentionRows(in.q, khat, scale, p.causal, r.shown), exactRows));
+    r.sKeyError.push_back(kNorm > 0 ? (in.k - khat).squaredNorm() / kNorm : 0.0);
+  }
+}
+
+// Small problems run on this thread alone: Eigen's and our OpenMP regions cost more than they save
+// there, and on a busy machine their spinning threads can make a 6 ms recompute take 100+ ms.
+// omp_set_num_threads only changes the calling thread's setting, so other pages are unaffected.
+class SerialBelow {
+ public:
+  explicit SerialBelow(bool serial) {
+#ifdef _OPENMP
+    m_saved = omp_get_max_threads();
+    if (serial) omp_set_num_threads(1);
+#else
+    (void)serial;
+#endif
+  }
+  ~SerialBelow() {
+#ifdef _OPENMP
+    omp_set_num_threads(m_saved);
+#endif
+  }
+  SerialBelow(const SerialBelow&) = delete;
+  SerialBelow& operator=(const SerialBelow&) = delete;
+
+ private:
+  int m_saved = 1;
+};
+
+}  // namespace
+
+EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunControl& control) {
+  const auto t0 = std::chrono::steady_clock::now();
+  validate(p);
+  const SerialBelow serial(p.n <= 512);
+  EfficientLabResult r;
+  const AttentionInputs in = makeInputs(p.n, p.d, p.dv, p.sigma, p.seed);
+  const double scale = 1.0 / std::sqrt(static_cast<double>(p.d));
+  r.shown = std::min(p.n, kMapLimit);
+  const Index s = r.shown;
+
+  const MatrixXd exactO = exactAttentionOutput(in.q, in.k, in.v, scale, p.causal, control);
+  const MatrixXd exactRows = exactAttentionRows(in.q, in.k, scale, p.causal, s);
+  r.exactMap = exactRows.leftCols(s);
+  control.progress(0.1);
+
+  // Performer at the chosen m, projection and redraw seed.
+  const MatrixXd omega = randomProjection(p.m, p.d, p.projection, p.featureSeed);
+  const FeaturePair f = attentionFeatures(in.q, in.k, omega, p.feature, scale);
+  const MatrixXd perfO = linearAttention(f.q, f.k, in.v, p.causal, control);
+  const MatrixXd perfRows = performerMapRows(f, p.causal, s);
+  r.performerMap = perfRows.leftCols(s);
+  r.performerAbsError = (r.performerMap - r.exactMap).cwiseAbs();
+  r.performerErrorA = relativeFrobeniusError(perfRows, exactRows);
+  r.performerErrorO = relativeFrobeniusError(perfO, exactO);
+  r.negativeEntries = static_cast<int>((r.performerMap.array() < 0.0).count());
+  const VectorXd den = f.q * f.k.transpose().rowwise().sum();
+  r.minDenominator = den.minCoeff() / den.cwiseAbs().maxCoeff();
+  control.progress(0.2);
+
+  // Transformer-VQ: the linear cached form, checked against the quadratic form on K̂.
+  const MatrixXd c = makeCodebook(in.k, p.codebookSize, p.codebook, p.seed, p.kmeansIters, control);
+  const auto codes = assignCodes(in.k, c);
+  const MatrixXd khat = quantizeKeys(c, codes);
+  const MatrixXd vqO = vqLinearOutput(in.q, c, codes, in.v, scale, p.causal, p.block, control);
+  const MatrixXd vqQuad = exactAttentionOutput(in.q, khat, in.v, scale, p.causal, control);
+  r.vqLinearVsQuadratic = maxAbsDiff(vqO, vqQuad);
+  const MatrixXd vqRows = exactAttentionRows(in.q, khat, scale, p.causal, s);
+  r.vqMap = vqRows.leftCols(s);
+  r.vqErrorA = relativeFrobeniusError(vqRows, exactRows);
+  r.vqErrorO = relativeFrobeniusError(vqO, exactO);
+  r.keyVqError = (in.k - khat).squaredNorm() / std::max(in.k.squaredNorm(), 1e-300);
+  r.codesUsed = static_cast<int>(std::set<int>(codes.begin(), codes.end()).size());
+  control.progress(0.3);
+
+  // Spec §5.5: the analogy, on the bidirectional output.
+  {
+    const Index j = p.keyIndex;
+    const MatrixXd y = std::sqrt(scale) * in.k.row(j);
+    VectorXd soft = expRowStable(negHalfDist(y, omega)).row(0).transpose();
+    r.keySoftOverFeatures = soft / soft.sum();
+    r.keySoftOverCodes = softAssignment(in.k.row(j), c, p.softTau).row(0).transpose();
+    r.keyCode = codes[static_cast<std::size_t>(j)];
+    const auto reg = rewriteDiffs(in, randomProjection(p.m, p.d, Projection::OrthogonalRegular,
+                                                       p.featureSeed), scale);
+    const auto chi = rewriteDiffs(
+        in, randomProjection(p.m, p.d, Projection::Orthogonal, p.featureSeed), scale);
+    r.rewriteDiffRegular = reg.step2;
+    r.softmaxStepDiff = reg.step3;
+    r.rewriteDiffChi = chi.step2;
+    const MatrixXd exactBi =
+        p.causal ? exactAttentionOutput(in.q, in.k, in.v, scale, false, control) : exactO;
+    const MatrixXd hard =
+        p.causal ? vqLinearOutput(in.q, c, codes, in.v, scale, false, p.block, control) : vqO;
+    r.hardErrorO = relativeFrobeniusError(hard, exactBi);
+    for (double tau : {1.0, 0.3, 0.1, 0.03, 0.01, 3e-3, 1e-3, 3e-4, 1e-4}) {
+      const MatrixXd so = softVqOutput(in.q, c, softAssignment(in.k, c, tau), in.v, scale);
+      r.tauGrid.push_back(tau);
+      r.softHardDiff.push_back(maxAbsDiff(so, hard));
+      r.softErrorO.push_back(relativeFrobeniusError(so, exactBi));
+    }
+  }
+
+  if (p.view == EfficientView::Features) featureSweep(p, in, exactO, scale, control, r);
+  if (p.view == EfficientView::Codebook)
+    codebookSweep(p, in, exactO, exactRows, scale, control, r);
+  control.progress(1.0);
+  r.elapsedMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
+}  // namespace latentlab::attention

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// Exact attention: tiled online softmax for the output, masked row softmax for the map.
+#include "latentlab/attention/exact_attention.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "latentlab/attention/attention_matrix.h"
+#include "latentlab/common/errors.h"
+
+namespace latentlab::attention {
+
+using Eigen::Index;
+using Eigen::MatrixXd;
+
+void requireFinite(const Eigen::Ref<const MatrixXd>& m, const char* key) {
+  if (m.size() == 0) throw ParamError(key, std::string(key) + " must not be empty");
+  if (!m.allFinite())
+    throw ParamError(key, std::string(key) + " contains NaN or Inf; every entry must be finite");
+}
+
+namespace {
+
+void checkShapes(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<const MatrixXd>& k,
+                 const Eigen::Ref<const MatrixXd>* v, bool causal) {
+  requireFinite(q, "q");
+  requireFinite(k, "k");
+  if (q.cols() != k.cols())
+    throw ParamError("k", "K must have as many columns as Q (d = " + std::to_string(q.cols()) +
+                              "), got " + std::to_string(k.cols()));
+  if (v) {
+    requireFinite(*v, "v");
+    if (v->rows() != k.rows())
+      throw ParamError("v", "V must have one row per key (" + std::to_string(k.rows()) +
+                                "), got " + std::to_string(v->rows()));
+  }
+  if (causal && q.rows() != k.rows())
+    throw ParamError("causal", "causal attention needs as many queries as keys");
+}
+
+}  // namespace
+
+MatrixXd exactAttentionOutput(const Eigen::Ref<const MatrixXd>& q,
+                              const Eigen::Ref<const MatrixXd>& k,
+                              const Eigen::Ref<const MatrixXd>& v, double scale, bool causal,
+                              const RunControl& control, int tile) {
+  checkShapes(q, k, &v, causal);
+  if (!std::isfinite(scale)) throw ParamError("scale", "scale must be finite");
+  const Index nq = q.rows(), nk = k.rows(), dv = v.cols();
+  const Index t = std::max(8, tile);
+  const Index blocks = (nq + t - 1) / t;
+  MatrixXd out(nq, dv);
+  const double kNegInf = -std::numeric_limits<double>::infinity();
+  std::atomic<bool> stop{false};
+  std::atomic<Index> done{0};
+  // Small problems stay on one thread: a parallel region costs more than it saves there.
+#pragma omp parallel for schedule(dynamic, 1) if (nq * nk >= (Index{1} << 18))
+  for (Index b = 0; b < blocks; ++b) {
+    if (stop.load(std::memory_order_relaxed)) continue;
+    if (control.cancelled()) {
+      stop = true;
+      continue;
+    }
+    const Index r0 = b * t, rows = std::min(t, nq - r0);
+    const MatrixXd qs = scale * q.middleRows(r0, rows);
+    Eigen::VectorXd mx = Eigen::VectorXd::Constant(rows, kNegInf);
+    Eigen::VectorXd sum = Eigen::VectorXd::Zero(rows);
+    MatrixXd acc = MatrixXd::Zero(rows, dv);
+    // Causal: key blocks past the last row of this query block are fully masked.
+    const Index kEnd = causal ? std::min(nk, r0 + rows) : nk;
+    for (Index c0 = 0; c0 < kEnd; c0 += t) {
+      const Index cols = std::min(t, kEnd - c0);
+      MatrixXd s = qs * k.middleRows(c0, cols).transpose();  // one GEMM per tile
+      if (causal)
+        for (Index i = 0; i < rows; ++i)
+          for (Index j = std::max<Index>(0, r0 + i + 1 - c0); j < cols; ++j) s(i, j) = kNegInf;
+      for (Index i = 0; i < rows; ++i) {
+        const double tileMax = s.row(i).maxCoeff();
+        if (tileMax == kNegInf) {
+          s.row(i).setZero();
+          continue;
+        }
+        const double newMax = std::max(mx(i), tileMax);
+        // Rescale what was accumulated under the old max (exp(−∞) = 0 on the first tile).
+        const double alpha = std::exp(mx(i) - newMax);
+        sum(i) *= alpha;
+        acc.row(i) *= alpha;
+        s.row(i) = (s.row(i).array() - newMax).exp().matrix();
+        sum(i) += s.row(i).sum();
+        mx(i) = newMax;
+      }
+      acc.noalias() += s * v.middleRows(c0, cols);  // second GEMM per tile
+    }
+    out.middleRows(r0, rows) = sum.cwiseInverse().asDiagonal() * acc;
+    const Index finished = ++done;
+    // The progress sink may not be thread-safe (it can forward to the UI).
+#pragma omp critical(latentlab_exact_progress)
+    control.progress(static_cast<double>(finished) / static_cast<double>(blocks));
+  }
+  control.checkCancelled();
+  return out;
+}
+
+MatrixXd exactAttentionRows(const Eigen::Ref<const MatrixXd>& q,
+                            const Eigen::Ref<const MatrixXd>& k, double scale, bool causal,
+                            Index rows) {
+  checkShapes(q, k, nullptr, causal);
+  rows = std::clamp<Index>(rows, 0, q.rows());
+  const MatrixXd logits = attentionLogits(q.topRows(rows), k, scale);
+  return maskedRowSoftmax(logits, Mask{causal ? MaskKind::Causal : MaskKind::Bidirectional, 0});
+}
+
+double relativeFrobeniusError(const Eigen::Ref<const MatrixXd>& approx,
+                              const Eigen::Ref<const MatrixXd>& exact) {
+  const double den = exact.norm();
+  if (den == 0.0) return std::numeric_limits<double>::quiet_NaN();
+  return (approx - exact).norm() / den;
+}
+
+}  // namespace latentlab::attention

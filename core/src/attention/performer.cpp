@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// Performer FAVOR+: random projections, feature maps and linear attention (spec §5).
+#include "latentlab/attention/performer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "latentlab/attention/exact_attention.h"
+#include "latentlab/common/errors.h"
+#include "latentlab/common/rng.h"
+
+namespace latentlab::attention {
+
+using Eigen::Index;
+using Eigen::MatrixXd;
+using Eigen::VectorXd;
+
+MatrixXd randomProjection(int m, int d, Projection projection, std::uint64_t seed) {
+  if (m < 1) throw ParamError("m", "the number of random features m must be at least 1");
+  if (d < 1) throw ParamError("d", "the head dimension d must be at least 1");
+  Rng rng(seed);
+  MatrixXd omega(m, d);
+  if (projection == Projection::Iid) {
+    for (Index i = 0; i < m; ++i)
+      for (Index j = 0; j < d; ++j) omega(i, j) = rng.normal();
+    return omega;
+  }
+  for (Index r0 = 0; r0 < m; r0 += d) {
+    MatrixXd g(d, d);
+    for (Index i = 0; i < d; ++i)
+      for (Index j = 0; j < d; ++j) g(i, j) = rng.normal();
+    Eigen::HouseholderQR<MatrixXd> qr(g);
+    MatrixXd qm = qr.householderQ();
+    // Sign fix (qr_uniform_q): makes Q Haar-distributed instead of depending on Householder signs.
+    const MatrixXd& rr = qr.matrixQR();
+    for (Index j = 0; j < d; ++j)
+      if (rr(j, j) < 0) qm.col(j) = -qm.col(j);
+    const Index rows = std::min<Index>(d, m - r0);
+    omega.middleRows(r0, rows) = qm.topRows(rows);
+  }
+  for (Index i = 0; i < m; ++i) {
+    double norm = std::sqrt(static_cast<double>(d));
+    if (projection == Projection::Orthogonal) {
+      // χ(d) norm of an independent Gaussian vector keeps the marginals N(0, I): unbiased.
+      double s = 0.0;
+      for (Index j = 0; j < d; ++j) {
+        const double z = rng.normal();
+        s += z * z;
+      }
+      norm = std::sqrt(s);
+    }
+    omega.row(i) *= norm;
+  }
+  return omega;
+}
+
+namespace {
+
+void checkOmega(const Eigen::Ref<const MatrixXd>& omega, Index d) {
+  requireFinite(omega, "omega");
+  if (omega.cols() != d)
+    throw ParamError("omega", "the projection must have d = " + std::to_string(d) +
+                                  " columns, got " + std::to_string(omega.cols()));
+}
+
+}  // namespace
+
+MatrixXd kernelFeatures(const Eigen::Ref<const MatrixXd>& x, const Eigen::Ref<const MatrixXd>& omega,
+                        FeatureKind kind) {
+  requireFinite(x, "x");
+  checkOmega(omega, x.cols());
+  const Index m = omega.rows();
+  const MatrixXd proj = x * omega.transpose();
+  const VectorXd halfSq = 0.5 * x.rowwise().squaredNorm();
+  const double norm = 1.0 / std::sqrt(static_cast<double>(m));
+  if (kind == FeatureKind::Positive)
+    return norm * (proj.colwise() - halfSq).array().exp().matrix();
+  MatrixXd out(x.rows(), 2 * m);
+  out.leftCols(m) = proj.array().sin().matrix();
+  out.rightCols(m) = proj.array().cos().matrix();
+  return (norm * halfSq.array().exp()).matrix().asDiagonal() * out;
+}
+
+FeaturePair attentionFeatures(const Eigen::Ref<const MatrixXd>& q,
+                              const Eigen::Ref<const MatrixXd>& k,
+                              const Eigen::Ref<const MatrixXd>& omega, FeatureKind kind,
+                              double scale) {
+  requireFinite(q, "q");
+  requireFinite(k, "k");
+  if (q.cols() != k.cols()) throw ParamError("k", "K must have as many columns as Q");
+  checkOmega(omega, q.cols());
+  if (!(scale > 0.0) || !std::isfinite(scale))
+    throw ParamError("scale", "the logit scale must be positive and finite");
+  const double root = std::sqrt(scale);
+  const MatrixXd pq = (root * q) * omega.transpose();
+  const MatrixXd pk = (root * k) * omega.transpose();
+  const VectorXd kHalf = 0.5 * scale * k.rowwise().squaredNorm();
+  const Index m = omega.rows();
+  FeaturePair f;
+  if (kind == FeatureKind::Positive) {
+    // Queries: per-row max (−‖x‖²/2 is constant per row too); keys: one global max (spec §5.4).
+    f.q = (pq.colwise() - pq.rowwise().maxCoeff()).array().exp().matrix();
+    const MatrixXd ek = pk.colwise() - kHalf;
+    f.k = (ek.array() - ek.maxCoeff()).exp().matrix();
+    return f;
+  }
+  f.q.resize(q.rows(), 2 * m);
+  f.q.leftCols(m) = pq.array().sin().matrix();
+  f.q.rightCols(m) = pq.array().cos().matrix();
+  f.k.resize(k.rows(), 2 * m);
+  f.k.leftCols(m) = pk.array().sin().matrix();
+  f.k.rightCols(m) = pk.array().cos().matrix();
+  const VectorXd kw = (kHalf.array() - kHalf.maxCoeff()).exp().matrix();
+  f.k = kw.asDiagonal() * f.k;
+  return f;
+}
+
+MatrixXd linearAttention(const Eigen::Ref<const MatrixXd>& phiQ,
+                         const Eigen::Ref<const MatrixXd>& phiK, const Eigen::Ref<const MatrixXd>& v,
+                         bool causal, const RunControl& control) {
+  if (phiQ.cols() != phiK.cols()) throw ParamError("omega", "query and key features differ");
+  if (phiK.rows() != v.rows()) throw ParamError("v", "V must have one row per key");
+  const Index n = phiQ.rows(), dv = v.cols(), m = phiK.cols();
+  if (!causal) {
+    const MatrixXd kv = phiK.transpose() * v;               // m × d_v
+    const VectorXd z = phiK.transpose().rowwise().sum();    // m
+    const VectorXd den = phiQ * z;
+    return den.cwiseInverse().asDiagonal() * (phiQ * kv);
+  }
+  if (phiQ.rows() != phiK.rows())
+    throw ParamError("causal", "causal attention needs as many queries as keys");
+  MatrixXd s = MatrixXd::Zero(m, dv);
+  VectorXd z = VectorXd::Zero(m);
+  MatrixXd out(n, dv);
+  for (Index i = 0; i < n; ++i) {
+    if ((i & 255) == 0) {
+      control.checkCancelled();
+      control.progress(static_cast<double>(i) / static_cast<double>(n));
+    }
+    s.noalias() += phiK.row(i).transpose() * v.row(i);
+    z += phiK.row(i).transpose();
+    out.row(i) = (phiQ.row(i) * s) / phiQ.row(i).dot(z);
+  }
+  return out;
+}
+
+MatrixXd performerOutput(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<const MatrixXd>& k,
+                         const Eigen::Ref<const MatrixXd>& v,
+                         const Eigen::Ref<const MatrixXd>& omega, FeatureKind kind, double scale,
+                         bool causal, const RunControl& control) {
+  requireFinite(v, "v");
+  const FeaturePair f = attentionFeatures(q, k, omega, kind, scale);
+  return linearAttention(f.q, f.k, v, causal, control);
+}
+
+MatrixXd performerMapRows(const FeaturePair& features, bool causal, Index rows) {
+  rows = std::clamp<Index>(rows, 0, features.q.rows());
+  MatrixXd a = features.q.topRows(rows) * features.k.transpose();
+  if (causal)
+    for (Index i = 0; i < rows; ++i)
+      a.row(i).tail(a.cols() - std::min<Index>(a.cols(), i + 1)).setZero();
+  const VectorXd den = a.rowwise().sum();
+  return den.cwiseInverse().asDiagonal() * a;
+}
+
+}  // namespace latentlab::attention

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// Transformer-VQ: codebooks, the linear-time cached form and the soft (GMM) reading (spec §4, §5.5).
+#include "latentlab/attention/transformer_vq.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <string>
+
+#include "latentlab/attention/exact_attention.h"
+#include "latentlab/common/errors.h"
+#include "latentlab/common/rng.h"
+
+namespace latentlab::attention {
+
+using Eigen::Index;
+using Eigen::MatrixXd;
+using Eigen::VectorXd;
+
+namespace {
+
+constexpr double kNegInf = -std::numeric_limits<double>::infinity();
+
+// ‖k_i − c_s‖² for all pairs: ‖k‖² − 2k·c + ‖c‖² with one GEMM.
+MatrixXd squaredDistances(const Eigen::Ref<const MatrixXd>& keys,
+                          const Eigen::Ref<const MatrixXd>& codebook) {
+  MatrixXd d = -2.0 * keys * codebook.transpose();
+  d.colwise() += keys.rowwise().squaredNorm();
+  d.rowwise() += codebook.rowwise().squaredNorm().transpose();
+  return d.cwiseMax(0.0);
+}
+
+}  // namespace
+
+std::vector<int> assignCodes(const Eigen::Ref<const MatrixXd>& keys,
+                             const Eigen::Ref<const MatrixXd>& codebook) {
+  if (codebook.cols() != keys.cols())
+    throw ParamError("codebook", "the codebook must have the keys' dimension d");
+  const MatrixXd dist = squaredDistances(keys, codebook);
+  std::vector<int> codes(static_cast<std::size_t>(keys.rows()));
+  for (Index i = 0; i < keys.rows(); ++i) {
+    Index best = 0;
+    dist.row(i).minCoeff(&best);  // first minimum: ties go to the lowest index
+    codes[static_cast<std::size_t>(i)] = static_cast<int>(best);
+  }
+  return codes;
+}
+
+MatrixXd quantizeKeys(const Eigen::Ref<const MatrixXd>& codebook, const std::vector<int>& codes) {
+  MatrixXd out(static_cast<Index>(codes.size()), codebook.cols());
+  for (std::size_t i = 0; i < codes.size(); ++i) out.row(static_cast<Index>(i)) = codebook.row(codes[i]);
+  return out;
+}
+
+MatrixXd makeCodebook(const Eigen::Ref<const MatrixXd>& keys, int size, CodebookKind kind,
+                      std::uint64_t seed, int iterations, const RunControl& control) {
+  requireFinite(keys, "k");
+  const Index n = keys.rows();
+  if (size < 1 || size > n)
+    throw ParamError("codebook_size", "codebook size S must be between 1 and n = " +
+                                          std::to_string(n) + ", got " + std::to_string(size));
+  if (iterations < 0) throw ParamError("kmeans_iters", "k-means iterations must be ≥ 0");
+  // S distinct rows by a partial Fisher–Yates shuffle driven by the project RNG.
+  std::vector<Index> idx(static_cast<std::size_t>(n));
+  std::iota(idx.begin(), idx.end(), Index{0});
+  Rng rng(seed);
+  for (int s = 0; s < size; ++s) {
+    const auto left = static_cast<std::uint64_t>(n - s);
+    const auto pick = static_cast<std::size_t>(s) + static_cast<std::size_t>(rng.next() % left);
+    std::swap(idx[static_cast<std::size_t>(s)], idx[pick]);
+  }
+  MatrixXd c(size, keys.cols());
+  for (int s = 0; s < size; ++s) c.row(s) = keys.row(idx[static_cast<std::size_t>(s)]);
+  if (kind == CodebookKind::RandomKeys) return c;
+  std::vector<int> codes;
+  for (int it = 0; it < iterations; ++it) {
+    control.checkCancelled();
+    std::vector<int> next = assignCodes(keys, c);
+    if (next == codes) break;  // converged: assignments stable
+    codes = std::move(next);
+    MatrixXd sums = MatrixXd::Zero(size, keys.cols());
+    VectorXd counts = VectorXd::Zero(size);
+    for (Index i = 0; i < n; ++i) {
+      sums.row(codes[static_cast<std::size_t>(i)]) += keys.row(i);
+      counts(codes[static_cast<std::size_t>(i)]) += 1.0;
+    }
+    for (int s = 0; s < size; ++s)
+      if (counts(s) > 0) c.row(s) = sums.row(s) / counts(s);
+  }
+  return c;
+}
+
+MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<const MatrixXd>& codebook,
+                        const std::vector<int>& codes, const Eigen::Ref<const MatrixXd>& v,
+                        double scale, bool causal, int block, const RunControl& control) {
+  requireFinite(q, "q");
+  requireFinite(v, "v");
+  requireFinite(codebook, "codebook");
+  const Index n = v.rows(), dv = v.cols(), S = codebook.rows();
+  if (static_cast<Index>(codes.size()) != n) throw ParamError("v", "V needs one row per key");
+  if (q.cols() != codebook.cols()) throw ParamError("codebook", "codebook and Q differ in d");
+  if (block < 1) throw ParamError("block", "the block length l must be at least 1");
+  for (int c : codes)
+    if (c < 0 || c >= S) throw ParamError("codebook", "a key's code is outside the codebook");
+  const MatrixXd qc = scale * q * codebook.transpose();  // n_q × S: the only n×S GEMM
+  if (!causal) {
+    VectorXd counts = VectorXd::Zero(S);
+    MatrixXd sums = MatrixXd::Zero(S, dv);
+    for (Index j = 0; j < n; ++j) {
+      counts(codes[static_cast<std::size_t>(j)]) += 1.0;
+      sums.row(codes[static_cast<std::size_t>(j)]) += v.row(j);
+    }
+    // Cache logits q·c_s + log count_s (−∞ for unused codes), one softmax over codes (§4.2).
+    const VectorXd logCount = counts.unaryExpr([](double x) { return x > 0 ? std::log(x) : kNegInf; });
+    MatrixXd w = qc.rowwise() + logCount.transpose();
+    const VectorXd mx = w.rowwise().maxCoeff();
+    w = (w.colwise() - mx).array().exp().matrix();
+    const VectorXd den = w.rowwise().sum();
+    const VectorXd inv = counts.unaryExpr([](double x) { return x > 0 ? 1.0 / x : 0.0; });
+    const MatrixXd means = inv.asDiagonal() * sums;
+    return den.cwiseInverse().asDiagonal() * (w * means);
+  }
+  if (q.rows() != n) throw ParamError("causal", "causal attention needs as many queries as keys");
+  VectorXd counts = VectorXd::Zero(S);
+  MatrixXd sums = MatrixXd::Zero(S, dv);
+  MatrixXd out(n, dv);
+  for (Index r0 = 0; r0 < n; r0 += block) {
+    control.checkCancelled();
+    control.progress(static_cast<double>(r0) / static_cast<double>(n));
+    const Index rows = std::min<Index>(block, n - r0);
+    MatrixXd khat(rows, codebook.cols());
+    for (Index j = 0; j < rows; ++j) khat.row(j) = codebook.row(codes[static_cast<std::size_t>(r0 + j)]);
+    MatrixXd recent = scale * q.middleRows(r0, rows) * khat.transpose();  // rows × rows
+    const VectorXd logCount = counts.unaryExpr([](double x) { return x > 0 ? std::log(x) : kNegInf; });
+    MatrixXd cache = qc.middleRows(r0, rows).rowwise() + logCount.transpose();
+    for (Index i = 0; i < rows; ++i) {
+      for (Index j = i + 1; j < rows; ++j) recent(i, j) = kNegInf;  // M: future keys in the block
+      const double mx = std::max(recent.row(i).maxCoeff(), cache.row(i).maxCoeff());
+      recent.row(i) = (recent.row(i).array() - mx).exp().matrix();
+      cache.row(i) = (cache.row(i).array() - mx).exp().matrix();
+    }
+    const VectorXd inv = counts.unaryExpr([](double x) { return x > 0 ? 1.0 / x : 0.0; });
+    const MatrixXd means = inv.asDiagonal() * sums;
+    const VectorXd den = recent.rowwise().sum() + cache.rowwise().sum();
+    out.middleRows(r0, rows) =
+        den.cwiseInverse().asDiagonal() * (recent * v.middleRows(r0, rows) + cache * means);
+    for (Index j = 0; j < rows; ++j) {  // U_i = U_{i−1} + Δ_[i]ᵀV_[i]
+      counts(codes[static_cast<std::size_t>(r0 + j)]) += 1.0;
+      sums.row(codes[static_cast<std::size_t>(r0 + j)]) += v.row(r0 + j);
+    }
+  }
+  return out;
+}
+
+MatrixXd softAssignment(const Eigen::Ref<const MatrixXd>& keys,
+                        const Eigen::Ref<const MatrixXd>& codebook, double tau) {
+  if (!(tau > 0.0) || !std::isfinite(tau))
+    throw ParamError("soft_tau", "the soft-assignment temperature τ must be positive");
+  MatrixXd logits = -squaredDistances(keys, codebook) / (2.0 * tau);
+  const VectorXd mx = logits.rowwise().maxCoeff();
+  logits = (logits.colwise() - mx).array().exp().matrix();
+  const VectorXd den = logits.rowwise().sum();
+  return den.cwiseInverse().asDiagonal() * logits;
+}
+
+MatrixXd softVqOutput(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<const MatrixXd>& codebook,
+                      const Eigen::Ref<const MatrixXd>& assignment,
+                      const Eigen::Ref<const MatrixXd>& v, double scale) {
+  // Key features p(y|k) may be ~0 for a whole code; the query max still cancels per row.
+  MatrixXd fq = scale * q * codebook.transpose();
+  const VectorXd mx = fq.rowwise().maxCoeff();
+  fq = (fq.colwise() - mx).array().exp().matrix();
+  const MatrixXd kv = assignment.transpose() * v;               // S × d_v
+  const VectorXd z = assignment.transpose().rowwise().sum();    // S (soft counts)
+  const VectorXd den = fq * z;
+  return den.cwiseInverse().asDiagonal() * (fq * kv);
+}
+
+}  // namespace latentlab::attention

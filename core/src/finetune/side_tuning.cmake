@@ -1,0 +1,11 @@
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: LatentLab developers
+# Side-tuning run page (spec attention_rank_and_lst.md §3): modules, methods, data, run.
+target_sources(latentlab_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/side_modules.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/side_model.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/side_accounting.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/side_data.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/side_tuning.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/side_tuning_fields.cpp
+)

@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: LatentLab developers
+target_sources(latentlab_core_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/efficient_exact_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/efficient_performer_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/efficient_vq_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/efficient_lab_test.cpp
+)

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include <gtest/gtest.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include "latentlab/common/scenario.h"
+#include "ui/common/figure_export.h"
+#include "ui/pages/finetune/lst_run_page.h"
+
+using namespace latentlab;
+using latentlab::ui::LstRunPage;
+
+namespace {
+
+int distinctColours(const QImage& img) {
+  QSet<QRgb> seen;
+  for (int y = 0; y < img.height(); y += 7)
+    for (int x = 0; x < img.width(); x += 7) seen.insert(img.pixel(x, y));
+  return static_cast<int>(seen.size());
+}
+
+// The CI preset with a short schedule: the whole run takes well under a second.
+ParamSet ciSet() {
+  return {{"preset", std::string("ci")}, {"steps", 12.0},      {"eval_every", 4.0},
+          {"pretrain_steps", 10.0},      {"train_size", 64.0}, {"val_size", 32.0}};
+}
+
+}  // namespace
+
+TEST(LstRunPage, ComputesAndDrawsEveryView) {
+  LstRunPage page;
+  page.setParams(ciSet());
+  page.computeNow();
+  ASSERT_TRUE(page.result().has_value());
+  EXPECT_EQ(page.result()->runs.size(), 5u);
+  const auto fields = page.fields();
+  for (const auto& view : findField(fields, "view")->choices) {
+    page.setParam("view", view);
+    page.computeNow();
+    const QImage img = ui::renderFigure(page, {QSize(1000, 650), 96, true});
+    ASSERT_EQ(img.size(), QSize(1000, 650)) << view;
+    EXPECT_GT(distinctColours(img), 12) << "figure for view " << view << " looks blank";
+  }
+}
+
+TEST(LstRunPage, ViewChangeReusesTheFinishedRun) {
+  LstRunPage page;
+  page.setParams(ciSet());
+  page.computeNow();
+  const double elapsed = page.result()->elapsedMs;
+  page.setParam("view", std::string("measured"));
+  page.computeNow();
+  // Same training params: the run is shown again, not repeated (its elapsed time is unchanged).
+  EXPECT_EQ(page.result()->elapsedMs, elapsed);
+  page.setParam("steps", 8.0);
+  page.computeNow();
+  EXPECT_EQ(page.result()->runs.front().curve.back().step, 8);
+}
+
+TEST(LstRunPage, BackgroundRunStreamsPausesAndCancels) {
+  LstRunPage page;
+  ParamSet set = ciSet();
+  set["steps"] = 400.0;
+  set["eval_every"] = 2.0;
+  page.setParams(set);  // starts the background run
+  ASSERT_TRUE(page.controller()->isBusy());
+  for (int i = 0; i < 1000 && !page.live(); ++i) {
+    QThread::msleep(10);
+    QCoreApplication::processEvents();
+    page.pollLive();
+  }
+  ASSERT_TRUE(page.live().has_value()) << "no streamed snapshot arrived";
+  page.setPaused(true);
+  EXPECT_TRUE(page.isPaused());
+  page.setPaused(false);
+  page.cancelRun();
+  ASSERT_TRUE(page.controller()->waitForIdle(10000));
+  EXPECT_FALSE(page.result().has_value());  // the cancelled run never became a result
+  EXPECT_TRUE(page.live().has_value());     // but its curves stay on screen
+  EXPECT_FALSE(page.live()->finished);
+}
+
+TEST(LstRunPage, ExportsDataAndScenarioRoundTrips) {
+  LstRunPage page;
+  page.setParams(ciSet());
+  page.setParam("task", std::string("b"));
+  page.computeNow();
+  const auto tables = page.exportData();
+  ASSERT_EQ(tables.size(), 5);
+  EXPECT_EQ(tables[0].name, QStringLiteral("curves"));
+  EXPECT_EQ(tables[0].rows.size(), 5u * 4u);  // 5 methods × points at steps 0, 4, 8, 12
+  EXPECT_EQ(tables[1].rows.size(), 5u);
+  // LST tape bytes: spec §3.6 gives 35,536 for the CI preset's C = 4 classes (task A); task B
+  // has C = 8 classes, which adds 4 softmax floats per sample: 35,536 + 4·4 B·b = 35,600.
+  EXPECT_EQ(tables[1].rows[4][4], 35600.0);
+  QTemporaryDir dir;
+  const QString csv = dir.filePath(QStringLiteral("lst.csv"));
+  ui::exportData(page, csv);
+  QFile f(csv);
+  ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(f.readAll().contains("# measured"));
+
+  const Scenario s = page.scenario();
+  LstRunPage other;
+  other.applyScenario(s);
+  EXPECT_EQ(other.params(), page.params());
+  EXPECT_THROW(other.setParam("reduction", 3.0), ParamError);
+  EXPECT_EQ(other.params(), page.params());
+}

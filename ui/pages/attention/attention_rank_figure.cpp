@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// The Attention-rank figure: layout of every panel and dispatch to the fill functions.
+#include "ui/pages/attention/attention_rank_figure.h"
+
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "ui/common/chart_view.h"
+#include "ui/common/heatmap_view.h"
+
+namespace latentlab::ui {
+
+using attention::MaskKind;
+using attention::RankView;
+
+QColor maskColor(MaskKind kind) {
+  switch (kind) {
+    case MaskKind::Bidirectional:
+      return QColor(0x1f, 0x77, 0xb4);
+    case MaskKind::PrefixLM:
+      return QColor(0x94, 0x67, 0xbd);
+    case MaskKind::Causal:
+      return QColor(0xff, 0x7f, 0x0e);
+    case MaskKind::Backward:
+      return QColor(0x2c, 0xa0, 0x2c);
+  }
+  return QColor(0x80, 0x80, 0x80);
+}
+
+QString maskName(const attention::Mask& mask) {
+  switch (mask.kind) {
+    case MaskKind::Bidirectional:
+      return AttentionRankFigure::tr("Bidirectional");
+    case MaskKind::PrefixLM:
+      return AttentionRankFigure::tr("Prefix-LM (m = %1)").arg(mask.prefix);
+    case MaskKind::Causal:
+      return AttentionRankFigure::tr("Causal (forward)");
+    case MaskKind::Backward:
+      return AttentionRankFigure::tr("Backward");
+  }
+  return {};
+}
+
+QString maskShortName(const attention::Mask& mask) {
+  switch (mask.kind) {
+    case MaskKind::Bidirectional:
+      return AttentionRankFigure::tr("Bidirectional");
+    case MaskKind::PrefixLM:
+      return AttentionRankFigure::tr("Prefix m = %1").arg(mask.prefix);
+    case MaskKind::Causal:
+      return AttentionRankFigure::tr("Causal");
+    case MaskKind::Backward:
+      return AttentionRankFigure::tr("Backward");
+  }
+  return {};
+}
+
+namespace {
+
+QLabel* makeLabel(QWidget* parent, int lines = 2) {
+  auto* l = new QLabel(parent);
+  l->setWordWrap(true);
+  l->setTextFormat(Qt::RichText);
+  l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // A wrapping label asks for height-for-width, which makes grid layouts ignore row stretch;
+  // a fixed allowance of lines keeps the panels' proportions.
+  QSizePolicy sp = l->sizePolicy();
+  sp.setHeightForWidth(false);
+  l->setSizePolicy(sp);
+  l->setMinimumHeight(lines * l->fontMetrics().lineSpacing() + 4);
+  return l;
+}
+
+QTableWidget* makeTable(QWidget* parent) {
+  auto* t = new QTableWidget(parent);
+  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  t->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  t->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  return t;
+}
+
+void expand(std::initializer_list<QWidget*> cells) {
+  for (QWidget* c : cells) c->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+}  // namespace
+
+AttentionRankFigure::AttentionRankFigure(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 6, 6, 6);
+  m_title = new QLabel(this);
+  QFont f = m_title->font();
+  f.setBold(true);
+  f.setPointSizeF(f.pointSizeF() * 1.15);
+  m_title->setFont(f);
+  layout->addWidget(m_title);
+  m_stack = new QStackedWidget(this);
+  layout->addWidget(m_stack, 1);
+  // Order follows attention::RankView.
+  m_stack->addWidget(buildOverview());
+  m_stack->addWidget(buildHeatmaps());
+  m_stack->addWidget(buildSpectra());
+  m_stack->addWidget(buildMetrics());
+  m_stack->addWidget(buildSweeps());
+  m_stack->addWidget(buildDepth());
+}
+
+QWidget* AttentionRankFigure::buildOverview() {
+  auto* w = new QWidget(this);
+  auto* g = new QGridLayout(w);
+  g->setContentsMargins(0, 0, 0, 0);
+  for (int i = 0; i < 4; ++i) {
+    m_ovHeat[static_cast<std::size_t>(i)] = new HeatmapView(w);
+    g->addWidget(m_ovHeat[static_cast<std::size_t>(i)], 0, i);
+    g->setColumnStretch(i, 1);
+    expand({m_ovHeat[static_cast<std::size_t>(i)]});
+  }
+  m_ovSpectra = new ChartView(w);
+  g->addWidget(m_ovSpectra, 1, 0, 1, 2);
+  auto* right = new QWidget(w);
+  auto* rl = new QVBoxLayout(right);
+  rl->setContentsMargins(0, 0, 0, 0);
+  m_ovMetrics = makeTable(right);
+  m_ovClaims = makeLabel(right, 7);
+  rl->addWidget(m_ovMetrics, 1);
+  rl->addWidget(m_ovClaims);
+  g->addWidget(right, 1, 2, 1, 2);
+  expand({m_ovSpectra, right});
+  g->setRowStretch(0, 1);
+  g->setRowStretch(1, 1);
+  return w;
+}
+
+QWidget* AttentionRankFigure::buildHeatmaps() {
+  auto* w = new QWidget(this);
+  auto* g = new QGridLayout(w);
+  g->setContentsMargins(0, 0, 0, 0);
+  for (int i = 0; i < 4; ++i) {
+    m_heat[static_cast<std::size_t>(i)] = new HeatmapView(w);
+    g->addWidget(m_heat[static_cast<std::size_t>(i)], i / 2, i % 2);
+    expand({m_heat[static_cast<std::size_t>(i)]});
+  }
+  for (int i = 0; i < 2; ++i) {
+    g->setRowStretch(i, 1);
+    g->setColumnStretch(i, 1);
+  }
+  m_heatNote = makeLabel(w);
+  g->addWidget(m_heatNote, 2, 0, 1, 2);
+  return w;
+}
+
+QWidget* AttentionRankFigure::buildSpectra() {
+  auto* w = new QWidget(this);
+  auto* l = new QVBoxLayout(w);
+  l->setContentsMargins(0, 0, 0, 0);
+  m_spectra = new ChartView(w);
+  m_spectraNote = makeLabel(w, 3);
+  l->addWidget(m_spectra, 1);
+  l->addWidget(m_spectraNote);
+  return w;
+}
+
+QWidget* AttentionRankFigure::buildMetrics() {
+  auto* w = new QWidget(this);
+  auto* l = new QVBoxLayout(w);
+  l->setContentsMargins(0, 0, 0, 0);
+  m_metrics = makeTable(w);
+  m_metrics->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  m_metricsNote = makeLabel(w, 6);
+  l->addWidget(m_metrics, 1);
+  l->addWidget(m_metricsNote);
+  return w;
+}
+
+QWidget* AttentionRankFigure::buildSweeps() {
+  auto* w = new QWidget(this);
+  auto* g = new QGridLayout(w);
+  g->setContentsMargins(0, 0, 0, 0);
+  m_sweepRank = new ChartView(w);
+  m_sweepErank = new ChartView(w);
+  m_sweepNote = makeLabel(w, 3);
+  g->addWidget(m_sweepRank, 0, 0);
+  g->addWidget(m_sweepErank, 0, 1);
+  g->addWidget(m_sweepNote, 1, 0, 1, 2);
+  g->setRowStretch(0, 1);
+  g->setColumnStretch(0, 1);
+  g->setColumnStretch(1, 1);
+  expand({m_sweepRank, m_sweepErank});
+  return w;
+}
+
+QWidget* AttentionRankFigure::buildDepth() {
+  auto* w = new QWidget(this);
+  auto* g = new QGridLayout(w);
+  g->setContentsMargins(0, 0, 0, 0);
+  m_depthR = new ChartView(w);
+  m_depthRatio = new ChartView(w);
+  m_depthNote = makeLabel(w, 3);
+  g->addWidget(m_depthR, 0, 0);
+  g->addWidget(m_depthRatio, 0, 1);
+  g->addWidget(m_depthNote, 1, 0, 1, 2);
+  g->setRowStretch(0, 1);
+  g->setColumnStretch(0, 1);
+  g->setColumnStretch(1, 1);
+  expand({m_depthR, m_depthRatio});
+  return w;
+}
+
+void AttentionRankFigure::show(const attention::AttentionRankParams& p,
+                               const attention::AttentionRankResult& r,
+                               const attention::RankSweepResult* sweep,
+                               const attention::DepthResult* depth) {
+  m_stack->setCurrentIndex(static_cast<int>(p.view));
+  QString source;
+  switch (p.source) {
+    case attention::QkSource::Gaussian:
+      source = tr("Gaussian Q, K (seed %1)").arg(p.seed);
+      break;
+    case attention::QkSource::Circle:
+      source = tr("circle Q = K");
+      break;
+    case attention::QkSource::Zeros:
+      source = tr("Q = K = 0");
+      break;
+    case attention::QkSource::Npy:
+      source = tr("Q, K from .npy files");
+      break;
+  }
+  m_title->setText(tr("Attention rank — %1, n = %2, d = %3, τ = %4, t = %5")
+                       .arg(source)
+                       .arg(r.n)
+                       .arg(r.d)
+                       .arg(p.tau, 0, 'g', 4)
+                       .arg(r.tolerance, 0, 'g', 3));
+  switch (p.view) {
+    case RankView::Overview:
+      fillHeatmaps(m_ovHeat, p, r);
+      fillSpectra(m_ovSpectra, r);
+      fillMetrics(m_ovMetrics, p, r, true);
+      fillClaims(m_ovClaims, r);
+      break;
+    case RankView::Heatmaps:
+      fillHeatmaps(m_heat, p, r);
+      m_heatNote->setText(
+          tr("Rows are queries i, columns keys j; each row sums to 1. Grey cells are masked "
+             "(M(i, j) = 0)%1. Hover a cell for its exact weight.")
+              .arg(p.logColour ? tr(", or weights that underflow to 0 on the log scale")
+                               : QString()));
+      break;
+    case RankView::Spectra:
+      fillSpectra(m_spectra, r);
+      m_spectraNote->setText(
+          tr("Singular values σ_i of each matrix (spec §1.9 M1). Dots: rank_t, the last σ_i above "
+             "t·σ₁. Dashed grey: the Taylor certificate (F3) — σ_{N_p+1}(A_bi) ≤ e^R·Σ_{k>p} "
+             "R^k/k! "
+             "with N_p = C(d+p, p), R = max|S| = %1.")
+              .arg(r.maxLogit, 0, 'g', 4));
+      break;
+    case RankView::Metrics:
+      fillMetrics(m_metrics, p, r, false);
+      fillClaims(m_metricsNote, r);
+      break;
+    case RankView::Sweeps:
+      fillSweeps(p, r, sweep);
+      break;
+    case RankView::Depth:
+      fillDepth(p, depth);
+      break;
+  }
+}
+
+}  // namespace latentlab::ui

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/pages/attention/attention_rank_page.h"
+
+#include <QBoxLayout>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTabBar>
+#include <QVBoxLayout>
+
+#include "ui/common/param_form.h"
+#include "ui/pages/attention/attention_rank_figure.h"
+
+namespace latentlab::ui {
+
+using attention::RankView;
+
+namespace {
+
+// What one recompute returns: the depth products only when the Depth view needs them.
+struct RankJobResult {
+  attention::AttentionRankResult main;
+  std::optional<attention::DepthResult> depth;
+};
+
+const FieldSpec& viewSpec() {
+  static const FieldSpec spec = *findField(specsOf(attention::attentionRankFields()), "view");
+  return spec;
+}
+
+struct Case {
+  const char* label;
+  ParamSet params;  // applied on top of the defaults
+};
+
+// The same cases as resources/scenarios/attention_rank-*.json (spec §1.10).
+const std::vector<Case>& cases() {
+  static const std::vector<Case> kCases = {
+      {QT_TRANSLATE_NOOP("AttentionRankPage", "Main claim (defaults)"), {}},
+      {QT_TRANSLATE_NOOP("AttentionRankPage", "1. Low temperature: circle at τ = 64"),
+       {{"source", std::string("circle")},
+        {"n", 16.0},
+        {"d", 2.0},
+        {"tau", 64.0},
+        {"prefix", 4.0},
+        {"view", std::string("spectra")}}},
+      {QT_TRANSLATE_NOOP("AttentionRankPage", "2. d ≈ n: n = d = 64"),
+       {{"n", 64.0},
+        {"d", 64.0},
+        {"seed", 7.0},
+        {"prefix", 16.0},
+        {"view", std::string("metrics")}}},
+      {QT_TRANSLATE_NOOP("AttentionRankPage", "3. σ_min of the causal matrix ≈ 3e-15"),
+       {{"n", 64.0},
+        {"d", 8.0},
+        {"seed", 7.0},
+        {"prefix", 16.0},
+        {"auto_tolerance", true},
+        {"view", std::string("metrics")}}},
+      {QT_TRANSLATE_NOOP("AttentionRankPage", "4. Causal stacks still collapse"),
+       {{"n", 16.0}, {"d", 8.0}, {"seed", 3.0}, {"prefix", 4.0}, {"view", std::string("depth")}}},
+  };
+  return kCases;
+}
+
+}  // namespace
+
+AttentionRankPage::AttentionRankPage(QWidget* parent) : Page(parent) {
+  m_sweepController = new RecomputeController(this);
+  connect(m_sweepController, &RecomputeController::resultReady, this,
+          [this](const std::any& r, double) {
+            m_sweep = std::any_cast<attention::RankSweepResult>(r);
+            if (hasResult()) fillFigure(screenFigure());
+            sweepIdle();
+          });
+  connect(m_sweepController, &RecomputeController::progress, this,
+          [this](double f) { m_sweepProgress->setValue(static_cast<int>(1000 * f)); });
+  connect(m_sweepController, &RecomputeController::cancelledRun, this, [this] { sweepIdle(); });
+  connect(m_sweepController, &RecomputeController::failed, this, [this](const QString& msg) {
+    sweepIdle();
+    emit computeFailed(msg);
+  });
+
+  QWidget* bar = buildToolbar();
+  screenFigure();  // creates the page layout with the figure
+  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
+  connect(this, &Page::paramsChanged, this, &AttentionRankPage::syncToolbar);
+  syncToolbar();
+  form()->setFieldVisible("view", false);  // the tab bar chooses the view
+  paramsUpdated();
+}
+
+AttentionRankPage::~AttentionRankPage() = default;
+
+std::vector<FieldSpec> AttentionRankPage::fields() const {
+  return specsOf(attention::attentionRankFields());
+}
+
+std::vector<std::pair<QString, std::string>> AttentionRankPage::sections() const {
+  return {{tr("Q and K"), "source"},
+          {tr("Masks"), "prefix"},
+          {tr("Rank"), "auto_tolerance"},
+          {tr("Display"), "log_colour"}};
+}
+
+int AttentionRankPage::caseCount() { return static_cast<int>(cases().size()); }
+
+attention::AttentionRankParams AttentionRankPage::labParams() const {
+  auto p = fromParamSet(params(), attention::attentionRankFields());
+  p.loaded = m_loaded;
+  return p;
+}
+
+void AttentionRankPage::validateParams(const ParamSet& merged) const {
+  auto p = fromParamSet(merged, attention::attentionRankFields());
+  p.loaded = m_loaded;
+  attention::validate(p);
+}
+
+RecomputeController::Job AttentionRankPage::makeJob() const {
+  return [p = labParams()](const RunControl& control) {
+    RankJobResult out;
+    out.main = attention::computeAttentionRank(p, control);
+    if (p.view == RankView::Depth) out.depth = attention::computeDepth(p, control);
+    return std::any(std::move(out));
+  };
+}
+
+void AttentionRankPage::applyResult(const std::any& result) {
+  auto r = std::any_cast<RankJobResult>(result);
+  m_result = std::move(r.main);
+  if (r.depth) m_depth = std::move(r.depth);
+  markHasResult();
+  const auto p = labParams();
+  if (p.view == RankView::Sweeps && (!m_sweep || !attention::sameSweepInputs(m_sweep->params, p))) {
+    // On screen the sweep runs on its own controller and the last sweep stays until it is done;
+    // headless (command line, report, tests of a hidden page) there is no later, so compute now.
+    if (isVisible()) {
+      runSweep();
+    } else {
+      m_sweep = attention::computeRankSweep(p);
+    }
+  }
+  fillFigure(screenFigure());
+}
+
+QWidget* AttentionRankPage::createFigure(QWidget* parent) const {
+  return new AttentionRankFigure(parent);
+}
+
+void AttentionRankPage::fillFigure(QWidget* figure) const {
+  auto* fig = qobject_cast<AttentionRankFigure*>(figure);
+  if (!fig || !m_result) return;
+  fig->show(labParams(), *m_result, m_sweep ? &*m_sweep : nullptr, m_depth ? &*m_depth : nullptr);
+}
+
+void AttentionRankPage::paramsUpdated() {
+  const auto p = labParams();
+  if (ParamForm* f = form()) {
+    const double n = p.source == attention::QkSource::Npy && m_loaded
+                         ? static_cast<double>(m_loaded->q.rows())
+                         : static_cast<double>(p.n);
+    f->setFieldRange("d", 1, std::max(1.0, static_cast<double>(p.n)));
+    f->setFieldRange("prefix", 0, n);
+    f->setFieldVisible("tolerance", !p.autoTolerance);
+    f->setFieldVisible("seed", p.source == attention::QkSource::Gaussian);
+    const bool sized = p.source != attention::QkSource::Npy;
+    f->setFieldVisible("n", sized);
+    f->setFieldVisible("d", sized && p.source != attention::QkSource::Circle);
+    f->setFieldVisible("sweep_axis", p.view == RankView::Sweeps);
+    f->setFieldVisible("depth", p.view == RankView::Depth);
+  }
+}
+
+bool AttentionRankPage::isCheap(const std::string& key) const {
+  // Size, engine and depth change the cost by orders of magnitude: debounce those.
+  return key != "n" && key != "svd" && key != "depth" && key != "view";
+}
+
+QWidget* AttentionRankPage::buildToolbar() {
+  auto* bar = new QWidget(this);
+  auto* rows = new QVBoxLayout(bar);
+  rows->setContentsMargins(4, 4, 4, 0);
+  rows->setSpacing(2);
+  auto* row = new QHBoxLayout;
+  rows->addLayout(row);
+  m_tabs = new QTabBar(bar);
+  m_tabs->setExpanding(false);
+  m_tabs->setDrawBase(false);
+  const FieldSpec& vs = viewSpec();
+  for (std::size_t i = 0; i < vs.choices.size(); ++i)
+    m_tabs->addTab(QCoreApplication::translate(
+        "fields", (i < vs.choiceLabels.size() ? vs.choiceLabels[i] : vs.choices[i]).c_str()));
+  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
+    if (i < 0) return;
+    try {
+      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
+    } catch (const ParamError& e) {
+      emit computeFailed(QString::fromStdString(e.what()));
+    }
+  });
+  row->addWidget(m_tabs, 1);
+
+  row = new QHBoxLayout;
+  rows->addLayout(row);
+  m_cases = new QComboBox(bar);
+  m_cases->addItem(tr("Claim and qualifications…"));
+  for (const auto& c : cases()) m_cases->addItem(tr(c.label));
+  m_cases->setToolTip(tr("Load the main claim or one of the honest qualifications of spec §1.10"));
+  connect(m_cases, &QComboBox::activated, this, [this](int i) {
+    m_cases->setCurrentIndex(0);
+    if (i >= 1) loadCase(i - 1);
+  });
+  row->addWidget(m_cases);
+  row->addStretch(1);
+  m_loadedLabel = new QLabel(bar);
+  row->addWidget(m_loadedLabel);
+  m_load = new QPushButton(tr("Load Q/K from .npy…"), bar);
+  m_load->setToolTip(
+      tr("Two .npy files of shape (n, d), float32 or float64, C order. Loaded "
+         "matrices are not stored in scenario files."));
+  connect(m_load, &QPushButton::clicked, this, [this] {
+    const QString q =
+        QFileDialog::getOpenFileName(this, tr("Queries Q (n × d)"), {}, tr("NumPy arrays (*.npy)"));
+    if (q.isEmpty()) return;
+    const QString k =
+        QFileDialog::getOpenFileName(this, tr("Keys K (n × d)"), {}, tr("NumPy arrays (*.npy)"));
+    if (k.isEmpty()) return;
+    try {
+      loadNpy(q, k);
+    } catch (const ParamError& e) {
+      emit computeFailed(QString::fromStdString(e.what()));
+    }
+  });
+  row->addWidget(m_load);
+  m_sweepButton = new QPushButton(tr("Run sweep"), bar);
+  m_sweepButton->setToolTip(tr("Rank and effective rank along the chosen axis, in the background"));
+  connect(m_sweepButton, &QPushButton::clicked, this, [this] {
+    if (m_sweepController->isBusy()) {
+      m_sweepController->cancel();
+      return;
+    }
+    if (labParams().view != RankView::Sweeps) {
+      setParam("view", std::string("sweeps"));  // the sweep starts when the view's result lands
+      return;
+    }
+    runSweep();
+  });
+  row->addWidget(m_sweepButton);
+  m_sweepProgress = new QProgressBar(bar);
+  m_sweepProgress->setRange(0, 1000);
+  m_sweepProgress->setMaximumWidth(120);
+  m_sweepProgress->setVisible(false);
+  row->addWidget(m_sweepProgress);
+  return bar;
+}
+
+void AttentionRankPage::syncToolbar() {
+  const auto& choices = viewSpec().choices;
+  const std::string view = std::get<std::string>(params().at("view"));
+  const auto it = std::find(choices.begin(), choices.end(), view);
+  QSignalBlocker block(m_tabs);
+  m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
+  m_loadedLabel->setText(
+      m_loaded ? tr("Loaded: %1 × %2").arg(m_loaded->q.rows()).arg(m_loaded->q.cols()) : QString());
+}
+
+void AttentionRankPage::sweepIdle() {
+  m_sweepProgress->setVisible(false);
+  m_sweepButton->setText(tr("Run sweep"));
+}
+
+void AttentionRankPage::runSweep() {
+  m_sweepButton->setText(tr("Cancel sweep"));
+  m_sweepProgress->setValue(0);
+  m_sweepProgress->setVisible(true);
+  m_sweepController->request(
+      [p = labParams()](const RunControl& control) {
+        return std::any(attention::computeRankSweep(p, control));
+      },
+      false);
+}
+
+void AttentionRankPage::loadNpy(const QString& qPath, const QString& kPath) {
+  setLoadedQk(attention::loadQk(qPath.toStdString(), kPath.toStdString()));
+}
+
+void AttentionRankPage::setLoadedQk(std::shared_ptr<const attention::LoadedQk> loaded) {
+  if (!loaded) throw ParamError("q_file", "no matrices given");
+  attention::checkLoadedQk(loaded->q, loaded->k);
+  auto previous = m_loaded;
+  m_loaded = std::move(loaded);
+  const double n = static_cast<double>(m_loaded->q.rows());
+  const auto p = fromParamSet(params(), attention::attentionRankFields());
+  try {
+    setParams({{"source", std::string("npy")}, {"prefix", std::min<double>(p.prefix, n)}});
+  } catch (...) {
+    m_loaded = previous;
+    throw;
+  }
+  syncToolbar();
+}
+
+void AttentionRankPage::loadCase(int index) {
+  if (index < 0 || index >= caseCount()) return;
+  // Every field from its default, then the case's values: the result does not depend on what was
+  // on screen before.
+  ParamSet set = toParamSet(attention::AttentionRankParams{}, attention::attentionRankFields());
+  for (const auto& [k, v] : cases()[static_cast<std::size_t>(index)].params) set[k] = v;
+  try {
+    setParams(set);
+  } catch (const ParamError& e) {
+    emit computeFailed(QString::fromStdString(e.what()));
+  }
+}
+
+}  // namespace latentlab::ui

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "latentlab/attention/attention_rank.h"
+#include "ui/common/page.h"
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTabBar;
+
+namespace latentlab::ui {
+
+/// Attention rank (spec attention_rank_and_lst.md §1, §5 "Attention rank" and "Depth"): the
+/// bidirectional, prefix-LM, causal and backward attention matrices of one Q, K; their spectra
+/// and metrics M1–M10; sweeps along n, d, τ in the background; depth products; and the honest
+/// qualifications of §1.10, each one click away.
+class AttentionRankPage : public Page {
+  Q_OBJECT
+ public:
+  explicit AttentionRankPage(QWidget* parent = nullptr);
+  ~AttentionRankPage() override;
+
+  QString id() const override { return QStringLiteral("attention_rank"); }
+  QString title() const override { return tr("Attention rank"); }
+  std::vector<latentlab::FieldSpec> fields() const override;
+  QList<DataTable> exportData() const override;
+
+  const std::optional<attention::AttentionRankResult>& result() const { return m_result; }
+  const std::optional<attention::RankSweepResult>& sweep() const { return m_sweep; }
+  const std::optional<attention::DepthResult>& depth() const { return m_depth; }
+
+  /// Loads Q and K from .npy files and switches the source to "npy". Throws ParamError (key
+  /// "q_file"/"k_file") and keeps the previous state when a file is wrong.
+  void loadNpy(const QString& qPath, const QString& kPath);
+  /// Uses already-loaded matrices (tests, drag and drop later); same checks as loadNpy.
+  void setLoadedQk(std::shared_ptr<const attention::LoadedQk> loaded);
+  /// Starts the sweep of the current params on the sweep controller (background, cancellable).
+  void runSweep();
+  RecomputeController* sweepController() const { return m_sweepController; }
+  /// Loads one of the one-click cases: 0 = the main claim (defaults), 1..4 = the qualifications
+  /// of §1.10 in the spec's order. The same params are in resources/scenarios/attention_rank-*.
+  void loadCase(int index);
+  static int caseCount();
+
+ protected:
+  void validateParams(const latentlab::ParamSet& merged) const override;
+  RecomputeController::Job makeJob() const override;
+  void applyResult(const std::any& result) override;
+  QWidget* createFigure(QWidget* parent) const override;
+  void fillFigure(QWidget* figure) const override;
+  std::vector<std::pair<QString, std::string>> sections() const override;
+  void paramsUpdated() override;
+  bool isCheap(const std::string& key) const override;
+
+ private:
+  attention::AttentionRankParams labParams() const;
+  QWidget* buildToolbar();
+  void syncToolbar();
+  void sweepIdle();
+
+  std::shared_ptr<const attention::LoadedQk> m_loaded;
+  std::optional<attention::AttentionRankResult> m_result;
+  std::optional<attention::RankSweepResult> m_sweep;
+  std::optional<attention::DepthResult> m_depth;
+  RecomputeController* m_sweepController = nullptr;
+  QTabBar* m_tabs = nullptr;
+  QComboBox* m_cases = nullptr;
+  QPushButton* m_load = nullptr;
+  QLabel* m_loadedLabel = nullptr;
+  QPushButton* m_sweepButton = nullptr;
+  QProgressBar* m_sweepProgress = nullptr;
+};
+
+}  // namespace latentlab::ui

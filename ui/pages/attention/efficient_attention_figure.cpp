@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// The Efficient attention figure: layout, title and the heat-map panel.
+#include "ui/pages/attention/efficient_attention_figure.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "ui/common/chart_view.h"
+#include "ui/common/heatmap_view.h"
+
+namespace latentlab::ui {
+
+using attention::EfficientView;
+
+QColor efficientColor(EfficientMethod m) {
+  switch (m) {
+    case EfficientMethod::Exact: return {0x80, 0x80, 0x80};          // mid grey
+    case EfficientMethod::Performer: return {0x1f, 0x77, 0xb4};      // blue
+    case EfficientMethod::TransformerVq: return {0xff, 0x7f, 0x0e};  // orange
+    case EfficientMethod::SoftVq: return {0x2c, 0xa0, 0x2c};         // green
+  }
+  return {};
+}
+
+namespace {
+
+QLabel* makeLabel(QWidget* parent, int lines = 2) {
+  auto* l = new QLabel(parent);
+  l->setWordWrap(true);
+  l->setTextFormat(Qt::RichText);
+  l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // A wrapping label asks for height-for-width, which makes grid layouts ignore row stretch;
+  // a fixed allowance of lines keeps the panels equal.
+  QSizePolicy sp = l->sizePolicy();
+  sp.setHeightForWidth(false);
+  l->setSizePolicy(sp);
+  l->setMinimumHeight(lines * l->fontMetrics().lineSpacing() + 4);
+  return l;
+}
+
+QString num(double v) { return QString::number(v, 'g', 3); }
+
+}  // namespace
+
+EfficientAttentionFigure::EfficientAttentionFigure(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 6, 6, 6);
+  m_title = new QLabel(this);
+  QFont f = m_title->font();
+  f.setBold(true);
+  f.setPointSizeF(f.pointSizeF() * 1.15);
+  m_title->setFont(f);
+  layout->addWidget(m_title);
+  m_stack = new QStackedWidget(this);
+  layout->addWidget(m_stack, 1);
+  // Order follows attention::EfficientView.
+  m_stack->addWidget(buildMaps());
+  m_stack->addWidget(buildChartWithNote(m_features, m_featuresNote));
+  m_stack->addWidget(buildChartWithNote(m_codebook, m_codebookNote));
+  m_stack->addWidget(buildAnalogy());
+  m_stack->addWidget(buildChartWithNote(m_timing, m_timingNote));
+}
+
+QWidget* EfficientAttentionFigure::buildMaps() {
+  auto* w = new QWidget(this);
+  auto* g = new QGridLayout(w);
+  g->setContentsMargins(0, 0, 0, 0);
+  m_exact = new HeatmapView(w);
+  m_performer = new HeatmapView(w);
+  m_vq = new HeatmapView(w);
+  m_error = new HeatmapView(w);
+  m_mapsNote = makeLabel(w, 3);
+  g->addWidget(m_exact, 0, 0);
+  g->addWidget(m_performer, 0, 1);
+  g->addWidget(m_vq, 1, 0);
+  g->addWidget(m_error, 1, 1);
+  g->addWidget(m_mapsNote, 2, 0, 1, 2);
+  for (int i = 0; i < 2; ++i) {
+    g->setRowStretch(i, 1);
+    g->setColumnStretch(i, 1);
+  }
+  for (HeatmapView* h : {m_exact, m_performer, m_vq, m_error})
+    h->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  return w;
+}
+
+QWidget* EfficientAttentionFigure::buildChartWithNote(ChartView*& chart, QLabel*& note) {
+  auto* w = new QWidget(this);
+  auto* l = new QVBoxLayout(w);
+  l->setContentsMargins(0, 0, 0, 0);
+  chart = new ChartView(w);
+  note = makeLabel(w, 3);
+  l->addWidget(chart, 1);
+  l->addWidget(note);
+  return w;
+}
+
+QWidget* EfficientAttentionFigure::buildAnalogy() {
+  auto* w = new QWidget(this);
+  auto* g = new QGridLayout(w);
+  g->setContentsMargins(0, 0, 0, 0);
+  m_softFeatures = new ChartView(w);
+  m_softCodes = new ChartView(w);
+  m_tau = new ChartView(w);
+  m_analogyNote = makeLabel(w, 8);
+  m_analogyNote->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  g->addWidget(m_softFeatures, 0, 0);
+  g->addWidget(m_softCodes, 0, 1);
+  g->addWidget(m_tau, 1, 0);
+  g->addWidget(m_analogyNote, 1, 1);
+  for (int i = 0; i < 2; ++i) {
+    g->setRowStretch(i, 1);
+    g->setColumnStretch(i, 1);
+  }
+  for (QWidget* cell : std::initializer_list<QWidget*>{m_softFeatures, m_softCodes, m_tau,
+                                                       m_analogyNote})
+    cell->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  return w;
+}
+
+void EfficientAttentionFigure::show(const attention::EfficientLabParams& p,
+                                    const attention::EfficientLabResult& r,
+                                    const attention::TimingResult* timing,
+                                    const attention::TimingParams& timingParams) {
+  m_stack->setCurrentIndex(static_cast<int>(p.view));
+  m_title->setText(tr("Efficient attention — n = %1, d = %2, σ = %3, %4, m = %5, S = %6")
+                       .arg(p.n)
+                       .arg(p.d)
+                       .arg(num(p.sigma))
+                       .arg(p.causal ? tr("causal") : tr("bidirectional"))
+                       .arg(p.m)
+                       .arg(p.codebookSize));
+  switch (p.view) {
+    case EfficientView::Maps: fillMaps(p, r); break;
+    case EfficientView::Features: fillFeatures(p, r); break;
+    case EfficientView::Codebook: fillCodebook(p, r); break;
+    case EfficientView::Analogy: fillAnalogy(p, r); break;
+    case EfficientView::Timing: fillTiming(timing, timingParams); break;
+  }
+}
+
+void EfficientAttentionFigure::fillMaps(const attention::EfficientLabParams& p,
+                                        const attention::EfficientLabResult& r) {
+  // A shared scale set by A and Transformer-VQ (both true softmaxes), so colours compare across
+  // the maps; trigonometric Performer entries can be negative or huge and clamp at its ends.
+  const double hi = std::max(r.exactMap.maxCoeff(), r.vqMap.maxCoeff());
+  ColorMapping shared{ColorMapKind::Viridis, ColorScale::Linear, 0.0, hi > 0 ? hi : 1.0};
+  const bool clamped = r.performerMap.maxCoeff() > shared.hi || r.performerMap.minCoeff() < 0.0;
+  const QString block = r.shown < p.n ? tr(" (first %1 of %2)").arg(r.shown).arg(p.n) : QString();
+  m_exact->setTitle(tr("Exact A = softmax(QKᵀ/√d)") + block);
+  m_exact->setMatrix(r.exactMap, shared);
+  m_performer->setTitle(tr("Performer Â (m = %1)").arg(p.m) +
+                        (clamped ? tr(", clamped to A's scale") : QString()));
+  m_performer->setMatrix(r.performerMap, shared);
+  m_vq->setTitle(tr("Transformer-VQ softmax(QK̂ᵀ/√d) (S = %1)").arg(p.codebookSize));
+  m_vq->setMatrix(r.vqMap, shared);
+  ColorMapping err = ColorMapping::fit(r.performerAbsError, ColorMapKind::Viridis,
+                                       ColorScale::Linear);
+  const bool errClamped = err.hi > shared.hi;
+  err.hi = std::min(err.hi, shared.hi);
+  if (!(err.hi > err.lo)) err.hi = err.lo + std::max(1e-12, std::abs(err.lo));
+  m_error->setTitle(tr("|A − Â| Performer") + (errClamped ? tr(", clamped at max A") : QString()));
+  m_error->setMatrix(r.performerAbsError, err);
+  for (HeatmapView* h : {m_exact, m_performer, m_vq, m_error})
+    h->setAxisTitles(tr("query i"), tr("key j"));
+  QString trig;
+  if (p.feature == attention::FeatureKind::Trigonometric)
+    trig = tr(" Trigonometric features: %1 negative Â entries, smallest normaliser %2 of the "
+              "largest.")
+               .arg(r.negativeEntries)
+               .arg(num(r.minDenominator));
+  m_mapsNote->setText(
+      tr("<b>Performer</b>: e<sub>A</sub> = %1, e<sub>O</sub> = ‖ÂV − AV‖/‖AV‖ = %2.%3<br>"
+         "<b>Transformer-VQ</b>: e<sub>A</sub> = %4, e<sub>O</sub> = %5, key VQ error %6, "
+         "%7 of %8 codes used; linear cached form vs quadratic form on K̂: max |Δ| = %9.")
+          .arg(num(r.performerErrorA), num(r.performerErrorO), trig, num(r.vqErrorA),
+               num(r.vqErrorO), num(r.keyVqError))
+          .arg(r.codesUsed)
+          .arg(p.codebookSize)
+          .arg(num(r.vqLinearVsQuadratic)));
+}
+
+}  // namespace latentlab::ui

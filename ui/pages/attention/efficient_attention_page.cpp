@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/pages/attention/efficient_attention_page.h"
+
+#include <QBoxLayout>
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTabBar>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "ui/common/param_form.h"
+#include "ui/pages/attention/efficient_attention_figure.h"
+
+namespace latentlab::ui {
+
+namespace {
+
+const FieldSpec& viewSpec() {
+  static const FieldSpec spec = *findField(specsOf(attention::efficientLabFields()), "view");
+  return spec;
+}
+
+}  // namespace
+
+EfficientAttentionPage::EfficientAttentionPage(QWidget* parent) : Page(parent) {
+  m_timingController = new RecomputeController(this);
+  connect(m_timingController, &RecomputeController::resultReady, this,
+          [this](const std::any& r, double) {
+            m_timing = std::any_cast<attention::TimingResult>(r);
+            if (hasResult()) fillFigure(screenFigure());
+            timingIdle();
+          });
+  connect(m_timingController, &RecomputeController::progress, this,
+          [this](double f) { m_timingProgress->setValue(static_cast<int>(1000 * f)); });
+  connect(m_timingController, &RecomputeController::cancelledRun, this,
+          &EfficientAttentionPage::timingIdle);
+  connect(m_timingController, &RecomputeController::failed, this, [this](const QString& msg) {
+    timingIdle();
+    emit computeFailed(msg);
+  });
+
+  QWidget* bar = buildToolbar();
+  screenFigure();  // creates the page layout with the figure
+  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
+  connect(this, &Page::paramsChanged, this, &EfficientAttentionPage::syncToolbar);
+  syncToolbar();
+  form()->setFieldVisible("view", false);  // the tab bar chooses the view
+  paramsUpdated();
+}
+
+EfficientAttentionPage::~EfficientAttentionPage() = default;
+
+std::vector<FieldSpec> EfficientAttentionPage::fields() const {
+  return specsOf(attention::efficientLabFields());
+}
+
+std::vector<std::pair<QString, std::string>> EfficientAttentionPage::sections() const {
+  return {{tr("Data"), "n"},
+          {tr("Performer"), "feature"},
+          {tr("Transformer-VQ"), "codebook"},
+          {tr("Soft VQ analogy"), "soft_tau"}};
+}
+
+attention::EfficientLabParams EfficientAttentionPage::labParams() const {
+  return fromParamSet(params(), attention::efficientLabFields());
+}
+
+void EfficientAttentionPage::validateParams(const ParamSet& merged) const {
+  attention::validate(fromParamSet(merged, attention::efficientLabFields()));
+}
+
+RecomputeController::Job EfficientAttentionPage::makeJob() const {
+  return [p = labParams()](const RunControl& control) {
+    return std::any(attention::computeEfficientLab(p, control));
+  };
+}
+
+void EfficientAttentionPage::applyResult(const std::any& result) {
+  m_result = std::any_cast<attention::EfficientLabResult>(result);
+  markHasResult();
+  fillFigure(screenFigure());
+}
+
+QWidget* EfficientAttentionPage::createFigure(QWidget* parent) const {
+  return new EfficientAttentionFigure(parent);
+}
+
+void EfficientAttentionPage::fillFigure(QWidget* figure) const {
+  auto* fig = qobject_cast<EfficientAttentionFigure*>(figure);
+  if (!fig || !m_result) return;
+  fig->show(labParams(), *m_result, m_timing ? &*m_timing : nullptr, timingParams());
+}
+
+void EfficientAttentionPage::paramsUpdated() {
+  const auto p = labParams();
+  if (ParamForm* f = form()) {
+    f->setFieldRange("codebook_size", 1, std::min(p.n, 1024));
+    f->setFieldRange("block", 1, p.n);
+    f->setFieldRange("key_index", 0, p.n - 1);
+    f->setFieldVisible("block", p.causal);
+    f->setFieldVisible("kmeans_iters", p.codebook == attention::CodebookKind::KMeans);
+    f->setFieldVisible("redraws", p.view == attention::EfficientView::Features);
+  }
+}
+
+bool EfficientAttentionPage::isCheap(const std::string& key) const {
+  // These scale the work (n², redraws × m, k-means passes); the rest stays interactive.
+  return key != "n" && key != "redraws" && key != "kmeans_iters" && key != "codebook_size";
+}
+
+attention::TimingParams EfficientAttentionPage::timingParams() const {
+  const auto p = labParams();
+  attention::TimingParams tp;
+  tp.d = p.d;
+  tp.m = p.m;
+  tp.codebookSize = p.codebookSize;
+  tp.seed = p.seed;
+  return tp;
+}
+
+QWidget* EfficientAttentionPage::buildToolbar() {
+  auto* bar = new QWidget(this);
+  auto* row = new QHBoxLayout(bar);
+  row->setContentsMargins(4, 4, 4, 0);
+  m_tabs = new QTabBar(bar);
+  m_tabs->setExpanding(false);
+  m_tabs->setDrawBase(false);
+  const FieldSpec& vs = viewSpec();
+  for (std::size_t i = 0; i < vs.choices.size(); ++i)
+    m_tabs->addTab(QCoreApplication::translate(
+        "fields", (i < vs.choiceLabels.size() ? vs.choiceLabels[i] : vs.choices[i]).c_str()));
+  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
+    if (i < 0) return;
+    try {
+      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
+    } catch (const ParamError& e) {
+      emit computeFailed(QString::fromStdString(e.what()));
+    }
+  });
+  row->addWidget(m_tabs, 1);
+  m_measure = new QPushButton(tr("Measure timing"), bar);
+  m_measure->setToolTip(
+      tr("Time exact, Performer (m) and Transformer-VQ (S) for n = 256 … 8192 at the current d, "
+         "in the background"));
+  connect(m_measure, &QPushButton::clicked, this, [this] {
+    if (m_timingController->isBusy()) {
+      m_timingController->cancel();
+      return;
+    }
+    measureTiming(timingParams());
+  });
+  row->addWidget(m_measure);
+  m_timingProgress = new QProgressBar(bar);
+  m_timingProgress->setRange(0, 1000);
+  m_timingProgress->setMaximumWidth(120);
+  m_timingProgress->setVisible(false);
+  row->addWidget(m_timingProgress);
+  return bar;
+}
+
+void EfficientAttentionPage::syncToolbar() {
+  const auto& choices = viewSpec().choices;
+  const std::string view = std::get<std::string>(params().at("view"));
+  const auto it = std::find(choices.begin(), choices.end(), view);
+  QSignalBlocker block(m_tabs);
+  m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
+}
+
+void EfficientAttentionPage::timingIdle() {
+  m_timingProgress->setVisible(false);
+  m_measure->setText(tr("Measure timing"));
+}
+
+void EfficientAttentionPage::measureTiming(const attention::TimingParams& params) {
+  m_measure->setText(tr("Cancel"));
+  m_timingProgress->setValue(0);
+  m_timingProgress->setVisible(true);
+  m_timingController->request(
+      [params](const RunControl& control) {
+        return std::any(attention::measureTiming(params, control));
+      },
+      false);
+}
+
+}  // namespace latentlab::ui

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <optional>
+
+#include "latentlab/attention/efficient_lab.h"
+#include "ui/common/page.h"
+
+class QTabBar;
+class QPushButton;
+class QProgressBar;
+
+namespace latentlab::ui {
+
+/// Efficient attention (spec quantization_and_efficient_attention.md §4, §5, §7 items 5–7): exact
+/// softmax attention against Performer FAVOR+ and Transformer-VQ, error vs m and vs S, the
+/// "Performer is a soft Transformer-VQ" analogy, and a background timing run against n.
+class EfficientAttentionPage : public Page {
+  Q_OBJECT
+ public:
+  explicit EfficientAttentionPage(QWidget* parent = nullptr);
+  ~EfficientAttentionPage() override;
+
+  QString id() const override { return QStringLiteral("efficient_attention"); }
+  QString title() const override { return tr("Efficient attention"); }
+  std::vector<latentlab::FieldSpec> fields() const override;
+  QList<DataTable> exportData() const override;
+
+  const std::optional<attention::EfficientLabResult>& result() const { return m_result; }
+  const std::optional<attention::TimingResult>& timing() const { return m_timing; }
+  /// Timing parameters the "Measure timing" button uses for the current params.
+  attention::TimingParams timingParams() const;
+  /// Starts the timing run in the background (progress and cancel via timingController()).
+  void measureTiming(const attention::TimingParams& params);
+  RecomputeController* timingController() const { return m_timingController; }
+
+ protected:
+  void validateParams(const latentlab::ParamSet& merged) const override;
+  RecomputeController::Job makeJob() const override;
+  void applyResult(const std::any& result) override;
+  QWidget* createFigure(QWidget* parent) const override;
+  void fillFigure(QWidget* figure) const override;
+  std::vector<std::pair<QString, std::string>> sections() const override;
+  void paramsUpdated() override;
+  bool isCheap(const std::string& key) const override;
+
+ private:
+  attention::EfficientLabParams labParams() const;
+  QWidget* buildToolbar();
+  void syncToolbar();
+  void timingIdle();
+
+  std::optional<attention::EfficientLabResult> m_result;
+  std::optional<attention::TimingResult> m_timing;
+  RecomputeController* m_timingController = nullptr;
+  QTabBar* m_tabs = nullptr;
+  QPushButton* m_measure = nullptr;
+  QProgressBar* m_timingProgress = nullptr;
+};
+
+}  // namespace latentlab::ui

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/pages/finetune/lst_run_page.h"
+
+#include <QBoxLayout>
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTabBar>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <utility>
+
+#include "ui/common/param_form.h"
+#include "ui/pages/finetune/lst_run_figure.h"
+
+namespace latentlab::ui {
+
+using finetune::SideTuningParams;
+using finetune::SideTuningResult;
+
+namespace {
+
+const FieldSpec& viewSpec() {
+  static const FieldSpec spec = *findField(specsOf(finetune::sideTuningFields()), "view");
+  return spec;
+}
+
+}  // namespace
+
+LstRunPage::LstRunPage(QWidget* parent) : Page(parent) {
+  QWidget* bar = buildToolbar();
+  screenFigure();
+  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
+  connect(this, &Page::paramsChanged, this, &LstRunPage::syncToolbar);
+  m_timer = new QTimer(this);
+  m_timer->setInterval(150);
+  connect(m_timer, &QTimer::timeout, this, &LstRunPage::pollLive);
+  m_timer->start();
+  connect(controller(), &RecomputeController::busyChanged, this, &LstRunPage::setBusyUi);
+  connect(controller(), &RecomputeController::progress, this,
+          [this](double f) { m_progress->setValue(static_cast<int>(1000 * f)); });
+  connect(controller(), &RecomputeController::started, this, [this] { m_cancelled = false; });
+  syncToolbar();
+  setBusyUi(false);
+  form()->setFieldVisible("view", false);  // the tab bar chooses the view
+}
+
+LstRunPage::~LstRunPage() = default;
+
+std::vector<FieldSpec> LstRunPage::fields() const {
+  return specsOf(finetune::sideTuningFields());
+}
+
+std::vector<std::pair<QString, std::string>> LstRunPage::sections() const {
+  return {{tr("Run"), "preset"},
+          {tr("Methods"), "run_full"},
+          {tr("Schedule"), "steps"},
+          {tr("Learning rates"), "lr_full"},
+          {tr("Ladder side network"), "reduction"}};
+}
+
+SideTuningParams LstRunPage::runParams() const {
+  return fromParamSet(params(), finetune::sideTuningFields());
+}
+
+std::string LstRunPage::trainingKey() const {
+  ParamSet p = params();
+  p.erase("view");
+  std::string key;
+  for (const auto& [k, v] : p) key += k + '=' + formatValue(v) + ';';
+  return key;
+}
+
+void LstRunPage::validateParams(const ParamSet& merged) const {
+  finetune::validate(fromParamSet(merged, finetune::sideTuningFields()));
+}
+
+bool LstRunPage::isCheap(const std::string& key) const { return key == "view"; }
+
+RecomputeController::Job LstRunPage::makeJob() const {
+  // A view change re-shows the finished run instead of training again.
+  if (m_result && m_resultKey == trainingKey() && !m_forceRun) {
+    return [r = *m_result](const RunControl&) { return std::any(r); };
+  }
+  m_forceRun = false;
+  m_feed = std::make_shared<LstLiveFeed>();
+  return [p = runParams(), feed = m_feed](const RunControl& control) {
+    finetune::SideTuningHooks hooks;
+    hooks.pause = &feed->pause;
+    hooks.onPartial = [feed](const SideTuningResult& snapshot) {
+      const std::lock_guard lock(feed->mutex);
+      feed->latest = snapshot;
+    };
+    return std::any(finetune::computeSideTuning(p, control, hooks));
+  };
+}
+
+void LstRunPage::applyResult(const std::any& result) {
+  m_result = std::any_cast<SideTuningResult>(result);
+  m_resultKey = trainingKey();
+  m_live.reset();
+  if (m_feed) {
+    const std::lock_guard lock(m_feed->mutex);
+    m_feed->latest.reset();
+  }
+  markHasResult();
+  fillFigure(screenFigure());
+  if (m_pendingView >= 0) {
+    const int view = std::exchange(m_pendingView, -1);
+    QTimer::singleShot(0, this, [this, view] {
+      try {
+        setParam("view", viewSpec().choices.at(static_cast<std::size_t>(view)));
+      } catch (const ParamError& e) {
+        emit computeFailed(QString::fromStdString(e.what()));
+      }
+    });
+  }
+}
+
+void LstRunPage::pollLive() {
+  if (!m_feed) return;
+  std::optional<SideTuningResult> snap;
+  {
+    const std::lock_guard lock(m_feed->mutex);
+    snap.swap(m_feed->latest);
+  }
+  if (!snap || !controller()->isBusy()) return;
+  m_live = std::move(snap);
+  fillFigure(screenFigure());
+}
+
+QWidget* LstRunPage::createFigure(QWidget* parent) const { return new LstRunFigure(parent); }
+
+QString LstRunPage::statusText() const {
+  if (m_live && controller()->isBusy()) {
+    const auto& runs = m_live->runs;
+    QString what = tr("pre-training done");
+    if (!runs.empty()) {
+      const auto& run = runs.back();
+      what = tr("%1, seed %2, step %3")
+                 .arg(tuneMethodName(run.method))
+                 .arg(run.seed)
+                 .arg(run.curve.empty() ? 0 : run.curve.back().step);
+    }
+    return (isPaused() ? tr("Paused: %1") : tr("Training: %1")).arg(what);
+  }
+  if (m_cancelled && m_live) return tr("Cancelled: the curves show the run up to that point.");
+  if (!m_result) return tr("Training…");
+  return tr("Finished in %1 s: %2 runs, backbone pre-trained in %3 s.")
+      .arg(m_result->elapsedMs / 1000.0, 0, 'f', 2)
+      .arg(m_result->runs.size())
+      .arg(m_result->pretrainMs / 1000.0, 0, 'f', 2);
+}
+
+void LstRunPage::fillFigure(QWidget* figure) const {
+  auto* fig = qobject_cast<LstRunFigure*>(figure);
+  if (!fig) return;
+  const bool showLive = m_live && (controller()->isBusy() || m_cancelled);
+  const SideTuningResult* r = showLive ? &*m_live : (m_result ? &*m_result : nullptr);
+  if (!r) return;
+  SideTuningParams p = runParams();
+  if (m_pendingView >= 0 && figure == screenFigure())
+    p.view = static_cast<finetune::SideView>(m_pendingView);
+  fig->show(p, *r, statusText());
+}
+
+QWidget* LstRunPage::buildToolbar() {
+  auto* bar = new QWidget(this);
+  auto* row = new QHBoxLayout(bar);
+  row->setContentsMargins(4, 4, 4, 0);
+  m_tabs = new QTabBar(bar);
+  m_tabs->setExpanding(false);
+  m_tabs->setDrawBase(false);
+  const FieldSpec& vs = viewSpec();
+  for (std::size_t i = 0; i < vs.choices.size(); ++i)
+    m_tabs->addTab(QCoreApplication::translate("fields", vs.choiceLabels[i].c_str()));
+  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
+    if (i < 0) return;
+    if (controller()->isBusy() && !(m_result && m_resultKey == trainingKey())) {
+      // Changing the view through the params would restart the training: show it locally and
+      // store it once the run is done.
+      m_pendingView = i;
+      fillFigure(screenFigure());
+      return;
+    }
+    try {
+      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
+    } catch (const ParamError& e) {
+      emit computeFailed(QString::fromStdString(e.what()));
+    }
+  });
+  row->addWidget(m_tabs, 1);
+  m_run = new QPushButton(tr("Train again"), bar);
+  m_run->setToolTip(tr("Pre-train and train every selected method again with these settings"));
+  connect(m_run, &QPushButton::clicked, this, &LstRunPage::rerun);
+  row->addWidget(m_run);
+  m_pause = new QPushButton(tr("Pause"), bar);
+  m_pause->setCheckable(true);
+  m_pause->setToolTip(tr("Hold the training between two steps; wall time stops too"));
+  connect(m_pause, &QPushButton::toggled, this, &LstRunPage::setPaused);
+  row->addWidget(m_pause);
+  m_cancel = new QPushButton(tr("Cancel"), bar);
+  m_cancel->setToolTip(tr("Stop the training; the curves so far stay on screen"));
+  connect(m_cancel, &QPushButton::clicked, this, &LstRunPage::cancelRun);
+  row->addWidget(m_cancel);
+  m_progress = new QProgressBar(bar);
+  m_progress->setRange(0, 1000);
+  m_progress->setMaximumWidth(140);
+  row->addWidget(m_progress);
+  return bar;
+}
+
+void LstRunPage::syncToolbar() {
+  const auto& choices = viewSpec().choices;
+  const std::string view = std::get<std::string>(params().at("view"));
+  const auto it = std::find(choices.begin(), choices.end(), view);
+  const QSignalBlocker block(m_tabs);
+  m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
+}
+
+void LstRunPage::setBusyUi(bool busy) {
+  m_pause->setEnabled(busy);
+  m_cancel->setEnabled(busy);
+  m_progress->setVisible(busy);
+  if (!busy) {
+    const QSignalBlocker block(m_pause);
+    m_pause->setChecked(false);
+    m_pause->setText(tr("Pause"));
+    if (m_feed) m_feed->pause = false;
+    if (hasResult() || m_cancelled) fillFigure(screenFigure());
+  }
+}
+
+void LstRunPage::setPaused(bool paused) {
+  if (m_feed) m_feed->pause = paused;
+  {
+    const QSignalBlocker block(m_pause);
+    m_pause->setChecked(paused);
+  }
+  m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+  if (m_live) fillFigure(screenFigure());
+}
+
+bool LstRunPage::isPaused() const { return m_feed && m_feed->pause.load(); }
+
+void LstRunPage::cancelRun() {
+  if (!controller()->isBusy()) return;
+  pollLive();
+  m_cancelled = true;
+  if (m_feed) m_feed->pause = false;
+  controller()->cancel();
+  fillFigure(screenFigure());
+}
+
+void LstRunPage::rerun() {
+  m_forceRun = true;
+  controller()->request(makeJob(), false);
+}
+
+}  // namespace latentlab::ui

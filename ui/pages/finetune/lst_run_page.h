@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <QString>
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "latentlab/finetune/side_tuning.h"
+#include "ui/common/page.h"
+
+class QTabBar;
+class QPushButton;
+class QProgressBar;
+class QTimer;
+
+namespace latentlab::ui {
+
+/// Snapshots a running job posts for the GUI (thread-safe), and the pause flag it polls.
+struct LstLiveFeed {
+  std::mutex mutex;
+  std::optional<finetune::SideTuningResult> latest;  // newest snapshot not yet shown
+  std::atomic<bool> pause{false};
+};
+
+/// Side-tuning run (spec attention_rank_and_lst.md §3, §5 "LST demo training"): a frozen,
+/// briefly pre-trained backbone and five methods trained with hand-written backprop; live loss
+/// and accuracy curves, measured time / tape bytes / trainable parameters, a gradient diagram,
+/// gate traces and Su's CLUE table. Runs in the background with progress, pause and cancel.
+class LstRunPage : public Page {
+  Q_OBJECT
+ public:
+  explicit LstRunPage(QWidget* parent = nullptr);
+  ~LstRunPage() override;
+
+  QString id() const override { return QStringLiteral("lst_run"); }
+  QString title() const override { return tr("Side-tuning run"); }
+  std::vector<latentlab::FieldSpec> fields() const override;
+  QList<DataTable> exportData() const override;
+
+  /// The last finished run (empty before the first one).
+  const std::optional<finetune::SideTuningResult>& result() const { return m_result; }
+  /// The newest streamed snapshot of the run in progress (empty when none).
+  const std::optional<finetune::SideTuningResult>& live() const { return m_live; }
+  void setPaused(bool paused);
+  bool isPaused() const;
+  /// Stops the running training; the last streamed curves stay on screen.
+  void cancelRun();
+  /// Trains again with the current params (even when they produced the shown result).
+  void rerun();
+  /// Moves the newest snapshot from the feed to the screen (the timer calls it; tests too).
+  void pollLive();
+
+ protected:
+  void validateParams(const latentlab::ParamSet& merged) const override;
+  RecomputeController::Job makeJob() const override;
+  void applyResult(const std::any& result) override;
+  QWidget* createFigure(QWidget* parent) const override;
+  void fillFigure(QWidget* figure) const override;
+  std::vector<std::pair<QString, std::string>> sections() const override;
+  bool isCheap(const std::string& key) const override;
+
+ private:
+  finetune::SideTuningParams runParams() const;
+  std::string trainingKey() const;  // params without the view
+  QWidget* buildToolbar();
+  void syncToolbar();
+  void setBusyUi(bool busy);
+  QString statusText() const;
+
+  std::optional<finetune::SideTuningResult> m_result;
+  std::string m_resultKey;
+  std::optional<finetune::SideTuningResult> m_live;
+  mutable std::shared_ptr<LstLiveFeed> m_feed;
+  mutable bool m_forceRun = false;
+  int m_pendingView = -1;  // view chosen while training, stored in the params when done
+  bool m_cancelled = false;
+  QTabBar* m_tabs = nullptr;
+  QPushButton* m_pause = nullptr;
+  QPushButton* m_cancel = nullptr;
+  QPushButton* m_run = nullptr;
+  QProgressBar* m_progress = nullptr;
+  QTimer* m_timer = nullptr;
+};
+
+}  // namespace latentlab::ui
