@@ -9,6 +9,7 @@
 #include <chrono>
 
 #include "ui/common/param_form.h"
+#include "ui/common/view_tabs.h"
 
 namespace latentlab::ui {
 namespace {
@@ -157,6 +158,14 @@ void Page::applyScenario(const latentlab::Scenario& scenario) {
   paramsUpdated();
   d->controller->request(makeJob(), false);
   emit paramsChanged();
+}
+
+ViewTabs* Page::installViewTabs(const std::string& key) {
+  auto* tabs = new ViewTabs(this, key);
+  screenFigure();  // creates the page layout with the figure
+  d->layout->insertWidget(0, tabs);
+  form()->setFieldVisible(key, false);
+  return tabs;
 }
 
 ParamForm* Page::form() const {

@@ -18,6 +18,7 @@
 namespace latentlab::ui {
 
 class ParamForm;
+class ViewTabs;
 
 /// Base of every page (ARCHITECTURE "UI contract"). A page owns its params (a ParamSet checked
 /// against its FieldSpec table) and seed, builds its ParamForm for the parameter dock, schedules
@@ -96,6 +97,9 @@ class Page : public QWidget {
   ParamForm* form() const;
   /// Set by the derived applyResult through the base: marks hasResult().
   void markHasResult();
+  /// Puts tabs bound to the Choice field `key` above the figure and hides that field's form row
+  /// (the tabs own it). Page-specific buttons go into the returned strip's actions() row.
+  ViewTabs* installViewTabs(const std::string& key = "view");
   void showEvent(QShowEvent* event) override;
 
  private:

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/figure_label.h"
 #include "ui/common/heatmap_view.h"
 
 namespace latentlab::ui {
@@ -61,20 +62,6 @@ QString maskShortName(const attention::Mask& mask) {
 }
 
 namespace {
-
-QLabel* makeLabel(QWidget* parent, int lines = 2) {
-  auto* l = new QLabel(parent);
-  l->setWordWrap(true);
-  l->setTextFormat(Qt::RichText);
-  l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  // A wrapping label asks for height-for-width, which makes grid layouts ignore row stretch;
-  // a fixed allowance of lines keeps the panels' proportions.
-  QSizePolicy sp = l->sizePolicy();
-  sp.setHeightForWidth(false);
-  l->setSizePolicy(sp);
-  l->setMinimumHeight(lines * l->fontMetrics().lineSpacing() + 4);
-  return l;
-}
 
 QTableWidget* makeTable(QWidget* parent) {
   auto* t = new QTableWidget(parent);
@@ -127,7 +114,7 @@ QWidget* AttentionRankFigure::buildOverview() {
   auto* rl = new QVBoxLayout(right);
   rl->setContentsMargins(0, 0, 0, 0);
   m_ovMetrics = makeTable(right);
-  m_ovClaims = makeLabel(right, 7);
+  m_ovClaims = makeFigureLabel(right, 7);
   rl->addWidget(m_ovMetrics, 1);
   rl->addWidget(m_ovClaims);
   g->addWidget(right, 1, 2, 1, 2);
@@ -150,7 +137,7 @@ QWidget* AttentionRankFigure::buildHeatmaps() {
     g->setRowStretch(i, 1);
     g->setColumnStretch(i, 1);
   }
-  m_heatNote = makeLabel(w);
+  m_heatNote = makeFigureLabel(w);
   g->addWidget(m_heatNote, 2, 0, 1, 2);
   return w;
 }
@@ -160,7 +147,7 @@ QWidget* AttentionRankFigure::buildSpectra() {
   auto* l = new QVBoxLayout(w);
   l->setContentsMargins(0, 0, 0, 0);
   m_spectra = new ChartView(w);
-  m_spectraNote = makeLabel(w, 3);
+  m_spectraNote = makeFigureLabel(w, 3);
   l->addWidget(m_spectra, 1);
   l->addWidget(m_spectraNote);
   return w;
@@ -172,7 +159,7 @@ QWidget* AttentionRankFigure::buildMetrics() {
   l->setContentsMargins(0, 0, 0, 0);
   m_metrics = makeTable(w);
   m_metrics->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  m_metricsNote = makeLabel(w, 6);
+  m_metricsNote = makeFigureLabel(w, 6);
   l->addWidget(m_metrics, 1);
   l->addWidget(m_metricsNote);
   return w;
@@ -184,7 +171,7 @@ QWidget* AttentionRankFigure::buildSweeps() {
   g->setContentsMargins(0, 0, 0, 0);
   m_sweepRank = new ChartView(w);
   m_sweepErank = new ChartView(w);
-  m_sweepNote = makeLabel(w, 3);
+  m_sweepNote = makeFigureLabel(w, 3);
   g->addWidget(m_sweepRank, 0, 0);
   g->addWidget(m_sweepErank, 0, 1);
   g->addWidget(m_sweepNote, 1, 0, 1, 2);
@@ -201,7 +188,7 @@ QWidget* AttentionRankFigure::buildDepth() {
   g->setContentsMargins(0, 0, 0, 0);
   m_depthR = new ChartView(w);
   m_depthRatio = new ChartView(w);
-  m_depthNote = makeLabel(w, 3);
+  m_depthNote = makeFigureLabel(w, 3);
   g->addWidget(m_depthR, 0, 0);
   g->addWidget(m_depthRatio, 0, 1);
   g->addWidget(m_depthNote, 1, 0, 1, 2);

@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include "ui/pages/attention/attention_rank_page.h"
 
-#include <QBoxLayout>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFileDialog>
@@ -10,10 +9,10 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QTabBar>
 #include <QVBoxLayout>
 
 #include "ui/common/param_form.h"
+#include "ui/common/view_tabs.h"
 #include "ui/pages/attention/attention_rank_figure.h"
 
 namespace latentlab::ui {
@@ -27,11 +26,6 @@ struct RankJobResult {
   attention::AttentionRankResult main;
   std::optional<attention::DepthResult> depth;
 };
-
-const FieldSpec& viewSpec() {
-  static const FieldSpec spec = *findField(specsOf(attention::attentionRankFields()), "view");
-  return spec;
-}
 
 struct Case {
   const char* label;
@@ -86,12 +80,9 @@ AttentionRankPage::AttentionRankPage(QWidget* parent) : Page(parent) {
     emit computeFailed(msg);
   });
 
-  QWidget* bar = buildToolbar();
-  screenFigure();  // creates the page layout with the figure
-  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
+  buildToolbar(installViewTabs("view")->actions());
   connect(this, &Page::paramsChanged, this, &AttentionRankPage::syncToolbar);
   syncToolbar();
-  form()->setFieldVisible("view", false);  // the tab bar chooses the view
   paramsUpdated();
 }
 
@@ -182,33 +173,8 @@ bool AttentionRankPage::isCheap(const std::string& key) const {
   return key != "n" && key != "svd" && key != "depth" && key != "view";
 }
 
-QWidget* AttentionRankPage::buildToolbar() {
-  auto* bar = new QWidget(this);
-  auto* rows = new QVBoxLayout(bar);
-  rows->setContentsMargins(4, 4, 4, 0);
-  rows->setSpacing(2);
-  auto* row = new QHBoxLayout;
-  rows->addLayout(row);
-  m_tabs = new QTabBar(bar);
-  m_tabs->setExpanding(false);
-  m_tabs->setDrawBase(false);
-  const FieldSpec& vs = viewSpec();
-  for (std::size_t i = 0; i < vs.choices.size(); ++i)
-    m_tabs->addTab(QCoreApplication::translate(
-        "fields", (i < vs.choiceLabels.size() ? vs.choiceLabels[i] : vs.choices[i]).c_str()));
-  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
-    if (i < 0) return;
-    try {
-      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
-    } catch (const ParamError& e) {
-      emit computeFailed(QString::fromStdString(e.what()));
-    }
-  });
-  row->addWidget(m_tabs, 1);
-
-  row = new QHBoxLayout;
-  rows->addLayout(row);
-  m_cases = new QComboBox(bar);
+void AttentionRankPage::buildToolbar(QHBoxLayout* row) {
+  m_cases = new QComboBox(this);
   m_cases->addItem(tr("Claim and qualifications…"));
   for (const auto& c : cases()) m_cases->addItem(tr(c.label));
   m_cases->setToolTip(tr("Load the main claim or one of the honest qualifications of spec §1.10"));
@@ -217,10 +183,9 @@ QWidget* AttentionRankPage::buildToolbar() {
     if (i >= 1) loadCase(i - 1);
   });
   row->addWidget(m_cases);
-  row->addStretch(1);
-  m_loadedLabel = new QLabel(bar);
+  m_loadedLabel = new QLabel(this);
   row->addWidget(m_loadedLabel);
-  m_load = new QPushButton(tr("Load Q/K from .npy…"), bar);
+  m_load = new QPushButton(tr("Load Q/K from .npy…"), this);
   m_load->setToolTip(
       tr("Two .npy files of shape (n, d), float32 or float64, C order. Loaded "
          "matrices are not stored in scenario files."));
@@ -238,7 +203,7 @@ QWidget* AttentionRankPage::buildToolbar() {
     }
   });
   row->addWidget(m_load);
-  m_sweepButton = new QPushButton(tr("Run sweep"), bar);
+  m_sweepButton = new QPushButton(tr("Run sweep"), this);
   m_sweepButton->setToolTip(tr("Rank and effective rank along the chosen axis, in the background"));
   connect(m_sweepButton, &QPushButton::clicked, this, [this] {
     if (m_sweepController->isBusy()) {
@@ -252,20 +217,14 @@ QWidget* AttentionRankPage::buildToolbar() {
     runSweep();
   });
   row->addWidget(m_sweepButton);
-  m_sweepProgress = new QProgressBar(bar);
+  m_sweepProgress = new QProgressBar(this);
   m_sweepProgress->setRange(0, 1000);
   m_sweepProgress->setMaximumWidth(120);
   m_sweepProgress->setVisible(false);
   row->addWidget(m_sweepProgress);
-  return bar;
 }
 
 void AttentionRankPage::syncToolbar() {
-  const auto& choices = viewSpec().choices;
-  const std::string view = std::get<std::string>(params().at("view"));
-  const auto it = std::find(choices.begin(), choices.end(), view);
-  QSignalBlocker block(m_tabs);
-  m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
   m_loadedLabel->setText(
       m_loaded ? tr("Loaded: %1 × %2").arg(m_loaded->q.rows()).arg(m_loaded->q.cols()) : QString());
 }

@@ -12,7 +12,7 @@ class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QTabBar;
+class QHBoxLayout;
 
 namespace latentlab::ui {
 
@@ -60,7 +60,7 @@ class AttentionRankPage : public Page {
 
  private:
   attention::AttentionRankParams labParams() const;
-  QWidget* buildToolbar();
+  void buildToolbar(QHBoxLayout* row);
   void syncToolbar();
   void sweepIdle();
 
@@ -69,7 +69,6 @@ class AttentionRankPage : public Page {
   std::optional<attention::RankSweepResult> m_sweep;
   std::optional<attention::DepthResult> m_depth;
   RecomputeController* m_sweepController = nullptr;
-  QTabBar* m_tabs = nullptr;
   QComboBox* m_cases = nullptr;
   QPushButton* m_load = nullptr;
   QLabel* m_loadedLabel = nullptr;

@@ -40,12 +40,12 @@ void EfficientAttentionFigure::fillFeatures(const attention::EfficientLabParams&
   c->clearSeries();
   c->clearMarkers();
   c->setTitle(tr("Performer output error vs number of features m"));
-  c->setAxes(tr("random features m"), ChartView::Axis::Log,
-             tr("e_O = ‖ÔV − O‖ / ‖O‖"), ChartView::Axis::Log);
+  c->setAxes(tr("random features m"), ChartView::Axis::Log, tr("e_O = ‖ÔV − O‖ / ‖O‖"),
+             ChartView::Axis::Log);
   const QColor col = efficientColor(EfficientMethod::Performer);
   c->setSeries(tr("median"), zipped(r.mGrid, r.featureMedian), ChartView::Style::Line, col, 2.5);
-  c->setSeries(tr("min"), zipped(r.mGrid, r.featureLow), ChartView::Style::Dashed,
-               lighter(col), 1.5);
+  c->setSeries(tr("min"), zipped(r.mGrid, r.featureLow), ChartView::Style::Dashed, lighter(col),
+               1.5);
   c->setSeries(tr("max"), zipped(r.mGrid, r.featureHigh), ChartView::Style::Dashed, lighter(col),
                1.5);
   if (!r.mGrid.empty()) {
@@ -109,8 +109,8 @@ void EfficientAttentionFigure::fillAnalogy(const attention::EfficientLabParams& 
                                            const attention::EfficientLabResult& r) {
   m_softFeatures->clearSeries();
   m_softFeatures->setTitle(tr("Performer key k%1 as soft assignment over ω").arg(p.keyIndex));
-  m_softFeatures->setAxes(tr("feature i"), ChartView::Axis::Linear,
-                          tr("softmax(−‖k − ω_i‖²/2)"), ChartView::Axis::Linear);
+  m_softFeatures->setAxes(tr("feature i"), ChartView::Axis::Linear, tr("softmax(−‖k − ω_i‖²/2)"),
+                          ChartView::Axis::Linear);
   m_softFeatures->setSeries(tr("soft"), indexed(r.keySoftOverFeatures), ChartView::Style::Step,
                             efficientColor(EfficientMethod::Performer));
   m_softFeatures->setLegendVisible(false);
@@ -177,8 +177,8 @@ void EfficientAttentionFigure::fillTiming(const attention::TimingResult* timing,
     for (int k = 0; k < 3; ++k) {
       std::vector<QPointF> pts;
       for (int n : tp.sizes)
-        pts.emplace_back(n, 1e-9 * attention::flopModel(k, n, tp.d, tp.m,
-                                                        std::min(tp.codebookSize, n)));
+        pts.emplace_back(
+            n, 1e-9 * attention::flopModel(k, n, tp.d, tp.m, std::min(tp.codebookSize, n)));
       c->setSeries(names[k], pts, ChartView::Style::Dashed, efficientColor(methods[k]));
     }
     m_timingNote->setText(

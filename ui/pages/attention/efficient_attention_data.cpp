@@ -18,11 +18,10 @@ QList<DataTable> EfficientAttentionPage::exportData() const {
                      "rewrite_diff_chi", "softmax_step_diff", "hard_vq_error_o"},
                     {}};
   summary.rows.push_back({double(p.n), double(p.d), double(p.dv), p.sigma, p.causal ? 1.0 : 0.0,
-                          double(p.m), double(p.codebookSize), r.performerErrorA,
-                          r.performerErrorO, r.vqErrorA, r.vqErrorO, r.vqLinearVsQuadratic,
-                          r.keyVqError, double(r.codesUsed), double(r.negativeEntries),
-                          r.rewriteDiffRegular, r.rewriteDiffChi, r.softmaxStepDiff,
-                          r.hardErrorO});
+                          double(p.m), double(p.codebookSize), r.performerErrorA, r.performerErrorO,
+                          r.vqErrorA, r.vqErrorO, r.vqLinearVsQuadratic, r.keyVqError,
+                          double(r.codesUsed), double(r.negativeEntries), r.rewriteDiffRegular,
+                          r.rewriteDiffChi, r.softmaxStepDiff, r.hardErrorO});
   tables << summary;
 
   DataTable maps{QStringLiteral("maps"),
@@ -67,10 +66,10 @@ QList<DataTable> EfficientAttentionPage::exportData() const {
   tables << tau;
 
   if (m_timing) {
-    DataTable t{QStringLiteral("timing"),
-                {"n", "exact_ms", "performer_ms", "vq_ms", "exact_flops", "performer_flops",
-                 "vq_flops"},
-                {}};
+    DataTable t{
+        QStringLiteral("timing"),
+        {"n", "exact_ms", "performer_ms", "vq_ms", "exact_flops", "performer_flops", "vq_flops"},
+        {}};
     for (std::size_t i = 0; i < m_timing->sizes.size(); ++i) {
       const auto c = static_cast<Eigen::Index>(i);
       t.rows.push_back({double(m_timing->sizes[i]), m_timing->medianMs(0, c),
@@ -78,10 +77,10 @@ QList<DataTable> EfficientAttentionPage::exportData() const {
                         m_timing->flops(1, c), m_timing->flops(2, c)});
     }
     tables << t;
-    tables << DataTable{QStringLiteral("crossover"),
-                        {"performer_n", "transformer_vq_n", "ms_per_gflop"},
-                        {{m_timing->performerCrossover, m_timing->vqCrossover,
-                          m_timing->msPerGflop}}};
+    tables << DataTable{
+        QStringLiteral("crossover"),
+        {"performer_n", "transformer_vq_n", "ms_per_gflop"},
+        {{m_timing->performerCrossover, m_timing->vqCrossover, m_timing->msPerGflop}}};
   }
   return tables;
 }

@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/figure_label.h"
 #include "ui/common/heatmap_view.h"
 
 namespace latentlab::ui {
@@ -19,29 +20,19 @@ using attention::EfficientView;
 
 QColor efficientColor(EfficientMethod m) {
   switch (m) {
-    case EfficientMethod::Exact: return {0x80, 0x80, 0x80};          // mid grey
-    case EfficientMethod::Performer: return {0x1f, 0x77, 0xb4};      // blue
-    case EfficientMethod::TransformerVq: return {0xff, 0x7f, 0x0e};  // orange
-    case EfficientMethod::SoftVq: return {0x2c, 0xa0, 0x2c};         // green
+    case EfficientMethod::Exact:
+      return {0x80, 0x80, 0x80};  // mid grey
+    case EfficientMethod::Performer:
+      return {0x1f, 0x77, 0xb4};  // blue
+    case EfficientMethod::TransformerVq:
+      return {0xff, 0x7f, 0x0e};  // orange
+    case EfficientMethod::SoftVq:
+      return {0x2c, 0xa0, 0x2c};  // green
   }
   return {};
 }
 
 namespace {
-
-QLabel* makeLabel(QWidget* parent, int lines = 2) {
-  auto* l = new QLabel(parent);
-  l->setWordWrap(true);
-  l->setTextFormat(Qt::RichText);
-  l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  // A wrapping label asks for height-for-width, which makes grid layouts ignore row stretch;
-  // a fixed allowance of lines keeps the panels equal.
-  QSizePolicy sp = l->sizePolicy();
-  sp.setHeightForWidth(false);
-  l->setSizePolicy(sp);
-  l->setMinimumHeight(lines * l->fontMetrics().lineSpacing() + 4);
-  return l;
-}
 
 QString num(double v) { return QString::number(v, 'g', 3); }
 
@@ -74,7 +65,7 @@ QWidget* EfficientAttentionFigure::buildMaps() {
   m_performer = new HeatmapView(w);
   m_vq = new HeatmapView(w);
   m_error = new HeatmapView(w);
-  m_mapsNote = makeLabel(w, 3);
+  m_mapsNote = makeFigureLabel(w, 3);
   g->addWidget(m_exact, 0, 0);
   g->addWidget(m_performer, 0, 1);
   g->addWidget(m_vq, 1, 0);
@@ -94,7 +85,7 @@ QWidget* EfficientAttentionFigure::buildChartWithNote(ChartView*& chart, QLabel*
   auto* l = new QVBoxLayout(w);
   l->setContentsMargins(0, 0, 0, 0);
   chart = new ChartView(w);
-  note = makeLabel(w, 3);
+  note = makeFigureLabel(w, 3);
   l->addWidget(chart, 1);
   l->addWidget(note);
   return w;
@@ -107,7 +98,7 @@ QWidget* EfficientAttentionFigure::buildAnalogy() {
   m_softFeatures = new ChartView(w);
   m_softCodes = new ChartView(w);
   m_tau = new ChartView(w);
-  m_analogyNote = makeLabel(w, 8);
+  m_analogyNote = makeFigureLabel(w, 8);
   m_analogyNote->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   g->addWidget(m_softFeatures, 0, 0);
   g->addWidget(m_softCodes, 0, 1);
@@ -117,8 +108,8 @@ QWidget* EfficientAttentionFigure::buildAnalogy() {
     g->setRowStretch(i, 1);
     g->setColumnStretch(i, 1);
   }
-  for (QWidget* cell : std::initializer_list<QWidget*>{m_softFeatures, m_softCodes, m_tau,
-                                                       m_analogyNote})
+  for (QWidget* cell :
+       std::initializer_list<QWidget*>{m_softFeatures, m_softCodes, m_tau, m_analogyNote})
     cell->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
   return w;
 }
@@ -136,11 +127,21 @@ void EfficientAttentionFigure::show(const attention::EfficientLabParams& p,
                        .arg(p.m)
                        .arg(p.codebookSize));
   switch (p.view) {
-    case EfficientView::Maps: fillMaps(p, r); break;
-    case EfficientView::Features: fillFeatures(p, r); break;
-    case EfficientView::Codebook: fillCodebook(p, r); break;
-    case EfficientView::Analogy: fillAnalogy(p, r); break;
-    case EfficientView::Timing: fillTiming(timing, timingParams); break;
+    case EfficientView::Maps:
+      fillMaps(p, r);
+      break;
+    case EfficientView::Features:
+      fillFeatures(p, r);
+      break;
+    case EfficientView::Codebook:
+      fillCodebook(p, r);
+      break;
+    case EfficientView::Analogy:
+      fillAnalogy(p, r);
+      break;
+    case EfficientView::Timing:
+      fillTiming(timing, timingParams);
+      break;
   }
 }
 
@@ -159,8 +160,8 @@ void EfficientAttentionFigure::fillMaps(const attention::EfficientLabParams& p,
   m_performer->setMatrix(r.performerMap, shared);
   m_vq->setTitle(tr("Transformer-VQ softmax(QK̂ᵀ/√d) (S = %1)").arg(p.codebookSize));
   m_vq->setMatrix(r.vqMap, shared);
-  ColorMapping err = ColorMapping::fit(r.performerAbsError, ColorMapKind::Viridis,
-                                       ColorScale::Linear);
+  ColorMapping err =
+      ColorMapping::fit(r.performerAbsError, ColorMapKind::Viridis, ColorScale::Linear);
   const bool errClamped = err.hi > shared.hi;
   err.hi = std::min(err.hi, shared.hi);
   if (!(err.hi > err.lo)) err.hi = err.lo + std::max(1e-12, std::abs(err.lo));

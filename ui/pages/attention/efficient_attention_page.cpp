@@ -2,28 +2,18 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include "ui/pages/attention/efficient_attention_page.h"
 
-#include <QBoxLayout>
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QTabBar>
 #include <QVBoxLayout>
 #include <algorithm>
 
 #include "ui/common/param_form.h"
+#include "ui/common/view_tabs.h"
 #include "ui/pages/attention/efficient_attention_figure.h"
 
 namespace latentlab::ui {
-
-namespace {
-
-const FieldSpec& viewSpec() {
-  static const FieldSpec spec = *findField(specsOf(attention::efficientLabFields()), "view");
-  return spec;
-}
-
-}  // namespace
 
 EfficientAttentionPage::EfficientAttentionPage(QWidget* parent) : Page(parent) {
   m_timingController = new RecomputeController(this);
@@ -42,12 +32,7 @@ EfficientAttentionPage::EfficientAttentionPage(QWidget* parent) : Page(parent) {
     emit computeFailed(msg);
   });
 
-  QWidget* bar = buildToolbar();
-  screenFigure();  // creates the page layout with the figure
-  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
-  connect(this, &Page::paramsChanged, this, &EfficientAttentionPage::syncToolbar);
-  syncToolbar();
-  form()->setFieldVisible("view", false);  // the tab bar chooses the view
+  buildToolbar(installViewTabs("view")->actions());
   paramsUpdated();
 }
 
@@ -121,27 +106,8 @@ attention::TimingParams EfficientAttentionPage::timingParams() const {
   return tp;
 }
 
-QWidget* EfficientAttentionPage::buildToolbar() {
-  auto* bar = new QWidget(this);
-  auto* row = new QHBoxLayout(bar);
-  row->setContentsMargins(4, 4, 4, 0);
-  m_tabs = new QTabBar(bar);
-  m_tabs->setExpanding(false);
-  m_tabs->setDrawBase(false);
-  const FieldSpec& vs = viewSpec();
-  for (std::size_t i = 0; i < vs.choices.size(); ++i)
-    m_tabs->addTab(QCoreApplication::translate(
-        "fields", (i < vs.choiceLabels.size() ? vs.choiceLabels[i] : vs.choices[i]).c_str()));
-  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
-    if (i < 0) return;
-    try {
-      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
-    } catch (const ParamError& e) {
-      emit computeFailed(QString::fromStdString(e.what()));
-    }
-  });
-  row->addWidget(m_tabs, 1);
-  m_measure = new QPushButton(tr("Measure timing"), bar);
+void EfficientAttentionPage::buildToolbar(QHBoxLayout* row) {
+  m_measure = new QPushButton(tr("Measure timing"), this);
   m_measure->setToolTip(
       tr("Time exact, Performer (m) and Transformer-VQ (S) for n = 256 … 8192 at the current d, "
          "in the background"));
@@ -153,20 +119,11 @@ QWidget* EfficientAttentionPage::buildToolbar() {
     measureTiming(timingParams());
   });
   row->addWidget(m_measure);
-  m_timingProgress = new QProgressBar(bar);
+  m_timingProgress = new QProgressBar(this);
   m_timingProgress->setRange(0, 1000);
   m_timingProgress->setMaximumWidth(120);
   m_timingProgress->setVisible(false);
   row->addWidget(m_timingProgress);
-  return bar;
-}
-
-void EfficientAttentionPage::syncToolbar() {
-  const auto& choices = viewSpec().choices;
-  const std::string view = std::get<std::string>(params().at("view"));
-  const auto it = std::find(choices.begin(), choices.end(), view);
-  QSignalBlocker block(m_tabs);
-  m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
 }
 
 void EfficientAttentionPage::timingIdle() {

@@ -7,7 +7,7 @@
 #include "latentlab/attention/efficient_lab.h"
 #include "ui/common/page.h"
 
-class QTabBar;
+class QHBoxLayout;
 class QPushButton;
 class QProgressBar;
 
@@ -47,14 +47,12 @@ class EfficientAttentionPage : public Page {
 
  private:
   attention::EfficientLabParams labParams() const;
-  QWidget* buildToolbar();
-  void syncToolbar();
+  void buildToolbar(QHBoxLayout* row);
   void timingIdle();
 
   std::optional<attention::EfficientLabResult> m_result;
   std::optional<attention::TimingResult> m_timing;
   RecomputeController* m_timingController = nullptr;
-  QTabBar* m_tabs = nullptr;
   QPushButton* m_measure = nullptr;
   QProgressBar* m_timingProgress = nullptr;
 };

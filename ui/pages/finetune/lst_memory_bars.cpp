@@ -96,10 +96,9 @@ bool StackedBarsWidget::event(QEvent* e) {
     const auto [c, s] = hitTest(help->pos());
     if (c >= 0) {
       const double v = m_values[static_cast<std::size_t>(c)][static_cast<std::size_t>(s)];
-      QToolTip::showText(help->globalPos(), tr("%1 — %2: %3 %4")
-                                                .arg(m_categories[c], m_segments[s])
-                                                .arg(v, 0, 'f', 3)
-                                                .arg(m_unit));
+      QToolTip::showText(
+          help->globalPos(),
+          tr("%1 — %2: %3 %4").arg(m_categories[c], m_segments[s]).arg(v, 0, 'f', 3).arg(m_unit));
     } else {
       QToolTip::hideText();
     }
@@ -167,8 +166,8 @@ void StackedBarsWidget::paintEvent(QPaintEvent*) {
     }
     const QRectF top = segmentRect(c, static_cast<int>(m_segments.size()) - 1);
     p.setPen(text);
-    p.drawText(QRectF(top.center().x() - 60, top.top() - line * 1.2, 120, line),
-               Qt::AlignCenter, QString::number(total, 'f', total < 10 ? 2 : 1));
+    p.drawText(QRectF(top.center().x() - 60, top.top() - line * 1.2, 120, line), Qt::AlignCenter,
+               QString::number(total, 'f', total < 10 ? 2 : 1));
     const double slot = plot.width() / n;
     p.drawText(QRectF(plot.left() + slot * c, plot.bottom() + 2, slot, line * 1.5),
                Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_categories[c]);

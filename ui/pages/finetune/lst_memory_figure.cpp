@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/figure_label.h"
 #include "ui/pages/finetune/lst_memory_bars.h"
 
 namespace latentlab::ui {
@@ -26,27 +27,16 @@ QColor memoryMethodColor(Method m) {
 }
 
 QString memoryMethodName(Method m) {
-  static const char* const kNames[] = {
-      QT_TRANSLATE_NOOP("LstMemoryFigure", "Full FT"), QT_TRANSLATE_NOOP("LstMemoryFigure", "Adapter"),
-      QT_TRANSLATE_NOOP("LstMemoryFigure", "LoRA"), QT_TRANSLATE_NOOP("LstMemoryFigure", "BitFit"),
-      QT_TRANSLATE_NOOP("LstMemoryFigure", "Prompt"), QT_TRANSLATE_NOOP("LstMemoryFigure", "LST")};
+  static const char* const kNames[] = {QT_TRANSLATE_NOOP("LstMemoryFigure", "Full FT"),
+                                       QT_TRANSLATE_NOOP("LstMemoryFigure", "Adapter"),
+                                       QT_TRANSLATE_NOOP("LstMemoryFigure", "LoRA"),
+                                       QT_TRANSLATE_NOOP("LstMemoryFigure", "BitFit"),
+                                       QT_TRANSLATE_NOOP("LstMemoryFigure", "Prompt"),
+                                       QT_TRANSLATE_NOOP("LstMemoryFigure", "LST")};
   return LstMemoryFigure::tr(kNames[static_cast<int>(m)]);
 }
 
 namespace {
-
-QLabel* makeLabel(QWidget* parent) {
-  auto* l = new QLabel(parent);
-  l->setWordWrap(true);
-  l->setTextFormat(Qt::RichText);
-  l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  // A wrapping label asks for height-for-width, which makes grid layouts ignore row stretch.
-  QSizePolicy sp = l->sizePolicy();
-  sp.setHeightForWidth(false);
-  l->setSizePolicy(sp);
-  l->setMinimumHeight(2 * l->fontMetrics().lineSpacing() + 4);
-  return l;
-}
 
 QTableWidget* makeTable(QWidget* parent) {
   auto* t = new QTableWidget(parent);
@@ -105,7 +95,7 @@ QWidget* LstMemoryFigure::buildStack() {
   g->setContentsMargins(0, 0, 0, 0);
   m_bars = new StackedBarsWidget(w);
   m_terms = makeTable(w);
-  m_stackNote = makeLabel(w);
+  m_stackNote = makeFigureLabel(w);
   g->addWidget(m_bars, 0, 0);
   g->addWidget(m_terms, 1, 0);
   g->addWidget(m_stackNote, 2, 0);
@@ -133,7 +123,7 @@ QWidget* LstMemoryFigure::buildSweep() {
   auto* l = new QVBoxLayout(w);
   l->setContentsMargins(0, 0, 0, 0);
   m_sweep = new ChartView(w);
-  m_sweepNote = makeLabel(w);
+  m_sweepNote = makeFigureLabel(w);
   l->addWidget(m_sweep, 1);
   l->addWidget(m_sweepNote);
   return w;
@@ -145,7 +135,7 @@ QWidget* LstMemoryFigure::buildPaper() {
   g->setContentsMargins(0, 0, 0, 0);
   m_scatter = new ChartView(w);
   m_deviation = makeTable(w);
-  m_paperNote = makeLabel(w);
+  m_paperNote = makeFigureLabel(w);
   g->addWidget(m_scatter, 0, 0);
   g->addWidget(m_deviation, 0, 1);
   g->addWidget(m_paperNote, 1, 0, 1, 2);
@@ -162,7 +152,7 @@ QWidget* LstMemoryFigure::buildClue() {
   g->setContentsMargins(0, 0, 0, 0);
   m_clue = new ChartView(w);
   m_clueTable = makeTable(w);
-  m_clueNote = makeLabel(w);
+  m_clueNote = makeFigureLabel(w);
   g->addWidget(m_clue, 0, 0);
   g->addWidget(m_clueTable, 1, 0);
   g->addWidget(m_clueNote, 2, 0);
@@ -212,12 +202,11 @@ void LstMemoryFigure::fillStack(const finetune::MemoryLabParams& p,
   for (const auto& m : r.methods) {
     cats << memoryMethodName(m.method);
     rows << memoryMethodName(m.method);
-    values.push_back({m.weights / 1e9, m.gradients / 1e9, m.optimizer / 1e9,
-                      m.activations / 1e9, m.masks / 1e9, m.overhead / 1e9});
+    values.push_back({m.weights / 1e9, m.gradients / 1e9, m.optimizer / 1e9, m.activations / 1e9,
+                      m.masks / 1e9, m.overhead / 1e9});
     cells.push_back({QString::number(static_cast<double>(m.trainable), 'f', 0),
-                     QString::number(m.trainablePercent, 'f', 3), gb(m.weights),
-                     gb(m.gradients), gb(m.optimizer), gb(m.activations), gb(m.masks),
-                     gb(m.overhead), gb(m.total()),
+                     QString::number(m.trainablePercent, 'f', 3), gb(m.weights), gb(m.gradients),
+                     gb(m.optimizer), gb(m.activations), gb(m.masks), gb(m.overhead), gb(m.total()),
                      QString::number(100.0 * m.total() / full, 'f', 1)});
   }
   m_bars->setTitle(tr("Training memory per method"));
@@ -241,9 +230,9 @@ void LstMemoryFigure::fillStack(const finetune::MemoryLabParams& p,
       tr("M = M_w + M_g + M_opt + activations + masks + C₀ (spec §2.6); %1, %2 optimizer, "
          "C₀ = %3 GB%4. LST keeps %5 side layers of %6 (r = %7). LST elements: %8")
           .arg(p.dtype == finetune::DType::Fp32 ? tr("fp32") : tr("mixed precision"))
-          .arg(p.optimizer == finetune::Optimizer::AdamW     ? tr("Adam")
+          .arg(p.optimizer == finetune::Optimizer::AdamW      ? tr("Adam")
                : p.optimizer == finetune::Optimizer::Momentum ? tr("momentum")
-                                                             : tr("SGD"))
+                                                              : tr("SGD"))
           .arg(r.overheadBytes / 1e9, 0, 'f', 2)
           .arg(p.fitOverhead ? tr(" (fitted to the paper)") : QString())
           .arg(r.keptLayers.size())
@@ -269,14 +258,14 @@ void LstMemoryFigure::fillParams(const finetune::MemoryLabResult& r) const {
     rows << QString::fromStdString(c.configuration);
     const bool has = !std::isnan(c.paperPercent);
     const bool agree = has && std::abs(c.percent - c.paperPercent) <= 0.005 + 1e-12;
-    cells.push_back({QString::number(static_cast<double>(c.trainable), 'f', 0),
-                     QString::number(c.percent, 'f', 3),
-                     has ? QString::number(c.paperPercent, 'f', 2) + (c.paperUncertain ? " [U]" : "")
-                         : QStringLiteral("—"),
-                     has ? checkMark(agree) : QStringLiteral("—")});
+    cells.push_back(
+        {QString::number(static_cast<double>(c.trainable), 'f', 0),
+         QString::number(c.percent, 'f', 3),
+         has ? QString::number(c.paperPercent, 'f', 2) + (c.paperUncertain ? " [U]" : "")
+             : QStringLiteral("—"),
+         has ? checkMark(agree) : QStringLiteral("—")});
   }
-  fillTable(m_checks, {tr("trainable"), tr("% (ours)"), tr("paper %"), tr("agrees")}, rows,
-            cells);
+  fillTable(m_checks, {tr("trainable"), tr("% (ours)"), tr("paper %"), tr("agrees")}, rows, cells);
   m_checks->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   m_checks->horizontalHeader()->setStretchLastSection(true);
 }
@@ -309,8 +298,8 @@ void LstMemoryFigure::fillPaper(const finetune::MemoryLabResult& r) const {
   const auto& c = r.paper;
   m_scatter->clearSeries();
   m_scatter->setTitle(tr("Paper Fig. 1 and the model (T5-base setup)"));
-  m_scatter->setAxes(tr("peak memory (paper GB)"), ChartView::Axis::Linear,
-                     tr("GLUE average (%)"), ChartView::Axis::Linear);
+  m_scatter->setAxes(tr("peak memory (paper GB)"), ChartView::Axis::Linear, tr("GLUE average (%)"),
+                     ChartView::Axis::Linear);
   std::vector<QPointF> paper, model, larger;
   for (const auto& pt : finetune::paperPoints()) {
     (pt.backbone == "t5-base" ? paper : larger).emplace_back(pt.memoryGb, pt.glue);
@@ -335,11 +324,13 @@ void LstMemoryFigure::fillPaper(const finetune::MemoryLabResult& r) const {
                      QString::number(c.deltaPaperGb[i], 'f', 2),
                      QString::number(c.deltaModelGb[i], 'f', 2)});
   }
-  fillTable(m_deviation,
-            {tr("paper"), tr("model"), tr("model + C₀"), tr("deviation %"), tr("Δ paper"), tr("Δ model")},
-            rows, cells);
+  fillTable(
+      m_deviation,
+      {tr("paper"), tr("model"), tr("model + C₀"), tr("deviation %"), tr("Δ paper"), tr("Δ model")},
+      rows, cells);
   m_paperNote->setText(
-      tr("Δ = full fine-tuning − method (C₀ cancels). Paper GB = 1.048576·10⁹ B (max_memory_allocated / 1024² / 1000). C₀ = %1 paper GB "
+      tr("Δ = full fine-tuning − method (C₀ cancels). Paper GB = 1.048576·10⁹ B "
+         "(max_memory_allocated / 1024² / 1000). C₀ = %1 paper GB "
          "(%2; relative least-squares fit: %3). Acceptance (§2.6): ordering %4, LST/full = %5 in "
          "0.26–0.35 %6, Δ vs full within ±1.5 GB %7, absolute within ±20% %8. LST T5-base: 5.5 "
          "from the abstract's 69% (the figure reads ≈ 5.8). T5-large/3B LST points are not "

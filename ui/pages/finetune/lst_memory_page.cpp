@@ -2,45 +2,16 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include "ui/pages/finetune/lst_memory_page.h"
 
-#include <QBoxLayout>
 #include <QCoreApplication>
-#include <QTabBar>
 
 #include "ui/common/param_form.h"
+#include "ui/common/view_tabs.h"
 #include "ui/pages/finetune/lst_memory_figure.h"
 
 namespace latentlab::ui {
 
-namespace {
-
-const FieldSpec& viewSpec() {
-  static const FieldSpec spec = *findField(specsOf(finetune::memoryLabFields()), "view");
-  return spec;
-}
-
-}  // namespace
-
 LstMemoryPage::LstMemoryPage(QWidget* parent) : Page(parent) {
-  m_tabs = new QTabBar(this);
-  m_tabs->setExpanding(false);
-  m_tabs->setDrawBase(false);
-  m_tabs->setUsesScrollButtons(true);
-  const FieldSpec& vs = viewSpec();
-  for (std::size_t i = 0; i < vs.choices.size(); ++i)
-    m_tabs->addTab(QCoreApplication::translate("fields", vs.choiceLabels[i].c_str()));
-  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
-    if (i < 0) return;
-    try {
-      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
-    } catch (const ParamError& e) {
-      emit computeFailed(QString::fromStdString(e.what()));
-    }
-  });
-  screenFigure();  // creates the page layout with the figure
-  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, m_tabs);
-  connect(this, &Page::paramsChanged, this, &LstMemoryPage::syncTabs);
-  syncTabs();
-  form()->setFieldVisible("view", false);  // the tab bar chooses the view
+  installViewTabs("view");
   paramsUpdated();
 }
 
@@ -98,23 +69,15 @@ void LstMemoryPage::paramsUpdated() {
   f->setFieldRange("lst_r", 1, static_cast<double>(arch.headDim));
 }
 
-void LstMemoryPage::syncTabs() {
-  const auto& choices = viewSpec().choices;
-  const std::string view = std::get<std::string>(params().at("view"));
-  const auto it = std::find(choices.begin(), choices.end(), view);
-  QSignalBlocker block(m_tabs);
-  m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
-}
-
 QList<DataTable> LstMemoryPage::exportData() const {
   QList<DataTable> tables;
   if (!m_result) return tables;
   const auto& r = *m_result;
-  DataTable mem{QStringLiteral("memory_bytes"),
-                {"method_index", "trainable", "new_params", "trainable_percent",
-                 "activation_elements", "weights", "gradients", "optimizer", "activations",
-                 "masks", "overhead", "total"},
-                {}};
+  DataTable mem{
+      QStringLiteral("memory_bytes"),
+      {"method_index", "trainable", "new_params", "trainable_percent", "activation_elements",
+       "weights", "gradients", "optimizer", "activations", "masks", "overhead", "total"},
+      {}};
   for (const auto& m : r.methods)
     mem.rows.push_back({static_cast<double>(m.method), static_cast<double>(m.trainable),
                         static_cast<double>(m.newParams), m.trainablePercent,

@@ -7,8 +7,6 @@
 #include "latentlab/finetune/memory_model.h"
 #include "ui/common/page.h"
 
-class QTabBar;
-
 namespace latentlab::ui {
 
 /// Memory accountant (spec attention_rank_and_lst.md §2.6, §5 "LST memory", "Su's results"):
@@ -38,10 +36,8 @@ class LstMemoryPage : public Page {
 
  private:
   finetune::MemoryLabParams labParams() const;
-  void syncTabs();
 
   std::optional<finetune::MemoryLabResult> m_result;
-  QTabBar* m_tabs = nullptr;
 };
 
 }  // namespace latentlab::ui

@@ -10,11 +10,11 @@ QList<DataTable> LstRunPage::exportData() const {
   const auto* r = m_result ? &*m_result : (m_live ? &*m_live : nullptr);
   if (!r) return out;
   const QString methodCol = QStringLiteral("method (0 full, 1 probe, 2 adapter, 3 lora, 4 lst)");
-  DataTable curves{QStringLiteral("curves"),
-                   {methodCol, QStringLiteral("seed"), QStringLiteral("step"),
-                    QStringLiteral("seconds"), QStringLiteral("train_loss"),
-                    QStringLiteral("val_loss"), QStringLiteral("val_acc")},
-                   {}};
+  DataTable curves{
+      QStringLiteral("curves"),
+      {methodCol, QStringLiteral("seed"), QStringLiteral("step"), QStringLiteral("seconds"),
+       QStringLiteral("train_loss"), QStringLiteral("val_loss"), QStringLiteral("val_acc")},
+      {}};
   DataTable gates{QStringLiteral("gates"),
                   {QStringLiteral("seed"), QStringLiteral("step"), QStringLiteral("side_layer"),
                    QStringLiteral("backbone_layer"), QStringLiteral("mu")},
@@ -42,21 +42,19 @@ QList<DataTable> LstRunPage::exportData() const {
        QStringLiteral("acc_std"), QStringLiteral("backbone_unchanged")},
       {}};
   for (const auto& s : r->summary)
-    measured.rows.push_back({static_cast<double>(s.method), static_cast<double>(s.runs),
-                             static_cast<double>(s.trainable), s.trainablePercent,
-                             static_cast<double>(s.tapeBytes),
-                             static_cast<double>(s.analyticTapeBytes),
-                             static_cast<double>(s.staticBytes), s.forwardMs, s.backwardMs,
-                             s.accMean, s.accStd, s.backboneUnchanged ? 1.0 : 0.0});
-  DataTable pretrain{QStringLiteral("pretrain"),
-                     {QStringLiteral("step"), QStringLiteral("mlm_loss")},
-                     {}};
+    measured.rows.push_back(
+        {static_cast<double>(s.method), static_cast<double>(s.runs),
+         static_cast<double>(s.trainable), s.trainablePercent, static_cast<double>(s.tapeBytes),
+         static_cast<double>(s.analyticTapeBytes), static_cast<double>(s.staticBytes), s.forwardMs,
+         s.backwardMs, s.accMean, s.accStd, s.backboneUnchanged ? 1.0 : 0.0});
+  DataTable pretrain{
+      QStringLiteral("pretrain"), {QStringLiteral("step"), QStringLiteral("mlm_loss")}, {}};
   for (std::size_t i = 0; i < r->pretrainLoss.size(); ++i)
     pretrain.rows.push_back({static_cast<double>(i + 1), r->pretrainLoss[i]});
   DataTable clue{QStringLiteral("su_clue"),
-                 {QStringLiteral("task_index"), QStringLiteral("mrc"),
-                  QStringLiteral("bert_base"), QStringLiteral("roberta_base"),
-                  QStringLiteral("roberta_base_lst"), QStringLiteral("roberta_large_lst")},
+                 {QStringLiteral("task_index"), QStringLiteral("mrc"), QStringLiteral("bert_base"),
+                  QStringLiteral("roberta_base"), QStringLiteral("roberta_base_lst"),
+                  QStringLiteral("roberta_large_lst")},
                  {}};
   const auto& rows = finetune::suClueResults();
   for (std::size_t i = 0; i < rows.size(); ++i)

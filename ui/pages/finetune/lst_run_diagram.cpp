@@ -85,9 +85,9 @@ void LstDiagram::paintEvent(QPaintEvent*) {
     p.setPen(pr.textColor);
     p.drawText(QRectF(x0, 4, colW, 24), Qt::AlignCenter, tuneMethodName(m));
     const double bw = m == TuneMethod::Lst ? colW * 0.48 : colW;
-    const Role blockRole = m == TuneMethod::Full ? Role::Trained
+    const Role blockRole = m == TuneMethod::Full                                 ? Role::Trained
                            : (m == TuneMethod::Adapter || m == TuneMethod::Lora) ? Role::OnPath
-                                                                                : Role::Off;
+                                                                                 : Role::Off;
     pr.box(QRectF(x0, rowY(0), bw, boxH), m == TuneMethod::Full ? Role::Trained : Role::Off, c,
            tr("embedding"));
     for (int l = 0; l < layers; ++l) {

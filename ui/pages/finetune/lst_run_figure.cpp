@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/figure_label.h"
 
 namespace latentlab::ui {
 
@@ -34,19 +35,6 @@ QString tuneMethodName(TuneMethod m) {
 }
 
 namespace {
-
-QLabel* makeLabel(QWidget* parent, bool wrap = true) {
-  auto* l = new QLabel(parent);
-  l->setWordWrap(wrap);
-  l->setTextFormat(Qt::RichText);
-  l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  // A wrapping label asks for height-for-width, which makes grid layouts ignore row stretch.
-  QSizePolicy sp = l->sizePolicy();
-  sp.setHeightForWidth(false);
-  l->setSizePolicy(sp);
-  l->setMinimumHeight(2 * l->fontMetrics().lineSpacing() + 4);
-  return l;
-}
 
 QTableWidget* makeTable(QWidget* parent) {
   auto* t = new QTableWidget(parent);
@@ -82,7 +70,8 @@ LstRunFigure::LstRunFigure(QWidget* parent) : QWidget(parent) {
   f.setPointSizeF(f.pointSizeF() * 1.15);
   m_title->setFont(f);
   layout->addWidget(m_title);
-  m_status = makeLabel(this, false);
+  m_status = makeFigureLabel(this);
+  m_status->setWordWrap(false);
   m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() + 4);
   layout->addWidget(m_status);
   m_stack = new QStackedWidget(this);
@@ -95,7 +84,7 @@ LstRunFigure::LstRunFigure(QWidget* parent) : QWidget(parent) {
     g->setContentsMargins(0, 0, 0, 0);
     m_loss[i] = new ChartView(w);
     m_acc[i] = new ChartView(w);
-    m_curveNote[i] = makeLabel(w);
+    m_curveNote[i] = makeFigureLabel(w);
     g->addWidget(m_loss[i], 0, 0);
     g->addWidget(m_acc[i], 0, 1);
     g->addWidget(m_curveNote[i], 1, 0, 1, 2);
@@ -113,7 +102,7 @@ LstRunFigure::LstRunFigure(QWidget* parent) : QWidget(parent) {
     m_tapeBars = new ChartView(w);
     m_paramBars = new ChartView(w);
     m_table = makeTable(w);
-    m_ratios = makeLabel(w);
+    m_ratios = makeFigureLabel(w);
     g->addWidget(m_timeBars, 0, 0);
     g->addWidget(m_tapeBars, 0, 1);
     g->addWidget(m_paramBars, 0, 2);
@@ -123,8 +112,7 @@ LstRunFigure::LstRunFigure(QWidget* parent) : QWidget(parent) {
     g->setRowStretch(1, 2);
     for (int c = 0; c < 3; ++c) g->setColumnStretch(c, 1);
     for (QWidget* cell : {static_cast<QWidget*>(m_timeBars), static_cast<QWidget*>(m_tapeBars),
-                          static_cast<QWidget*>(m_paramBars)})
-    {
+                          static_cast<QWidget*>(m_paramBars)}) {
       cell->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
       // Three charts in a row must still fit a small window beside the docks.
       cell->setMinimumSize(150, 150);
@@ -136,7 +124,7 @@ LstRunFigure::LstRunFigure(QWidget* parent) : QWidget(parent) {
     auto* l = new QVBoxLayout(w);
     l->setContentsMargins(0, 0, 0, 0);
     m_diagram = new LstDiagram(w);
-    m_diagramNote = makeLabel(w);
+    m_diagramNote = makeFigureLabel(w);
     l->addWidget(m_diagram, 1);
     l->addWidget(m_diagramNote);
     m_stack->addWidget(w);
@@ -146,7 +134,7 @@ LstRunFigure::LstRunFigure(QWidget* parent) : QWidget(parent) {
     auto* l = new QVBoxLayout(w);
     l->setContentsMargins(0, 0, 0, 0);
     m_gates = new ChartView(w);
-    m_gatesNote = makeLabel(w);
+    m_gatesNote = makeFigureLabel(w);
     l->addWidget(m_gates, 1);
     l->addWidget(m_gatesNote);
     m_stack->addWidget(w);
@@ -181,9 +169,15 @@ void LstRunFigure::show(const finetune::SideTuningParams& params, const SideTuni
   m_status->setText(status);
   m_stack->setCurrentIndex(view);
   switch (params.view) {
-    case SideView::Step: fillCurves(result, false); break;
-    case SideView::WallTime: fillCurves(result, true); break;
-    case SideView::Measured: fillMeasured(result); break;
+    case SideView::Step:
+      fillCurves(result, false);
+      break;
+    case SideView::WallTime:
+      fillCurves(result, true);
+      break;
+    case SideView::Measured:
+      fillMeasured(result);
+      break;
     case SideView::Diagram: {
       std::vector<double> gates;
       for (const MethodRun& run : result.runs)
@@ -196,8 +190,12 @@ void LstRunFigure::show(const finetune::SideTuningParams& params, const SideTuni
              "are kept (spec §2.3)."));
       break;
     }
-    case SideView::Gates: fillGates(result); break;
-    case SideView::Reference: fillReference(result); break;
+    case SideView::Gates:
+      fillGates(result);
+      break;
+    case SideView::Reference:
+      fillReference(result);
+      break;
   }
 }
 
@@ -222,20 +220,21 @@ void LstRunFigure::fillCurves(const SideTuningResult& r, bool vsTime) {
       lp.emplace_back(xv, pt.trainLoss);
       ap.emplace_back(xv, pt.valAcc);
     }
-    const auto style = run.seed == r.runs.front().seed ? ChartView::Style::Line
-                                                       : ChartView::Style::Dashed;
+    const auto style =
+        run.seed == r.runs.front().seed ? ChartView::Style::Line : ChartView::Style::Dashed;
     loss->setSeries(runName(run, multiSeed), lp, style, tuneMethodColor(run.method));
     acc->setSeries(runName(run, multiSeed), ap, style, tuneMethodColor(run.method));
   }
   const double chance = r.config.classes > 0 ? 1.0 / r.config.classes : 0.0;
   acc->setMarker(tr("chance"), Qt::Horizontal, chance);
-  QString note = tr("Task %1, %2 classes; backbone %3 weights, pre-trained %4 MLM steps (final "
-                    "loss %5). Point 0 is before training (its loss is the validation loss).")
-                     .arg(r.task == finetune::SideTask::A ? QStringLiteral("A") : QStringLiteral("B"))
-                     .arg(r.config.classes)
-                     .arg(r.backboneParams)
-                     .arg(r.pretrainLoss.size())
-                     .arg(r.pretrainLoss.empty() ? 0.0 : r.pretrainLoss.back(), 0, 'f', 3);
+  QString note =
+      tr("Task %1, %2 classes; backbone %3 weights, pre-trained %4 MLM steps (final "
+         "loss %5). Point 0 is before training (its loss is the validation loss).")
+          .arg(r.task == finetune::SideTask::A ? QStringLiteral("A") : QStringLiteral("B"))
+          .arg(r.config.classes)
+          .arg(r.backboneParams)
+          .arg(r.pretrainLoss.size())
+          .arg(r.pretrainLoss.empty() ? 0.0 : r.pretrainLoss.back(), 0, 'f', 3);
   if (vsTime)
     note += QLatin1Char(' ') + tr("Wall time counts forward, backward and Adam only (evaluation "
                                   "and pauses excluded).");
@@ -247,8 +246,8 @@ void LstRunFigure::fillMeasured(const SideTuningResult& r) {
   std::vector<std::vector<double>> time(2), tape(2), params(1);
   std::vector<QColor> colors;
   // Bar categories are short so the axis never elides them ("Adapter" does not fit).
-  static const char* const kShort[] = {QT_TR_NOOP("Full"), QT_TR_NOOP("Probe"),
-                                       QT_TR_NOOP("Adapt"), QT_TR_NOOP("LoRA"), QT_TR_NOOP("LST")};
+  static const char* const kShort[] = {QT_TR_NOOP("Full"), QT_TR_NOOP("Probe"), QT_TR_NOOP("Adapt"),
+                                       QT_TR_NOOP("LoRA"), QT_TR_NOOP("LST")};
   for (const auto& s : r.summary) {
     cats << tr(kShort[static_cast<int>(s.method)]);
     time[0].push_back(s.forwardMs);
@@ -271,9 +270,9 @@ void LstRunFigure::fillMeasured(const SideTuningResult& r) {
                        ChartView::Axis::Log);
   m_paramBars->setBars(cats, {tr("trainable %")}, params, {}, {QColor(0x17, 0xbe, 0xcf)});
 
-  const QStringList headers{tr("Method"),       tr("Trainable"),     tr("% of backbone"),
-                            tr("Tape KiB"),     tr("Spec KiB"),      tr("Static KiB"),
-                            tr("Forward ms"),   tr("Backward ms"),   tr("Val accuracy"),
+  const QStringList headers{tr("Method"),         tr("Trainable"),   tr("% of backbone"),
+                            tr("Tape KiB"),       tr("Spec KiB"),    tr("Static KiB"),
+                            tr("Forward ms"),     tr("Backward ms"), tr("Val accuracy"),
                             tr("Backbone frozen")};
   m_table->clear();
   m_table->setColumnCount(static_cast<int>(headers.size()));
@@ -296,12 +295,13 @@ void LstRunFigure::fillMeasured(const SideTuningResult& r) {
     setCell(m_table, row, 6, QString::number(s.forwardMs, 'f', 3));
     setCell(m_table, row, 7, QString::number(s.backwardMs, 'f', 3));
     setCell(m_table, row, 8,
-            s.runs > 1 ? QStringLiteral("%1 ± %2").arg(s.accMean, 0, 'f', 3).arg(s.accStd, 0, 'f', 3)
-                       : QString::number(s.accMean, 'f', 3));
+            s.runs > 1
+                ? QStringLiteral("%1 ± %2").arg(s.accMean, 0, 'f', 3).arg(s.accStd, 0, 'f', 3)
+                : QString::number(s.accMean, 'f', 3));
     setCell(m_table, row, 9,
-            s.method == TuneMethod::Full ? tr("trained")
-                                         : (s.backboneUnchanged ? tr("✓ bit-identical")
-                                                                : tr("✗ changed")));
+            s.method == TuneMethod::Full
+                ? tr("trained")
+                : (s.backboneUnchanged ? tr("✓ bit-identical") : tr("✗ changed")));
   }
   if (full && lst && full->tapeBytes > 0) {
     const double tapeRatio = static_cast<double>(lst->tapeBytes) / full->tapeBytes;
@@ -333,12 +333,13 @@ void LstRunFigure::fillGates(const SideTuningResult& r) {
       std::vector<QPointF> pts;
       for (std::size_t t = 0; t < run.gates.size() && t < run.curve.size(); ++t)
         pts.emplace_back(run.curve[t].step, run.gates[t][j]);
-      QString name = tr("side %1 ← layer %2").arg(j + 1).arg(r.config.keptLayer(static_cast<int>(j)) + 1);
+      QString name =
+          tr("side %1 ← layer %2").arg(j + 1).arg(r.config.keptLayer(static_cast<int>(j)) + 1);
       if (run.seed != r.runs.front().seed) name += QStringLiteral(" s%1").arg(run.seed);
-      m_gates->setSeries(name, pts,
-                         run.seed == r.runs.front().seed ? ChartView::Style::Line
-                                                         : ChartView::Style::Dashed,
-                         kLayer[j % std::size(kLayer)]);
+      m_gates->setSeries(
+          name, pts,
+          run.seed == r.runs.front().seed ? ChartView::Style::Line : ChartView::Style::Dashed,
+          kLayer[j % std::size(kLayer)]);
     }
     ++shown;
   }
@@ -366,7 +367,8 @@ void LstRunFigure::fillReference(const SideTuningResult& r) {
     values[0].push_back(row.robertaBase);
     values[1].push_back(row.robertaBaseLst);
   }
-  m_clue->setTitle(tr("CLUE validation, sorted by LST drop (* = MRC / wsc; cmrc = cmrc2018, ner = cluener)"));
+  m_clue->setTitle(
+      tr("CLUE validation, sorted by LST drop (* = MRC / wsc; cmrc = cmrc2018, ner = cluener)"));
   m_clue->setAxes(QString(), ChartView::Axis::Linear, tr("score (%)"), ChartView::Axis::Linear);
   m_clue->setYRange(0.0, 100.0);
   m_clue->setBars(cats, {tr("RoBERTa base"), tr("+ LST")}, values, {},

@@ -50,9 +50,7 @@ LstRunPage::LstRunPage(QWidget* parent) : Page(parent) {
 
 LstRunPage::~LstRunPage() = default;
 
-std::vector<FieldSpec> LstRunPage::fields() const {
-  return specsOf(finetune::sideTuningFields());
-}
+std::vector<FieldSpec> LstRunPage::fields() const { return specsOf(finetune::sideTuningFields()); }
 
 std::vector<std::pair<QString, std::string>> LstRunPage::sections() const {
   return {{tr("Run"), "preset"},

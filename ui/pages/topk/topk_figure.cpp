@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/figure_label.h"
 #include "ui/common/heatmap_view.h"
 
 namespace latentlab::ui {
@@ -48,24 +49,6 @@ QString methodShortName(Method m) {
   static_assert(std::size(kShort) == topk::kAllMethods.size());
   return TopkFigure::tr(kShort[static_cast<int>(m)]);
 }
-
-namespace {
-
-QLabel* makeLabel(QWidget* parent, bool wrap = true) {
-  auto* l = new QLabel(parent);
-  l->setWordWrap(wrap);
-  l->setTextFormat(Qt::RichText);
-  l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  // A wrapping label asks for height-for-width, which makes grid layouts ignore row stretch;
-  // a fixed allowance of lines keeps the chart quadrants equal.
-  QSizePolicy sp = l->sizePolicy();
-  sp.setHeightForWidth(false);
-  l->setSizePolicy(sp);
-  l->setMinimumHeight(2 * l->fontMetrics().lineSpacing() + 4);
-  return l;
-}
-
-}  // namespace
 
 TopkFigure::TopkFigure(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
@@ -110,7 +93,7 @@ QWidget* TopkFigure::buildOverview() {
   auto* jl = new QVBoxLayout(jac);
   jl->setContentsMargins(0, 0, 0, 0);
   m_ovJacobian = new HeatmapView(jac);
-  m_ovBadge = makeLabel(jac);
+  m_ovBadge = makeFigureLabel(jac);
   jl->addWidget(m_ovJacobian, 1);
   jl->addWidget(m_ovBadge);
   g->addWidget(bars, 0, 0);
@@ -137,7 +120,7 @@ QWidget* TopkFigure::buildBars(Bars& b) {
   b.zline->setMinimumHeight(170);
   b.zline->setMaximumHeight(240);
   b.zline->setYLabelsVisible(false);
-  b.summary = makeLabel(w);
+  b.summary = makeFigureLabel(w);
   l->addWidget(b.chart, 3);
   l->addWidget(b.zline, 1);
   l->addWidget(b.summary);
@@ -174,7 +157,7 @@ QWidget* TopkFigure::buildGradient(Gradient& gr) {
   auto* jl = new QVBoxLayout(jac);
   jl->setContentsMargins(0, 0, 0, 0);
   gr.jacobian = new HeatmapView(jac);
-  gr.badge = makeLabel(jac);
+  gr.badge = makeFigureLabel(jac);
   jl->addWidget(gr.jacobian, 1);
   jl->addWidget(gr.badge);
   gr.traceTau = new ChartView(w);
@@ -193,7 +176,7 @@ QWidget* TopkFigure::buildThreshold(Threshold& t) {
   l->setContentsMargins(0, 0, 0, 0);
   t.solver = new ChartView(w);
   t.functions = new ChartView(w);
-  t.info = makeLabel(w);
+  t.info = makeFigureLabel(w);
   l->addWidget(t.solver, 0, 0);
   l->addWidget(t.functions, 0, 1);
   l->addWidget(t.info, 1, 0, 1, 2);
@@ -218,7 +201,7 @@ QWidget* TopkFigure::buildGallery() {
   auto* w = new QWidget(this);
   auto* l = new QVBoxLayout(w);
   l->setContentsMargins(0, 0, 0, 0);
-  auto* hint = makeLabel(w);
+  auto* hint = makeFigureLabel(w);
   hint->setText(
       tr("Click an entry to load it: x, k, τ and the method are set and every view "
          "updates. Each one is a finding of the spec (§1.1–§2.4, §5)."));
@@ -254,7 +237,7 @@ QWidget* TopkFigure::buildProperties() {
   m_properties->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_properties->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
   m_properties->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  m_propertiesNote = makeLabel(w);
+  m_propertiesNote = makeFigureLabel(w);
   l->addWidget(m_properties, 1);
   l->addWidget(m_propertiesNote);
   return w;
@@ -265,7 +248,7 @@ QWidget* TopkFigure::buildSpeed() {
   auto* l = new QVBoxLayout(w);
   l->setContentsMargins(0, 0, 0, 0);
   m_speed = new ChartView(w);
-  m_speedNote = makeLabel(w);
+  m_speedNote = makeFigureLabel(w);
   l->addWidget(m_speed, 1);
   l->addWidget(m_speedNote);
   return w;

@@ -2,18 +2,16 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include "ui/pages/topk/topk_page.h"
 
-#include <QBoxLayout>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QTabBar>
-#include <QVBoxLayout>
 #include <cmath>
 
 #include "latentlab/common/rng.h"
 #include "ui/common/param_form.h"
+#include "ui/common/view_tabs.h"
 #include "ui/pages/topk/topk_figure.h"
 
 namespace latentlab::ui {
@@ -21,11 +19,6 @@ namespace latentlab::ui {
 using topk::Method;
 
 namespace {
-
-const FieldSpec& viewSpec() {
-  static const FieldSpec spec = *findField(specsOf(topk::topkLabFields()), "view");
-  return spec;
-}
 
 std::string showKey(Method m) { return "show_" + std::string(topk::methodId(m)); }
 
@@ -66,14 +59,8 @@ TopkPage::TopkPage(QWidget* parent) : Page(parent) {
     emit computeFailed(msg);
   });
 
-  QWidget* bar = buildToolbar();
-  screenFigure();  // creates the page layout with the figure
-  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
-  connect(this, &Page::paramsChanged, this, &TopkPage::syncToolbar);
-  syncToolbar();
-  // The tab bar chooses the view and the gallery loads examples: no form rows for them.
-  form()->setFieldVisible("view", false);
-  form()->setFieldVisible("gallery", false);
+  buildToolbar(installViewTabs("view")->actions());
+  form()->setFieldVisible("gallery", false);  // the gallery view loads examples
   paramsUpdated();
 }
 
@@ -142,35 +129,8 @@ bool TopkPage::isCheap(const std::string& key) const {
   return key != "mc_samples";
 }
 
-QWidget* TopkPage::buildToolbar() {
-  auto* bar = new QWidget(this);
-  auto* rows = new QVBoxLayout(bar);
-  rows->setContentsMargins(4, 4, 4, 0);
-  rows->setSpacing(2);
-  auto* row = new QHBoxLayout;
-  rows->addLayout(row);
-  m_tabs = new QTabBar(bar);
-  m_tabs->setExpanding(false);
-  m_tabs->setDrawBase(false);
-  const FieldSpec& vs = viewSpec();
-  for (std::size_t i = 0; i < vs.choices.size(); ++i)
-    m_tabs->addTab(QCoreApplication::translate(
-        "fields", (i < vs.choiceLabels.size() ? vs.choiceLabels[i] : vs.choices[i]).c_str()));
-  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
-    if (i < 0) return;
-    try {
-      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
-    } catch (const ParamError& e) {
-      emit computeFailed(QString::fromStdString(e.what()));
-    }
-  });
-  row->addWidget(m_tabs, 1);
-  // Inputs and the speed run on a second row, so every view's tab stays visible.
-  row = new QHBoxLayout;
-  rows->addLayout(row);
-  row->addStretch(1);
-
-  m_presets = new QComboBox(bar);
+void TopkPage::buildToolbar(QHBoxLayout* row) {
+  m_presets = new QComboBox(this);
   m_presets->addItem(tr("Input presets…"));
   for (const auto& preset : inputPresets()) m_presets->addItem(tr(preset.label));
   m_presets->addItem(tr("Random Gaussian (current n, seed)"));
@@ -195,7 +155,7 @@ QWidget* TopkPage::buildToolbar() {
   });
   row->addWidget(m_presets);
 
-  m_measure = new QPushButton(tr("Measure speed"), bar);
+  m_measure = new QPushButton(tr("Measure speed"), this);
   m_measure->setToolTip(tr("Time every shown method for n = 10² … 10⁶ in the background"));
   connect(m_measure, &QPushButton::clicked, this, [this] {
     if (m_speedController->isBusy()) {
@@ -210,20 +170,11 @@ QWidget* TopkPage::buildToolbar() {
     measureSpeed(sp);
   });
   row->addWidget(m_measure);
-  m_speedProgress = new QProgressBar(bar);
+  m_speedProgress = new QProgressBar(this);
   m_speedProgress->setRange(0, 1000);
   m_speedProgress->setMaximumWidth(120);
   m_speedProgress->setVisible(false);
   row->addWidget(m_speedProgress);
-  return bar;
-}
-
-void TopkPage::syncToolbar() {
-  const auto& choices = viewSpec().choices;
-  const std::string view = std::get<std::string>(params().at("view"));
-  const auto it = std::find(choices.begin(), choices.end(), view);
-  QSignalBlocker block(m_tabs);
-  m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
 }
 
 void TopkPage::loadCounterExample(int index) {

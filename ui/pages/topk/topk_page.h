@@ -8,7 +8,7 @@
 #include "latentlab/topk/topk_lab.h"
 #include "ui/common/page.h"
 
-class QTabBar;
+class QHBoxLayout;
 class QComboBox;
 class QPushButton;
 class QProgressBar;
@@ -52,13 +52,11 @@ class TopkPage : public Page {
 
  private:
   topk::TopkLabParams labParams() const;
-  QWidget* buildToolbar();
-  void syncToolbar();
+  void buildToolbar(QHBoxLayout* row);
 
   std::optional<topk::TopkLabResult> m_result;
   std::optional<topk::SpeedResult> m_speed;
   RecomputeController* m_speedController = nullptr;
-  QTabBar* m_tabs = nullptr;
   QComboBox* m_presets = nullptr;
   QPushButton* m_measure = nullptr;
   QProgressBar* m_speedProgress = nullptr;

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/common/figure_label.h"
+
+#include <QLabel>
+
+namespace latentlab::ui {
+
+QLabel* makeFigureLabel(QWidget* parent, int lines) {
+  auto* l = new QLabel(parent);
+  l->setWordWrap(true);
+  l->setTextFormat(Qt::RichText);
+  l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  QSizePolicy sp = l->sizePolicy();
+  sp.setHeightForWidth(false);
+  l->setSizePolicy(sp);
+  l->setMinimumHeight(lines * l->fontMetrics().lineSpacing() + 4);
+  return l;
+}
+
+}  // namespace latentlab::ui
