@@ -6,8 +6,13 @@
 
 #include "ui/pages/attention/attention_rank_page.h"
 #include "ui/pages/attention/efficient_attention_page.h"
+#include "ui/pages/flows/fokker_planck_page.h"
+#include "ui/pages/flows/reflow_page.h"
+#include "ui/pages/flows/reflow_wgan_page.h"
 #include "ui/pages/finetune/lst_memory_page.h"
 #include "ui/pages/finetune/lst_run_page.h"
+#include "ui/pages/quantization/quant_grid_page.h"
+#include "ui/pages/quantization/quant_image_page.h"
 #include "ui/pages/topk/topk_page.h"
 #include "ui/shell/scenario_io.h"
 
@@ -31,6 +36,24 @@ const std::vector<PageInfo>& pageRegistry() {
        QCoreApplication::translate("PageRegistry", "Efficient attention"),
        QStringLiteral(":/icons/attention.svg"),
        [] { return static_cast<Page*>(new EfficientAttentionPage); }},
+      {QStringLiteral("quant_grid"), QCoreApplication::translate("PageRegistry", "Quantization"),
+       QCoreApplication::translate("PageRegistry", "FSQ vs VQ grid"),
+       QStringLiteral(":/icons/quantization.svg"),
+       [] { return static_cast<Page*>(new QuantGridPage); }},
+      {QStringLiteral("quant_image"), QCoreApplication::translate("PageRegistry", "Quantization"),
+       QCoreApplication::translate("PageRegistry", "Image reconstruction"),
+       QStringLiteral(":/icons/quantization.svg"),
+       [] { return static_cast<Page*>(new QuantImagePage); }},
+      {QStringLiteral("fokker_planck"), QCoreApplication::translate("PageRegistry", "Flows"),
+       QCoreApplication::translate("PageRegistry", "Fokker–Planck"),
+       QStringLiteral(":/icons/flows.svg"),
+       [] { return static_cast<Page*>(new FokkerPlanckPage); }},
+      {QStringLiteral("reflow"), QCoreApplication::translate("PageRegistry", "Flows"),
+       QCoreApplication::translate("PageRegistry", "ReFlow"), QStringLiteral(":/icons/flows.svg"),
+       [] { return static_cast<Page*>(new ReflowPage); }},
+      {QStringLiteral("reflow_wgan"), QCoreApplication::translate("PageRegistry", "Flows"),
+       QCoreApplication::translate("PageRegistry", "ReFlow → WGAN-GP"),
+       QStringLiteral(":/icons/flows.svg"), [] { return static_cast<Page*>(new ReflowWganPage); }},
       {QStringLiteral("lst_memory"), QCoreApplication::translate("PageRegistry", "Fine-tuning"),
        QCoreApplication::translate("PageRegistry", "Memory accountant"),
        QStringLiteral(":/icons/finetune.svg"),

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// Mixture velocity: particle steps per second (one Euler step = one evaluation of v*) at
+// 10³..10⁶ particles for K = 8 and 64 target modes; plus the ReFlow page at defaults (target:
+// under one 60 Hz frame, 16 ms) and one RFF reflow fit.
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <numbers>
+
+#include "latentlab/flows/reflow_lab.h"
+
+namespace {
+
+using namespace latentlab::flows;
+
+Mixture ringTarget(int k) {
+  Mixture m;
+  m.means.resize(k, 2);
+  for (int i = 0; i < k; ++i) {
+    m.means(i, 0) = 2.0 * std::cos(2.0 * std::numbers::pi * i / k);
+    m.means(i, 1) = 2.0 * std::sin(2.0 * std::numbers::pi * i / k);
+  }
+  m.stds = Eigen::VectorXd::Constant(k, 0.1);
+  m.weights = Eigen::VectorXd::Constant(k, 1.0 / k);
+  return m;
+}
+
+Mixture standardNormal() {
+  Mixture m;
+  m.means = Eigen::MatrixXd::Zero(1, 2);
+  m.stds = Eigen::VectorXd::Ones(1);
+  m.weights = Eigen::VectorXd::Ones(1);
+  return m;
+}
+
+void BM_MixtureVelocityStep(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0)), k = static_cast<int>(state.range(1));
+  const MixtureVelocity v(standardNormal(), ringTarget(k));
+  Eigen::MatrixXd z = standardNormal().sample(n, 1);
+  for (auto _ : state) {
+    z += 0.02 * v(z, 0.5);
+    benchmark::DoNotOptimize(z.data());
+  }
+  state.counters["particle_steps/s"] =
+      benchmark::Counter(static_cast<double>(n) * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_MixtureVelocityStep)
+    ->ArgsProduct({{1000, 10000, 100000, 1000000}, {8, 64}})
+    ->Unit(benchmark::kMillisecond);
+
+void BM_ReflowPageDefaults(benchmark::State& state) {
+  const ReflowLabParams p;
+  for (auto _ : state) {
+    auto r = computeReflowLab(p);
+    benchmark::DoNotOptimize(r.density.data());
+  }
+}
+BENCHMARK(BM_ReflowPageDefaults)->Unit(benchmark::kMillisecond);
+
+void BM_RffReflowFit(benchmark::State& state) {
+  const Mixture p0 = standardNormal();
+  const MixtureVelocity v(p0, ringTarget(8));
+  const Eigen::MatrixXd a = p0.sample(4000, 2);
+  const Eigen::MatrixXd b = integrate(v, a, 32, Solver::Rk4);
+  for (auto _ : state) {
+    auto fit = RffVelocity::fit(a, b, RffOptions{});
+    benchmark::DoNotOptimize(&fit);
+  }
+}
+BENCHMARK(BM_RffReflowFit)->Unit(benchmark::kMillisecond);
+
+}  // namespace

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <Eigen/Dense>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "latentlab/common/params.h"
+#include "latentlab/common/run_control.h"
+#include "latentlab/flows/fokker_planck.h"
+
+namespace latentlab::flows {
+
+enum class FpDim { One, Two };
+enum class FpInitial { Gaussian, TwoBump, PointMass };
+/// Test function φ of (WF), applied to the first coordinate (spec §5.1 derivation view).
+enum class FpPhi { X, X2, CosKx, Bump };
+enum class FpView { Density, Compare, Metrics, WeakForm };
+
+/// Every parameter of the Fokker–Planck page (spec flows.md §5.1 controls).
+struct FpLabParams {
+  FpDim dim = FpDim::Two;
+  DriftPreset drift = DriftPreset::RotatingOU;
+  double theta = 1.0;     // OU rate θ
+  double omega = 2.0;     // rotation ω (2-D rotating OU)
+  double betaMin = 0.1;   // VP schedule
+  double betaMax = 10.0;
+  double g = 1.0;         // noise level
+  double sigma = 0.0;     // σ of the right-hand family, clipped to [0, g]
+  FpInitial initial = FpInitial::Gaussian;
+  double m0x = 2.0;       // initial mean (two-bump: ±m0)
+  double m0y = 0.0;
+  double v0 = 0.25;       // initial variance per axis
+  int particles = 5000;   // N, 100..1e5
+  int gridN = 96;         // cells per axis, 64..256
+  double box = 5.0;       // grid box [−box, box]^d
+  FluxScheme scheme = FluxScheme::MusclMc;
+  double cfl = 0.45;      // safety factor C of the CFL bound
+  double dt = 0.0;        // 0: auto = C × CFL bound; else a fixed step (checked for stability)
+  double tEnd = 1.5;      // simulated time T
+  int snapshots = 60;     // cached frames for the time slider
+  int trajectories = 6;   // particle paths drawn
+  FpPhi phi = FpPhi::X2;
+  double k = 1.0;         // cos kx frequency / bump centre
+  std::uint64_t seed = 1;
+  int frame = 100;        // time slider: snapshot index (clamped to the last one)
+  FpView view = FpView::Density;
+};
+
+const std::vector<FieldBinding<FpLabParams>>& fpLabFields();
+/// Cross-field checks (NaN, fixed dt above the stability bound, SG with g = 0). ParamError.
+void validate(const FpLabParams& params);
+/// The drift the params describe.
+Drift driftOf(const FpLabParams& params);
+
+/// One cached frame of the time slider.
+struct FpSnapshot {
+  double t = 0.0;
+  std::vector<double> pde;                 // grid density (cell averages)
+  std::vector<double> closed;              // closed form as cell averages (empty: none)
+  std::vector<double> histSde, histSigma;  // particle histograms on the same cells
+  Eigen::MatrixXd shownSde, shownSigma;    // first ≤ 1500 particles (rows), for scatter plots
+  double mass = 0.0;
+  double tvSde = 0.0, tvSigma = 0.0;  // TV(histogram, PDE)
+  double noiseFloor = 0.0;            // Monte-Carlo floor of TV for N particles
+  double tvPdeClosed = 0.0;           // TV(PDE, closed form); NaN without closed form
+  Eigen::Vector2d meanSde, meanSigma, meanPde, meanClosed;
+  double varSde = 0.0, varSigma = 0.0, varPde = 0.0, varClosed = 0.0;  // var of coordinate 1
+  double phiMean = 0.0;  // E φ over the SDE particles
+  double phiRhs = 0.0;   // E[f·∇φ + ½g²Δφ] over the SDE particles (right side of WF)
+};
+
+struct FpLabResult {
+  int dim = 1, n = 0;
+  double lo = 0.0, hi = 0.0, h = 0.0;
+  double dt = 0.0, stableDt = 0.0;  // step used and the C = 1 bound
+  int steps = 0;
+  double sigmaUsed = 0.0;
+  bool hasClosedForm = false;
+  bool stationaryClosedForm = false;  // double well: the closed form is the t → ∞ law
+  bool sgFallback = false;            // SG asked with g = 0: MUSCL used
+  double massDrift = 0.0;             // max |mass − mass₀| / mass₀
+  double minDensity = 0.0;            // positivity check
+  double edgeMass = 0.0;              // largest mass in the two outer layers
+  std::vector<double> initial;        // PDE at t = 0
+  std::vector<FpSnapshot> snapshots;  // t = 0 … T
+  std::vector<double> trajTimes;                  // times of trajectory points
+  std::vector<Eigen::MatrixXd> trajSde, trajSigma;  // per path: rows = times, cols = dim
+  std::vector<double> wfLhs;  // d/dt E φ by central differences of the snapshot means
+  double elapsedMs = 0.0;
+};
+
+/// Runs the grid solver and both particle families to T, caching `snapshots` frames.
+/// Polls `control` once per step; throws ParamError or Cancelled.
+FpLabResult computeFpLab(const FpLabParams& params, const RunControl& control = {});
+
+/// φ, φ′ and φ″ of the chosen test function at x.
+void testFunction(FpPhi phi, double k, double x, double& f, double& df, double& d2f);
+
+}  // namespace latentlab::flows

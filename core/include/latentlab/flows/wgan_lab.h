@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <Eigen/Dense>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "latentlab/common/params.h"
+#include "latentlab/common/run_control.h"
+
+namespace latentlab::flows {
+
+/// Spec flows.md §3.3 variants: Su critic (gradient field, t dropped), free vector field (t
+/// dropped), the time-dependent field's t = 0 slice (collapses to the data mean, §3.2), WGAN-GP
+/// (1-centred penalty, MLP critic).
+enum class WganVariant { Gradient, FreeField, TimeZero, WganGp };
+enum class WganCritic { Rff, Mlp };                                  // §3.3 critic A / B
+enum class WganTarget { EightGaussians, EightGaussiansWide, TwoMoons, Checkerboard };  // §5.3
+enum class WganView { Field, Charts };
+
+/// Every parameter of the ReFlow → WGAN-GP page (field table wganLabFields()).
+struct WganLabParams {
+  WganVariant variant = WganVariant::Gradient;
+  WganCritic critic = WganCritic::Rff;  // Gradient variant only; WGAN-GP always uses the MLP
+  WganTarget target = WganTarget::EightGaussians;
+  int particles = 300;       // N, particles and real samples per round
+  int rounds = 60;           // rounds computed by the job
+  double initStd = 0.5;      // particles start from N(0, initStd² I)
+  double epsilon = 0.3;      // particle step x0 ← x0 + ε ∇D(x0)
+  double lambda = 1.0;       // penalty weight λ
+  int features = 64;         // RFF M
+  double lengthScale = 0.5;  // RFF ℓ
+  double delta = 1e-4;       // ridge δ
+  int hidden = 32;           // MLP width H
+  double learningRate = 5e-3;  // Adam α
+  int criticSteps = 20;      // Adam steps per round (n_critic)
+  bool reinit = false;       // re-initialise the MLP critic every round
+  std::uint64_t seed = 1;
+  double box = 3.0;          // the field view shows [−box, box]²
+  int round = 60;            // snapshot shown (clamped to rounds)
+  bool showInterpolants = true;
+  bool showArrows = true;
+  WganView view = WganView::Field;
+};
+
+const std::vector<FieldBinding<WganLabParams>>& wganLabFields();
+/// Single-field ranges plus enum checks; throws ParamError naming the key.
+void validate(const WganLabParams& params);
+/// The parameters that change what computeWganLab computes (not round, view, overlays).
+bool sameComputation(const WganLabParams& a, const WganLabParams& b);
+
+/// One cached round: the particles after `index` moves and the critic fitted against them.
+struct WganSnapshot {
+  Eigen::MatrixXd particles;     // N × 2
+  Eigen::MatrixXd interpolants;  // ≤ 200 × 2, the x_t where the penalty acts
+  Eigen::MatrixXd field;         // G × G: D on the grid (row 0 = top, y = +box); ‖v‖ for the
+                                 // free-field variants, which have no scalar critic
+  Eigen::MatrixXd arrows;        // L² × 2: ∇D (or v) at the arrow lattice, row-major from top
+  double distance;               // λ(mean D(x1) − mean D(x0)); mean ‖v(x_t)‖² for free fields
+  double sw2;                    // sliced W2 to a held-out target batch
+  double nll;                    // target NLL of the particles (exact GMM, else KDE h = 0.1)
+  double meanGrad;               // mean ‖∇D‖ at the particles
+  double criticLoss;             // (Su-critic) / WGAN-GP loss; regression loss for free fields
+};
+
+struct WganLabResult {
+  WganLabParams params;                 // what was computed (round/view as requested)
+  Eigen::MatrixXd real;                 // N × 2 held-out real samples (shown, and SW2 reference)
+  std::vector<double> gridAxis;         // G cell centres from −box to box
+  std::vector<double> arrowAxis;        // L lattice coordinates
+  std::vector<WganSnapshot> snapshots;  // rounds + 1
+  bool scalarCritic = true;             // false for the free-field variants
+  double realNll = 0.0;                 // NLL of the held-out real samples (the floor)
+  double elapsedMs = 0.0;
+};
+
+/// Runs the §3.3 outer loop: each round draws fresh real samples, pairs them with the particles by
+/// a random permutation, fits the critic on x_t = (1−t)x0 + t x1 (t ~ U(0,1)), records the
+/// metrics and moves x0 ← x0 + ε∇D(x0). Deterministic in `seed`; polls `control` every round.
+WganLabResult computeWganLab(const WganLabParams& params, const RunControl& control = {});
+
+/// Samples n points of a §5.3 target preset.
+Eigen::MatrixXd sampleTarget(WganTarget target, int n, std::uint64_t seed);
+
+}  // namespace latentlab::flows

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <Eigen/Dense>
+#include <cstdint>
+#include <vector>
+
+#include "latentlab/common/params.h"
+#include "latentlab/common/run_control.h"
+#include "latentlab/quantization/fsq.h"
+#include "latentlab/quantization/precision.h"
+#include "latentlab/quantization/vq.h"
+
+namespace latentlab::quantization {
+
+/// Synthetic latent point clouds of the grid page (spec §7.1).
+enum class GridData { Gaussian, Mixture, Ring };
+/// Which coordinates the FSQ panel draws (spec §7.1 toggle): raw z-space (non-uniform cells) or
+/// bounded space b(αx) (a uniform grid).
+enum class GridSpace { Raw, Bounded };
+enum class VqMethod { Lloyd, Ema };
+/// Which two coordinates a 3-D cloud is projected on (the third is sliced for the cell images).
+enum class GridPlane { X1X2, X1X3, X2X3 };
+enum class GridView { Overview, Fsq, Vq, Usage };
+
+/// Every parameter of the "FSQ vs VQ grid" page; one field table (gridLabFields) drives the form,
+/// JSON and the CLI.
+struct GridLabParams {
+  GridData data = GridData::Gaussian;  // point cloud
+  int dims = 2;                        // latent dimension d, 2 or 3
+  int points = 2000;                   // N, 100..20000
+  int level1 = 8;                      // FSQ levels per dimension, 3..32 (warn below 5)
+  int level2 = 8;
+  int level3 = 5;                      // used when dims = 3
+  FsqBound bound = FsqBound::Tanh;     // bounding function
+  double alpha = 1.0;                  // bound gain: FSQ sees z = α·x, 0.05..10
+  GridSpace space = GridSpace::Raw;    // FSQ panel coordinates
+  bool matchK = true;                  // VQ codebook size = ∏L (equal-K comparison)
+  int codebookSize = 64;               // VQ K when matchK is off, 2..4096 (≤ N)
+  VqMethod vqMethod = VqMethod::Lloyd; // batch k-means or online EMA
+  VqInit vqInit = VqInit::KmeansPlusPlus;
+  int iterations = 15;                 // Lloyd iterations, 0..200
+  int emaSteps = 300;                  // EMA steps (batches of 256, γ = 0.99), 1..5000
+  bool restart = true;                 // EMA dead-code restart (N_j < 0.1, every 10 steps)
+  Precision precision = Precision::Fp32;  // FSQ index path emulated in this format
+  GridPlane plane = GridPlane::X1X2;   // 3-D: projection plane
+  double slice = 0.0;                  // 3-D: value of the third coordinate for the cell images
+  std::uint64_t seed = 1;              // data, init and EMA batches
+  GridView view = GridView::Overview;  // which figure is shown / exported
+};
+
+/// Field keys: data, dims, points, level1, level2, level3, bound, alpha, space, match_k,
+/// codebook_size, vq_method, vq_init, iterations, ema_steps, restart, precision, plane, slice,
+/// seed, view.
+const std::vector<FieldBinding<GridLabParams>>& gridLabFields();
+/// Cross-field checks (VQ K ≤ N for data-based inits, ∏L ≤ 2^20); throws ParamError.
+void validate(const GridLabParams& params);
+
+struct GridLabResult {
+  int dims = 2;
+  RowMatrixXd points;             // N×d latent points x
+  std::vector<int> levels;        // FSQ levels (d entries)
+  int planeA = 0, planeB = 1;     // plotted coordinates
+  double xMin = 0, xMax = 0, yMin = 0, yMax = 0;  // plot box in x-space (raw)
+
+  // FSQ on z = αx.
+  std::vector<std::int64_t> fsqIndex;    // per point (exact integer path)
+  RowMatrixXd bounded;                   // N×d bounded values b_i(αx_i) (bounded-space view)
+  std::vector<std::vector<double>> fsqBoundaries;  // per dimension, in x-space (z/α)
+  std::vector<std::int64_t> fsqCounts;   // per code (∏L)
+  UsageStats fsqStats;
+  double fsqRelMse = 0;                  // centroid decoder, MSE / total variance (spec §3.6)
+  Eigen::MatrixXd fsqUsageGrid;          // L_a × L_b counts on the plotted plane (summed)
+  Eigen::MatrixXi fsqCells;              // label image: FSQ code of each pixel (rows: y, top first)
+
+  // VQ at K codes.
+  RowMatrixXd codebook;                  // K×d
+  std::vector<int> vqIndex;              // per point
+  std::vector<std::int64_t> vqCounts;    // per code
+  UsageStats vqStats;
+  double vqRelMse = 0;                   // codeword decoder, MSE / total variance
+  std::vector<double> vqCurve;           // rel. MSE per Lloyd iteration / per 10 EMA steps
+  int vqRestarts = 0;
+  Eigen::MatrixXi voronoi;               // label image: nearest code of each pixel
+
+  // Precision emulation (spec §1.7).
+  PrecisionFsqResult precision;
+  UsageStats naiveStats;                 // usage of the naive float index path
+
+  double elapsedMs = 0.0;
+};
+
+/// Resolution of the label images (pixels per side).
+inline constexpr int kGridImageSize = 160;
+
+/// Everything the grid page shows (spec §7.1–7.3): points, FSQ cells and usage, VQ codebook,
+/// Voronoi labels and usage, precision aliasing. Cheap at defaults (well under 16 ms).
+GridLabResult computeGridLab(const GridLabParams& params, const RunControl& control = {});
+
+/// The latent points alone (deterministic in seed): N×d.
+RowMatrixXd makeGridPoints(GridData data, int dims, int n, std::uint64_t seed);
+
+}  // namespace latentlab::quantization

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <Eigen/Dense>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "latentlab/common/params.h"
+#include "latentlab/common/run_control.h"
+#include "latentlab/quantization/image_io.h"
+#include "latentlab/quantization/image_metrics.h"
+#include "latentlab/quantization/vq.h"
+
+namespace latentlab::quantization {
+
+/// Which view the Image reconstruction page shows (and exports).
+enum class ImageView {
+  PatchPca,        // tier A (§3.1): original | FSQ | VQ and their error maps
+  Colour,          // tier B (§3.2): per-pixel colour quantization, same layout
+  RateDistortion,  // PSNR and usage vs log2 K over 2^4..2^16 (§7.3, Fig. 3a/3c analogues)
+  Training,        // tier C (§3.3): tiny STE autoencoders, live loss and usage curves
+};
+
+/// Bundled sample images; Loaded = the image the user opened (the page passes it in).
+enum class ImageSource { Astronaut, Coffee, Loaded };
+
+
+/// Every parameter of the Image reconstruction page.
+struct ImageLabParams {
+  ImageSource source = ImageSource::Astronaut;  // which image (Loaded: the page's own)
+  int budgetBits = 10;            // log2 target |C|, one of fsqPresets() (10 → [8,5,5,5])
+  int patch = 4;                  // patch side P in pixels, 2..16 (P = 4: 16384 patches at 512²)
+  double alpha = 0.8;             // FSQ bound gain α on whitened latents, 0.05..4
+  int lloydIterations = 8;        // VQ k-means iterations after k-means++ seeding, 1..50
+  std::uint64_t seed = 1;         // k-means++ and sampling seed
+  ImageView view = ImageView::PatchPca;
+  // Tier C (§3.3), the Training view.
+  int trainSteps = 1500;          // Adam steps per model, 10..20000
+  int trainBatch = 128;           // patches per mini-batch, 8..4096
+  double learningRate = 3e-3;     // Adam step size, 1e-5..0.1 (log)
+  double commitment = 0.25;       // VQ commitment weight β, 0..2
+};
+
+const std::vector<FieldBinding<ImageLabParams>>& imageLabFields();
+void validate(const ImageLabParams& params);
+
+/// One quantizer's reconstruction and its read-outs.
+struct Reconstruction {
+  ImageData image;
+  Eigen::MatrixXd error;  // |original − reconstruction| on 0..255, channel mean
+  double psnr = 0.0;
+  double ssim = 0.0;
+  double bpp = 0.0;        // fixed-rate T·log2 K / (H·W)
+  double entropyBpp = 0.0; // zeroth-order T·H / (H·W)
+  UsageStats usage;
+};
+
+/// One point of the rate–distortion sweep.
+struct RatePoint {
+  int log2Target = 0;
+  int codes = 0;    // ∏L, used for both FSQ and VQ (equal code count)
+  int vqCodes = 0;  // K actually fitted (≤ number of patches)
+  double bpp = 0.0;
+  double fsqPsnr = 0.0, vqPsnr = 0.0;
+  double fsqUsage = 0.0, vqUsage = 0.0;
+};
+
+struct ImageLabResult {
+  ImageData original;
+  std::vector<int> levels;  // FSQ levels at the chosen budget
+  int codes = 0;            // ∏L
+  int vqCodes = 0;          // VQ K (= codes unless capped by the number of patches)
+  int patches = 0;          // N at stride P
+  Reconstruction fsq;       // tier A or B, by view
+  Reconstruction vq;
+  std::vector<RatePoint> rate;  // filled for the RateDistortion view
+  std::vector<std::string> notes;  // downscale notice, capped K, etc.
+  double elapsedMs = 0.0;
+};
+
+/// Tier A (§3.1): patches → PCA (d = len(levels)) → FSQ with bound gain α and the centroid
+/// decoder (mean of the patches in each cell, empty cells use the analytic inverse bound) vs
+/// k-means++ + Lloyd VQ with K = ∏L in the same latent, decoded x̂ = μ + U_d ĉ.
+ImageLabResult computeTierA(const ImageData& image, const ImageLabParams& params,
+                            const RunControl& control = {});
+/// Tier B (§3.2): per-pixel colour. FSQ = uniform grid with the budget's bits split over the
+/// channels (e.g. 3-3-2 for 2^8), VQ = k-means palette of the same K on ≤ 50k sampled pixels.
+ImageLabResult computeTierB(const ImageData& image, const ImageLabParams& params,
+                            const RunControl& control = {});
+/// The page's computation for params.view (tier A for PatchPca and Training, B for Colour,
+/// tier A plus the 2^4..2^16 sweep for RateDistortion).
+ImageLabResult computeImageLab(const ImageData& image, const ImageLabParams& params,
+                               const RunControl& control = {});
+
+}  // namespace latentlab::quantization

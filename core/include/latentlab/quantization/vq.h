@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <Eigen/Dense>
+#include <cstdint>
+#include <vector>
+
+#include "latentlab/common/rng.h"
+#include "latentlab/common/run_control.h"
+
+namespace latentlab::quantization {
+
+/// Row-major float matrix: one point / codeword per row (cache-friendly for the tiled search).
+using RowMatrixXf = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using RowMatrixXd = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+/// Result of a nearest-code search.
+struct NearestResult {
+  std::vector<int> index;        // argmin_j ‖x_n − e_j‖² per row
+  Eigen::VectorXd distance2;     // that squared distance, clamped ≥ 0
+};
+
+/// Nearest codeword of every row of x (N×d) among the rows of codebook (K×d) (spec §2.1):
+/// ‖x‖² − 2 x·e + ‖e‖², computed tile by tile (a GEMM of a row tile × all codes, K-tiles for
+/// large K) so no N×K matrix is ever stored. Ties go to the lower index. Parallel over row tiles
+/// (OpenMP). Throws ParamError("codebook", …) for K = 0 or a dimension mismatch.
+NearestResult nearestCodes(const RowMatrixXd& x, const RowMatrixXd& codebook,
+                           const RunControl& control = {});
+/// Float version (benchmark and large runs).
+NearestResult nearestCodes(const RowMatrixXf& x, const RowMatrixXf& codebook,
+                           const RunControl& control = {});
+
+/// k-means++ seeding (Arthur & Vassilvitskii 2007; spec §2.3(3)): first centre uniform, each next
+/// one with probability ∝ D²(x). K ≤ N required (ParamError("codebook_size", …) otherwise).
+RowMatrixXd kmeansPlusPlus(const RowMatrixXd& x, int k, std::uint64_t seed,
+                           const RunControl& control = {});
+
+/// Codebook initialisations of spec §3.1(4C).
+enum class VqInit { KmeansPlusPlus, DataRows, Tiny };
+/// Initial codebook: k-means++, K distinct random data rows, or N(0, 0.02²) ("tiny").
+RowMatrixXd initCodebook(const RowMatrixXd& x, int k, VqInit init, std::uint64_t seed,
+                         const RunControl& control = {});
+
+/// Lloyd iterations (spec §2.3(3)) from `codebook`: assign, then move each code to its cluster
+/// mean (empty clusters keep their code). distortion[t] = mean ‖x − e_k(x)‖² before step t+1,
+/// and the last entry is after the final step, so it is non-increasing.
+struct LloydResult {
+  RowMatrixXd codebook;
+  std::vector<int> assignment;     // final assignment
+  std::vector<double> distortion;  // iterations + 1 entries
+};
+LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations,
+                  const RunControl& control = {});
+
+/// Online EMA codebook (spec §2.3(2), VQ-VAE appendix) with optional dead-code restart (§2.4).
+struct EmaOptions {
+  double decay = 0.99;           // γ
+  double smoothing = 1e-5;       // Laplace ε; 0 disables smoothing
+  bool restart = false;          // dead-code restart
+  double restartThreshold = 0.1; // restart codes with EMA count N_j below this
+  int restartEvery = 10;         // check every this many steps
+};
+class EmaCodebook {
+ public:
+  /// Starts with counts N_j = 1 and sums m_j = e_j (so e_j is unchanged by the first smoothing).
+  EmaCodebook(RowMatrixXd codebook, EmaOptions options);
+  /// Start from explicit EMA state (spec §6.2 test vector).
+  EmaCodebook(RowMatrixXd codebook, Eigen::VectorXd counts, RowMatrixXd sums, EmaOptions options);
+  /// One step on a batch: assign, N ← γN + (1−γ)n, m ← γm + (1−γ)s, e = m/Ñ; every restartEvery
+  /// steps (when enabled) codes with N_j < threshold take a random batch row (N_j = 1, m_j = e_j).
+  /// Returns the batch assignment. `rng` draws the restart rows.
+  std::vector<int> step(const RowMatrixXd& batch, Rng& rng);
+  const RowMatrixXd& codebook() const { return m_codebook; }
+  const Eigen::VectorXd& counts() const { return m_counts; }
+  const RowMatrixXd& sums() const { return m_sums; }
+  int steps() const { return m_steps; }
+  int restarts() const { return m_restarts; }  // total codes restarted
+
+ private:
+  RowMatrixXd m_codebook;
+  Eigen::VectorXd m_counts;
+  RowMatrixXd m_sums;
+  EmaOptions m_options;
+  int m_steps = 0;
+  int m_restarts = 0;
+};
+
+/// Code-usage metrics of spec §2.5 over a list of code indices in [0, K).
+struct UsageStats {
+  std::int64_t codebookSize = 0;  // K
+  std::int64_t used = 0;          // #{j : count_j ≥ 1}
+  double usage = 0.0;             // used / K
+  double entropyBits = 0.0;       // H = −Σ p log2 p
+  double perplexity = 1.0;        // 2^H
+  double normalisedEntropy = 0.0; // H / log2 K (0 when K = 1)
+  std::int64_t dead = 0;          // K − used
+};
+/// Counts per code (size K); throws ParamError("index", …) for an index outside [0, K).
+std::vector<std::int64_t> codeCounts(const std::vector<std::int64_t>& indices, std::int64_t k);
+UsageStats usageStats(const std::vector<std::int64_t>& counts);
+/// Convenience for int indices (VQ assignments).
+UsageStats usageStatsOf(const std::vector<int>& indices, int k);
+
+}  // namespace latentlab::quantization

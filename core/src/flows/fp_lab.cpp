@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// The Fokker–Planck page's computation: grid solver, SDE and σ-SDE particles on the same seed,
+// closed forms and the (WF) check, cached as snapshots for the time slider (spec flows.md §5.1).
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+#include "latentlab/flows/fp_lab.h"
+
+namespace latentlab::flows {
+namespace {
+
+constexpr int kShown = 1500;      // particles kept per frame for scatter plots
+constexpr int kTrajPoints = 400;  // points per drawn trajectory
+
+struct Mixture {
+  std::vector<Gaussian> parts;
+  std::vector<double> weights;
+};
+
+Mixture initialMixture(const FpLabParams& p, double h) {
+  const Eigen::Vector2d m(p.m0x, p.dim == FpDim::Two ? p.m0y : 0.0);
+  switch (p.initial) {
+    case FpInitial::Gaussian:
+      return {{Gaussian{m, p.v0}}, {1.0}};
+    case FpInitial::TwoBump:
+      return {{Gaussian{m, p.v0}, Gaussian{-m, p.v0}}, {0.5, 0.5}};
+    case FpInitial::PointMass:
+      // A point mass as a Gaussian a quarter cell wide: the grid sees (almost) one cell.
+      return {{Gaussian{m, 0.0625 * h * h}}, {1.0}};
+  }
+  return {};
+}
+
+struct Moments {
+  Eigen::Vector2d mean = Eigen::Vector2d::Zero();
+  double var = 0.0;  // of coordinate 1
+};
+
+Moments gridMoments(const FpGrid& grid, const std::vector<double>& p) {
+  const int n = grid.n();
+  double s = 0, sx = 0, sy = 0, sxx = 0;
+  for (int j = 0; j < (grid.dim() == 2 ? n : 1); ++j)
+    for (int i = 0; i < n; ++i) {
+      const double w = p[j * n + i];
+      const double x = grid.center(i), y = grid.dim() == 2 ? grid.center(j) : 0.0;
+      s += w;
+      sx += w * x;
+      sy += w * y;
+      sxx += w * x * x;
+    }
+  Moments m;
+  if (s <= 0) return m;
+  m.mean = Eigen::Vector2d(sx / s, sy / s);
+  m.var = sxx / s - m.mean[0] * m.mean[0];
+  return m;
+}
+
+// Closed form on the grid's cells at time t; false when there is none.
+bool closedForm(const FpLabParams& p, const Drift& d, const Mixture& mix, double t, FpGrid& out) {
+  if (d.linear()) {
+    std::vector<Gaussian> parts;
+    for (const auto& g : mix.parts) parts.push_back(*evolveGaussian(d, g, t));
+    out.setMixture(parts, mix.weights);
+    return true;
+  }
+  // Double well: only the stationary law exp(−2U/g²)/Z is known (§1.5 item 6).
+  if (d.g <= 0.0) return false;
+  auto& q = out.density();
+  const int n = out.n();
+  double s = 0.0;
+  for (int j = 0; j < (out.dim() == 2 ? n : 1); ++j)
+    for (int i = 0; i < n; ++i) {
+      const double x = out.center(i), y = out.dim() == 2 ? out.center(j) : 0.0;
+      const double u = (x * x - 1.0) * (x * x - 1.0) + y * y;
+      q[j * n + i] = std::exp(-2.0 * u / (d.g * d.g));
+      s += q[j * n + i];
+    }
+  for (double& v : q) v /= s * out.cellVolume();
+  (void)p;
+  return true;
+}
+
+Eigen::MatrixXd shown(const ParticleCloud& c) {
+  const int rows = std::min(c.count(), kShown);
+  Eigen::MatrixXd m(rows, c.dim());
+  for (int k = 0; k < rows; ++k)
+    for (int a = 0; a < c.dim(); ++a) m(k, a) = c.positions()[k * c.dim() + a];
+  return m;
+}
+
+}  // namespace
+
+void testFunction(FpPhi phi, double k, double x, double& f, double& df, double& d2f) {
+  switch (phi) {
+    case FpPhi::X:
+      f = x, df = 1.0, d2f = 0.0;
+      return;
+    case FpPhi::X2:
+      f = x * x, df = 2.0 * x, d2f = 2.0;
+      return;
+    case FpPhi::CosKx:
+      f = std::cos(k * x), df = -k * std::sin(k * x), d2f = -k * k * std::cos(k * x);
+      return;
+    case FpPhi::Bump: {
+      // exp(−(x − c)²/2) centred at c = k
+      const double u = x - k, e = std::exp(-0.5 * u * u);
+      f = e, df = -u * e, d2f = (u * u - 1.0) * e;
+      return;
+    }
+  }
+}
+
+FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
+  const auto t0 = std::chrono::steady_clock::now();
+  validate(p);
+  const Drift d = driftOf(p);
+  const int dim = d.dim;
+  FpGrid grid(dim, p.gridN, -p.box, p.box, d);
+  FpGrid closedGrid(dim, p.gridN, -p.box, p.box, d);
+  const Mixture mix = initialMixture(p, grid.h());
+  grid.setMixture(mix.parts, mix.weights);
+
+  FpLabResult r;
+  r.dim = dim;
+  r.n = p.gridN;
+  r.lo = grid.lo();
+  r.hi = grid.hi();
+  r.h = grid.h();
+  r.stableDt = grid.stableDt(0.0, p.tEnd);
+  const double dtMax = p.dt > 0.0 ? p.dt : p.cfl * r.stableDt;
+  const int frames = p.snapshots;
+  const double frameDt = p.tEnd / frames;
+  // Whole steps per frame so snapshots land exactly on the requested times (§1.6.2).
+  const int perFrame = std::max(1, static_cast<int>(std::ceil(frameDt / dtMax - 1e-12)));
+  r.dt = frameDt / perFrame;
+  r.steps = perFrame * frames;
+  r.sigmaUsed = std::min(p.sigma, d.noise(0.0));
+  r.sgFallback = p.scheme == FluxScheme::ScharfetterGummel && d.noise(0.0) == 0.0;
+  r.initial = grid.density();
+
+  ParticleCloud sde(dim, p.particles, p.seed), sig(dim, p.particles, p.seed);
+  sde.sampleMixture(mix.parts, mix.weights);
+  sig.sampleMixture(mix.parts, mix.weights);
+
+  const int paths = std::min(p.trajectories, p.particles);
+  const int trajEvery = std::max(1, r.steps / kTrajPoints);
+  std::vector<std::vector<double>> trajA(paths), trajB(paths);
+  auto record = [&](double t) {
+    r.trajTimes.push_back(t);
+    for (int k = 0; k < paths; ++k)
+      for (int a = 0; a < dim; ++a) {
+        trajA[k].push_back(sde.positions()[k * dim + a]);
+        trajB[k].push_back(sig.positions()[k * dim + a]);
+      }
+  };
+
+  const double mass0 = grid.mass();
+  double minP = std::numeric_limits<double>::infinity();
+  auto snapshot = [&](double t) {
+    FpSnapshot s;
+    s.t = t;
+    s.pde = grid.density();
+    s.mass = grid.mass();
+    const double vol = grid.cellVolume();
+    s.histSde = histogram(grid, sde.positions(), sde.count());
+    s.histSigma = histogram(grid, sig.positions(), sig.count());
+    s.shownSde = shown(sde);
+    s.shownSigma = shown(sig);
+    s.tvSde = totalVariation(s.histSde, s.pde, vol);
+    s.tvSigma = totalVariation(s.histSigma, s.pde, vol);
+    s.noiseFloor = mcNoiseFloor(s.pde, vol, p.particles);
+    const Moments pm = gridMoments(grid, s.pde);
+    s.meanPde = pm.mean;
+    s.varPde = pm.var;
+    s.meanSde = Eigen::Vector2d(sde.mean(0), dim == 2 ? sde.mean(1) : 0.0);
+    s.meanSigma = Eigen::Vector2d(sig.mean(0), dim == 2 ? sig.mean(1) : 0.0);
+    s.varSde = sde.variance(0);
+    s.varSigma = sig.variance(0);
+    s.tvPdeClosed = std::numeric_limits<double>::quiet_NaN();
+    s.meanClosed = Eigen::Vector2d::Constant(std::numeric_limits<double>::quiet_NaN());
+    s.varClosed = std::numeric_limits<double>::quiet_NaN();
+    if (closedForm(p, d, mix, t, closedGrid)) {
+      r.hasClosedForm = true;
+      r.stationaryClosedForm = !d.linear();
+      s.closed = closedGrid.density();
+      s.tvPdeClosed = totalVariation(s.pde, s.closed, vol);
+      if (d.linear()) {
+        // Mixture moments from the evolved components (exact, not from the cells).
+        Eigen::Vector2d m = Eigen::Vector2d::Zero();
+        double second = 0.0;
+        for (std::size_t c = 0; c < mix.parts.size(); ++c) {
+          const Gaussian gt = *evolveGaussian(d, mix.parts[c], t);
+          m += mix.weights[c] * gt.mean;
+          second += mix.weights[c] * (gt.var + gt.mean[0] * gt.mean[0]);
+        }
+        s.meanClosed = m;
+        s.varClosed = second - m[0] * m[0];
+      } else {
+        const Moments cm = gridMoments(closedGrid, s.closed);
+        s.meanClosed = cm.mean;
+        s.varClosed = cm.var;
+      }
+    }
+    // (WF) right side from the SDE particles: E[f·∇φ + ½g²Δφ], φ acting on coordinate 1.
+    double sumF = 0.0, sumR = 0.0, f[2];
+    const double g = d.noise(t);
+    for (int k = 0; k < sde.count(); ++k) {
+      const double* x = &sde.positions()[k * dim];
+      double phi, dphi, d2phi;
+      testFunction(p.phi, p.k, x[0], phi, dphi, d2phi);
+      d.eval(x, t, f);
+      sumF += phi;
+      sumR += f[0] * dphi + 0.5 * g * g * d2phi;
+    }
+    s.phiMean = sumF / sde.count();
+    s.phiRhs = sumR / sde.count();
+    for (double v : s.pde) minP = std::min(minP, v);
+    r.edgeMass = std::max(r.edgeMass, grid.edgeMass());
+    r.massDrift = std::max(r.massDrift, std::abs(s.mass - mass0) / mass0);
+    r.snapshots.push_back(std::move(s));
+  };
+
+  snapshot(0.0);
+  record(0.0);
+  const bool needScore = r.sigmaUsed < d.noise(p.tEnd) || r.sigmaUsed < d.noise(0.0);
+  for (int step = 0; step < r.steps; ++step) {
+    control.checkCancelled();
+    const double t = step * r.dt;
+    if (needScore) grid.updateScore();
+    sig.step(d, p.sigma, &grid, t, r.dt);
+    sde.step(d, d.noise(t), nullptr, t, r.dt);
+    grid.step(p.scheme, t, r.dt);
+    const double tn = (step + 1) * r.dt;
+    if ((step + 1) % trajEvery == 0) record(tn);
+    if ((step + 1) % perFrame == 0) snapshot(p.tEnd * ((step + 1) / perFrame) / frames);
+    if (step % 16 == 0) control.progress(static_cast<double>(step) / r.steps);
+  }
+  r.minDensity = minP;
+  for (int k = 0; k < paths; ++k) {
+    const int rows = static_cast<int>(r.trajTimes.size());
+    r.trajSde.push_back(
+        Eigen::Map<Eigen::Matrix<double, -1, -1, Eigen::RowMajor>>(trajA[k].data(), rows, dim));
+    r.trajSigma.push_back(
+        Eigen::Map<Eigen::Matrix<double, -1, -1, Eigen::RowMajor>>(trajB[k].data(), rows, dim));
+  }
+  // Left side of (WF): d/dt E φ by central differences between frames (one-sided at the ends).
+  const auto& sn = r.snapshots;
+  const int fcount = static_cast<int>(sn.size());
+  for (int i = 0; i < fcount; ++i) {
+    const int a = std::max(0, i - 1), b = std::min(fcount - 1, i + 1);
+    r.wfLhs.push_back((sn[b].phiMean - sn[a].phiMean) / (sn[b].t - sn[a].t));
+  }
+  control.progress(1.0);
+  r.elapsedMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
+}  // namespace latentlab::flows

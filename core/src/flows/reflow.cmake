@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: LatentLab developers
+target_sources(latentlab_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/reflow_velocity.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/reflow_solvers.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/reflow_rff.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/reflow_lab.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/reflow_lab_fields.cpp
+)

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// The ReFlow page's computation: presets (spec flows.md §5.3), the exact 1-RF flow, and reflow
+// rounds with RFF ridge velocities (§2.4) for the compare, quality and rounds views.
+#include <chrono>
+#include <cmath>
+#include <numbers>
+
+#include "latentlab/common/errors.h"
+#include "latentlab/common/rng.h"
+#include "latentlab/flows/reflow_lab.h"
+
+namespace latentlab::flows {
+namespace {
+
+constexpr double kTriangleD = 10.0;  // RF tutorial: D = 10, variance 0.3
+constexpr int kDensityGrid = 96;
+constexpr int kQualityParticles = 400;  // as in the spec's §2.7 table
+constexpr int kPairSegments = 40;
+constexpr int kReferenceSteps = 64;  // RK4 reference path for Ŝ (spec §2.6: N ≥ 64)
+constexpr int kPairSteps = 32;       // RK4 steps that turn z0 into the reflow pair's z1
+constexpr double kNllFloor = 0.05;   // std floor so point targets can be scored
+
+Mixture equalPoints(const Eigen::MatrixXd& pts, double std) {
+  Mixture m;
+  m.means = pts;
+  m.stds = Eigen::VectorXd::Constant(pts.rows(), std);
+  m.weights = Eigen::VectorXd::Constant(pts.rows(), 1.0 / static_cast<double>(pts.rows()));
+  return m;
+}
+
+Eigen::MatrixXd triangle(bool source) {
+  const double a = kTriangleD * std::sqrt(3.0) / 2.0, b = kTriangleD / 2.0;
+  const double s = source ? 1.0 : -1.0;  // p0 points down, p1 up
+  Eigen::MatrixXd m(3, 2);
+  m << -a, s * b, a, s * b, 0.0, -s * a;
+  return m;
+}
+
+Eigen::MatrixXd moons(int n, std::uint64_t seed) {
+  Rng rng(seed);
+  Eigen::MatrixXd p(n, 2);
+  for (int i = 0; i < n; ++i) {
+    const double th = std::numbers::pi * rng.uniform();
+    const bool upper = i % 2 == 0;
+    const double x = upper ? std::cos(th) : 1.0 - std::cos(th);
+    const double y = upper ? std::sin(th) : 0.5 - std::sin(th);
+    // Centre (the shape's centre is (0.5, 0.25)) and scale by 2, spec §5.3.
+    p(i, 0) = 2.0 * (x + 0.05 * rng.normal() - 0.5);
+    p(i, 1) = 2.0 * (y + 0.05 * rng.normal() - 0.25);
+  }
+  return p;
+}
+
+Eigen::MatrixXd checkerboard(int n, std::uint64_t seed) {
+  Rng rng(seed);
+  Eigen::MatrixXd p(n, 2);
+  for (int i = 0; i < n; ++i) {
+    // Uniform over the 8 black cells of a 4 × 4 board on [−2, 2]²: pick a cell, then a point.
+    const int cell = static_cast<int>(rng.uniform() * 8.0);
+    const int row = cell / 2, col = 2 * (cell % 2) + (row % 2);
+    p(i, 0) = -2.0 + col + rng.uniform();
+    p(i, 1) = -2.0 + row + rng.uniform();
+  }
+  return p;
+}
+
+double canvasBox(const Mixture& a, const Mixture& b) {
+  double r = 2.5;
+  for (const Mixture* m : {&a, &b})
+    for (int k = 0; k < m->components(); ++k)
+      r = std::max(r, m->means.row(k).cwiseAbs().maxCoeff() + 2.5 * m->stds[k]);
+  return 1.1 * r;
+}
+
+FlowSummary summarise(const VelocityFn& v, const ReflowLabParams& p, const Mixture& target,
+                      const Eigen::MatrixXd& z0, const Eigen::MatrixXd& reference,
+                      const RunControl& control) {
+  FlowSummary s;
+  s.z0 = z0;
+  const int nt = std::min<int>(p.trajectories, static_cast<int>(z0.rows()));
+  std::vector<Eigen::MatrixXd> paths(static_cast<std::size_t>(nt),
+                                     Eigen::MatrixXd(p.steps + 1, z0.cols()));
+  for (int j = 0; j < nt; ++j) paths[static_cast<std::size_t>(j)].row(0) = z0.row(j);
+  s.z1 = integrate(
+      v, z0, p.steps, p.solver,
+      [&](int i, const Eigen::MatrixXd& z) {
+        for (int j = 0; j < nt; ++j) paths[static_cast<std::size_t>(j)].row(i) = z.row(j);
+      },
+      control);
+  s.paths = std::move(paths);
+  const Straightness st = measureStraightness(v, z0, kReferenceSteps, control);
+  s.straightness = st.straightness;
+  s.cost = st.cost;
+  s.nll = target.nll(s.z1, kNllFloor);
+  s.sw2 = slicedW2(s.z1, reference);
+  return s;
+}
+
+}  // namespace
+
+Mixture sourceMixture(const ReflowLabParams& p) {
+  if (p.source == SourcePreset::Triangle) return equalPoints(triangle(true), std::sqrt(0.3));
+  return equalPoints(Eigen::MatrixXd::Zero(1, 2), p.sourceStd);
+}
+
+Mixture targetMixture(const ReflowLabParams& p) {
+  switch (p.target) {
+    case TargetPreset::EightGaussians: {
+      Eigen::MatrixXd m(8, 2);
+      for (int k = 0; k < 8; ++k) {
+        const double a = 2.0 * std::numbers::pi * k / 8.0;
+        m(k, 0) = 2.0 * std::cos(a);
+        m(k, 1) = 2.0 * std::sin(a);
+      }
+      return equalPoints(m, p.targetStd);
+    }
+    case TargetPreset::Triangle: return equalPoints(triangle(false), std::sqrt(0.3));
+    case TargetPreset::Moons: return equalPoints(moons(p.targetPoints, p.seed + 7), p.kernelWidth);
+    case TargetPreset::Checkerboard:
+      return equalPoints(checkerboard(p.targetPoints, p.seed + 7), p.kernelWidth);
+    case TargetPreset::Drawn: {
+      const Eigen::Index n = static_cast<Eigen::Index>(p.drawn.size() / 2);
+      if (n < 1) throw ParamError("drawn", "draw at least one target point");
+      Eigen::MatrixXd m(n, 2);
+      for (Eigen::Index i = 0; i < n; ++i) {
+        m(i, 0) = p.drawn[static_cast<std::size_t>(2 * i)];
+        m(i, 1) = p.drawn[static_cast<std::size_t>(2 * i + 1)];
+      }
+      return equalPoints(m, p.kernelWidth);
+    }
+  }
+  throw ParamError("target", "unknown target preset");
+}
+
+ReflowLabResult computeReflowLab(const ReflowLabParams& p, const RunControl& control) {
+  const auto start = std::chrono::steady_clock::now();
+  validate(p);
+  const Mixture p0 = sourceMixture(p), p1 = targetMixture(p);
+  const MixtureVelocity exact(p0, p1);
+  const VelocityFn v1 = [&exact](const Eigen::MatrixXd& x, double t) { return exact(x, t); };
+  ReflowLabResult r;
+  r.box = canvasBox(p0, p1);
+  r.targetSamples = p1.sample(std::min(p.particles, 4000), p.seed + 1);
+
+  // Flow view: exact 1-RF from z0 with the page solver; snapshot at the step nearest to t.
+  const Eigen::MatrixXd z0 = p0.sample(p.particles, p.seed);
+  const int snap = static_cast<int>(std::lround(p.time * p.steps));
+  r.snapshotTime = static_cast<double>(snap) / p.steps;
+  const int nt = std::min(p.trajectories, p.particles);
+  r.paths.assign(static_cast<std::size_t>(nt), Eigen::MatrixXd(p.steps + 1, 2));
+  for (int j = 0; j < nt; ++j) r.paths[static_cast<std::size_t>(j)].row(0) = z0.row(j);
+  if (snap == 0) r.snapshot = z0;
+  integrate(
+      v1, z0, p.steps, p.solver,
+      [&](int i, const Eigen::MatrixXd& z) {
+        for (int j = 0; j < nt; ++j) r.paths[static_cast<std::size_t>(j)].row(i) = z.row(j);
+        if (i == snap) r.snapshot = z;
+        control.progress(0.2 * i / p.steps);
+      },
+      control);
+
+  // ρ_t on a grid (row 0 at the top, y = +box) and v on the arrow lattice.
+  const int g = kDensityGrid;
+  Eigen::MatrixXd grid(g * g, 2);
+  for (int i = 0; i < g; ++i)
+    for (int j = 0; j < g; ++j) {
+      grid(i * g + j, 0) = -r.box + (j + 0.5) * 2.0 * r.box / g;
+      grid(i * g + j, 1) = r.box - (i + 0.5) * 2.0 * r.box / g;
+    }
+  const Eigen::VectorXd dens = exact.density(grid, p.time);
+  r.density = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+      dens.data(), g, g);
+  if (p.arrows > 0) {
+    const int a = p.arrows;
+    r.arrowBase.resize(a * a, 2);
+    for (int i = 0; i < a; ++i)
+      for (int j = 0; j < a; ++j) {
+        r.arrowBase(i * a + j, 0) = -r.box + (j + 0.5) * 2.0 * r.box / a;
+        r.arrowBase(i * a + j, 1) = -r.box + (i + 0.5) * 2.0 * r.box / a;
+      }
+    r.arrowVel = exact(r.arrowBase, p.time);
+  }
+
+  // Independent random pairs: their straight segments cross, the ODE paths do not.
+  const int np = std::min(kPairSegments, p.particles);
+  r.pairs0 = z0.topRows(np);
+  r.pairs1 = r.targetSamples.topRows(np);
+  const Eigen::Index ni = std::min(z0.rows(), r.targetSamples.rows());
+  r.independentCost =
+      (r.targetSamples.topRows(ni) - z0.topRows(ni)).rowwise().squaredNorm().mean();
+  control.checkCancelled();
+
+  if (p.view == ReflowView::Compare || p.view == ReflowView::Quality ||
+      p.view == ReflowView::Rounds) {
+    const int nq = std::min(p.particles, kQualityParticles);
+    const Eigen::MatrixXd zq = p0.sample(nq, p.seed + 2);
+    const Eigen::MatrixXd reference = p1.sample(nq, p.seed + 3);
+    r.targetEntropy = p1.nll(reference, kNllFloor);
+    const int k = p.view == ReflowView::Rounds ? p.rounds : 2;
+    std::vector<VelocityFn> flows{v1};
+    std::vector<RffVelocity> fits;
+    fits.reserve(static_cast<std::size_t>(k));
+    r.rounds.push_back(summarise(v1, p, p1, zq, reference, control));
+    for (int round = 2; round <= k; ++round) {
+      // Reflow (§2.4): fresh z0, integrate the previous flow accurately, fit on fixed pairs.
+      const Eigen::MatrixXd a = p0.sample(p.pairs, p.seed + 10 + static_cast<std::uint64_t>(round));
+      const Eigen::MatrixXd b = integrate(flows.back(), a, kPairSteps, Solver::Rk4, {}, control);
+      RffOptions o;
+      o.features = p.rffFeatures;
+      o.lengthscale = p.rffLengthscale;
+      o.ridge = p.rffRidge;
+      o.seed = p.seed + 100 + static_cast<std::uint64_t>(round);
+      fits.push_back(RffVelocity::fit(a, b, o, control));
+      const RffVelocity* fit = &fits.back();
+      flows.push_back([fit](const Eigen::MatrixXd& x, double t) { return (*fit)(x, t); });
+      r.rounds.push_back(summarise(flows.back(), p, p1, zq, reference, control));
+      r.rounds.back().fitLoss = fit->trainingLoss();
+      control.progress(0.2 + 0.5 * (round - 1) / (k - 1));
+    }
+    if (p.view == ReflowView::Quality) {
+      r.qualitySteps = {1, 2, 4, 8, 16, 32};
+      for (int f = 0; f < 2; ++f) {
+        std::vector<std::vector<double>> bySolver;
+        for (Solver s : {Solver::Euler, Solver::Heun, Solver::Rk4}) {
+          std::vector<double> nll;
+          for (int n : r.qualitySteps)
+            nll.push_back(p1.nll(integrate(flows[static_cast<std::size_t>(f)], zq, n, s, {},
+                                           control),
+                                 kNllFloor));
+          bySolver.push_back(std::move(nll));
+        }
+        r.qualityNll.push_back(std::move(bySolver));
+        control.progress(0.7 + 0.15 * (f + 1));
+      }
+    }
+    // The fits die with this scope: keep only the summaries.
+  }
+  control.progress(1.0);
+  r.elapsedMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+}  // namespace latentlab::flows

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// The ReFlow → WGAN-GP toy of spec flows.md §3.3: target presets, metrics and the outer loop.
+#include "latentlab/flows/wgan_lab.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numbers>
+#include <optional>
+
+#include "latentlab/common/rng.h"
+#include "latentlab/flows/wgan_flow.h"
+
+namespace latentlab::flows {
+namespace {
+
+constexpr int kGrid = 64;          // critic heat-map resolution
+constexpr int kArrows = 15;        // arrow lattice per axis
+constexpr int kShownInterp = 200;  // interpolants kept per snapshot
+constexpr int kProjections = 64;   // SW2 directions
+constexpr int kKdeSamples = 2000;  // reference set of the KDE NLL
+constexpr double kKdeWidth = 0.1;
+
+Eigen::MatrixXd gaussianCloud(int n, double sd, Rng& rng) {
+  Eigen::MatrixXd x(n, 2);
+  for (int i = 0; i < n; ++i)
+    for (int k = 0; k < 2; ++k) x(i, k) = sd * rng.normal();
+  return x;
+}
+
+double logSumExp(const Eigen::VectorXd& v) {
+  const double m = v.maxCoeff();
+  return m + std::log((v.array() - m).exp().sum());
+}
+
+// Mean −log p of the rows of x under an isotropic Gaussian mixture with equal weights.
+double mixtureNll(const Eigen::MatrixXd& x, const Eigen::MatrixXd& centres, double sd) {
+  const double logNorm = std::log(static_cast<double>(centres.rows())) +
+                         std::log(2.0 * std::numbers::pi * sd * sd);
+  double total = 0.0;
+  Eigen::VectorXd e(centres.rows());
+  for (Eigen::Index i = 0; i < x.rows(); ++i) {
+    for (Eigen::Index k = 0; k < centres.rows(); ++k)
+      e(k) = -(x.row(i) - centres.row(k)).squaredNorm() / (2.0 * sd * sd);
+    total += logNorm - logSumExp(e);
+  }
+  return total / static_cast<double>(x.rows());
+}
+
+Eigen::MatrixXd eightCentres() {
+  Eigen::MatrixXd c(8, 2);
+  for (int k = 0; k < 8; ++k) {
+    c(k, 0) = 2.0 * std::cos(2.0 * std::numbers::pi * k / 8.0);
+    c(k, 1) = 2.0 * std::sin(2.0 * std::numbers::pi * k / 8.0);
+  }
+  return c;
+}
+
+double targetNll(WganTarget target, const Eigen::MatrixXd& x, const Eigen::MatrixXd& kde) {
+  if (target == WganTarget::EightGaussians) return mixtureNll(x, eightCentres(), 0.1);
+  if (target == WganTarget::EightGaussiansWide) return mixtureNll(x, eightCentres(), 0.2);
+  return mixtureNll(x, kde, kKdeWidth);  // empirical presets: KDE of a fixed reference set
+}
+
+// The critic of one round, whichever variant: scalar D (RFF or MLP) or a free field v.
+struct RoundCritic {
+  std::optional<RffCritic> rff;
+  std::optional<MlpCritic> mlp;
+  std::optional<RffFreeField> free;
+  Eigen::VectorXd value(const Eigen::MatrixXd& x) const {
+    if (rff) return rff->value(x);
+    if (mlp) return mlp->value(x);
+    return free->value(x, 0.0).rowwise().norm();  // no scalar critic: ‖v‖
+  }
+  Eigen::MatrixXd field(const Eigen::MatrixXd& x) const {
+    if (rff) return rff->gradient(x);
+    if (mlp) return mlp->gradient(x);
+    return free->value(x, 0.0);  // the t = 0 slice for the time-dependent field
+  }
+};
+
+}  // namespace
+
+Eigen::MatrixXd sampleTarget(WganTarget target, int n, std::uint64_t seed) {
+  Rng rng(seed);
+  Eigen::MatrixXd x(n, 2);
+  const Eigen::MatrixXd centres = eightCentres();
+  for (int i = 0; i < n; ++i) {
+    switch (target) {
+      case WganTarget::EightGaussians:
+      case WganTarget::EightGaussiansWide: {
+        const double sd = target == WganTarget::EightGaussians ? 0.1 : 0.2;
+        const int k = static_cast<int>(rng.next() % 8);
+        x(i, 0) = centres(k, 0) + sd * rng.normal();
+        x(i, 1) = centres(k, 1) + sd * rng.normal();
+        break;
+      }
+      case WganTarget::TwoMoons: {
+        // §5.3: upper (cos θ, sin θ), lower (1 − cos θ, 0.5 − sin θ), noise 0.05, centred, × 2.
+        const double th = std::numbers::pi * rng.uniform();
+        const bool upper = rng.uniform() < 0.5;
+        const double px = upper ? std::cos(th) : 1.0 - std::cos(th);
+        const double py = upper ? std::sin(th) : 0.5 - std::sin(th);
+        x(i, 0) = 2.0 * (px + 0.05 * rng.normal() - 0.5);
+        x(i, 1) = 2.0 * (py + 0.05 * rng.normal() - 0.25);
+        break;
+      }
+      case WganTarget::Checkerboard: {
+        // Uniform in the 8 cells (i + j even) of a 4 × 4 board on [−2, 2]².
+        const int cell = static_cast<int>(rng.next() % 8);
+        const int row = cell / 2;
+        const int col = 2 * (cell % 2) + (row % 2);
+        x(i, 0) = -2.0 + col + rng.uniform();
+        x(i, 1) = -2.0 + row + rng.uniform();
+        break;
+      }
+    }
+  }
+  return x;
+}
+
+WganLabResult computeWganLab(const WganLabParams& params, const RunControl& control) {
+  validate(params);
+  const auto start = std::chrono::steady_clock::now();
+  const WganLabParams& p = params;
+  const int n = p.particles;
+  Rng rng(p.seed);
+  WganLabResult out;
+  out.params = p;
+  out.scalarCritic = p.variant == WganVariant::Gradient || p.variant == WganVariant::WganGp;
+  out.real = sampleTarget(p.target, n, rng.next());
+  const Eigen::MatrixXd kde = sampleTarget(p.target, kKdeSamples, rng.next());
+  out.realNll = targetNll(p.target, out.real, kde);
+
+  // Lattices for the heat map (cell centres) and the arrows, rows from the top (y = +box).
+  Eigen::MatrixXd grid(kGrid * kGrid, 2), lattice(kArrows * kArrows, 2);
+  for (int i = 0; i < kGrid; ++i)
+    out.gridAxis.push_back(-p.box + (i + 0.5) * 2.0 * p.box / kGrid);
+  for (int i = 0; i < kArrows; ++i)
+    out.arrowAxis.push_back(-p.box + (i + 0.5) * 2.0 * p.box / kArrows);
+  for (int r = 0; r < kGrid; ++r)
+    for (int c = 0; c < kGrid; ++c) grid.row(r * kGrid + c) << out.gridAxis[c], out.gridAxis[kGrid - 1 - r];
+  for (int r = 0; r < kArrows; ++r)
+    for (int c = 0; c < kArrows; ++c)
+      lattice.row(r * kArrows + c) << out.arrowAxis[c], out.arrowAxis[kArrows - 1 - r];
+
+  Eigen::MatrixXd x0 = gaussianCloud(n, p.initStd, rng);
+  const bool useMlp = p.variant == WganVariant::WganGp ||
+                      (p.variant == WganVariant::Gradient && p.critic == WganCritic::Mlp);
+  const int inputs = p.variant == WganVariant::TimeZero ? 3 : 2;
+  const RffFeatures features = RffFeatures::draw(inputs, p.features, p.lengthScale, rng);
+  const PenaltyCentre centre =
+      p.variant == WganVariant::WganGp ? PenaltyCentre::One : PenaltyCentre::Zero;
+  // WGAN-GP's Adam (β1 = 0, β2 = 0.9, [G] Algorithm 1); warm-started across rounds.
+  std::optional<MlpCritic> mlp;
+  std::optional<MlpAdam> adam;
+  const std::uint64_t sw2Seed = rng.next();
+
+  for (int round = 0; round <= p.rounds; ++round) {
+    control.checkCancelled();
+    Eigen::MatrixXd x1 = sampleTarget(p.target, n, rng.next());
+    // Random pairing (independent coupling), then t ~ U(0, 1) per pair.
+    for (int i = n - 1; i > 0; --i) x1.row(i).swap(x1.row(static_cast<int>(rng.next() % (i + 1))));
+    Eigen::VectorXd t(n);
+    for (int i = 0; i < n; ++i) t(i) = rng.uniform();
+    const Eigen::MatrixXd xt = (1.0 - t.array()).matrix().asDiagonal() * x0 + t.asDiagonal() * x1;
+
+    RoundCritic critic;
+    WganSnapshot snap;
+    if (useMlp) {
+      if (!mlp || p.reinit) {
+        mlp = MlpCritic::init(2, p.hidden, rng);
+        adam.emplace(*mlp, p.learningRate, 0.0, 0.9);
+      }
+      MlpCritic grad;
+      for (int s = 0; s < p.criticSteps; ++s) {
+        mlpCriticLoss(*mlp, x0, x1, xt, p.lambda, centre, &grad);
+        adam->step(*mlp, grad);
+      }
+      critic.mlp = *mlp;
+      snap.criticLoss = mlpCriticLoss(*mlp, x0, x1, xt, p.lambda, centre);
+      snap.distance = p.lambda * (mlp->value(x1).mean() - mlp->value(x0).mean());
+    } else if (p.variant == WganVariant::Gradient) {
+      critic.rff = fitRffCritic(features, x0, x1, xt, p.lambda, p.delta);
+      const Eigen::MatrixXd g = critic.rff->gradient(xt);
+      const double d1 = critic.rff->value(x1).mean(), d0 = critic.rff->value(x0).mean();
+      snap.criticLoss = p.lambda * 0.5 * g.rowwise().squaredNorm().mean() - d1 + d0;
+      snap.distance = p.lambda * (d1 - d0);
+    } else {
+      critic.free = fitRffFreeField(features, xt, t, x1 - x0, p.delta);
+      const Eigen::MatrixXd v = critic.free->value(xt, t);
+      snap.criticLoss = 0.5 * (v - (x1 - x0)).rowwise().squaredNorm().mean();
+      snap.distance = v.rowwise().squaredNorm().mean();
+    }
+    const Eigen::MatrixXd move = critic.field(x0);
+    snap.particles = x0;
+    snap.interpolants = xt.topRows(std::min(n, kShownInterp));
+    const Eigen::VectorXd values = critic.value(grid);
+    snap.field = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic,
+                                                Eigen::RowMajor>>(values.data(), kGrid, kGrid);
+    snap.arrows = critic.field(lattice);
+    snap.meanGrad = move.rowwise().norm().mean();
+    snap.sw2 = slicedW2Seeded(x0, out.real, kProjections, sw2Seed);
+    snap.nll = targetNll(p.target, x0, kde);
+    out.snapshots.push_back(std::move(snap));
+    if (round < p.rounds) x0 += p.epsilon * move;
+    control.progress(static_cast<double>(round + 1) / (p.rounds + 1));
+  }
+  out.elapsedMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+}  // namespace latentlab::flows

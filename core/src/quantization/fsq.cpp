@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// FSQ in the canonical form of spec §1.2, index ↔ code of §1.3 and the presets of §1.4.
+#include "latentlab/quantization/fsq.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "latentlab/common/errors.h"
+
+namespace latentlab::quantization {
+namespace {
+
+double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+
+}  // namespace
+
+Fsq::Fsq(std::vector<int> levels, FsqBound bound) : m_levels(std::move(levels)), m_bound(bound) {
+  if (m_levels.empty()) throw ParamError("levels", "levels must list at least one channel");
+  for (std::size_t i = 0; i < m_levels.size(); ++i) {
+    const int l = m_levels[i];
+    // L = 2 is degenerate with the offset scheme (spec §1.7, issue #237); L ≥ 1001 breaks the
+    // (1 + ε) range argument of §1.2.
+    if (l < 3 || l > 1000)
+      throw ParamError("levels", "every level count must be between 3 and 1000, got L" +
+                                     std::to_string(i + 1) + " = " + std::to_string(l));
+    m_basis.push_back(m_size);
+    m_size *= l;
+    if (m_size >= (std::int64_t{1} << 31))
+      throw ParamError("levels", "the product of the levels must stay below 2^31");
+    const bool even = l % 2 == 0;
+    const double o = even ? 0.5 : 0.0;
+    double h = 0.0, s = 0.0;
+    if (bound == FsqBound::PaperTan) {
+      h = (l - 1) * (1.0 - kFsqEpsilon) / 2.0;
+      s = std::tan(o / h);  // the paper's literal typo (§1.1), kept for the toggle
+    } else {
+      h = (l - 1) * (1.0 + kFsqEpsilon) / 2.0;
+      s = std::atanh(o / h);
+    }
+    if (bound == FsqBound::SuSigmoid) {
+      h = (l - 1) / 2.0;
+      s = 0.0;
+    }
+    m_h.push_back(h);
+    m_o.push_back(o);
+    m_s.push_back(s);
+  }
+}
+
+double Fsq::boundValue(int i, double z) const {
+  const auto c = static_cast<std::size_t>(i);
+  if (m_bound == FsqBound::SuSigmoid) return (m_levels[c] - 1) * sigmoid(z) - m_levels[c] / 2;
+  return std::tanh(z + m_s[c]) * m_h[c] - m_o[c];
+}
+
+int Fsq::level(int i, double z) const {
+  const auto c = static_cast<std::size_t>(i);
+  const double b = boundValue(i, z);
+  if (std::isnan(b)) return 0;
+  const int half = m_levels[c] / 2;
+  // std::nearbyint keeps numpy/JAX round-half-to-even (spec §1.7), std::round would not.
+  const double q = std::nearbyint(b);
+  return static_cast<int>(std::clamp(q, static_cast<double>(-half),
+                                     static_cast<double>(m_levels[c] - 1 - half)));
+}
+
+double Fsq::codeValue(int i, int q) const {
+  return static_cast<double>(q) / (m_levels[static_cast<std::size_t>(i)] / 2);
+}
+
+double Fsq::steDerivative(int i, double z) const {
+  const auto c = static_cast<std::size_t>(i);
+  const double half = m_levels[c] / 2;
+  if (m_bound == FsqBound::SuSigmoid) {
+    const double sg = sigmoid(z);
+    return (m_levels[c] - 1) * sg * (1.0 - sg) / half;
+  }
+  const double t = std::tanh(z + m_s[c]);
+  return m_h[c] * (1.0 - t * t) / half;
+}
+
+double Fsq::inverseBound(int i, double v) const {
+  const auto c = static_cast<std::size_t>(i);
+  const double inf = std::numeric_limits<double>::infinity();
+  if (m_bound == FsqBound::SuSigmoid) {
+    const double p = (v + m_levels[c] / 2) / (m_levels[c] - 1);
+    if (p <= 0.0) return -inf;
+    if (p >= 1.0) return inf;
+    return std::log(p / (1.0 - p));
+  }
+  const double u = (v + m_o[c]) / m_h[c];
+  if (u <= -1.0) return -inf;
+  if (u >= 1.0) return inf;
+  return std::atanh(u) - m_s[c];
+}
+
+std::vector<double> Fsq::cellBoundaries(int i) const {
+  const int l = m_levels[static_cast<std::size_t>(i)];
+  const int half = l / 2;
+  std::vector<double> out;
+  for (int q = -half; q < l - 1 - half; ++q) out.push_back(inverseBound(i, q + 0.5));
+  return out;
+}
+
+std::int64_t Fsq::levelsToIndex(const std::vector<int>& q) const {
+  if (q.size() != m_levels.size())
+    throw ParamError("levels", "expected " + std::to_string(m_levels.size()) + " levels, got " +
+                                   std::to_string(q.size()));
+  std::int64_t index = 0;
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    const int k = q[i] + m_levels[i] / 2;
+    if (k < 0 || k >= m_levels[i])
+      throw ParamError("levels", "level " + std::to_string(q[i]) + " of channel " +
+                                     std::to_string(i + 1) + " is outside the valid range");
+    index += k * m_basis[i];
+  }
+  return index;
+}
+
+std::vector<int> Fsq::indexToLevels(std::int64_t index) const {
+  if (index < 0 || index >= m_size)
+    throw ParamError("index", "index must be in [0, " + std::to_string(m_size) + "), got " +
+                                  std::to_string(index));
+  std::vector<int> q(m_levels.size());
+  for (std::size_t i = 0; i < q.size(); ++i)
+    q[i] = static_cast<int>((index / m_basis[i]) % m_levels[i]) - m_levels[i] / 2;
+  return q;
+}
+
+Eigen::VectorXd Fsq::indexToCode(std::int64_t index) const {
+  const std::vector<int> q = indexToLevels(index);
+  Eigen::VectorXd out(dim());
+  for (int i = 0; i < dim(); ++i) out(i) = codeValue(i, q[static_cast<std::size_t>(i)]);
+  return out;
+}
+
+std::vector<std::int64_t> Fsq::quantizeIndices(const Eigen::MatrixXd& z) const {
+  if (z.cols() != dim())
+    throw ParamError("z", "expected " + std::to_string(dim()) + " columns, got " +
+                              std::to_string(z.cols()));
+  std::vector<std::int64_t> out(static_cast<std::size_t>(z.rows()));
+  for (Eigen::Index r = 0; r < z.rows(); ++r) {
+    std::int64_t index = 0;
+    for (int i = 0; i < dim(); ++i) {
+      const auto c = static_cast<std::size_t>(i);
+      index += (level(i, z(r, i)) + m_levels[c] / 2) * m_basis[c];  // integers only (§1.7)
+    }
+    out[static_cast<std::size_t>(r)] = index;
+  }
+  return out;
+}
+
+Eigen::MatrixXd Fsq::quantize(const Eigen::MatrixXd& z) const {
+  if (z.cols() != dim())
+    throw ParamError("z", "expected " + std::to_string(dim()) + " columns, got " +
+                              std::to_string(z.cols()));
+  Eigen::MatrixXd out(z.rows(), z.cols());
+  for (Eigen::Index r = 0; r < z.rows(); ++r)
+    for (int i = 0; i < dim(); ++i) out(r, i) = codeValue(i, level(i, z(r, i)));
+  return out;
+}
+
+void Fsq::quantizeInPlace(float* data, std::size_t count) const {
+  const auto d = m_levels.size();
+  std::vector<float> h(d), o(d), s(d), inv(d), lo(d), hi(d);
+  for (std::size_t i = 0; i < d; ++i) {
+    h[i] = static_cast<float>(m_h[i]);
+    o[i] = static_cast<float>(m_o[i]);
+    s[i] = static_cast<float>(m_s[i]);
+    const int half = m_levels[i] / 2;
+    inv[i] = 1.0f / static_cast<float>(half);
+    lo[i] = static_cast<float>(-half);
+    hi[i] = static_cast<float>(m_levels[i] - 1 - half);
+  }
+  const bool sig = m_bound == FsqBound::SuSigmoid;
+  for (std::size_t n = 0; n < count; n += d) {
+    for (std::size_t i = 0; i < d && n + i < count; ++i) {
+      const float z = data[n + i];
+      const float b = sig ? 2.0f * h[i] / (1.0f + std::exp(-z)) - static_cast<float>(m_levels[i] / 2)
+                          : std::tanh(z + s[i]) * h[i] - o[i];
+      data[n + i] = std::clamp(std::nearbyint(b), lo[i], hi[i]) * inv[i];
+    }
+  }
+}
+
+const std::vector<FsqPreset>& fsqPresets() {
+  static const std::vector<FsqPreset> presets = {
+      {4, {5, 3}},          {6, {8, 8}},          {8, {8, 6, 5}},
+      {9, {8, 8, 8}},       {10, {8, 5, 5, 5}},   {11, {8, 8, 6, 5}},
+      {12, {7, 5, 5, 5, 5}}, {14, {8, 8, 8, 6, 5}}, {16, {8, 8, 8, 5, 5, 5}}};
+  return presets;
+}
+
+std::vector<int> fsqPresetLevels(int bits) {
+  for (const auto& p : fsqPresets())
+    if (p.log2Target == bits) return p.levels;
+  throw ParamError("bits", "no FSQ preset for 2^" + std::to_string(bits) +
+                               " codes; presets exist for 2^4, 6, 8, 9, 10, 11, 12, 14, 16");
+}
+
+std::string fsqBoundId(FsqBound bound) {
+  switch (bound) {
+    case FsqBound::Tanh: return "tanh";
+    case FsqBound::PaperTan: return "paper_tan";
+    case FsqBound::SuSigmoid: return "su_sigmoid";
+  }
+  return "tanh";
+}
+
+}  // namespace latentlab::quantization

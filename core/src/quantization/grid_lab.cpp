@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// The "FSQ vs VQ grid" computation: points, FSQ cells, VQ codebook and Voronoi labels, usage.
+#include "latentlab/quantization/grid_lab.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numbers>
+
+#include "latentlab/common/rng.h"
+
+namespace latentlab::quantization {
+namespace {
+
+constexpr int kEmaBatch = 256;
+
+// Mean squared distance to the per-label centroid, over the total variance (spec §3.6 rel. MSE).
+template <class Index>
+double centroidRelMse(const RowMatrixXd& x, const std::vector<Index>& label, std::int64_t k) {
+  const Eigen::Index n = x.rows(), d = x.cols();
+  RowMatrixXd sums = RowMatrixXd::Zero(k, d);
+  Eigen::VectorXd counts = Eigen::VectorXd::Zero(k);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    sums.row(static_cast<Eigen::Index>(label[static_cast<std::size_t>(i)])) += x.row(i);
+    counts(static_cast<Eigen::Index>(label[static_cast<std::size_t>(i)])) += 1.0;
+  }
+  double err = 0.0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const auto j = static_cast<Eigen::Index>(label[static_cast<std::size_t>(i)]);
+    err += (x.row(i) - sums.row(j) / counts(j)).squaredNorm();
+  }
+  const double var = (x.rowwise() - x.colwise().mean()).squaredNorm();
+  return var > 0.0 ? err / var : 0.0;
+}
+
+double relMse(const RowMatrixXd& x, const RowMatrixXd& codebook, const std::vector<int>& label) {
+  double err = 0.0;
+  for (Eigen::Index i = 0; i < x.rows(); ++i)
+    err += (x.row(i) - codebook.row(label[static_cast<std::size_t>(i)])).squaredNorm();
+  const double var = (x.rowwise() - x.colwise().mean()).squaredNorm();
+  return var > 0.0 ? err / var : 0.0;
+}
+
+// Pixel centres of the plot box, mapped back to d-space (third coordinate = slice).
+RowMatrixXd pixelPoints(const GridLabResult& r, double slice) {
+  const int s = kGridImageSize;
+  RowMatrixXd px(static_cast<Eigen::Index>(s) * s, r.dims);
+  px.setConstant(slice);
+  for (int row = 0; row < s; ++row)
+    for (int col = 0; col < s; ++col) {
+      const Eigen::Index i = static_cast<Eigen::Index>(row) * s + col;
+      px(i, r.planeA) = r.xMin + (col + 0.5) / s * (r.xMax - r.xMin);
+      px(i, r.planeB) = r.yMax - (row + 0.5) / s * (r.yMax - r.yMin);  // top row = largest y
+    }
+  return px;
+}
+
+}  // namespace
+
+RowMatrixXd makeGridPoints(GridData data, int dims, int n, std::uint64_t seed) {
+  Rng rng(seed);
+  RowMatrixXd x(n, dims);
+  if (data == GridData::Gaussian) {
+    const double sd[3] = {1.0, 0.6, 0.8};
+    for (int i = 0; i < n; ++i)
+      for (int j = 0; j < dims; ++j) x(i, j) = sd[j] * rng.normal();
+  } else if (data == GridData::Mixture) {
+    constexpr int kBlobs = 5;
+    RowMatrixXd centre(kBlobs, dims);
+    for (Eigen::Index i = 0; i < centre.size(); ++i) centre.data()[i] = 3.0 * rng.uniform() - 1.5;
+    for (int i = 0; i < n; ++i) {
+      const auto b = std::min<Eigen::Index>(kBlobs - 1, static_cast<Eigen::Index>(rng.uniform() * kBlobs));
+      for (int j = 0; j < dims; ++j) x(i, j) = centre(b, j) + 0.25 * rng.normal();
+    }
+  } else {
+    for (int i = 0; i < n; ++i) {
+      const double a = 2.0 * std::numbers::pi * rng.uniform();
+      const double rad = 1.2 + 0.1 * rng.normal();
+      x(i, 0) = rad * std::cos(a);
+      x(i, 1) = rad * std::sin(a);
+      if (dims == 3) x(i, 2) = 0.3 * rng.normal();
+    }
+  }
+  return x;
+}
+
+GridLabResult computeGridLab(const GridLabParams& p, const RunControl& control) {
+  const auto start = std::chrono::steady_clock::now();
+  validate(p);
+  GridLabResult r;
+  r.dims = p.dims;
+  r.points = makeGridPoints(p.data, p.dims, p.points, p.seed);
+  r.levels = {p.level1, p.level2};
+  if (p.dims == 3) r.levels.push_back(p.level3);
+  if (p.dims == 3 && p.plane != GridPlane::X1X2) {
+    r.planeA = p.plane == GridPlane::X1X3 ? 0 : 1;
+    r.planeB = 2;
+  }
+  const double sliceValue = p.slice;
+  const Eigen::VectorXd lo = r.points.colwise().minCoeff(), hi = r.points.colwise().maxCoeff();
+  const auto pad = [](double a, double b) { return 0.08 * std::max(b - a, 1e-6); };
+  r.xMin = lo(r.planeA) - pad(lo(r.planeA), hi(r.planeA));
+  r.xMax = hi(r.planeA) + pad(lo(r.planeA), hi(r.planeA));
+  r.yMin = lo(r.planeB) - pad(lo(r.planeB), hi(r.planeB));
+  r.yMax = hi(r.planeB) + pad(lo(r.planeB), hi(r.planeB));
+  control.checkCancelled();
+
+  // FSQ on z = αx.
+  const Fsq fsq(r.levels, p.bound);
+  const Eigen::MatrixXd z = p.alpha * Eigen::MatrixXd(r.points);
+  r.fsqIndex = fsq.quantizeIndices(z);
+  r.bounded.resize(r.points.rows(), p.dims);
+  for (Eigen::Index i = 0; i < r.points.rows(); ++i)
+    for (int j = 0; j < p.dims; ++j) r.bounded(i, j) = fsq.boundValue(j, z(i, j));
+  for (int j = 0; j < p.dims; ++j) {
+    std::vector<double> b = fsq.cellBoundaries(j);
+    for (double& v : b) v /= p.alpha;
+    r.fsqBoundaries.push_back(std::move(b));
+  }
+  r.fsqCounts = codeCounts(r.fsqIndex, fsq.codebookSize());
+  r.fsqStats = usageStats(r.fsqCounts);
+  r.fsqRelMse = centroidRelMse(r.points, r.fsqIndex, fsq.codebookSize());
+  const int la = r.levels[static_cast<std::size_t>(r.planeA)];
+  const int lb = r.levels[static_cast<std::size_t>(r.planeB)];
+  r.fsqUsageGrid = Eigen::MatrixXd::Zero(la, lb);
+  for (std::int64_t idx : r.fsqIndex) {
+    const std::vector<int> q = fsq.indexToLevels(idx);
+    r.fsqUsageGrid(q[static_cast<std::size_t>(r.planeA)] + la / 2,
+                   q[static_cast<std::size_t>(r.planeB)] + lb / 2) += 1.0;
+  }
+  const RowMatrixXd px = pixelPoints(r, sliceValue);
+  const std::vector<std::int64_t> pxFsq = fsq.quantizeIndices(p.alpha * Eigen::MatrixXd(px));
+  r.fsqCells.resize(kGridImageSize, kGridImageSize);
+  for (int i = 0; i < kGridImageSize * kGridImageSize; ++i)
+    r.fsqCells(i / kGridImageSize, i % kGridImageSize) = static_cast<int>(pxFsq[static_cast<std::size_t>(i)]);
+  control.progress(0.2);
+  control.checkCancelled();
+
+  // Precision emulation of the FSQ index path.
+  r.precision = emulateFsqPrecision(fsq, z, p.precision);
+  r.naiveStats = usageStats(codeCounts(r.precision.naiveIndex, fsq.codebookSize()));
+
+  // VQ with K codes.
+  const int k = p.matchK ? static_cast<int>(fsq.codebookSize()) : p.codebookSize;
+  RowMatrixXd codebook = initCodebook(r.points, k, p.vqInit, p.seed + 1, control);
+  if (p.vqMethod == VqMethod::Lloyd) {
+    LloydResult lr = lloyd(r.points, std::move(codebook), p.iterations, control);
+    const double var = (r.points.rowwise() - r.points.colwise().mean()).squaredNorm() /
+                       static_cast<double>(r.points.rows());
+    for (double dist : lr.distortion) r.vqCurve.push_back(var > 0 ? dist / var : 0.0);
+    r.codebook = std::move(lr.codebook);
+  } else {
+    EmaOptions opt;
+    opt.restart = p.restart;
+    EmaCodebook ema(std::move(codebook), opt);
+    Rng rng(p.seed + 2);
+    RowMatrixXd batch(kEmaBatch, p.dims);
+    for (int step = 0; step < p.emaSteps; ++step) {
+      control.checkCancelled();
+      for (int b = 0; b < kEmaBatch; ++b)
+        batch.row(b) = r.points.row(std::min<Eigen::Index>(
+            r.points.rows() - 1, static_cast<Eigen::Index>(rng.uniform() * r.points.rows())));
+      ema.step(batch, rng);
+      if (step % 10 == 9 || step == p.emaSteps - 1)
+        r.vqCurve.push_back(relMse(r.points, ema.codebook(), nearestCodes(r.points, ema.codebook()).index));
+      control.progress(0.3 + 0.6 * (step + 1) / p.emaSteps);
+    }
+    r.vqRestarts = ema.restarts();
+    r.codebook = ema.codebook();
+  }
+  r.vqIndex = nearestCodes(r.points, r.codebook, control).index;
+  r.vqStats = usageStatsOf(r.vqIndex, k);
+  {
+    std::vector<std::int64_t> wide(r.vqIndex.begin(), r.vqIndex.end());
+    r.vqCounts = codeCounts(wide, k);
+  }
+  r.vqRelMse = relMse(r.points, r.codebook, r.vqIndex);
+  const std::vector<int> pxVq = nearestCodes(px, r.codebook, control).index;
+  r.voronoi.resize(kGridImageSize, kGridImageSize);
+  for (int i = 0; i < kGridImageSize * kGridImageSize; ++i)
+    r.voronoi(i / kGridImageSize, i % kGridImageSize) = pxVq[static_cast<std::size_t>(i)];
+  control.progress(1.0);
+  r.elapsedMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+}  // namespace latentlab::quantization

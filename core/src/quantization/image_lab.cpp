@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// Tiers A and B of spec §3 and the rate–distortion sweep of §7.3: FSQ against VQ at equal code
+// count on one image.
+#include "latentlab/quantization/image_lab.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+
+#include "latentlab/common/rng.h"
+#include "latentlab/quantization/fsq.h"
+#include "latentlab/quantization/patch_pca.h"
+
+namespace latentlab::quantization {
+namespace {
+
+// Sub-steps only get the cancel flag: their own progress fractions would make ours jump back.
+RunControl cancelOnly(const RunControl& control) { return RunControl{control.cancel, {}}; }
+
+Reconstruction finish(const ImageData& original, ImageData recon, long long tokens, int codes,
+                      UsageStats usage) {
+  Reconstruction r;
+  const long long pixels = static_cast<long long>(original.width()) * original.height();
+  r.error = absErrorMap(original, recon);
+  r.psnr = psnr(original, recon);
+  r.ssim = ssim(original, recon);
+  r.bpp = bitsPerPixel(tokens, codes, pixels);
+  r.entropyBpp = static_cast<double>(tokens) * usage.entropyBits / static_cast<double>(pixels);
+  r.usage = usage;
+  r.image = std::move(recon);
+  return r;
+}
+
+// Fewest patches per code when fitting VQ: with K close to N every patch becomes its own code
+// and the comparison says nothing about quantization (spec §3.1 step 1, "bounded by N/K").
+constexpr int kPatchesPerCode = 4;
+
+ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int bits,
+                     int lloydIterations, const RunControl& control) {
+  ImageLabResult out;
+  const RunControl sub = cancelOnly(control);
+  const Patches patches = extractPatches(image, params.patch);
+  const Eigen::Index n = patches.x.rows();
+  out.patches = static_cast<int>(n);
+  out.levels = fsqPresetLevels(bits);
+  const Fsq fsq(out.levels);
+  const int d = fsq.dim();
+  out.codes = static_cast<int>(fsq.codebookSize());
+  if (d > patches.x.cols())
+    throw ParamError("patch", "patch size " + std::to_string(params.patch) + " gives only " +
+                                  std::to_string(patches.x.cols()) + " values per patch, fewer "
+                                  "than the " + std::to_string(d) + " latent dimensions of "
+                                  "budget 2^" + std::to_string(bits) + "; use a larger patch");
+  const PcaModel pca = fitPca(patches.x, d);
+  const Eigen::MatrixXd y = pcaEncode(pca, patches.x);
+  control.checkCancelled();
+
+  // FSQ branch (§3.1 step 3): z = α·y/√λ, centroid decoder in the latent.
+  Eigen::VectorXd sd = pca.variances.cwiseSqrt();
+  for (Eigen::Index i = 0; i < sd.size(); ++i)
+    if (!(sd(i) > 1e-12)) sd(i) = 1.0;  // a flat component (all-black image): nothing to whiten
+  Eigen::MatrixXd z = y;
+  for (Eigen::Index i = 0; i < d; ++i) z.col(i) *= params.alpha / sd(i);
+  const std::vector<std::int64_t> idx = fsq.quantizeIndices(z);
+  std::vector<double> sums(static_cast<std::size_t>(out.codes) * d, 0.0);
+  std::vector<int> counts(static_cast<std::size_t>(out.codes), 0);
+  for (Eigen::Index r = 0; r < n; ++r) {
+    const auto k = static_cast<std::size_t>(idx[static_cast<std::size_t>(r)]);
+    counts[k] += 1;
+    for (int i = 0; i < d; ++i) sums[k * d + i] += y(r, i);
+  }
+  // Every decoded patch falls in a cell with count ≥ 1, so the centroid always exists here.
+  Eigen::MatrixXd yFsq(n, d);
+  for (Eigen::Index r = 0; r < n; ++r) {
+    const auto k = static_cast<std::size_t>(idx[static_cast<std::size_t>(r)]);
+    for (int i = 0; i < d; ++i) yFsq(r, i) = sums[k * d + i] / counts[k];
+  }
+  std::vector<std::int64_t> fsqCounts(counts.begin(), counts.end());
+  out.fsq = finish(image, reassemblePatches(pcaDecode(pca, yFsq), patches.layout), n, out.codes,
+                   usageStats(fsqCounts));
+  control.checkCancelled();
+
+  // VQ branch (§3.1 step 4(A)): k-means++ + Lloyd in the same d-dim latent, K = ∏L.
+  out.vqCodes = static_cast<int>(std::max<Eigen::Index>(
+      1, std::min<Eigen::Index>(out.codes, n / kPatchesPerCode)));
+  if (out.vqCodes < out.codes)
+    out.notes.push_back("VQ codebook capped at " + std::to_string(out.vqCodes) + " codes (" +
+                        std::to_string(n) + " patches / " + std::to_string(kPatchesPerCode) +
+                        "); FSQ keeps " + std::to_string(out.codes));
+  const RowMatrixXd yr = y;
+  RowMatrixXd init = kmeansPlusPlus(yr, out.vqCodes, params.seed, sub);
+  const LloydResult km = lloyd(yr, std::move(init), lloydIterations, sub);
+  Eigen::MatrixXd yVq(n, d);
+  for (Eigen::Index r = 0; r < n; ++r) yVq.row(r) = km.codebook.row(km.assignment[r]);
+  // bpp at the capped K: that is the rate the VQ code actually spends.
+  out.vq = finish(image, reassemblePatches(pcaDecode(pca, yVq), patches.layout), n, out.vqCodes,
+                  usageStatsOf(km.assignment, out.vqCodes));
+  out.original = image;
+  return out;
+}
+
+// Budget bits split over channels, the extra bits to G then R (8 → 3-3-2 as in classic palettes).
+std::vector<int> colourLevels(int bits, int channels) {
+  if (channels == 1) return {1 << std::min(bits, 8)};
+  std::array<int, 3> b{bits / 3, bits / 3, bits / 3};
+  int rest = bits - 3 * (bits / 3);
+  if (rest > 0) { b[1] += 1; --rest; }
+  if (rest > 0) b[0] += 1;
+  std::vector<int> levels;
+  for (int v : b) levels.push_back(1 << std::min(v, 8));
+  return levels;
+}
+
+}  // namespace
+
+ImageLabResult computeTierA(const ImageData& image, const ImageLabParams& params,
+                            const RunControl& control) {
+  validate(params);
+  const auto t0 = std::chrono::steady_clock::now();
+  ImageLabResult out = tierA(image, params, params.budgetBits, params.lloydIterations, control);
+  out.elapsedMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return out;
+}
+
+ImageLabResult computeTierB(const ImageData& image, const ImageLabParams& params,
+                            const RunControl& control) {
+  validate(params);
+  if (image.empty()) throw ParamError("image", "there is no image to quantize");
+  const auto t0 = std::chrono::steady_clock::now();
+  const RunControl sub = cancelOnly(control);
+  ImageLabResult out;
+  out.original = image;
+  const int ch = image.channels();
+  const Eigen::Index n = static_cast<Eigen::Index>(image.width()) * image.height();
+  out.patches = static_cast<int>(n);
+  out.levels = colourLevels(params.budgetBits, ch);
+  out.codes = 1;
+  for (int l : out.levels) out.codes *= l;
+
+  // FSQ: the input is already bounded to [0, 1], so the grid is L uniform levels per channel.
+  std::vector<Eigen::MatrixXf> fsqPlanes(ch);
+  std::vector<std::int64_t> fsqCounts(static_cast<std::size_t>(out.codes), 0);
+  std::vector<std::int64_t> index(static_cast<std::size_t>(n), 0);
+  std::int64_t basis = 1;
+  for (int c = 0; c < ch; ++c) {
+    const int levels = out.levels[static_cast<std::size_t>(c)];
+    fsqPlanes[c].resize(image.height(), image.width());
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const int k = static_cast<int>(std::lrint(image.planes[c].data()[i] * (levels - 1)));
+      fsqPlanes[c].data()[i] = static_cast<float>(k) / static_cast<float>(levels - 1);
+      index[static_cast<std::size_t>(i)] += k * basis;
+    }
+    basis *= levels;
+  }
+  for (auto k : index) fsqCounts[static_cast<std::size_t>(k)] += 1;
+  out.fsq = finish(image, imageFromPlanes(std::move(fsqPlanes)), n, out.codes,
+                   usageStats(fsqCounts));
+  control.checkCancelled();
+
+  // VQ: a k-means palette fitted on a seeded sample of pixels, then every pixel assigned.
+  constexpr Eigen::Index kSample = 20000;
+  constexpr int kMaxPalette = 1024;
+  RowMatrixXd pixels(n, ch);
+  for (int c = 0; c < ch; ++c)
+    for (Eigen::Index i = 0; i < n; ++i) pixels(i, c) = image.planes[c].data()[i];
+  RowMatrixXd sample = pixels;
+  if (n > kSample) {
+    Rng rng(params.seed);
+    sample.resize(kSample, ch);
+    for (Eigen::Index i = 0; i < kSample; ++i)
+      sample.row(i) = pixels.row(std::min<Eigen::Index>(n - 1, static_cast<Eigen::Index>(
+                                                                   rng.uniform() * n)));
+  }
+  out.vqCodes = static_cast<int>(std::max<Eigen::Index>(
+      1, std::min<Eigen::Index>({out.codes, kMaxPalette, sample.rows() / kPatchesPerCode})));
+  if (out.vqCodes < out.codes)
+    out.notes.push_back("VQ palette capped at " + std::to_string(out.vqCodes) + " colours");
+  RowMatrixXd init = kmeansPlusPlus(sample, out.vqCodes, params.seed, sub);
+  const LloydResult km = lloyd(sample, std::move(init), params.lloydIterations, sub);
+  const NearestResult all = nearestCodes(pixels, km.codebook, sub);
+  std::vector<Eigen::MatrixXf> vqPlanes(ch, Eigen::MatrixXf(image.height(), image.width()));
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (int c = 0; c < ch; ++c)
+      vqPlanes[c].data()[i] = static_cast<float>(km.codebook(all.index[i], c));
+  out.vq = finish(image, imageFromPlanes(std::move(vqPlanes)), n, out.vqCodes,
+                  usageStatsOf(all.index, out.vqCodes));
+  out.elapsedMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return out;
+}
+
+ImageLabResult computeImageLab(const ImageData& image, const ImageLabParams& params,
+                               const RunControl& control) {
+  validate(params);
+  if (image.empty()) throw ParamError("image", "there is no image to quantize");
+  const auto t0 = std::chrono::steady_clock::now();
+  ImageLabResult out;
+  if (params.view == ImageView::Colour) {
+    out = computeTierB(image, params, control);
+  } else {
+    out = tierA(image, params, params.budgetBits, params.lloydIterations, control);
+    if (params.view == ImageView::RateDistortion) {
+      const auto& presets = fsqPresets();
+      for (std::size_t i = 0; i < presets.size(); ++i) {
+        control.checkCancelled();
+        control.progress(static_cast<double>(i) / presets.size());
+        const int bits = presets[i].log2Target;
+        // Fewer Lloyd steps per point keep the sweep a few seconds; k-means++ does most of it.
+        const ImageLabResult p =
+            tierA(image, params, bits, std::min(params.lloydIterations, 4), control);
+        RatePoint rp;
+        rp.log2Target = bits;
+        rp.codes = p.codes;
+        rp.vqCodes = p.vqCodes;
+        rp.bpp = p.fsq.bpp;
+        rp.fsqPsnr = p.fsq.psnr;
+        rp.vqPsnr = p.vq.psnr;
+        rp.fsqUsage = p.fsq.usage.usage;
+        rp.vqUsage = p.vq.usage.usage;
+        out.rate.push_back(rp);
+      }
+    }
+  }
+  if (!image.notice.empty()) out.notes.insert(out.notes.begin(), image.notice);
+  control.progress(1.0);
+  out.elapsedMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return out;
+}
+
+}  // namespace latentlab::quantization

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// VQ: tiled GEMM nearest-code search (spec §2.1), k-means++ / Lloyd (§2.3(3)), online EMA codebook
+// with dead-code restart (§2.3(2), §2.4) and the usage metrics of §2.5.
+#include "latentlab/quantization/vq.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "latentlab/common/errors.h"
+
+namespace latentlab::quantization {
+namespace {
+
+// A 256-row × 1024-code tile of distances is 1 MiB in float: it stays in L2 and never grows with N
+// or K, which is the point of tiling (§2.1 "never materialise N×K").
+constexpr Eigen::Index kRowTile = 256;
+constexpr Eigen::Index kCodeTile = 1024;
+
+template <class Mat>
+NearestResult nearestImpl(const Mat& x, const Mat& codebook, const RunControl& control) {
+  using Scalar = typename Mat::Scalar;
+  using Dense = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+  using Vec = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
+  const Eigen::Index n = x.rows(), k = codebook.rows(), d = x.cols();
+  if (k == 0) throw ParamError("codebook", "the codebook is empty");
+  if (codebook.cols() != d)
+    throw ParamError("codebook", "codebook has " + std::to_string(codebook.cols()) +
+                                     " columns but the points have " + std::to_string(d));
+  NearestResult out;
+  out.index.assign(static_cast<std::size_t>(n), 0);
+  out.distance2.resize(n);
+  const Vec codeNorm = codebook.rowwise().squaredNorm();
+  const Eigen::Index tiles = (n + kRowTile - 1) / kRowTile;
+  std::atomic<bool> cancelled{false};
+  // Threads only pay off on big searches; small ones (the page at defaults) stay serial so a busy
+  // machine's thread wake-ups cannot dominate an interactive recompute.
+  const bool parallel = static_cast<double>(n) * static_cast<double>(k) * static_cast<double>(d) > 4e6;
+#pragma omp parallel for schedule(dynamic) if (parallel)
+  for (Eigen::Index t = 0; t < tiles; ++t) {
+    if (cancelled.load(std::memory_order_relaxed) || control.cancelled()) {
+      cancelled.store(true, std::memory_order_relaxed);
+      continue;  // OpenMP loops cannot break; skip the remaining tiles instead
+    }
+    const Eigen::Index r0 = t * kRowTile, rows = std::min(kRowTile, n - r0);
+    const auto xt = x.middleRows(r0, rows);
+    const Vec xNorm = xt.rowwise().squaredNorm();
+    Vec best = Vec::Constant(rows, std::numeric_limits<Scalar>::infinity());
+    std::vector<int> bestIdx(static_cast<std::size_t>(rows), 0);
+    Dense dist;
+    for (Eigen::Index c0 = 0; c0 < k; c0 += kCodeTile) {
+      const Eigen::Index cols = std::min(kCodeTile, k - c0);
+      dist.noalias() = xt * codebook.middleRows(c0, cols).transpose();  // the GEMM
+      for (Eigen::Index j = 0; j < cols; ++j) {
+        const Scalar cn = codeNorm(c0 + j);
+        for (Eigen::Index r = 0; r < rows; ++r) {
+          const Scalar v = cn - Scalar(2) * dist(r, j);  // ‖x‖² is constant per row
+          if (v < best(r)) {
+            best(r) = v;
+            bestIdx[static_cast<std::size_t>(r)] = static_cast<int>(c0 + j);
+          }
+        }
+      }
+    }
+    for (Eigen::Index r = 0; r < rows; ++r) {
+      out.index[static_cast<std::size_t>(r0 + r)] = bestIdx[static_cast<std::size_t>(r)];
+      out.distance2(r0 + r) = std::max(0.0, static_cast<double>(best(r) + xNorm(r)));
+    }
+  }
+  control.checkCancelled();
+  return out;
+}
+
+}  // namespace
+
+NearestResult nearestCodes(const RowMatrixXd& x, const RowMatrixXd& codebook,
+                           const RunControl& control) {
+  return nearestImpl(x, codebook, control);
+}
+
+NearestResult nearestCodes(const RowMatrixXf& x, const RowMatrixXf& codebook,
+                           const RunControl& control) {
+  return nearestImpl(x, codebook, control);
+}
+
+RowMatrixXd kmeansPlusPlus(const RowMatrixXd& x, int k, std::uint64_t seed,
+                           const RunControl& control) {
+  const Eigen::Index n = x.rows();
+  if (k < 1 || k > n)
+    throw ParamError("codebook_size", "codebook size must be between 1 and the number of points (" +
+                                          std::to_string(n) + "), got " + std::to_string(k));
+  Rng rng(seed);
+  RowMatrixXd centres(k, x.cols());
+  auto pick = [&](double u) { return std::min<Eigen::Index>(n - 1, static_cast<Eigen::Index>(u * n)); };
+  centres.row(0) = x.row(pick(rng.uniform()));
+  Eigen::VectorXd d2 = (x.rowwise() - centres.row(0)).rowwise().squaredNorm();
+  for (int c = 1; c < k; ++c) {
+    control.checkCancelled();
+    const double total = d2.sum();
+    Eigen::Index chosen = 0;
+    if (total <= 0.0) {
+      chosen = pick(rng.uniform());  // all points coincide with centres: any row will do
+    } else {
+      double target = rng.uniform() * total;
+      chosen = n - 1;
+      for (Eigen::Index i = 0; i < n; ++i) {
+        target -= d2(i);
+        if (target < 0.0) {
+          chosen = i;
+          break;
+        }
+      }
+    }
+    centres.row(c) = x.row(chosen);
+    d2 = d2.cwiseMin((x.rowwise() - centres.row(c)).rowwise().squaredNorm());
+    control.progress(static_cast<double>(c) / k);
+  }
+  return centres;
+}
+
+RowMatrixXd initCodebook(const RowMatrixXd& x, int k, VqInit init, std::uint64_t seed,
+                         const RunControl& control) {
+  if (init == VqInit::KmeansPlusPlus) return kmeansPlusPlus(x, k, seed, control);
+  const Eigen::Index n = x.rows();
+  if (k < 1 || (init == VqInit::DataRows && k > n))
+    throw ParamError("codebook_size", "codebook size must be between 1 and the number of points (" +
+                                          std::to_string(n) + "), got " + std::to_string(k));
+  Rng rng(seed);
+  RowMatrixXd out(k, x.cols());
+  if (init == VqInit::Tiny) {
+    for (Eigen::Index i = 0; i < out.size(); ++i) out.data()[i] = 0.02 * rng.normal();
+    return out;
+  }
+  // Partial Fisher–Yates: k distinct rows.
+  std::vector<Eigen::Index> perm(static_cast<std::size_t>(n));
+  for (Eigen::Index i = 0; i < n; ++i) perm[static_cast<std::size_t>(i)] = i;
+  for (int i = 0; i < k; ++i) {
+    const auto j = i + static_cast<Eigen::Index>(rng.uniform() * static_cast<double>(n - i));
+    std::swap(perm[static_cast<std::size_t>(i)], perm[static_cast<std::size_t>(std::min(j, n - 1))]);
+    out.row(i) = x.row(perm[static_cast<std::size_t>(i)]);
+  }
+  return out;
+}
+
+LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations,
+                  const RunControl& control) {
+  if (iterations < 0) throw ParamError("iterations", "iterations must be ≥ 0");
+  LloydResult out;
+  const Eigen::Index k = codebook.rows(), d = x.cols();
+  for (int it = 0; it <= iterations; ++it) {
+    control.checkCancelled();
+    NearestResult nr = nearestCodes(x, codebook, control);
+    out.distortion.push_back(x.rows() > 0 ? nr.distance2.mean() : 0.0);
+    out.assignment = std::move(nr.index);
+    if (it == iterations) break;
+    RowMatrixXd sums = RowMatrixXd::Zero(k, d);
+    Eigen::VectorXd counts = Eigen::VectorXd::Zero(k);
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+      const int j = out.assignment[static_cast<std::size_t>(i)];
+      sums.row(j) += x.row(i);
+      counts(j) += 1.0;
+    }
+    // The cluster mean minimises the within-cluster squared error, so distortion cannot rise.
+    for (Eigen::Index j = 0; j < k; ++j)
+      if (counts(j) > 0) codebook.row(j) = sums.row(j) / counts(j);
+    control.progress(static_cast<double>(it + 1) / (iterations + 1));
+  }
+  out.codebook = std::move(codebook);
+  return out;
+}
+
+EmaCodebook::EmaCodebook(RowMatrixXd codebook, EmaOptions options)
+    : m_codebook(std::move(codebook)), m_options(options) {
+  m_counts = Eigen::VectorXd::Ones(m_codebook.rows());
+  m_sums = m_codebook;
+}
+
+EmaCodebook::EmaCodebook(RowMatrixXd codebook, Eigen::VectorXd counts, RowMatrixXd sums,
+                         EmaOptions options)
+    : m_codebook(std::move(codebook)),
+      m_counts(std::move(counts)),
+      m_sums(std::move(sums)),
+      m_options(options) {
+  if (m_counts.size() != m_codebook.rows() || m_sums.rows() != m_codebook.rows() ||
+      m_sums.cols() != m_codebook.cols())
+    throw ParamError("codebook", "EMA counts and sums must match the codebook's shape");
+}
+
+std::vector<int> EmaCodebook::step(const RowMatrixXd& batch, Rng& rng) {
+  const Eigen::Index k = m_codebook.rows(), d = m_codebook.cols();
+  NearestResult nr = nearestCodes(batch, m_codebook);
+  Eigen::VectorXd n = Eigen::VectorXd::Zero(k);
+  RowMatrixXd s = RowMatrixXd::Zero(k, d);
+  for (Eigen::Index i = 0; i < batch.rows(); ++i) {
+    const int j = nr.index[static_cast<std::size_t>(i)];
+    n(j) += 1.0;
+    s.row(j) += batch.row(i);
+  }
+  const double g = m_options.decay;
+  m_counts = g * m_counts + (1.0 - g) * n;
+  m_sums = g * m_sums + (1.0 - g) * s;
+  const double total = m_counts.sum(), eps = m_options.smoothing;
+  for (Eigen::Index j = 0; j < k; ++j) {
+    const double smoothed =
+        eps > 0.0 ? (m_counts(j) + eps) / (total + static_cast<double>(k) * eps) * total
+                  : m_counts(j);
+    if (smoothed > 0.0) m_codebook.row(j) = m_sums.row(j) / smoothed;
+  }
+  ++m_steps;
+  if (m_options.restart && batch.rows() > 0 && m_options.restartEvery > 0 &&
+      m_steps % m_options.restartEvery == 0) {
+    for (Eigen::Index j = 0; j < k; ++j) {
+      if (m_counts(j) >= m_options.restartThreshold) continue;
+      const auto r = std::min<Eigen::Index>(
+          batch.rows() - 1, static_cast<Eigen::Index>(rng.uniform() * batch.rows()));
+      m_codebook.row(j) = batch.row(r);
+      m_counts(j) = 1.0;
+      m_sums.row(j) = m_codebook.row(j);
+      ++m_restarts;
+    }
+  }
+  return nr.index;
+}
+
+std::vector<std::int64_t> codeCounts(const std::vector<std::int64_t>& indices, std::int64_t k) {
+  if (k < 1) throw ParamError("codebook_size", "codebook size must be at least 1");
+  std::vector<std::int64_t> counts(static_cast<std::size_t>(k), 0);
+  for (std::int64_t i : indices) {
+    if (i < 0 || i >= k)
+      throw ParamError("index", "code index " + std::to_string(i) + " is outside [0, " +
+                                    std::to_string(k) + ")");
+    ++counts[static_cast<std::size_t>(i)];
+  }
+  return counts;
+}
+
+UsageStats usageStats(const std::vector<std::int64_t>& counts) {
+  UsageStats s;
+  s.codebookSize = static_cast<std::int64_t>(counts.size());
+  std::int64_t total = 0;
+  for (auto c : counts) {
+    total += c;
+    if (c > 0) ++s.used;
+  }
+  s.dead = s.codebookSize - s.used;
+  s.usage = s.codebookSize > 0 ? static_cast<double>(s.used) / s.codebookSize : 0.0;
+  double h = 0.0;
+  if (total > 0)
+    for (auto c : counts)
+      if (c > 0) {
+        const double p = static_cast<double>(c) / total;
+        h -= p * std::log2(p);
+      }
+  s.entropyBits = h;
+  s.perplexity = std::exp2(h);
+  s.normalisedEntropy = s.codebookSize > 1 ? h / std::log2(static_cast<double>(s.codebookSize)) : 0.0;
+  return s;
+}
+
+UsageStats usageStatsOf(const std::vector<int>& indices, int k) {
+  std::vector<std::int64_t> wide(indices.begin(), indices.end());
+  return usageStats(codeCounts(wide, k));
+}
+
+}  // namespace latentlab::quantization

@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: LatentLab developers
+target_sources(latentlab_app_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/fokker_planck_app_test.cpp)

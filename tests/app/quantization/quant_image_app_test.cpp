@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// The Image reconstruction page from the command line: figure and data export on the bundled
+// sample, every bundled scenario, and bad input exiting 2 with the key named.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path tempDir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() /
+                       ("latentlab_quant_image_app_" + std::to_string(::getpid()) + "_" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+int runApp(const std::string& args, const fs::path& errFile) {
+  const std::string cmd = std::string("QT_QPA_PLATFORM=offscreen '") + LATENTLAB_EXE + "' " +
+                          args + " > /dev/null 2> '" + errFile.string() + "'";
+  const int raw = std::system(cmd.c_str());
+  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+}
+
+std::string readFile(const fs::path& p) {
+  std::ifstream in(p);
+  std::ostringstream os;
+  os << in.rdbuf();
+  return os.str();
+}
+
+}  // namespace
+
+TEST(QuantImageApp, ExportsFigureAndMetrics) {
+  const fs::path dir = tempDir("export");
+  const fs::path png = dir / "fig.png", json = dir / "data.json";
+  ASSERT_EQ(runApp("--page quant_image --set patch=8 --set budget=8 --export '" + png.string() +
+                       "' --size 1200x800 --export-data '" + json.string() + "'",
+                   dir / "err.txt"),
+            0)
+      << readFile(dir / "err.txt");
+  const cv::Mat img = cv::imread(png.string());
+  ASSERT_FALSE(img.empty());
+  EXPECT_EQ(img.cols, 1200);
+  EXPECT_EQ(img.rows, 800);
+  const auto data = nlohmann::json::parse(readFile(json));
+  const auto& tables = data.at("tables");
+  ASSERT_GE(tables.size(), 2u);
+  EXPECT_EQ(tables[0].at("name"), "metrics");
+  const auto& rows = tables[0].at("rows");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0][1].get<double>(), 240.0);  // FSQ codes [8,6,5]
+  EXPECT_GT(rows[1][2].get<double>(), 15.0);   // VQ PSNR
+}
+
+TEST(QuantImageApp, BundledScenariosRun) {
+  const fs::path dir = tempDir("scenarios");
+  for (const char* name : {"quant_image-default", "quant_image-colour-palette", "quant_image-ci"}) {
+    const fs::path scenario =
+        fs::path(LATENTLAB_SOURCE_DIR) / "resources" / "scenarios" / (std::string(name) + ".json");
+    const fs::path csv = dir / (std::string(name) + ".csv");
+    EXPECT_EQ(runApp("--scenario '" + scenario.string() + "' --export-data '" + csv.string() + "'",
+                     dir / "err.txt"),
+              0)
+        << name << ": " << readFile(dir / "err.txt");
+    EXPECT_NE(readFile(csv).find("# metrics"), std::string::npos) << name;
+  }
+}
+
+TEST(QuantImageApp, BadBudgetExitsTwoNamingTheKey) {
+  const fs::path dir = tempDir("bad");
+  EXPECT_EQ(runApp("--page quant_image --set budget=13 --export-data '" +
+                       (dir / "x.csv").string() + "'",
+                   dir / "err.txt"),
+            2);
+  EXPECT_NE(readFile(dir / "err.txt").find("budget"), std::string::npos);
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "latentlab/common/errors.h"
+#include "latentlab/flows/reflow_lab.h"
+
+using namespace latentlab;
+using namespace latentlab::flows;
+
+TEST(ReflowLab, DefaultsGiveNormalisedDensityAndFinitePaths) {
+  const ReflowLabParams p;
+  const auto r = computeReflowLab(p);
+  ASSERT_EQ(r.density.rows(), 96);
+  const double cell = 2.0 * r.box / 96.0;
+  // ρ_1 of 8 Gaussians with std 0.1 on the grid: its mass is ≈ 1 (all modes inside the box).
+  EXPECT_NEAR(r.density.sum() * cell * cell, 1.0, 0.02);
+  ASSERT_EQ(static_cast<int>(r.paths.size()), p.trajectories);
+  for (const auto& path : r.paths) {
+    ASSERT_EQ(path.rows(), p.steps + 1);
+    EXPECT_TRUE(path.allFinite());
+  }
+  EXPECT_EQ(r.snapshot.rows(), p.particles);
+  EXPECT_EQ(r.arrowBase.rows(), p.arrows * p.arrows);
+  EXPECT_TRUE(r.arrowVel.allFinite());
+  // Independent coupling cost: E‖X1‖² + E‖X0‖² ≈ (4 + 2·0.01) + 2 for 8 Gaussians, N(0, I).
+  EXPECT_NEAR(r.independentCost, 6.02, 0.3);
+  EXPECT_TRUE(r.rounds.empty());  // the flow view fits nothing
+}
+
+TEST(ReflowLab, SameSeedSameTrajectoriesOtherSeedDiffers) {
+  ReflowLabParams p;
+  p.particles = 500;
+  const auto a = computeReflowLab(p), b = computeReflowLab(p);
+  ASSERT_EQ(a.paths.size(), b.paths.size());
+  for (std::size_t i = 0; i < a.paths.size(); ++i) EXPECT_TRUE(a.paths[i] == b.paths[i]);
+  EXPECT_TRUE(a.snapshot == b.snapshot);
+  p.seed = 2;
+  const auto c = computeReflowLab(p);
+  EXPECT_FALSE(a.paths[0] == c.paths[0]);
+}
+
+TEST(ReflowLab, ReflowRoundsStraightenAndCostDrops) {
+  ReflowLabParams p;
+  p.particles = 400;
+  p.pairs = 2000;
+  p.view = ReflowView::Rounds;
+  p.rounds = 3;
+  const auto r = computeReflowLab(p);
+  ASSERT_EQ(r.rounds.size(), 3u);
+  // 1-RF coupling costs less than the independent one (§2.1); reflow straightens (§2.6).
+  EXPECT_LT(r.rounds[0].cost, r.independentCost);
+  EXPECT_LT(r.rounds[1].straightness, 0.5 * r.rounds[0].straightness);
+  EXPECT_GT(r.rounds[1].fitLoss, 0.0);
+  // The exact 1-RF with the default 50 Euler steps lands near the target.
+  EXPECT_LT(r.rounds[0].nll, r.targetEntropy + 1.0);
+}
+
+TEST(ReflowLab, QualityImprovesWithSteps) {
+  ReflowLabParams p;
+  p.particles = 400;
+  p.pairs = 2000;
+  p.view = ReflowView::Quality;
+  const auto r = computeReflowLab(p);
+  ASSERT_EQ(r.qualityNll.size(), 2u);
+  for (int s = 0; s < 3; ++s) {
+    const auto& nll = r.qualityNll[0][static_cast<std::size_t>(s)];
+    EXPECT_GT(nll.front(), nll.back() + 1.0);  // 1 step of 1-RF collapses to the mean
+  }
+  // 2-RF at one Euler step is far better than 1-RF at one Euler step.
+  EXPECT_LT(r.qualityNll[1][0][0], r.qualityNll[0][0][0]);
+}
+
+TEST(ReflowLab, PresetsAndBadParams) {
+  ReflowLabParams p;
+  p.particles = 300;
+  for (auto t : {TargetPreset::Triangle, TargetPreset::Moons, TargetPreset::Checkerboard,
+                 TargetPreset::Drawn}) {
+    p.target = t;
+    p.source = t == TargetPreset::Triangle ? SourcePreset::Triangle : SourcePreset::Gaussian;
+    const auto r = computeReflowLab(p);
+    EXPECT_TRUE(r.snapshot.allFinite());
+    EXPECT_TRUE(r.density.allFinite());
+  }
+  ParamSet bad{{"drawn", std::vector<double>{1.0, std::nan("")}}};
+  try {
+    fromParamSet(bad, reflowLabFields());
+    FAIL() << "NaN point accepted";
+  } catch (const ParamError& e) {
+    EXPECT_EQ(e.key().rfind("drawn", 0), 0u) << e.key();  // "drawn" or "drawn[1]"
+  }
+  p.drawn = {1.0, 2.0, 3.0};
+  p.target = TargetPreset::Drawn;
+  EXPECT_THROW(computeReflowLab(p), ParamError);
+  p = ReflowLabParams{};
+  p.steps = 0;
+  EXPECT_THROW(computeReflowLab(p), ParamError);
+  EXPECT_THROW(fromParamSet(ParamSet{{"time", 1.5}}, reflowLabFields()), ParamError);
+}

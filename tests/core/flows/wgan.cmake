@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: LatentLab developers
+target_sources(latentlab_core_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/wgan_critic_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wgan_lab_test.cpp
+)

@@ -1,0 +1,10 @@
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: LatentLab developers
+target_sources(latentlab_core_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/image_metrics_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/image_io_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/image_lab_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/tiny_autoencoder_test.cpp
+)
+# The loader tests write every format with OpenCV itself, independent of the code under test.
+target_link_libraries(latentlab_core_tests PRIVATE opencv_core opencv_imgcodecs)

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include <gtest/gtest.h>
+
+#include <QImage>
+#include <QSet>
+#include <QSignalSpy>
+#include <cmath>
+
+#include "ui/common/figure_export.h"
+#include "ui/pages/flows/fokker_planck_page.h"
+
+using namespace latentlab;
+using latentlab::ui::FokkerPlanckPage;
+
+namespace {
+
+int distinctColours(const QImage& img) {
+  QSet<QRgb> seen;
+  for (int y = 0; y < img.height(); y += 7)
+    for (int x = 0; x < img.width(); x += 7) seen.insert(img.pixel(x, y));
+  return static_cast<int>(seen.size());
+}
+
+void makeSmall(FokkerPlanckPage& page, const std::string& dim) {
+  page.setParams({{"dim", dim},
+                  {"grid_n", 64.0},
+                  {"particles", 1000.0},
+                  {"t_end", 0.5},
+                  {"snapshots", 10.0}});
+}
+
+}  // namespace
+
+TEST(FokkerPlanckPage, DrawsEveryViewIn1dAnd2d) {
+  for (const std::string dim : {"1d", "2d"}) {
+    FokkerPlanckPage page;
+    makeSmall(page, dim);
+    page.computeNow();
+    ASSERT_NE(page.result(), nullptr);
+    const auto fields = page.fields();  // findField points into this vector
+    const auto& spec = *findField(fields, "view");
+    for (const auto& view : spec.choices) {
+      page.setParam("view", view);
+      page.computeNow();
+      const QImage img = ui::renderFigure(page, {QSize(900, 600), 96, true});
+      ASSERT_EQ(img.size(), QSize(900, 600)) << view;
+      EXPECT_GT(distinctColours(img), 12) << dim << " view " << view << " looks blank";
+    }
+  }
+}
+
+TEST(FokkerPlanckPage, FrameChangeReusesTheCachedSimulation) {
+  FokkerPlanckPage page;
+  makeSmall(page, "1d");
+  page.computeNow();
+  ASSERT_EQ(page.simulationRuns(), 1);
+  page.setParam("frame", 3.0);
+  page.computeNow();
+  page.setParam("view", std::string("metrics"));
+  page.computeNow();
+  EXPECT_EQ(page.simulationRuns(), 1);  // frame and view only refilled the figure
+  page.stepFrame();
+  page.computeNow();
+  EXPECT_EQ(std::get<double>(page.params().at("frame")), 4.0);
+  EXPECT_EQ(page.simulationRuns(), 1);
+  page.setParam("sigma", 0.5);
+  page.computeNow();
+  EXPECT_EQ(page.simulationRuns(), 2);  // a real parameter reruns it
+}
+
+TEST(FokkerPlanckPage, AsynchronousRunDeliversAResult) {
+  FokkerPlanckPage page;
+  page.setActive(true);
+  QSignalSpy spy(&page, &ui::Page::computed);
+  makeSmall(page, "2d");
+  ASSERT_TRUE(page.controller()->waitForIdle(60000));
+  ASSERT_GE(spy.count(), 1);
+  ASSERT_NE(page.result(), nullptr);
+  EXPECT_EQ(page.result()->dim, 2);
+  EXPECT_EQ(page.result()->n, 64);
+}
+
+TEST(FokkerPlanckPage, BadValuesAreRejectedAndStateKept) {
+  FokkerPlanckPage page;
+  makeSmall(page, "1d");
+  const auto before = page.params();
+  try {
+    page.setParam("dt", 0.09);  // above the CFL bound
+    FAIL() << "unstable dt accepted";
+  } catch (const ParamError& e) {
+    EXPECT_EQ(e.key(), "dt");
+  }
+  EXPECT_THROW(page.setParam("g", std::nan("")), ParamError);
+  EXPECT_THROW(page.setParam("grid_n", 32.0), ParamError);
+  EXPECT_EQ(page.params(), before);
+}
+
+TEST(FokkerPlanckPage, ExportDataTablesAreRectangular) {
+  FokkerPlanckPage page;
+  makeSmall(page, "2d");
+  page.computeNow();
+  const auto tables = page.exportData();
+  ASSERT_EQ(tables.size(), 3);
+  for (const auto& t : tables) {
+    ASSERT_FALSE(t.rows.empty()) << t.name.toStdString();
+    for (const auto& row : t.rows) ASSERT_EQ(row.size(), static_cast<std::size_t>(t.columns.size()));
+  }
+  EXPECT_EQ(tables[0].rows.size(), 11u);       // frames 0..10
+  EXPECT_EQ(tables[1].rows.size(), 64u * 64u);  // the 2-D density
+}

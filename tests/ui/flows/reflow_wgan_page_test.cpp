@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include <gtest/gtest.h>
+
+#include <QImage>
+#include <QSet>
+#include <QSignalSpy>
+#include <cmath>
+
+#include "latentlab/common/scenario.h"
+#include "latentlab/flows/wgan_lab.h"
+#include "ui/common/figure_export.h"
+#include "ui/pages/flows/reflow_wgan_page.h"
+
+using namespace latentlab;
+using latentlab::ui::ReflowWganPage;
+
+namespace {
+
+int distinctColours(const QImage& img) {
+  QSet<QRgb> seen;
+  for (int y = 0; y < img.height(); y += 7)
+    for (int x = 0; x < img.width(); x += 7) seen.insert(img.pixel(x, y));
+  return static_cast<int>(seen.size());
+}
+
+}  // namespace
+
+TEST(ReflowWganPage, ComputesAndDrawsEveryViewAndVariant) {
+  ReflowWganPage page;
+  page.setParam("rounds", 8.0);
+  const auto fields = page.fields();
+  for (const auto& variant : findField(fields, "variant")->choices) {
+    page.setParam("variant", variant);
+    for (const auto& view : findField(fields, "view")->choices) {
+      page.setParam("view", view);
+      page.computeNow();
+      ASSERT_TRUE(page.result());
+      const QImage img = ui::renderFigure(page, {QSize(900, 600), 96, true});
+      ASSERT_EQ(img.size(), QSize(900, 600));
+      EXPECT_GT(distinctColours(img), 12) << variant << " / " << view << " looks blank";
+    }
+  }
+}
+
+TEST(ReflowWganPage, ResultMatchesCoreAtDefaults) {
+  ReflowWganPage page;
+  page.computeNow();
+  const auto direct = flows::computeWganLab(flows::WganLabParams{});
+  ASSERT_EQ(page.result()->snapshots.size(), direct.snapshots.size());
+  EXPECT_EQ(page.result()->snapshots.back().particles, direct.snapshots.back().particles);
+}
+
+TEST(ReflowWganPage, ScrubbingRoundsReusesTheCachedRun) {
+  ReflowWganPage page;
+  page.computeNow();
+  const auto first = page.result();
+  page.stepRound(-5);
+  page.computeNow();
+  EXPECT_EQ(page.result().get(), first.get());  // same run, not recomputed
+  EXPECT_EQ(std::get<double>(page.params().at("round")), 55.0);
+  page.setParam("view", std::string("charts"));
+  page.computeNow();
+  EXPECT_EQ(page.result().get(), first.get());
+  page.setParam("epsilon", 0.2);
+  page.computeNow();
+  EXPECT_NE(page.result().get(), first.get());  // a real change recomputes
+}
+
+TEST(ReflowWganPage, StepClampsAndPlayStopsAtTheEnd) {
+  ReflowWganPage page;
+  page.setParam("rounds", 3.0);
+  page.setParam("round", 0.0);
+  page.stepRound(-1);
+  EXPECT_EQ(std::get<double>(page.params().at("round")), 0.0);
+  for (int i = 0; i < 5; ++i) page.stepRound(1);
+  EXPECT_EQ(std::get<double>(page.params().at("round")), 3.0);
+  page.setPlaying(true);  // at the end: restarts from round 0
+  EXPECT_EQ(std::get<double>(page.params().at("round")), 0.0);
+  EXPECT_TRUE(page.isPlaying());
+  QSignalSpy spy(&page, &ui::Page::paramsChanged);
+  for (int i = 0; i < 60 && page.isPlaying(); ++i) spy.wait(100);
+  EXPECT_FALSE(page.isPlaying());
+  EXPECT_EQ(std::get<double>(page.params().at("round")), 3.0);
+}
+
+TEST(ReflowWganPage, BadValueIsRejectedAndStateKept) {
+  ReflowWganPage page;
+  const auto before = page.params();
+  try {
+    page.setParam("epsilon", std::nan(""));
+    FAIL() << "NaN accepted";
+  } catch (const ParamError& e) {
+    EXPECT_EQ(e.key(), "epsilon");
+  }
+  EXPECT_THROW(page.setParam("particles", 1e6), ParamError);
+  EXPECT_THROW(page.setParam("variant", std::string("wgan")), ParamError);
+  EXPECT_EQ(page.params(), before);
+}
+
+TEST(ReflowWganPage, ExportDataTablesAreRectangular) {
+  ReflowWganPage page;
+  page.setParam("rounds", 4.0);
+  page.computeNow();
+  QStringList names;
+  for (const auto& t : page.exportData()) {
+    names << t.name;
+    ASSERT_FALSE(t.rows.empty()) << t.name.toStdString();
+    for (const auto& row : t.rows)
+      ASSERT_EQ(row.size(), static_cast<std::size_t>(t.columns.size())) << t.name.toStdString();
+  }
+  for (const char* want : {"rounds", "particles", "real", "critic_grid", "arrows", "summary"})
+    EXPECT_TRUE(names.contains(QString::fromLatin1(want))) << want;
+}
+
+TEST(ReflowWganPage, ScenarioRoundTrips) {
+  ReflowWganPage a;
+  a.setParams({{"variant", std::string("wgan_gp")}, {"lambda", 10.0}, {"rounds", 20.0}});
+  const std::string json = scenarioToJson(a.scenario());
+  ReflowWganPage b;
+  b.applyScenario(scenarioFromJson(json));
+  EXPECT_EQ(a.params(), b.params());
+}
+
+TEST(ReflowWganPage, ParameterChangeProducesAResultAsynchronously) {
+  ReflowWganPage page;
+  page.setActive(true);
+  QSignalSpy spy(&page, &ui::Page::computed);
+  page.setParam("rounds", 7.0);
+  ASSERT_TRUE(page.controller()->waitForIdle(20000));
+  ASSERT_GE(spy.count(), 1);
+  EXPECT_EQ(page.result()->snapshots.size(), 8u);
+}

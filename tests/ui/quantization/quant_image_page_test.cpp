@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <cmath>
+
+#include "ui/common/figure_export.h"
+#include "ui/pages/quantization/quant_image_figure.h"
+#include "ui/pages/quantization/quant_image_page.h"
+
+using namespace latentlab;
+using latentlab::ui::QuantImagePage;
+
+namespace {
+
+int distinctColours(const QImage& img) {
+  QSet<QRgb> seen;
+  for (int y = 0; y < img.height(); y += 7)
+    for (int x = 0; x < img.width(); x += 7) seen.insert(img.pixel(x, y));
+  return static_cast<int>(seen.size());
+}
+
+// Small settings keep the rate–distortion sweep quick in tests.
+void makeQuick(QuantImagePage& page) {
+  page.setParams({{"patch", 8.0}, {"lloyd_iterations", 2.0}});
+}
+
+}  // namespace
+
+TEST(QuantImagePage, ComputesAndDrawsEveryViewOnTheBundledSample) {
+  QuantImagePage page;
+  makeQuick(page);
+  const auto fields = page.fields();
+  for (const auto& view : findField(fields, "view")->choices) {
+    page.setParam("view", view);
+    page.computeNow();
+    ASSERT_TRUE(page.result().has_value());
+    EXPECT_EQ(page.result()->original.width(), 512) << view;
+    EXPECT_EQ(page.result()->original.channels(), 3) << view;
+    const QImage img = ui::renderFigure(page, {QSize(1000, 700), 96, true});
+    ASSERT_EQ(img.size(), QSize(1000, 700)) << view;
+    EXPECT_GT(distinctColours(img), 40) << "figure for view " << view << " looks blank";
+  }
+  EXPECT_EQ(page.result()->rate.size(), 9u);
+}
+
+TEST(QuantImagePage, CoffeeSampleAndMetricsInExportData) {
+  QuantImagePage page;
+  page.setParams({{"image", std::string("coffee")}, {"patch", 8.0}});
+  page.computeNow();
+  EXPECT_EQ(page.imageName(), "coffee.png");
+  EXPECT_EQ(page.result()->original.width(), 600);
+  EXPECT_EQ(page.result()->original.height(), 400);
+  const auto tables = page.exportData();
+  ASSERT_GE(tables.size(), 2);
+  EXPECT_EQ(tables[0].name, "metrics");
+  ASSERT_EQ(tables[0].rows.size(), 2u);
+  EXPECT_GT(tables[0].rows[0][2], 15.0);  // FSQ PSNR in dB
+  EXPECT_GT(tables[0].rows[1][2], 15.0);  // VQ PSNR in dB
+}
+
+TEST(QuantImagePage, OpensAFileAndKeepsItOnABadOne) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  QImage grey(40, 24, QImage::Format_Grayscale8);
+  for (int y = 0; y < 24; ++y)
+    for (int x = 0; x < 40; ++x) grey.scanLine(y)[x] = static_cast<uchar>(6 * x);
+  const QString good = dir.filePath("ramp.png");
+  ASSERT_TRUE(grey.save(good));
+  QuantImagePage page;
+  ASSERT_TRUE(page.openImageFile(good));
+  page.computeNow();
+  EXPECT_EQ(page.imageName(), "ramp.png");
+  EXPECT_EQ(page.result()->original.channels(), 1);
+  EXPECT_EQ(page.result()->original.width(), 40);
+
+  const QString bad = dir.filePath("broken.png");
+  QFile f(bad);
+  ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+  f.write("not a png");
+  f.close();
+  QSignalSpy failed(&page, &ui::Page::computeFailed);
+  EXPECT_FALSE(page.openImageFile(bad));
+  ASSERT_EQ(failed.count(), 1);
+  EXPECT_TRUE(failed.at(0).at(0).toString().contains("keeping the previous"));
+  EXPECT_FALSE(page.openImageFile(dir.path()));  // a directory
+  page.computeNow();
+  EXPECT_EQ(page.imageName(), "ramp.png");
+  EXPECT_EQ(page.result()->original.width(), 40);
+}
+
+TEST(QuantImagePage, ExportsReconstructionsAsImages) {
+  QuantImagePage page;
+  page.setParams({{"image", std::string("coffee")}, {"patch", 8.0}, {"budget", std::string("8")}});
+  page.computeNow();
+  QTemporaryDir dir;
+  const QStringList files = page.exportReconstructions(dir.path());
+  ASSERT_EQ(files.size(), 5);
+  const QImage fsq(QDir(dir.path()).filePath("fsq.png"));
+  ASSERT_FALSE(fsq.isNull());
+  EXPECT_EQ(fsq.size(), QSize(600, 400));
+  EXPECT_GT(distinctColours(fsq), 20);
+  const QImage vq(QDir(dir.path()).filePath("vq.png"));
+  EXPECT_EQ(vq.size(), QSize(600, 400));
+}
+
+TEST(QuantImagePage, ParameterChangeProducesAResultAsynchronously) {
+  QuantImagePage page;
+  page.setActive(true);
+  QSignalSpy spy(&page, &ui::Page::computed);
+  page.setParam("budget", std::string("8"));
+  ASSERT_TRUE(page.controller()->waitForIdle(30000));
+  ASSERT_GE(spy.count(), 1);
+  EXPECT_EQ(page.result()->codes, 240);
+  EXPECT_EQ(page.result()->levels, (std::vector<int>{8, 6, 5}));
+}
+
+TEST(QuantImagePage, OpenedFileChoiceWithoutAFileFallsBackToASample) {
+  QuantImagePage page;
+  page.setParams({{"image", std::string("loaded")}, {"patch", 8.0}});
+  page.computeNow();
+  EXPECT_EQ(page.imageName(), "astronaut.png");
+  EXPECT_EQ(page.result()->original.width(), 512);
+}
+
+TEST(QuantImagePage, TrainingViewStreamsAndFinishes) {
+  QuantImagePage page;
+  page.setParams({{"patch", 8.0}, {"train_steps", 200.0}, {"budget", std::string("8")}});
+  page.setParam("view", std::string("training"));
+  page.computeNow();
+  ASSERT_TRUE(page.training().has_value());
+  const auto& t = *page.training();
+  EXPECT_TRUE(t.finished);
+  ASSERT_EQ(t.curves.size(), 3u);
+  EXPECT_EQ(t.curves[0].step.back(), 200);
+  const auto tables = page.exportData();
+  ASSERT_EQ(tables.size(), 2);
+  EXPECT_EQ(tables[0].name, "training");
+  EXPECT_EQ(tables[0].rows.size(), 3u * 100u);  // a point every 2 steps for three models
+  const QImage img = ui::renderFigure(page, {QSize(1000, 700), 96, true});
+  EXPECT_GT(distinctColours(img), 12);
+
+  // In the background: pause holds the run, resume lets it finish.
+  page.setActive(true);
+  QSignalSpy spy(&page, &ui::Page::computed);
+  page.setParam("train_steps", 300.0);
+  page.setPaused(true);
+  EXPECT_TRUE(page.isPaused());
+  page.setPaused(false);
+  ASSERT_TRUE(page.controller()->waitForIdle(60000));
+  ASSERT_GE(spy.count(), 1);
+  EXPECT_EQ(page.training()->curves[0].step.back(), 300);
+}

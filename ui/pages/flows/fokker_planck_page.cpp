@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/pages/flows/fokker_planck_page.h"
+
+#include <QBoxLayout>
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QTabBar>
+#include <QTimer>
+#include <algorithm>
+
+#include "ui/common/param_form.h"
+#include "ui/pages/flows/fokker_planck_figure.h"
+
+namespace latentlab::ui {
+
+namespace {
+
+constexpr int kPlayIntervalMs = 90;
+
+const FieldSpec& viewSpec() {
+  static const FieldSpec spec = *findField(specsOf(flows::fpLabFields()), "view");
+  return spec;
+}
+
+// The simulation depends on every field except these two view parameters.
+ParamSet simulationKey(ParamSet set) {
+  set.erase("frame");
+  set.erase("view");
+  return set;
+}
+
+struct FpPageResult {
+  std::shared_ptr<const flows::FpLabResult> result;
+  ParamSet key;
+};
+
+}  // namespace
+
+FokkerPlanckPage::FokkerPlanckPage(QWidget* parent) : Page(parent) {
+  m_timer = new QTimer(this);
+  m_timer->setInterval(kPlayIntervalMs);
+  connect(m_timer, &QTimer::timeout, this, [this] {
+    if (!m_result || shownFrame() >= static_cast<int>(m_result->snapshots.size()) - 1) {
+      setPlaying(false);
+      return;
+    }
+    stepFrame();
+  });
+  QWidget* bar = buildToolbar();
+  screenFigure();
+  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
+  connect(this, &Page::paramsChanged, this, &FokkerPlanckPage::syncToolbar);
+  form()->setFieldVisible("view", false);  // the tab bar chooses the view
+  form()->setFieldVisible("frame", false);  // the time slider chooses the frame
+  syncToolbar();
+  paramsUpdated();
+}
+
+FokkerPlanckPage::~FokkerPlanckPage() = default;
+
+std::vector<FieldSpec> FokkerPlanckPage::fields() const { return specsOf(flows::fpLabFields()); }
+
+std::vector<std::pair<QString, std::string>> FokkerPlanckPage::sections() const {
+  return {{tr("Dynamics"), "dim"},
+          {tr("Initial density"), "initial"},
+          {tr("Particles and grid"), "particles"},
+          {tr("Test function (WF)"), "phi"}};
+}
+
+flows::FpLabParams FokkerPlanckPage::labParams() const {
+  return fromParamSet(params(), flows::fpLabFields());
+}
+
+int FokkerPlanckPage::shownFrame() const {
+  if (!m_result) return 0;
+  return std::clamp(labParams().frame, 0, static_cast<int>(m_result->snapshots.size()) - 1);
+}
+
+void FokkerPlanckPage::validateParams(const ParamSet& merged) const {
+  flows::validate(fromParamSet(merged, flows::fpLabFields()));
+}
+
+RecomputeController::Job FokkerPlanckPage::makeJob() const {
+  ParamSet key = simulationKey(params());
+  std::shared_ptr<const flows::FpLabResult> cached;
+  if (m_result && key == m_resultKey) cached = m_result;
+  return [p = labParams(), key = std::move(key), cached, runs = m_runs](
+             const RunControl& control) {
+    // A frame or view change: hand the cached frames back; nothing is recomputed.
+    if (cached) return std::any(FpPageResult{cached, key});
+    auto r = std::make_shared<const flows::FpLabResult>(flows::computeFpLab(p, control));
+    ++*runs;
+    return std::any(FpPageResult{std::move(r), key});
+  };
+}
+
+void FokkerPlanckPage::applyResult(const std::any& result) {
+  const auto& r = std::any_cast<const FpPageResult&>(result);
+  m_result = r.result;
+  m_resultKey = r.key;
+  markHasResult();
+  syncToolbar();
+  fillFigure(screenFigure());
+}
+
+QWidget* FokkerPlanckPage::createFigure(QWidget* parent) const {
+  return new FokkerPlanckFigure(parent);
+}
+
+void FokkerPlanckPage::fillFigure(QWidget* figure) const {
+  auto* fig = qobject_cast<FokkerPlanckFigure*>(figure);
+  if (!fig || !m_result) return;
+  fig->show(labParams(), *m_result, shownFrame());
+}
+
+void FokkerPlanckPage::paramsUpdated() {
+  const auto p = labParams();
+  if (ParamForm* f = form()) {
+    using flows::DriftPreset;
+    const bool linearOu = p.drift == DriftPreset::OU || p.drift == DriftPreset::RotatingOU;
+    f->setFieldVisible("theta", linearOu);
+    f->setFieldVisible("omega", p.drift == DriftPreset::RotatingOU && p.dim == flows::FpDim::Two);
+    f->setFieldVisible("beta_min", p.drift == DriftPreset::VpSchedule);
+    f->setFieldVisible("beta_max", p.drift == DriftPreset::VpSchedule);
+    f->setFieldVisible("m0y", p.dim == flows::FpDim::Two);
+    f->setFieldVisible("k", p.phi == flows::FpPhi::CosKx || p.phi == flows::FpPhi::Bump);
+  }
+}
+
+bool FokkerPlanckPage::isCheap(const std::string& key) const {
+  // Only the view parameters are cheap; everything else reruns the simulation.
+  return key == "frame" || key == "view";
+}
+
+QWidget* FokkerPlanckPage::buildToolbar() {
+  auto* bar = new QWidget(this);
+  auto* row = new QHBoxLayout(bar);
+  row->setContentsMargins(4, 4, 4, 0);
+  m_tabs = new QTabBar(bar);
+  m_tabs->setExpanding(false);
+  m_tabs->setDrawBase(false);
+  const FieldSpec& vs = viewSpec();
+  for (std::size_t i = 0; i < vs.choices.size(); ++i)
+    m_tabs->addTab(QCoreApplication::translate("fields", vs.choiceLabels[i].c_str()));
+  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
+    if (i < 0) return;
+    try {
+      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
+    } catch (const ParamError& e) {
+      emit computeFailed(QString::fromStdString(e.what()));
+    }
+  });
+  row->addWidget(m_tabs);
+  m_play = new QPushButton(tr("Play"), bar);
+  m_play->setToolTip(tr("Play the cached frames from the current one"));
+  connect(m_play, &QPushButton::clicked, this, [this] { setPlaying(!isPlaying()); });
+  row->addWidget(m_play);
+  m_step = new QPushButton(tr("Step"), bar);
+  m_step->setToolTip(tr("Next cached frame"));
+  connect(m_step, &QPushButton::clicked, this, [this] {
+    setPlaying(false);
+    stepFrame();
+  });
+  row->addWidget(m_step);
+  m_slider = new QSlider(Qt::Horizontal, bar);
+  m_slider->setToolTip(tr("Time: cached frame shown (no recompute)"));
+  connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
+    if (v != labParams().frame) setParam("frame", static_cast<double>(v));
+  });
+  row->addWidget(m_slider, 1);
+  m_time = new QLabel(bar);
+  m_time->setMinimumWidth(m_time->fontMetrics().horizontalAdvance(QStringLiteral("t = 10.000")));
+  row->addWidget(m_time);
+  return bar;
+}
+
+void FokkerPlanckPage::syncToolbar() {
+  const auto& choices = viewSpec().choices;
+  const std::string view = std::get<std::string>(params().at("view"));
+  const auto it = std::find(choices.begin(), choices.end(), view);
+  {
+    QSignalBlocker block(m_tabs);
+    m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
+  }
+  const int last = m_result ? static_cast<int>(m_result->snapshots.size()) - 1 : 0;
+  QSignalBlocker block(m_slider);
+  m_slider->setRange(0, last);
+  m_slider->setValue(shownFrame());
+  m_time->setText(m_result ? QStringLiteral("t = %1").arg(m_result->snapshots[shownFrame()].t, 0,
+                                                          'f', 3)
+                           : QString());
+}
+
+void FokkerPlanckPage::setPlaying(bool playing) {
+  if (playing) {
+    // From the end, play restarts at the first frame.
+    if (m_result && shownFrame() >= static_cast<int>(m_result->snapshots.size()) - 1)
+      setParam("frame", 0.0);
+    m_timer->start();
+  } else {
+    m_timer->stop();
+  }
+  m_play->setText(playing ? tr("Pause") : tr("Play"));
+}
+
+bool FokkerPlanckPage::isPlaying() const { return m_timer->isActive(); }
+
+void FokkerPlanckPage::stepFrame() {
+  if (!m_result) return;
+  const int last = static_cast<int>(m_result->snapshots.size()) - 1;
+  setParam("frame", static_cast<double>(std::min(shownFrame() + 1, last)));
+}
+
+}  // namespace latentlab::ui

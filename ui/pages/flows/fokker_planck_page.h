@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <atomic>
+#include <memory>
+
+#include "latentlab/flows/fp_lab.h"
+#include "ui/common/page.h"
+
+class QLabel;
+class QPushButton;
+class QSlider;
+class QTabBar;
+class QTimer;
+
+namespace latentlab::ui {
+
+/// Fokker–Planck (spec flows.md §1, §5.1): particles (SDE and σ-SDE on one seed) against the
+/// finite-volume grid solution and the closed forms, with a time slider over cached frames.
+/// The frame and the view are cheap: the job hands back the cached simulation when nothing else
+/// changed, so moving the slider only refills the figure.
+class FokkerPlanckPage : public Page {
+  Q_OBJECT
+ public:
+  explicit FokkerPlanckPage(QWidget* parent = nullptr);
+  ~FokkerPlanckPage() override;
+
+  QString id() const override { return QStringLiteral("fokker_planck"); }
+  QString title() const override { return tr("Fokker–Planck"); }
+  std::vector<latentlab::FieldSpec> fields() const override;
+  QList<DataTable> exportData() const override;
+
+  const flows::FpLabResult* result() const { return m_result.get(); }
+  /// How many times the simulation itself ran (frame/view changes reuse the cache).
+  int simulationRuns() const { return m_runs->load(); }
+  /// Play/pause and step of the time slider.
+  void setPlaying(bool playing);
+  bool isPlaying() const;
+  void stepFrame();
+
+ protected:
+  void validateParams(const latentlab::ParamSet& merged) const override;
+  RecomputeController::Job makeJob() const override;
+  void applyResult(const std::any& result) override;
+  QWidget* createFigure(QWidget* parent) const override;
+  void fillFigure(QWidget* figure) const override;
+  std::vector<std::pair<QString, std::string>> sections() const override;
+  void paramsUpdated() override;
+  bool isCheap(const std::string& key) const override;
+
+ private:
+  flows::FpLabParams labParams() const;
+  int shownFrame() const;
+  QWidget* buildToolbar();
+  void syncToolbar();
+
+  std::shared_ptr<const flows::FpLabResult> m_result;
+  latentlab::ParamSet m_resultKey;  // params of m_result without frame and view
+  std::shared_ptr<std::atomic<int>> m_runs = std::make_shared<std::atomic<int>>(0);
+  QTabBar* m_tabs = nullptr;
+  QSlider* m_slider = nullptr;
+  QPushButton* m_play = nullptr;
+  QPushButton* m_step = nullptr;
+  QLabel* m_time = nullptr;
+  QTimer* m_timer = nullptr;
+};
+
+}  // namespace latentlab::ui

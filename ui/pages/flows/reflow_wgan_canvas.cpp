@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// Critic heat map with contours, arrows and point clouds, painted with QPainter.
+#include "ui/pages/flows/reflow_wgan_canvas.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <array>
+#include <cmath>
+
+namespace latentlab::ui {
+
+QColor wganParticleColor() { return {0xff, 0x7f, 0x0e}; }     // orange
+QColor wganRealColor() { return {0x2c, 0xa0, 0x2c}; }         // green
+QColor wganInterpolantColor() { return {0x9a, 0x9a, 0x9a}; }  // mid grey
+
+ReflowWganCanvas::ReflowWganCanvas(QWidget* parent) : QWidget(parent) {
+  setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+void ReflowWganCanvas::setContent(Content content) {
+  m_content = std::move(content);
+  update();
+}
+
+namespace {
+
+// Marching squares on the cell-centred grid: one segment per crossed cell (saddles split
+// arbitrarily, which is invisible at this resolution).
+void drawContours(QPainter& p, const Eigen::MatrixXd& f, const QRectF& rect, double level) {
+  const int rows = static_cast<int>(f.rows()), cols = static_cast<int>(f.cols());
+  const double cw = rect.width() / cols, ch = rect.height() / rows;
+  auto pos = [&](double r, double c) {
+    return QPointF(rect.left() + (c + 0.5) * cw, rect.top() + (r + 0.5) * ch);
+  };
+  for (int r = 0; r + 1 < rows; ++r)
+    for (int c = 0; c + 1 < cols; ++c) {
+      const std::array<double, 4> v{f(r, c), f(r, c + 1), f(r + 1, c + 1), f(r + 1, c)};
+      const std::array<std::array<double, 2>, 4> corner{
+          {{double(r), double(c)}, {double(r), c + 1.0}, {r + 1.0, c + 1.0}, {r + 1.0, double(c)}}};
+      QPointF hits[4];
+      int n = 0;
+      for (int e = 0; e < 4; ++e) {
+        const double a = v[e] - level, b = v[(e + 1) % 4] - level;
+        if ((a < 0) == (b < 0)) continue;
+        const double s = a / (a - b);
+        const auto& ca = corner[e];
+        const auto& cb = corner[(e + 1) % 4];
+        hits[n++] = pos(ca[0] + s * (cb[0] - ca[0]), ca[1] + s * (cb[1] - ca[1]));
+      }
+      if (n >= 2) p.drawLine(hits[0], hits[1]);
+      if (n == 4) p.drawLine(hits[2], hits[3]);
+    }
+}
+
+}  // namespace
+
+void ReflowWganCanvas::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.setRenderHint(QPainter::Antialiasing);
+  const Content& c = m_content;
+  const QFontMetrics fm(font());
+  const double left = fm.horizontalAdvance(QStringLiteral("−10.0")) + 8;
+  const double bottom = fm.height() + 6;
+  const double side = std::max(10.0, std::min(width() - left - 8, height() - bottom - 8));
+  const QRectF rect(width() - 8 - side, 4, side, side);  // next to the colour bar
+  if (c.field.size() == 0) return;
+
+  const QImage img = colorize(c.field, c.mapping);
+  p.drawImage(rect, img.scaled(img.width() * 4, img.height() * 4, Qt::IgnoreAspectRatio,
+                               Qt::SmoothTransformation));
+  // Iso-contours of the critic: dark translucent lines at evenly spaced levels.
+  if (c.contourLevels > 0) {
+    p.setPen(QPen(QColor(0, 0, 0, 110), 1.0));
+    for (int k = 1; k <= c.contourLevels; ++k) {
+      const double level =
+          c.mapping.lo + (c.mapping.hi - c.mapping.lo) * k / (c.contourLevels + 1.0);
+      drawContours(p, c.field, rect, level);
+    }
+  }
+  auto toPx = [&](double x, double y) {
+    return QPointF(rect.left() + (x + c.box) / (2 * c.box) * rect.width(),
+                   rect.top() + (c.box - y) / (2 * c.box) * rect.height());
+  };
+  p.save();
+  p.setClipRect(rect);
+  auto dots = [&](const Eigen::MatrixXd& pts, QColor fill, double radius, bool outline) {
+    p.setPen(outline ? QPen(QColor(0x30, 0x30, 0x30), 0.6) : Qt::NoPen);
+    p.setBrush(fill);
+    for (Eigen::Index i = 0; i < pts.rows(); ++i)
+      p.drawEllipse(toPx(pts(i, 0), pts(i, 1)), radius, radius);
+  };
+  dots(c.interpolants, wganInterpolantColor(), 1.6, false);
+  dots(c.real, wganRealColor(), 2.2, false);
+  dots(c.particles, wganParticleColor(), 2.6, true);
+
+  // Arrows: one global scale per run, so they visibly fade as the critic flattens.
+  const int lattice = static_cast<int>(std::lround(std::sqrt(double(c.arrows.rows()))));
+  if (lattice > 0 && c.arrowScale > 0) {
+    const double spacing = rect.width() / lattice;
+    // Dark arrows read on the light diverging map; the viridis map (‖v‖) is dark, so white there.
+    const QColor ink = c.mapping.map == ColorMapKind::Viridis ? QColor(Qt::white)
+                                                              : QColor(0x20, 0x20, 0x20);
+    p.setPen(QPen(ink, 1.3));
+    p.setBrush(ink);
+    for (int r = 0; r < lattice; ++r)
+      for (int col = 0; col < lattice; ++col) {
+        const Eigen::Index i = r * lattice + col;
+        const QPointF o(rect.left() + (col + 0.5) * spacing, rect.top() + (r + 0.5) * spacing);
+        const double gx = c.arrows(i, 0), gy = c.arrows(i, 1);
+        const double len = std::hypot(gx, gy) / c.arrowScale * 0.9 * spacing;
+        if (len < 1.0) {
+          p.drawPoint(o);
+          continue;
+        }
+        const double ux = gx / std::hypot(gx, gy), uy = -gy / std::hypot(gx, gy);
+        const QPointF tip = o + QPointF(ux * len, uy * len);
+        p.drawLine(o, tip);
+        const double head = std::min(5.0, 0.4 * len);
+        QPainterPath h;
+        h.moveTo(tip);
+        h.lineTo(tip - QPointF(ux * head - uy * head * 0.5, uy * head + ux * head * 0.5));
+        h.lineTo(tip - QPointF(ux * head + uy * head * 0.5, uy * head - ux * head * 0.5));
+        h.closeSubpath();
+        p.drawPath(h);
+      }
+  }
+  p.restore();
+
+  // Frame and axis ticks in the theme's text colour.
+  p.setPen(palette().color(QPalette::WindowText));
+  p.setBrush(Qt::NoBrush);
+  p.drawRect(rect);
+  for (double v : {-c.box, -c.box / 2, 0.0, c.box / 2, c.box}) {
+    const QString t = QString::number(v, 'g', 3);
+    const QPointF px = toPx(v, -c.box), py = toPx(-c.box, v);
+    p.drawLine(QPointF(px.x(), rect.bottom()), QPointF(px.x(), rect.bottom() + 3));
+    p.drawText(QRectF(px.x() - 30, rect.bottom() + 3, 60, fm.height()), Qt::AlignHCenter, t);
+    p.drawLine(QPointF(rect.left() - 3, py.y()), QPointF(rect.left(), py.y()));
+    p.drawText(QRectF(0, py.y() - fm.height() / 2.0, rect.left() - 5, fm.height()),
+               Qt::AlignRight | Qt::AlignVCenter, t);
+  }
+}
+
+}  // namespace latentlab::ui

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <Eigen/Dense>
+#include <QColor>
+#include <QWidget>
+
+#include "ui/common/color_map.h"
+
+namespace latentlab::ui {
+
+/// Colours of the ReFlow → WGAN-GP overlays; all read on the blue–white–red critic map.
+QColor wganParticleColor();
+QColor wganRealColor();
+QColor wganInterpolantColor();
+
+/// The critic plane of spec flows.md §5.4: the critic heat map over [−box, box]² with iso-contours
+/// (marching squares), ∇D arrows, interpolation points, real samples and particles.
+class ReflowWganCanvas : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ReflowWganCanvas(QWidget* parent = nullptr);
+
+  struct Content {
+    Eigen::MatrixXd field;         // G × G, row 0 = top (y = +box)
+    ColorMapping mapping;          // colouring of `field`
+    double box = 3.0;
+    Eigen::MatrixXd arrows;        // L² × 2 at the lattice (row-major from the top), may be empty
+    double arrowScale = 1.0;       // the norm drawn as 0.9 lattice spacing
+    Eigen::MatrixXd interpolants;  // rows of points, may be empty
+    Eigen::MatrixXd real;
+    Eigen::MatrixXd particles;
+    int contourLevels = 7;         // 0: none
+  };
+  void setContent(Content content);
+  const Content& content() const { return m_content; }
+
+  QSize sizeHint() const override { return {520, 520}; }
+  QSize minimumSizeHint() const override { return {200, 200}; }
+
+ protected:
+  void paintEvent(QPaintEvent*) override;
+
+ private:
+  Content m_content;
+};
+
+}  // namespace latentlab::ui

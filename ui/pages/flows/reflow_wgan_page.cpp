@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/pages/flows/reflow_wgan_page.h"
+
+#include <QBoxLayout>
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabBar>
+#include <QTimer>
+#include <algorithm>
+
+#include "ui/common/param_form.h"
+#include "ui/pages/flows/reflow_wgan_figure.h"
+
+namespace latentlab::ui {
+
+namespace {
+
+const FieldSpec& viewSpec() {
+  static const FieldSpec spec = *findField(specsOf(flows::wganLabFields()), "view");
+  return spec;
+}
+
+}  // namespace
+
+ReflowWganPage::ReflowWganPage(QWidget* parent) : Page(parent) {
+  m_timer = new QTimer(this);
+  m_timer->setInterval(150);
+  connect(m_timer, &QTimer::timeout, this, [this] {
+    const auto p = labParams();
+    if (p.round >= p.rounds) {
+      setPlaying(false);
+      return;
+    }
+    stepRound(1);
+  });
+  QWidget* bar = buildToolbar();
+  screenFigure();  // creates the page layout with the figure
+  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
+  connect(this, &Page::paramsChanged, this, &ReflowWganPage::syncToolbar);
+  syncToolbar();
+  form()->setFieldVisible("view", false);  // the tab bar chooses the view
+  paramsUpdated();
+}
+
+ReflowWganPage::~ReflowWganPage() = default;
+
+std::vector<FieldSpec> ReflowWganPage::fields() const { return specsOf(flows::wganLabFields()); }
+
+std::vector<std::pair<QString, std::string>> ReflowWganPage::sections() const {
+  return {{tr("Set-up"), "variant"},
+          {tr("RFF critic"), "features"},
+          {tr("MLP critic"), "hidden"},
+          {tr("Run"), "seed"},
+          {tr("Display"), "box"}};
+}
+
+flows::WganLabParams ReflowWganPage::labParams() const {
+  return fromParamSet(params(), flows::wganLabFields());
+}
+
+void ReflowWganPage::validateParams(const ParamSet& merged) const {
+  flows::validate(fromParamSet(merged, flows::wganLabFields()));
+}
+
+RecomputeController::Job ReflowWganPage::makeJob() const {
+  // Scrubbing rounds or switching views reuses the cached run instead of recomputing it.
+  return [p = labParams(), cached = m_result](const RunControl& control) {
+    if (cached && flows::sameComputation(cached->params, p)) return std::any(cached);
+    return std::any(std::shared_ptr<const flows::WganLabResult>(
+        std::make_shared<flows::WganLabResult>(flows::computeWganLab(p, control))));
+  };
+}
+
+void ReflowWganPage::applyResult(const std::any& result) {
+  m_result = std::any_cast<std::shared_ptr<const flows::WganLabResult>>(result);
+  markHasResult();
+  fillFigure(screenFigure());
+}
+
+QWidget* ReflowWganPage::createFigure(QWidget* parent) const {
+  return new ReflowWganFigure(parent);
+}
+
+void ReflowWganPage::fillFigure(QWidget* figure) const {
+  auto* fig = qobject_cast<ReflowWganFigure*>(figure);
+  if (!fig || !m_result) return;
+  fig->show(labParams(), *m_result);
+}
+
+void ReflowWganPage::paramsUpdated() {
+  const auto p = labParams();
+  if (ParamForm* f = form()) {
+    f->setFieldRange("round", 0, p.rounds);
+    const bool mlp = p.variant == flows::WganVariant::WganGp ||
+                     (p.variant == flows::WganVariant::Gradient && p.critic == flows::WganCritic::Mlp);
+    f->setFieldVisible("critic", p.variant == flows::WganVariant::Gradient);
+    for (const char* key : {"hidden", "learning_rate", "critic_steps", "reinit"})
+      f->setFieldVisible(key, mlp);
+    for (const char* key : {"features", "length_scale", "delta"}) f->setFieldVisible(key, !mlp);
+  }
+}
+
+void ReflowWganPage::stepRound(int delta) {
+  const auto p = labParams();
+  const int next = std::clamp(std::min(p.round, p.rounds) + delta, 0, p.rounds);
+  try {
+    setParam("round", static_cast<double>(next));
+  } catch (const ParamError& e) {
+    emit computeFailed(QString::fromStdString(e.what()));
+  }
+}
+
+void ReflowWganPage::setPlaying(bool playing) {
+  if (playing) {
+    const auto p = labParams();
+    if (p.round >= p.rounds) setParam("round", 0.0);  // play again from the start
+    m_timer->start();
+  } else {
+    m_timer->stop();
+  }
+  m_play->setText(playing ? tr("Pause") : tr("Play"));
+}
+
+bool ReflowWganPage::isPlaying() const { return m_timer->isActive(); }
+
+QWidget* ReflowWganPage::buildToolbar() {
+  auto* bar = new QWidget(this);
+  auto* row = new QHBoxLayout(bar);
+  row->setContentsMargins(4, 4, 4, 0);
+  m_tabs = new QTabBar(bar);
+  m_tabs->setExpanding(false);
+  m_tabs->setDrawBase(false);
+  const FieldSpec& vs = viewSpec();
+  for (std::size_t i = 0; i < vs.choices.size(); ++i)
+    m_tabs->addTab(QCoreApplication::translate(
+        "fields", (i < vs.choiceLabels.size() ? vs.choiceLabels[i] : vs.choices[i]).c_str()));
+  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
+    if (i < 0) return;
+    try {
+      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
+    } catch (const ParamError& e) {
+      emit computeFailed(QString::fromStdString(e.what()));
+    }
+  });
+  row->addWidget(m_tabs, 1);
+  auto* reset = new QPushButton(tr("Reset"), bar);
+  reset->setToolTip(tr("Show round 0 (the starting cloud)"));
+  connect(reset, &QPushButton::clicked, this, [this] {
+    setPlaying(false);
+    setParam("round", 0.0);
+  });
+  auto* back = new QPushButton(tr("◀ Step"), bar);
+  connect(back, &QPushButton::clicked, this, [this] { stepRound(-1); });
+  m_play = new QPushButton(tr("Play"), bar);
+  m_play->setToolTip(tr("Scrub through the computed rounds"));
+  connect(m_play, &QPushButton::clicked, this, [this] { setPlaying(!isPlaying()); });
+  auto* forward = new QPushButton(tr("Step ▶"), bar);
+  connect(forward, &QPushButton::clicked, this, [this] { stepRound(1); });
+  m_roundLabel = new QLabel(bar);
+  for (QWidget* w : std::initializer_list<QWidget*>{reset, back, m_play, forward, m_roundLabel})
+    row->addWidget(w);
+  return bar;
+}
+
+void ReflowWganPage::syncToolbar() {
+  const auto& choices = viewSpec().choices;
+  const std::string view = std::get<std::string>(params().at("view"));
+  const auto it = std::find(choices.begin(), choices.end(), view);
+  QSignalBlocker block(m_tabs);
+  m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
+  const auto p = labParams();
+  m_roundLabel->setText(tr("round %1 / %2").arg(std::min(p.round, p.rounds)).arg(p.rounds));
+}
+
+}  // namespace latentlab::ui

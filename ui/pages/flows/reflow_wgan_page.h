@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <memory>
+
+#include "latentlab/flows/wgan_lab.h"
+#include "ui/common/page.h"
+
+class QLabel;
+class QPushButton;
+class QTabBar;
+class QTimer;
+
+namespace latentlab::ui {
+
+/// ReFlow → WGAN-GP (spec flows.md §3, §5.4): particles moved along ∇D of a critic trained with the
+/// 0-centred gradient penalty, its variants, and charts over rounds. The job computes every round
+/// up to `rounds`; the "round" parameter (step / play / reset) scrubs the cached rounds without
+/// recomputing.
+class ReflowWganPage : public Page {
+  Q_OBJECT
+ public:
+  explicit ReflowWganPage(QWidget* parent = nullptr);
+  ~ReflowWganPage() override;
+
+  QString id() const override { return QStringLiteral("reflow_wgan"); }
+  QString title() const override { return tr("ReFlow → WGAN-GP"); }
+  std::vector<latentlab::FieldSpec> fields() const override;
+  QList<DataTable> exportData() const override;
+
+  /// The last applied result (null before the first compute).
+  std::shared_ptr<const flows::WganLabResult> result() const { return m_result; }
+  /// Step the shown round by `delta` (clamped to 0..rounds).
+  void stepRound(int delta);
+  void setPlaying(bool playing);
+  bool isPlaying() const;
+
+ protected:
+  void validateParams(const latentlab::ParamSet& merged) const override;
+  RecomputeController::Job makeJob() const override;
+  void applyResult(const std::any& result) override;
+  QWidget* createFigure(QWidget* parent) const override;
+  void fillFigure(QWidget* figure) const override;
+  std::vector<std::pair<QString, std::string>> sections() const override;
+  void paramsUpdated() override;
+
+ private:
+  flows::WganLabParams labParams() const;
+  QWidget* buildToolbar();
+  void syncToolbar();
+
+  std::shared_ptr<const flows::WganLabResult> m_result;
+  QTabBar* m_tabs = nullptr;
+  QPushButton* m_play = nullptr;
+  QLabel* m_roundLabel = nullptr;
+  QTimer* m_timer = nullptr;
+};
+
+}  // namespace latentlab::ui

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <QWidget>
+
+#include "latentlab/quantization/grid_lab.h"
+
+class QLabel;
+class QStackedWidget;
+
+namespace latentlab::ui {
+
+class ChartView;
+class HeatmapView;
+class PlaneView;
+
+/// The "FSQ vs VQ grid" figure: one panel per GridView in a stack (spec §7.1–7.3). The page shows
+/// one instance and export makes another; show() fills the panel of params.view from plain data.
+class QuantGridFigure : public QWidget {
+  Q_OBJECT
+ public:
+  explicit QuantGridFigure(QWidget* parent = nullptr);
+  void show(const quantization::GridLabParams& params, const quantization::GridLabResult& result);
+
+  /// The panels, for tests.
+  PlaneView* fsqPlane() const { return m_fsq; }
+  PlaneView* vqPlane() const { return m_vq; }
+  QLabel* summary() const { return m_summary; }
+
+ private:
+  QWidget* buildOverview();
+  QWidget* buildFsq();
+  QWidget* buildVq();
+  QWidget* buildUsage();
+  void fillUsage(ChartView* chart, const quantization::GridLabParams& p,
+                 const quantization::GridLabResult& r) const;
+  void fillCurve(ChartView* chart, const quantization::GridLabParams& p,
+                 const quantization::GridLabResult& r) const;
+  QString summaryText(const quantization::GridLabParams& p,
+                      const quantization::GridLabResult& r) const;
+
+  QLabel* m_title = nullptr;
+  QStackedWidget* m_stack = nullptr;
+  // Overview.
+  PlaneView* m_ovFsq = nullptr;
+  PlaneView* m_ovVq = nullptr;
+  ChartView* m_ovUsage = nullptr;
+  QLabel* m_ovSummary = nullptr;
+  // FSQ view.
+  PlaneView* m_fsq = nullptr;
+  HeatmapView* m_fsqGrid = nullptr;
+  QLabel* m_fsqInfo = nullptr;
+  // VQ view.
+  PlaneView* m_vq = nullptr;
+  ChartView* m_vqCurve = nullptr;
+  QLabel* m_vqInfo = nullptr;
+  // Usage view.
+  ChartView* m_usage = nullptr;
+  ChartView* m_curve = nullptr;
+  QLabel* m_summary = nullptr;
+};
+
+}  // namespace latentlab::ui

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/pages/quantization/quant_grid_plane.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <cmath>
+
+namespace latentlab::ui {
+namespace {
+
+// About five round tick values across [lo, hi].
+std::vector<double> ticks(double lo, double hi) {
+  std::vector<double> out;
+  const double span = hi - lo;
+  if (!(span > 0)) return out;
+  const double raw = span / 5.0, mag = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = mag;
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (m * mag >= raw) {
+      step = m * mag;
+      break;
+    }
+  for (double t = std::ceil(lo / step) * step; t <= hi + 1e-12; t += step)
+    out.push_back(std::abs(t) < 1e-12 ? 0.0 : t);
+  return out;
+}
+
+}  // namespace
+
+QColor codeColor(long long code, bool strong) {
+  const double hue = std::fmod(0.11 + 0.6180339887 * static_cast<double>(code), 1.0);
+  return strong ? QColor::fromHsvF(static_cast<float>(hue), 0.85f, 0.72f)
+                : QColor::fromHsvF(static_cast<float>(hue), 0.28f, 0.97f);
+}
+
+PlaneView::PlaneView(QWidget* parent) : QWidget(parent) {
+  setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+void PlaneView::setData(PlaneData data) {
+  m_data = std::move(data);
+  update();
+}
+
+QRectF PlaneView::plotRect() const {
+  const QFontMetrics fm(font());
+  const double left = fm.horizontalAdvance(QStringLiteral("−00.0")) + fm.height() + 10;
+  const double top = fm.height() * 1.6, bottom = fm.height() * 2.6 + 6;
+  return QRectF(left, top, std::max(10.0, width() - left - 12), std::max(10.0, height() - top - bottom));
+}
+
+void PlaneView::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.setRenderHint(QPainter::Antialiasing);
+  const QColor text = palette().color(QPalette::WindowText);
+  const QRectF r = plotRect();
+  const QFontMetrics fm(font());
+  QFont bold = font();
+  bold.setBold(true);
+  p.setFont(bold);
+  p.setPen(text);
+  p.drawText(QRectF(0, 0, width(), fm.height() * 1.5), Qt::AlignCenter,
+             fm.elidedText(m_data.title, Qt::ElideRight, width() - 4));
+  p.setFont(font());
+  const double dx = m_data.xMax - m_data.xMin, dy = m_data.yMax - m_data.yMin;
+  if (!(dx > 0) || !(dy > 0)) return;
+  auto map = [&](QPointF v) {
+    return QPointF(r.left() + (v.x() - m_data.xMin) / dx * r.width(),
+                   r.bottom() - (v.y() - m_data.yMin) / dy * r.height());
+  };
+  if (!m_data.cells.isNull()) {
+    p.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    p.drawImage(r, m_data.cells);
+  }
+  p.save();
+  p.setClipRect(r);
+  const QColor gridColor(0x40, 0x40, 0x40, 150);
+  p.setPen(QPen(gridColor, 1.0));
+  for (double x : m_data.xLines)
+    if (std::isfinite(x)) p.drawLine(map({x, m_data.yMin}), map({x, m_data.yMax}));
+  for (double y : m_data.yLines)
+    if (std::isfinite(y)) p.drawLine(map({m_data.xMin, y}), map({m_data.xMax, y}));
+  const double rad = std::max(1.6, std::min(r.width(), r.height()) / 200.0);
+  p.setPen(Qt::NoPen);
+  for (std::size_t i = 0; i < m_data.points.size(); ++i) {
+    p.setBrush(i < m_data.pointColors.size() ? m_data.pointColors[i] : QColor(0x80, 0x80, 0x80));
+    p.drawEllipse(map(m_data.points[i]), rad, rad);
+  }
+  const QColor red(0xe0, 0x20, 0x20);
+  p.setBrush(Qt::NoBrush);
+  p.setPen(QPen(red, 1.2));
+  for (const QRectF& c : m_data.flaggedCells) {
+    const QPointF a = map({std::max(c.left(), m_data.xMin), std::max(c.top(), m_data.yMin)});
+    const QPointF b = map({std::min(c.right(), m_data.xMax), std::min(c.bottom(), m_data.yMax)});
+    p.drawRect(QRectF(a, b).normalized());
+  }
+  p.setPen(QPen(red, 1.5));
+  for (const QPointF& f : m_data.flagged) p.drawEllipse(map(f), rad + 2.5, rad + 2.5);
+  for (std::size_t j = 0; j < m_data.codes.size(); ++j) {
+    const bool dead = j < m_data.codeDead.size() && m_data.codeDead[j];
+    const QPointF c = map(m_data.codes[j]);
+    p.setPen(QPen(dead ? red : QColor(0x20, 0x20, 0x20), 1.6));
+    p.setBrush(dead ? QBrush(Qt::NoBrush) : QBrush(QColor(0xff, 0xff, 0xff)));
+    p.drawRect(QRectF(c.x() - 3.5, c.y() - 3.5, 7, 7));
+  }
+  p.restore();
+  p.setPen(QPen(text, 1.0));
+  p.setBrush(Qt::NoBrush);
+  p.drawRect(r);
+  for (double t : ticks(m_data.xMin, m_data.xMax)) {
+    const QPointF a = map({t, m_data.yMin});
+    p.drawLine(a, a + QPointF(0, 4));
+    p.drawText(QRectF(a.x() - 40, a.y() + 5, 80, fm.height()), Qt::AlignHCenter | Qt::AlignTop,
+               QString::number(t, 'g', 3).replace('-', QChar(0x2212)));
+  }
+  for (double t : ticks(m_data.yMin, m_data.yMax)) {
+    const QPointF a = map({m_data.xMin, t});
+    p.drawLine(a, a - QPointF(4, 0));
+    p.drawText(QRectF(fm.height() + 2, a.y() - fm.height() / 2.0, a.x() - fm.height() - 8, fm.height()),
+               Qt::AlignRight | Qt::AlignVCenter, QString::number(t, 'g', 3).replace('-', QChar(0x2212)));
+  }
+  p.drawText(QRectF(r.left(), r.bottom() + fm.height() + 6, r.width(), fm.height() + 2),
+             Qt::AlignHCenter, m_data.xTitle);
+  p.save();
+  p.translate(2, r.center().y());
+  p.rotate(-90);
+  p.drawText(QRectF(-r.height() / 2, 0, r.height(), fm.height() + 2), Qt::AlignHCenter, m_data.yTitle);
+  p.restore();
+}
+
+}  // namespace latentlab::ui

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/pages/quantization/quant_image_figure.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "ui/common/chart_view.h"
+#include "ui/common/heatmap_view.h"
+
+namespace latentlab::ui {
+
+using namespace latentlab::quantization;
+
+namespace {
+
+// One colour per quantizer across every chart; both read on light and dark backgrounds.
+QColor fsqColor() { return QColor(232, 135, 30); }
+QColor vqColor() { return QColor(58, 141, 222); }
+QColor restartColor() { return QColor(60, 170, 90); }
+
+QLabel* makeLabel(QWidget* parent, bool wrap = true) {
+  auto* l = new QLabel(parent);
+  l->setWordWrap(wrap);
+  l->setTextFormat(Qt::RichText);
+  l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // A wrapping label asks for height-for-width, which makes grid layouts ignore row stretch.
+  QSizePolicy sp = l->sizePolicy();
+  sp.setHeightForWidth(false);
+  l->setSizePolicy(sp);
+  l->setMinimumHeight(2 * l->fontMetrics().lineSpacing() + 4);
+  return l;
+}
+
+QString psnrText(double v) {
+  return std::isinf(v) ? QStringLiteral("∞") : QString::number(v, 'f', 2);
+}
+
+QString levelsText(const std::vector<int>& levels) {
+  QStringList parts;
+  for (int l : levels) parts << QString::number(l);
+  return QStringLiteral("[") + parts.join(QStringLiteral(",")) + QStringLiteral("]");
+}
+
+}  // namespace
+
+QImage toQImage(const ImageData& image) {
+  if (image.empty()) return {};
+  const int w = image.width(), h = image.height();
+  const bool grey = image.channels() == 1;
+  QImage out(w, h, grey ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+  for (int r = 0; r < h; ++r) {
+    uchar* line = out.scanLine(r);
+    for (int c = 0; c < w; ++c)
+      for (int ch = 0; ch < image.channels(); ++ch)
+        line[c * image.channels() + ch] = static_cast<uchar>(
+            std::lround(std::clamp(image.planes[ch](r, c), 0.0f, 1.0f) * 255.0f));
+  }
+  return out;
+}
+
+ImagePanel::ImagePanel(QWidget* parent) : QWidget(parent) {
+  setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+void ImagePanel::setImage(const QImage& image, const QString& caption) {
+  m_image = image;
+  m_caption = caption;
+  update();
+}
+
+void ImagePanel::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.setRenderHint(QPainter::SmoothPixmapTransform);
+  const int captionH = fontMetrics().lineSpacing() + 4;
+  p.setPen(palette().color(QPalette::WindowText));
+  p.drawText(QRect(0, 0, width(), captionH), Qt::AlignCenter,
+             fontMetrics().elidedText(m_caption, Qt::ElideRight, width()));
+  if (m_image.isNull()) return;
+  const QRect area(0, captionH, width(), height() - captionH);
+  QSize s = m_image.size().scaled(area.size(), Qt::KeepAspectRatio);
+  if (s.isEmpty()) return;
+  const QRect target(area.x() + (area.width() - s.width()) / 2,
+                     area.y() + (area.height() - s.height()) / 2, s.width(), s.height());
+  p.drawImage(target, m_image);
+}
+
+QuantImageFigure::QuantImageFigure(QWidget* parent) : QWidget(parent) {
+  auto* l = new QVBoxLayout(this);
+  l->setContentsMargins(6, 6, 6, 6);
+  m_title = makeLabel(this, false);
+  m_title->setMinimumHeight(0);
+  QFont f = m_title->font();
+  f.setBold(true);
+  m_title->setFont(f);
+  l->addWidget(m_title);
+  m_stack = new QStackedWidget(this);
+  m_stack->addWidget(buildImages());
+  m_stack->addWidget(buildRate());
+  m_stack->addWidget(buildTraining());
+  l->addWidget(m_stack, 1);
+  m_footer = makeLabel(this);
+  m_footer->setMinimumHeight(3 * m_footer->fontMetrics().lineSpacing() + 4);
+  m_footer->setText(tr(
+      "<b>Reproduced</b> (FSQ paper metrics): codebook usage, same definition; PSNR/SSIM stand in "
+      "for reconstruction quality. <b>Not reproducible</b> here: reconstruction and sampling FID, "
+      "precision/recall and UViM task metrics (they need Inception and trained stage-II models); "
+      "compression cost only as the zeroth-order entropy rate (an upper bound). With a linear PCA "
+      "encoder VQ (k-means) should beat FSQ at every K: FSQ needs a strong learned encoder (§3.5)."));
+  l->addWidget(m_footer);
+}
+
+QWidget* QuantImageFigure::buildImages() {
+  auto* w = new QWidget(this);
+  auto* g = new QGridLayout(w);
+  g->setContentsMargins(0, 0, 0, 0);
+  m_original = new ImagePanel(w);
+  m_fsq = new ImagePanel(w);
+  m_vq = new ImagePanel(w);
+  m_fsqError = new HeatmapView(w);
+  m_vqError = new HeatmapView(w);
+  for (HeatmapView* h : {m_fsqError, m_vqError}) {
+    h->setSmooth(true);
+    h->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  }
+  m_metrics = makeLabel(w);
+  m_metrics->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  m_metrics->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  g->addWidget(m_original, 0, 0);
+  g->addWidget(m_fsq, 0, 1);
+  g->addWidget(m_vq, 0, 2);
+  g->addWidget(m_metrics, 1, 0);
+  g->addWidget(m_fsqError, 1, 1);
+  g->addWidget(m_vqError, 1, 2);
+  for (int i = 0; i < 3; ++i) g->setColumnStretch(i, 1);
+  for (int i = 0; i < 2; ++i) g->setRowStretch(i, 1);
+  return w;
+}
+
+QWidget* QuantImageFigure::buildRate() {
+  auto* w = new QWidget(this);
+  auto* g = new QGridLayout(w);
+  g->setContentsMargins(0, 0, 0, 0);
+  m_psnr = new ChartView(w);
+  m_psnr->setTitle(tr("PSNR vs codebook size (Fig. 3a analogue)"));
+  m_psnr->setAxes(tr("log2 K"), ChartView::Axis::Linear, tr("PSNR (dB)"), ChartView::Axis::Linear);
+  m_usage = new ChartView(w);
+  m_usage->setTitle(tr("Codebook usage vs codebook size (Fig. 3c analogue)"));
+  m_usage->setAxes(tr("log2 K"), ChartView::Axis::Linear, tr("usage (fraction of codes used)"),
+                   ChartView::Axis::Linear);
+  m_usage->setYRange(0.0, 1.05);
+  m_rateNote = makeLabel(w);
+  for (QWidget* c : {static_cast<QWidget*>(m_psnr), static_cast<QWidget*>(m_usage)})
+    c->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  g->addWidget(m_psnr, 0, 0);
+  g->addWidget(m_usage, 0, 1);
+  g->addWidget(m_rateNote, 1, 0, 1, 2);
+  g->setColumnStretch(0, 1);
+  g->setColumnStretch(1, 1);
+  g->setRowStretch(0, 1);
+  return w;
+}
+
+QWidget* QuantImageFigure::buildTraining() {
+  auto* w = new QWidget(this);
+  auto* g = new QGridLayout(w);
+  g->setContentsMargins(0, 0, 0, 0);
+  m_loss = new ChartView(w);
+  m_loss->setTitle(tr("Training loss (mini-batch MSE)"));
+  m_loss->setAxes(tr("step"), ChartView::Axis::Linear, tr("MSE"), ChartView::Axis::Log);
+  m_trainUsage = new ChartView(w);
+  m_trainUsage->setTitle(tr("Codebook usage during training"));
+  m_trainUsage->setAxes(tr("step"), ChartView::Axis::Linear, tr("fraction of codes used"),
+                        ChartView::Axis::Linear);
+  m_trainUsage->setYRange(0.0, 1.05);
+  m_trainNote = makeLabel(w);
+  for (QWidget* c : {static_cast<QWidget*>(m_loss), static_cast<QWidget*>(m_trainUsage)})
+    c->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  g->addWidget(m_loss, 0, 0);
+  g->addWidget(m_trainUsage, 0, 1);
+  g->addWidget(m_trainNote, 1, 0, 1, 2);
+  g->setColumnStretch(0, 1);
+  g->setColumnStretch(1, 1);
+  g->setRowStretch(0, 1);
+  return w;
+}
+
+void QuantImageFigure::showTraining(const ImageLabParams& params, const TinyAeResult* t) {
+  m_stack->setCurrentIndex(2);
+  m_loss->clearSeries();
+  m_trainUsage->clearSeries();
+  if (!t) {
+    m_trainNote->setText(tr("No training run yet."));
+    return;
+  }
+  m_title->setText(tr("Tiny autoencoder trained with the straight-through estimator (tier C) — "
+                      "K = %1, %2 patches, step %3 of %4%5")
+                       .arg(t->codes)
+                       .arg(t->patches)
+                       .arg(t->stepsDone)
+                       .arg(params.trainSteps)
+                       .arg(t->finished ? QString() : tr(" (running)")));
+  QString note = tr("Linear encoder and decoder, Adam, batch %1. FSQ: STE only, no auxiliary "
+                    "loss. VQ: STE + commitment β = %2 + EMA codebook from a tiny init.")
+                     .arg(params.trainBatch)
+                     .arg(params.commitment);
+  for (const AeCurve& c : t->curves) {
+    QString name;
+    QColor colour;
+    switch (c.quantizer) {
+      case AeQuantizer::Fsq: name = tr("FSQ"); colour = fsqColor(); break;
+      case AeQuantizer::Vq: name = tr("VQ"); colour = vqColor(); break;
+      case AeQuantizer::VqRestart: name = tr("VQ + restart"); colour = restartColor(); break;
+    }
+    std::vector<QPointF> loss, usage;
+    for (std::size_t i = 0; i < c.step.size(); ++i) {
+      loss.emplace_back(c.step[i], c.loss[i]);
+      usage.emplace_back(c.step[i], c.usage[i]);
+    }
+    m_loss->setSeries(name, loss, ChartView::Style::Line, colour);
+    m_trainUsage->setSeries(name, usage, ChartView::Style::Line, colour);
+    if (c.finalPsnr > 0.0)
+      note += tr(" %1: %2 dB, usage %3%%4.")
+                  .arg(name, psnrText(c.finalPsnr))
+                  .arg(100.0 * c.finalUsage, 0, 'f', 1)
+                  .arg(c.quantizer == AeQuantizer::VqRestart
+                           ? tr(", %1 restarts").arg(c.restarts)
+                           : QString());
+  }
+  m_trainNote->setText(note);
+}
+
+int QuantImageFigure::currentPanel() const { return m_stack->currentIndex(); }
+
+void QuantImageFigure::show(const ImageLabParams& params, const ImageLabResult* resultPtr,
+                            const TinyAeResult* training, const QString& imageName) {
+  if (params.view == ImageView::Training) {
+    showTraining(params, training);
+    return;
+  }
+  if (!resultPtr) return;
+  const ImageLabResult& result = *resultPtr;
+  const QString size = tr("%1×%2").arg(result.original.width()).arg(result.original.height());
+  if (params.view == ImageView::RateDistortion) {
+    m_title->setText(tr("Rate–distortion, patch PCA (tier A) — %1, %2, P = %3, α = %4")
+                         .arg(imageName, size)
+                         .arg(params.patch)
+                         .arg(params.alpha));
+    m_stack->setCurrentIndex(1);
+    showRate(result);
+    return;
+  }
+  const QString tier = params.view == ImageView::Colour ? tr("Per-pixel colour (tier B)")
+                                                        : tr("Patch PCA (tier A)");
+  m_title->setText(tr("%1 — %2, %3, K = %4").arg(tier, imageName, size).arg(result.codes));
+  m_stack->setCurrentIndex(0);
+  showImages(params, result);
+}
+
+void QuantImageFigure::showImages(const ImageLabParams& params, const ImageLabResult& r) {
+  m_original->setImage(toQImage(r.original), tr("Original"));
+  m_fsq->setImage(toQImage(r.fsq.image),
+                  tr("FSQ %1 — %2 dB").arg(levelsText(r.levels), psnrText(r.fsq.psnr)));
+  m_vq->setImage(toQImage(r.vq.image),
+                 tr("VQ K = %1 — %2 dB").arg(r.vqCodes).arg(psnrText(r.vq.psnr)));
+  // One scale for both error maps so they compare at a glance.
+  const double hi = std::max({1.0, r.fsq.error.maxCoeff(), r.vq.error.maxCoeff()});
+  const ColorMapping mapping{ColorMapKind::Viridis, ColorScale::Linear, 0.0, hi};
+  m_fsqError->setMatrix(r.fsq.error, mapping);
+  m_fsqError->setTitle(tr("|error| FSQ (0–255)"));
+  m_vqError->setMatrix(r.vq.error, mapping);
+  m_vqError->setTitle(tr("|error| VQ (0–255)"));
+  auto row = [](const QString& name, const QString& a, const QString& b) {
+    return QStringLiteral("<tr><td>%1</td><td align='right'>&nbsp;%2</td><td "
+                          "align='right'>&nbsp;%3</td></tr>")
+        .arg(name, a, b);
+  };
+  QString html = QStringLiteral("<table><tr><td></td><td align='right'><b>FSQ</b></td><td "
+                                "align='right'><b>VQ</b></td></tr>");
+  html += row(tr("codes K"), QString::number(r.codes), QString::number(r.vqCodes));
+  html += row(tr("PSNR (dB)"), psnrText(r.fsq.psnr), psnrText(r.vq.psnr));
+  html += row(tr("SSIM"), QString::number(r.fsq.ssim, 'f', 4), QString::number(r.vq.ssim, 'f', 4));
+  html += row(tr("bpp (fixed)"), QString::number(r.fsq.bpp, 'f', 3),
+              QString::number(r.vq.bpp, 'f', 3));
+  html += row(tr("bpp (entropy)"), QString::number(r.fsq.entropyBpp, 'f', 3),
+              QString::number(r.vq.entropyBpp, 'f', 3));
+  html += row(tr("usage"), tr("%1%").arg(100.0 * r.fsq.usage.usage, 0, 'f', 1),
+              tr("%1%").arg(100.0 * r.vq.usage.usage, 0, 'f', 1));
+  html += row(tr("perplexity"), QString::number(r.fsq.usage.perplexity, 'f', 1),
+              QString::number(r.vq.usage.perplexity, 'f', 1));
+  html += QStringLiteral("</table>");
+  const QString unit = params.view == ImageView::Colour ? tr("pixels") : tr("patches");
+  html += tr("<br>%1 %2; %3 ms").arg(r.patches).arg(unit).arg(r.elapsedMs, 0, 'f', 0);
+  for (const auto& n : r.notes) html += QStringLiteral("<br>") + QString::fromStdString(n);
+  m_metrics->setText(html);
+}
+
+void QuantImageFigure::showRate(const ImageLabResult& r) {
+  std::vector<QPointF> fsqPsnr, vqPsnr, fsqUse, vqUse;
+  int lastVq = 0;
+  for (const auto& p : r.rate) {
+    const double x = std::log2(static_cast<double>(p.codes));
+    // A lossless point (∞ dB) cannot be drawn; the chart keeps the finite ones.
+    fsqPsnr.emplace_back(x, p.fsqPsnr);
+    fsqUse.emplace_back(x, p.fsqUsage);
+    // Past the cap VQ keeps the same K: one point per distinct K, not a vertical stack.
+    if (p.vqCodes == lastVq) continue;
+    lastVq = p.vqCodes;
+    vqPsnr.emplace_back(std::log2(static_cast<double>(p.vqCodes)), p.vqPsnr);
+    vqUse.emplace_back(std::log2(static_cast<double>(p.vqCodes)), p.vqUsage);
+  }
+  m_psnr->setSeries(tr("FSQ"), fsqPsnr, ChartView::Style::Line, fsqColor());
+  m_psnr->setSeries(tr("VQ"), vqPsnr, ChartView::Style::Line, vqColor());
+  m_usage->setSeries(tr("FSQ"), fsqUse, ChartView::Style::Line, fsqColor());
+  m_usage->setSeries(tr("VQ"), vqUse, ChartView::Style::Line, vqColor());
+  QString note = tr("Budgets 2^4…2^16 with the FSQ paper's levels; VQ = k-means++ and Lloyd in "
+                    "the same PCA latent, K capped at patches/4. FSQ usage is bounded by "
+                    "patches/K at large K.");
+  for (const auto& n : r.notes) note += QStringLiteral(" ") + QString::fromStdString(n) + '.';
+  m_rateNote->setText(note);
+}
+
+}  // namespace latentlab::ui

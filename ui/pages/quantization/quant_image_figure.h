@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <QImage>
+#include <QWidget>
+
+#include "latentlab/quantization/image_lab.h"
+#include "latentlab/quantization/tiny_autoencoder.h"
+
+class QLabel;
+class QStackedWidget;
+
+namespace latentlab::ui {
+
+class ChartView;
+class HeatmapView;
+
+/// ImageData (normalised planes) → an 8-bit QImage: Grayscale8 for one plane, RGB888 for three.
+QImage toQImage(const quantization::ImageData& image);
+
+/// Shows a colour or grey image scaled to fit (smooth), keeping its aspect ratio, under a caption.
+class ImagePanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ImagePanel(QWidget* parent = nullptr);
+  void setImage(const QImage& image, const QString& caption);
+  const QImage& image() const { return m_image; }
+  QSize sizeHint() const override { return {260, 260}; }
+  QSize minimumSizeHint() const override { return {120, 120}; }
+
+ protected:
+  void paintEvent(QPaintEvent*) override;
+
+ private:
+  QImage m_image;
+  QString m_caption;
+};
+
+/// The Image reconstruction figure: a title, one panel per view (images + error maps for tiers
+/// A and B, rate–distortion charts), and a footer saying what the demo reproduces (spec §3.5).
+class QuantImageFigure : public QWidget {
+  Q_OBJECT
+ public:
+  explicit QuantImageFigure(QWidget* parent = nullptr);
+  /// Shows params.view from `result` (tiers A/B, rate–distortion) or `training` (tier C);
+  /// either may be null when that kind of run has not happened yet.
+  void show(const quantization::ImageLabParams& params, const quantization::ImageLabResult* result,
+            const quantization::TinyAeResult* training, const QString& imageName);
+
+  // For tests: the parts of the images view.
+  ImagePanel* originalPanel() const { return m_original; }
+  ImagePanel* fsqPanel() const { return m_fsq; }
+  ImagePanel* vqPanel() const { return m_vq; }
+  ChartView* psnrChart() const { return m_psnr; }
+  ChartView* lossChart() const { return m_loss; }
+  int currentPanel() const;
+
+ private:
+  QWidget* buildImages();
+  QWidget* buildRate();
+  QWidget* buildTraining();
+  void showTraining(const quantization::ImageLabParams& params,
+                    const quantization::TinyAeResult* training);
+  void showImages(const quantization::ImageLabParams& params,
+                  const quantization::ImageLabResult& result);
+  void showRate(const quantization::ImageLabResult& result);
+
+  QLabel* m_title = nullptr;
+  QStackedWidget* m_stack = nullptr;
+  ImagePanel* m_original = nullptr;
+  ImagePanel* m_fsq = nullptr;
+  ImagePanel* m_vq = nullptr;
+  HeatmapView* m_fsqError = nullptr;
+  HeatmapView* m_vqError = nullptr;
+  QLabel* m_metrics = nullptr;
+  ChartView* m_psnr = nullptr;
+  ChartView* m_usage = nullptr;
+  QLabel* m_rateNote = nullptr;
+  ChartView* m_loss = nullptr;
+  ChartView* m_trainUsage = nullptr;
+  QLabel* m_trainNote = nullptr;
+  QLabel* m_footer = nullptr;
+};
+
+}  // namespace latentlab::ui

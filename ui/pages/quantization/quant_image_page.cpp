@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#include "ui/pages/quantization/quant_image_page.h"
+
+#include <QBoxLayout>
+#include <QCoreApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMimeData>
+#include <QPushButton>
+#include <QTabBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "ui/common/param_form.h"
+#include "ui/pages/quantization/quant_image_figure.h"
+
+namespace latentlab::ui {
+
+using namespace latentlab::quantization;
+
+namespace {
+
+const FieldSpec& viewSpec() {
+  static const FieldSpec spec = *findField(specsOf(imageLabFields()), "view");
+  return spec;
+}
+
+constexpr const char* kSampleFiles[] = {"astronaut.png", "coffee.png"};
+
+}  // namespace
+
+QuantImagePage::QuantImagePage(QWidget* parent) : Page(parent) {
+  setAcceptDrops(true);
+  m_timer = new QTimer(this);
+  m_timer->setInterval(100);
+  connect(m_timer, &QTimer::timeout, this, &QuantImagePage::pollLive);
+  connect(this, &Page::busyChanged, this, [this](bool busy) {
+    if (busy) m_timer->start();
+    else m_timer->stop();
+    m_pause->setEnabled(busy);
+    m_stop->setEnabled(busy);
+    if (!busy) setPaused(false);
+  });
+  QWidget* bar = buildToolbar();
+  screenFigure();  // creates the page layout with the figure
+  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
+  connect(this, &Page::paramsChanged, this, &QuantImagePage::syncToolbar);
+  syncToolbar();
+  form()->setFieldVisible("view", false);  // the tab bar chooses the view
+}
+
+QuantImagePage::~QuantImagePage() = default;
+
+std::vector<FieldSpec> QuantImagePage::fields() const { return specsOf(imageLabFields()); }
+
+std::vector<std::pair<QString, std::string>> QuantImagePage::sections() const {
+  return {{tr("Image"), "image"}, {tr("Quantizers"), "budget"}, {tr("Training (tier C)"), "train_steps"}};
+}
+
+bool QuantImagePage::isCheap(const std::string& key) const {
+  // Every change re-fits k-means on thousands of patches: debounce all of them.
+  (void)key;
+  return false;
+}
+
+ImageLabParams QuantImagePage::labParams() const { return fromParamSet(params(), imageLabFields()); }
+
+std::shared_ptr<const ImageData> QuantImagePage::sample(int index) const {
+  auto& slot = m_samples[index];
+  if (!slot) {
+    // Bundled samples live in the Qt resource; core decodes the bytes so it stays Qt-free.
+    QFile f(QStringLiteral(":/images/") + QLatin1String(kSampleFiles[index]));
+    if (!f.open(QIODevice::ReadOnly))
+      throw ParamError("image", std::string("bundled sample ") + kSampleFiles[index] + " is missing");
+    const QByteArray bytes = f.readAll();
+    slot = std::make_shared<const ImageData>(
+        decodeImage(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), kSampleFiles[index]));
+  }
+  return slot;
+}
+
+std::shared_ptr<const ImageData> QuantImagePage::currentImage() const {
+  const ImageSource source = labParams().source;
+  if (source == ImageSource::Loaded && m_loaded) return m_loaded;
+  // "Opened file" before any file was opened (e.g. from a scenario): show the first sample.
+  return sample(source == ImageSource::Coffee ? 1 : 0);
+}
+
+QString QuantImagePage::imageName() const {
+  const ImageSource source = labParams().source;
+  if (source == ImageSource::Loaded && m_loaded) return m_loadedName;
+  return QLatin1String(kSampleFiles[source == ImageSource::Coffee ? 1 : 0]);
+}
+
+RecomputeController::Job QuantImagePage::makeJob() const {
+  const ImageLabParams p = labParams();
+  if (p.view == ImageView::Training) {
+    m_feed = std::make_shared<QuantTrainFeed>();
+    TinyAeParams ae;
+    ae.budgetBits = p.budgetBits;
+    ae.patch = p.patch;
+    ae.steps = p.trainSteps;
+    ae.batch = p.trainBatch;
+    ae.learningRate = p.learningRate;
+    ae.commitment = p.commitment;
+    ae.seed = p.seed;
+    ae.reportEvery = std::max(1, p.trainSteps / 100);
+    return [ae, image = currentImage(), feed = m_feed](const RunControl& control) {
+      TinyAeHooks hooks;
+      hooks.pause = &feed->pause;
+      hooks.onPartial = [feed](const TinyAeResult& snapshot) {
+        const std::lock_guard lock(feed->mutex);
+        feed->latest = snapshot;
+      };
+      return std::any(trainTinyAutoencoders(*image, ae, control, hooks));
+    };
+  }
+  return [p, image = currentImage()](const RunControl& control) {
+    return std::any(computeImageLab(*image, p, control));
+  };
+}
+
+void QuantImagePage::pollLive() {
+  if (!m_feed) return;
+  std::optional<TinyAeResult> snap;
+  {
+    const std::lock_guard lock(m_feed->mutex);
+    snap.swap(m_feed->latest);
+  }
+  if (!snap || labParams().view != ImageView::Training) return;
+  m_train = std::move(snap);
+  m_resultParams = labParams();
+  m_resultName = imageName();
+  fillFigure(screenFigure());
+}
+
+void QuantImagePage::setPaused(bool paused) {
+  if (m_feed) m_feed->pause = paused;
+  const QSignalBlocker block(m_pause);
+  m_pause->setChecked(paused);
+  m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+}
+
+bool QuantImagePage::isPaused() const { return m_feed && m_feed->pause.load(); }
+
+void QuantImagePage::applyResult(const std::any& result) {
+  if (const auto* train = std::any_cast<TinyAeResult>(&result)) {
+    m_train = *train;
+  } else {
+    m_result = std::any_cast<ImageLabResult>(result);
+  }
+  m_resultParams = labParams();
+  m_resultName = imageName();
+  markHasResult();
+  fillFigure(screenFigure());
+  syncToolbar();
+}
+
+QWidget* QuantImagePage::createFigure(QWidget* parent) const { return new QuantImageFigure(parent); }
+
+void QuantImagePage::fillFigure(QWidget* figure) const {
+  auto* fig = qobject_cast<QuantImageFigure*>(figure);
+  if (!fig) return;
+  fig->show(m_resultParams, m_result ? &*m_result : nullptr, m_train ? &*m_train : nullptr,
+            m_resultName);
+}
+
+bool QuantImagePage::openImageFile(const QString& path) {
+  try {
+    auto image = std::make_shared<const ImageData>(loadImage(QFile::encodeName(path).toStdString()));
+    m_loaded = std::move(image);
+    m_loadedName = QFileInfo(path).fileName();
+    if (labParams().source == ImageSource::Loaded)
+      controller()->request(makeJob(), false);  // same param value: ask for the run ourselves
+    else
+      setParam("image", std::string("loaded"));
+    syncToolbar();
+    return true;
+  } catch (const ParamError& e) {
+    emit computeFailed(tr("Image not loaded, keeping the previous one: %1")
+                           .arg(QString::fromStdString(e.what())));
+    return false;
+  }
+}
+
+void QuantImagePage::dragEnterEvent(QDragEnterEvent* event) {
+  const QMimeData* mime = event->mimeData();
+  if (mime->hasUrls() && !mime->urls().isEmpty() && mime->urls().front().isLocalFile())
+    event->acceptProposedAction();
+}
+
+void QuantImagePage::dropEvent(QDropEvent* event) {
+  const auto urls = event->mimeData()->urls();
+  if (urls.isEmpty() || !urls.front().isLocalFile()) return;
+  openImageFile(urls.front().toLocalFile());
+  event->acceptProposedAction();
+}
+
+QWidget* QuantImagePage::buildToolbar() {
+  auto* bar = new QWidget(this);
+  auto* rows = new QVBoxLayout(bar);
+  rows->setContentsMargins(4, 4, 4, 0);
+  rows->setSpacing(2);
+  auto* row = new QHBoxLayout;
+  rows->addLayout(row);
+  m_tabs = new QTabBar(bar);
+  m_tabs->setExpanding(false);
+  m_tabs->setDrawBase(false);
+  const FieldSpec& vs = viewSpec();
+  for (std::size_t i = 0; i < vs.choices.size(); ++i)
+    m_tabs->addTab(QCoreApplication::translate("fields", vs.choiceLabels[i].c_str()));
+  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
+    if (i < 0) return;
+    try {
+      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
+    } catch (const ParamError& e) {
+      emit computeFailed(QString::fromStdString(e.what()));
+    }
+  });
+  row->addWidget(m_tabs, 1);
+
+  m_open = new QPushButton(tr("Open image…"), bar);
+  m_open->setToolTip(tr("PNG, JPEG, BMP, TIFF or WebP, 8- or 16-bit, grey, RGB or RGBA; you can "
+                        "also drop a file on the page"));
+  connect(m_open, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open image"), {},
+        tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;All files (*)"));
+    if (!path.isEmpty()) openImageFile(path);
+  });
+  row->addWidget(m_open);
+  m_export = new QPushButton(tr("Export images…"), bar);
+  m_export->setToolTip(tr("Save the original, both reconstructions and the error maps as PNG"));
+  connect(m_export, &QPushButton::clicked, this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export reconstructions to"));
+    if (dir.isEmpty()) return;
+    try {
+      exportReconstructions(dir);
+    } catch (const ParamError& e) {
+      emit computeFailed(QString::fromStdString(e.what()));
+    }
+  });
+  row->addWidget(m_export);
+  m_pause = new QPushButton(tr("Pause"), bar);
+  m_pause->setCheckable(true);
+  m_pause->setEnabled(false);
+  m_pause->setToolTip(tr("Hold the tier C training between two steps"));
+  connect(m_pause, &QPushButton::toggled, this, &QuantImagePage::setPaused);
+  row->addWidget(m_pause);
+  m_stop = new QPushButton(tr("Stop"), bar);
+  m_stop->setEnabled(false);
+  m_stop->setToolTip(tr("Cancel the running computation; the last result stays on screen"));
+  connect(m_stop, &QPushButton::clicked, this, [this] { controller()->cancel(); });
+  row->addWidget(m_stop);
+
+  m_status = new QLabel(bar);
+  m_status->setWordWrap(true);
+  rows->addWidget(m_status);
+  return bar;
+}
+
+void QuantImagePage::syncToolbar() {
+  const auto& choices = viewSpec().choices;
+  const std::string view = std::get<std::string>(params().at("view"));
+  const auto it = std::find(choices.begin(), choices.end(), view);
+  {
+    QSignalBlocker block(m_tabs);
+    m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
+  }
+  QString text = tr("Image: %1").arg(imageName());
+  if (m_result && !m_result->original.notice.empty())
+    text += QStringLiteral(" — ") + QString::fromStdString(m_result->original.notice);
+  if (labParams().source == ImageSource::Loaded && !m_loaded)
+    text += tr(" (no file opened yet: showing the astronaut sample)");
+  text += tr(". Images over %1 px on the long side are downscaled.").arg(kMaxImageSide);
+  m_status->setText(text);
+  m_export->setEnabled(m_result.has_value());
+}
+
+}  // namespace latentlab::ui

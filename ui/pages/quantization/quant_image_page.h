@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+
+#include <QString>
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+#include "latentlab/quantization/image_lab.h"
+#include "latentlab/quantization/tiny_autoencoder.h"
+#include "ui/common/page.h"
+
+class QTabBar;
+class QLabel;
+class QPushButton;
+class QTimer;
+
+namespace latentlab::ui {
+
+/// Snapshots the tier C training job posts for the GUI (thread-safe), and its pause flag.
+struct QuantTrainFeed {
+  std::mutex mutex;
+  std::optional<quantization::TinyAeResult> latest;  // newest snapshot not yet shown
+  std::atomic<bool> pause{false};
+};
+
+/// Image reconstruction (spec §3, §7.4): FSQ against VQ at equal code count on a bundled sample
+/// or an image the user opens (toolbar, drag-and-drop), with PSNR/SSIM/bpp/usage read-outs, error
+/// maps, the 2^4..2^16 rate–distortion sweep and export of the reconstructions as images.
+class QuantImagePage : public Page {
+  Q_OBJECT
+ public:
+  explicit QuantImagePage(QWidget* parent = nullptr);
+  ~QuantImagePage() override;
+
+  QString id() const override { return QStringLiteral("quant_image"); }
+  QString title() const override { return tr("Image reconstruction"); }
+  std::vector<latentlab::FieldSpec> fields() const override;
+  QList<DataTable> exportData() const override;
+
+  const std::optional<quantization::ImageLabResult>& result() const { return m_result; }
+  /// The last tier C training run (live snapshot while it runs).
+  const std::optional<quantization::TinyAeResult>& training() const { return m_train; }
+  /// Holds or resumes a running training between two steps.
+  void setPaused(bool paused);
+  bool isPaused() const;
+  /// Loads an image file and switches to it. On bad input emits computeFailed with the reason,
+  /// keeps the previous image and returns false. No dialog (tests call it).
+  bool openImageFile(const QString& path);
+  /// Writes original.png, fsq.png, vq.png and the two error maps (grey, 0–255) into `dir`.
+  /// Returns the files written; throws ParamError("path") when nothing can be written.
+  QStringList exportReconstructions(const QString& dir) const;
+  /// Name shown for the current image ("astronaut.png", or the opened file's name).
+  QString imageName() const;
+
+ protected:
+  RecomputeController::Job makeJob() const override;
+  void applyResult(const std::any& result) override;
+  QWidget* createFigure(QWidget* parent) const override;
+  void fillFigure(QWidget* figure) const override;
+  std::vector<std::pair<QString, std::string>> sections() const override;
+  bool isCheap(const std::string& key) const override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  quantization::ImageLabParams labParams() const;
+  std::shared_ptr<const quantization::ImageData> currentImage() const;
+  std::shared_ptr<const quantization::ImageData> sample(int index) const;
+  QWidget* buildToolbar();
+  void syncToolbar();
+  void pollLive();
+
+  std::optional<quantization::ImageLabResult> m_result;
+  std::optional<quantization::TinyAeResult> m_train;
+  mutable std::shared_ptr<QuantTrainFeed> m_feed;
+  QTimer* m_timer = nullptr;
+  QPushButton* m_pause = nullptr;
+  QPushButton* m_stop = nullptr;
+  quantization::ImageLabParams m_resultParams;
+  QString m_resultName;
+  std::shared_ptr<const quantization::ImageData> m_loaded;
+  QString m_loadedName;
+  mutable std::shared_ptr<const quantization::ImageData> m_samples[2];
+  QTabBar* m_tabs = nullptr;
+  QLabel* m_status = nullptr;
+  QPushButton* m_open = nullptr;
+  QPushButton* m_export = nullptr;
+};
+
+}  // namespace latentlab::ui
