@@ -24,8 +24,8 @@ struct ExeRun {
 
 ExeRun runExe(const std::string& args, const fs::path& dir) {
   const fs::path err = dir / "stderr.txt";
-  const std::string cmd = std::string("'") + LATENTLAB_EXE + "' " + args + " >/dev/null 2>'" +
-                          err.string() + "'";
+  const std::string cmd =
+      std::string("'") + LATENTLAB_EXE + "' " + args + " >/dev/null 2>'" + err.string() + "'";
   const int status = std::system(cmd.c_str());
   std::ifstream in(err);
   std::ostringstream os;
@@ -47,8 +47,8 @@ TEST(LstMemoryApp, ExportsFigureAndData) {
   const fs::path d = tempDir("export");
   const fs::path png = d / "m.png", json = d / "m.json";
   const ExeRun r = runExe("--page lst_memory --set view=paper --size 800x500 --export '" +
-                           png.string() + "' --export-data '" + json.string() + "'",
-                       d);
+                              png.string() + "' --export-data '" + json.string() + "'",
+                          d);
   ASSERT_EQ(r.code, 0) << r.err;
   const cv::Mat img = cv::imread(png.string());
   EXPECT_EQ(img.cols, 800);
@@ -78,8 +78,8 @@ TEST(LstMemoryApp, BundledPresetsLoad) {
   for (const char* name : {"paper-t5-base", "llama-7b-mixed", "t5-3b-batch-sweep"}) {
     const fs::path png = d / (std::string(name) + ".png");
     const ExeRun r = runExe(std::string("--scenario :/scenarios/lst_memory-") + name +
-                             ".json --size 600x400 --export '" + png.string() + "'",
-                         d);
+                                ".json --size 600x400 --export '" + png.string() + "'",
+                            d);
     EXPECT_EQ(r.code, 0) << name << ": " << r.err;
     EXPECT_TRUE(fs::exists(png)) << name;
   }
@@ -88,8 +88,8 @@ TEST(LstMemoryApp, BundledPresetsLoad) {
 
 TEST(LstMemoryApp, BadInputNamesTheKey) {
   const fs::path d = tempDir("bad");
-  const ExeRun r = runExe("--page lst_memory --set lst_r=0 --export '" + (d / "x.png").string() + "'",
-                       d);
+  const ExeRun r =
+      runExe("--page lst_memory --set lst_r=0 --export '" + (d / "x.png").string() + "'", d);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("lst_r"), std::string::npos) << r.err;
   fs::remove_all(d);

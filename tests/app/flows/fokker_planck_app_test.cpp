@@ -34,8 +34,8 @@ ExeRun runFp(const std::string& args, const fs::path& dir) {
 }
 
 fs::path tempDir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() /
-                     ("latentlab_fp_" + std::to_string(::getpid()) + "_" + name);
+  const fs::path d =
+      fs::temp_directory_path() / ("latentlab_fp_" + std::to_string(::getpid()) + "_" + name);
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
@@ -49,10 +49,10 @@ const char* const kSmall =
 TEST(FokkerPlanckApp, ExportsFigureAndData) {
   const fs::path d = tempDir("export");
   const fs::path png = d / "fp.png", json = d / "fp.json";
-  const ExeRun r = runFp(std::string(kSmall) + "--set dim=1d --set view=compare --size 800x500 " +
-                             "--export '" + png.string() + "' --export-data '" + json.string() +
-                             "'",
-                         d);
+  const ExeRun r =
+      runFp(std::string(kSmall) + "--set dim=1d --set view=compare --size 800x500 " + "--export '" +
+                png.string() + "' --export-data '" + json.string() + "'",
+            d);
   ASSERT_EQ(r.code, 0) << r.err;
   const cv::Mat img = cv::imread(png.string());
   EXPECT_EQ(img.cols, 800);

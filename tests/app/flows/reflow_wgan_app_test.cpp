@@ -15,30 +15,16 @@
 #include <sstream>
 #include <string>
 
+#include "tests/app/app_support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+using latentlab::apptest::readFile;
+using latentlab::apptest::runApp;
 
 fs::path tempDir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() /
-                       ("latentlab_reflow_wgan_app_" + std::to_string(::getpid()) + "_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-int runApp(const std::string& args, const fs::path& errFile) {
-  const std::string cmd = std::string("QT_QPA_PLATFORM=offscreen '") + LATENTLAB_EXE + "' " +
-                          args + " > /dev/null 2> '" + errFile.string() + "'";
-  const int raw = std::system(cmd.c_str());
-  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-}
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
+  return latentlab::apptest::tempDir("reflow_wgan_app", name);
 }
 
 }  // namespace
@@ -46,15 +32,14 @@ std::string readFile(const fs::path& p) {
 TEST(ReflowWganApp, EveryBundledScenarioExportsFigureAndData) {
   const fs::path dir = tempDir("scenarios");
   int found = 0;
-  for (const auto& entry : fs::directory_iterator(fs::path(LATENTLAB_SOURCE_DIR) / "resources" /
-                                                  "scenarios")) {
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(LATENTLAB_SOURCE_DIR) / "resources" / "scenarios")) {
     const std::string name = entry.path().filename().string();
     if (name.rfind("reflow_wgan-", 0) != 0) continue;
     ++found;
     const fs::path png = dir / (name + ".png"), json = dir / (name + ".json");
-    const int code = runApp("--scenario '" + entry.path().string() + "' --export '" +
-                                png.string() + "' --export-data '" + json.string() +
-                                "' --size 800x500",
+    const int code = runApp("--scenario '" + entry.path().string() + "' --export '" + png.string() +
+                                "' --export-data '" + json.string() + "' --size 800x500",
                             dir / "err.txt");
     ASSERT_EQ(code, 0) << name << ": " << readFile(dir / "err.txt");
     const cv::Mat img = cv::imread(png.string(), cv::IMREAD_COLOR);
@@ -80,9 +65,9 @@ TEST(ReflowWganApp, EveryBundledScenarioExportsFigureAndData) {
 
 TEST(ReflowWganApp, BadInputExitsTwoNamingTheKey) {
   const fs::path dir = tempDir("bad");
-  const int code = runApp("--page reflow_wgan --set epsilon=nan --export '" +
-                              (dir / "x.png").string() + "'",
-                          dir / "err.txt");
+  const int code =
+      runApp("--page reflow_wgan --set epsilon=nan --export '" + (dir / "x.png").string() + "'",
+             dir / "err.txt");
   EXPECT_EQ(code, 2);
   EXPECT_NE(readFile(dir / "err.txt").find("epsilon"), std::string::npos)
       << readFile(dir / "err.txt");

@@ -15,30 +15,16 @@
 #include <sstream>
 #include <string>
 
+#include "tests/app/app_support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+using latentlab::apptest::readFile;
+using latentlab::apptest::runApp;
 
 fs::path tempDir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() /
-                       ("latentlab_quant_image_app_" + std::to_string(::getpid()) + "_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-int runApp(const std::string& args, const fs::path& errFile) {
-  const std::string cmd = std::string("QT_QPA_PLATFORM=offscreen '") + LATENTLAB_EXE + "' " +
-                          args + " > /dev/null 2> '" + errFile.string() + "'";
-  const int raw = std::system(cmd.c_str());
-  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-}
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
+  return latentlab::apptest::tempDir("quant_image_app", name);
 }
 
 }  // namespace
@@ -81,9 +67,9 @@ TEST(QuantImageApp, BundledScenariosRun) {
 
 TEST(QuantImageApp, BadBudgetExitsTwoNamingTheKey) {
   const fs::path dir = tempDir("bad");
-  EXPECT_EQ(runApp("--page quant_image --set budget=13 --export-data '" +
-                       (dir / "x.csv").string() + "'",
-                   dir / "err.txt"),
-            2);
+  EXPECT_EQ(
+      runApp("--page quant_image --set budget=13 --export-data '" + (dir / "x.csv").string() + "'",
+             dir / "err.txt"),
+      2);
   EXPECT_NE(readFile(dir / "err.txt").find("budget"), std::string::npos);
 }
