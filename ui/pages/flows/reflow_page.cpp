@@ -2,35 +2,20 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include "ui/pages/flows/reflow_page.h"
 
-#include <QBoxLayout>
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QTabBar>
 #include <cmath>
 
 #include "ui/common/param_form.h"
+#include "ui/common/view_tabs.h"
 #include "ui/pages/flows/reflow_figure.h"
 
 namespace latentlab::ui {
 
-namespace {
-
-const FieldSpec& viewSpec() {
-  static const FieldSpec spec = *findField(specsOf(flows::reflowLabFields()), "view");
-  return spec;
-}
-
-}  // namespace
-
 ReflowPage::ReflowPage(QWidget* parent) : Page(parent) {
-  QWidget* bar = buildToolbar();
-  screenFigure();  // creates the page layout with the figure
-  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
-  connect(this, &Page::paramsChanged, this, &ReflowPage::syncToolbar);
-  syncToolbar();
-  form()->setFieldVisible("view", false);  // the tab bar chooses the view
+  buildToolbar(installViewTabs("view")->actions());
   paramsUpdated();
 }
 
@@ -126,41 +111,13 @@ void ReflowPage::clearDrawnPoints() {
   }
 }
 
-QWidget* ReflowPage::buildToolbar() {
-  auto* bar = new QWidget(this);
-  auto* row = new QHBoxLayout(bar);
-  row->setContentsMargins(4, 4, 4, 0);
-  m_tabs = new QTabBar(bar);
-  m_tabs->setExpanding(false);
-  m_tabs->setDrawBase(false);
-  const FieldSpec& vs = viewSpec();
-  for (std::size_t i = 0; i < vs.choices.size(); ++i)
-    m_tabs->addTab(QCoreApplication::translate(
-        "fields", (i < vs.choiceLabels.size() ? vs.choiceLabels[i] : vs.choices[i]).c_str()));
-  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
-    if (i < 0) return;
-    try {
-      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
-    } catch (const ParamError& e) {
-      emit computeFailed(QString::fromStdString(e.what()));
-    }
-  });
-  row->addWidget(m_tabs, 1);
-  auto* hint = new QLabel(tr("Click the canvas to draw target points"), bar);
+void ReflowPage::buildToolbar(QHBoxLayout* row) {
+  auto* hint = new QLabel(tr("Click the canvas to draw target points"), this);
   row->addWidget(hint);
-  auto* clearBtn = new QPushButton(tr("Clear drawn"), bar);
+  auto* clearBtn = new QPushButton(tr("Clear drawn"), this);
   clearBtn->setToolTip(tr("Start a new drawn target with one point at the origin"));
   connect(clearBtn, &QPushButton::clicked, this, &ReflowPage::clearDrawnPoints);
   row->addWidget(clearBtn);
-  return bar;
-}
-
-void ReflowPage::syncToolbar() {
-  const auto& choices = viewSpec().choices;
-  const std::string view = std::get<std::string>(params().at("view"));
-  const auto it = std::find(choices.begin(), choices.end(), view);
-  QSignalBlocker block(m_tabs);
-  m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
 }
 
 }  // namespace latentlab::ui

@@ -8,7 +8,7 @@
 #include "latentlab/flows/reflow_lab.h"
 #include "ui/common/page.h"
 
-class QTabBar;
+class QHBoxLayout;
 
 namespace latentlab::ui {
 
@@ -44,11 +44,9 @@ class ReflowPage : public Page {
 
  private:
   flows::ReflowLabParams labParams() const;
-  QWidget* buildToolbar();
-  void syncToolbar();
+  void buildToolbar(QHBoxLayout* row);
 
   std::optional<flows::ReflowLabResult> m_result;
-  QTabBar* m_tabs = nullptr;
 };
 
 }  // namespace latentlab::ui

@@ -2,28 +2,18 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include "ui/pages/flows/reflow_wgan_page.h"
 
-#include <QBoxLayout>
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QTabBar>
 #include <QTimer>
 #include <algorithm>
 
 #include "ui/common/param_form.h"
+#include "ui/common/view_tabs.h"
 #include "ui/pages/flows/reflow_wgan_figure.h"
 
 namespace latentlab::ui {
-
-namespace {
-
-const FieldSpec& viewSpec() {
-  static const FieldSpec spec = *findField(specsOf(flows::wganLabFields()), "view");
-  return spec;
-}
-
-}  // namespace
 
 ReflowWganPage::ReflowWganPage(QWidget* parent) : Page(parent) {
   m_timer = new QTimer(this);
@@ -36,12 +26,9 @@ ReflowWganPage::ReflowWganPage(QWidget* parent) : Page(parent) {
     }
     stepRound(1);
   });
-  QWidget* bar = buildToolbar();
-  screenFigure();  // creates the page layout with the figure
-  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
+  buildToolbar(installViewTabs("view")->actions());
   connect(this, &Page::paramsChanged, this, &ReflowWganPage::syncToolbar);
   syncToolbar();
-  form()->setFieldVisible("view", false);  // the tab bar chooses the view
   paramsUpdated();
 }
 
@@ -94,8 +81,9 @@ void ReflowWganPage::paramsUpdated() {
   const auto p = labParams();
   if (ParamForm* f = form()) {
     f->setFieldRange("round", 0, p.rounds);
-    const bool mlp = p.variant == flows::WganVariant::WganGp ||
-                     (p.variant == flows::WganVariant::Gradient && p.critic == flows::WganCritic::Mlp);
+    const bool mlp =
+        p.variant == flows::WganVariant::WganGp ||
+        (p.variant == flows::WganVariant::Gradient && p.critic == flows::WganCritic::Mlp);
     f->setFieldVisible("critic", p.variant == flows::WganVariant::Gradient);
     for (const char* key : {"hidden", "learning_rate", "critic_steps", "reinit"})
       f->setFieldVisible(key, mlp);
@@ -126,51 +114,26 @@ void ReflowWganPage::setPlaying(bool playing) {
 
 bool ReflowWganPage::isPlaying() const { return m_timer->isActive(); }
 
-QWidget* ReflowWganPage::buildToolbar() {
-  auto* bar = new QWidget(this);
-  auto* row = new QHBoxLayout(bar);
-  row->setContentsMargins(4, 4, 4, 0);
-  m_tabs = new QTabBar(bar);
-  m_tabs->setExpanding(false);
-  m_tabs->setDrawBase(false);
-  const FieldSpec& vs = viewSpec();
-  for (std::size_t i = 0; i < vs.choices.size(); ++i)
-    m_tabs->addTab(QCoreApplication::translate(
-        "fields", (i < vs.choiceLabels.size() ? vs.choiceLabels[i] : vs.choices[i]).c_str()));
-  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
-    if (i < 0) return;
-    try {
-      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
-    } catch (const ParamError& e) {
-      emit computeFailed(QString::fromStdString(e.what()));
-    }
-  });
-  row->addWidget(m_tabs, 1);
-  auto* reset = new QPushButton(tr("Reset"), bar);
+void ReflowWganPage::buildToolbar(QHBoxLayout* row) {
+  auto* reset = new QPushButton(tr("Reset"), this);
   reset->setToolTip(tr("Show round 0 (the starting cloud)"));
   connect(reset, &QPushButton::clicked, this, [this] {
     setPlaying(false);
     setParam("round", 0.0);
   });
-  auto* back = new QPushButton(tr("◀ Step"), bar);
+  auto* back = new QPushButton(tr("◀ Step"), this);
   connect(back, &QPushButton::clicked, this, [this] { stepRound(-1); });
-  m_play = new QPushButton(tr("Play"), bar);
+  m_play = new QPushButton(tr("Play"), this);
   m_play->setToolTip(tr("Scrub through the computed rounds"));
   connect(m_play, &QPushButton::clicked, this, [this] { setPlaying(!isPlaying()); });
-  auto* forward = new QPushButton(tr("Step ▶"), bar);
+  auto* forward = new QPushButton(tr("Step ▶"), this);
   connect(forward, &QPushButton::clicked, this, [this] { stepRound(1); });
-  m_roundLabel = new QLabel(bar);
+  m_roundLabel = new QLabel(this);
   for (QWidget* w : std::initializer_list<QWidget*>{reset, back, m_play, forward, m_roundLabel})
     row->addWidget(w);
-  return bar;
 }
 
 void ReflowWganPage::syncToolbar() {
-  const auto& choices = viewSpec().choices;
-  const std::string view = std::get<std::string>(params().at("view"));
-  const auto it = std::find(choices.begin(), choices.end(), view);
-  QSignalBlocker block(m_tabs);
-  m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
   const auto p = labParams();
   m_roundLabel->setText(tr("round %1 / %2").arg(std::min(p.round, p.rounds)).arg(p.rounds));
 }

@@ -9,7 +9,7 @@
 
 class QLabel;
 class QPushButton;
-class QTabBar;
+class QHBoxLayout;
 class QTimer;
 
 namespace latentlab::ui {
@@ -47,11 +47,10 @@ class ReflowWganPage : public Page {
 
  private:
   flows::WganLabParams labParams() const;
-  QWidget* buildToolbar();
+  void buildToolbar(QHBoxLayout* row);
   void syncToolbar();
 
   std::shared_ptr<const flows::WganLabResult> m_result;
-  QTabBar* m_tabs = nullptr;
   QPushButton* m_play = nullptr;
   QLabel* m_roundLabel = nullptr;
   QTimer* m_timer = nullptr;
