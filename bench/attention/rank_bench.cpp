@@ -41,6 +41,8 @@ void svdBench(benchmark::State& state, SvdEngine engine) {
 }
 void BM_RankSvdBdc(benchmark::State& state) { svdBench(state, SvdEngine::Bdc); }
 BENCHMARK(BM_RankSvdBdc)->RangeMultiplier(2)->Range(64, 1024)->Unit(benchmark::kMillisecond);
+void BM_RankSvdLapack(benchmark::State& state) { svdBench(state, SvdEngine::Lapack); }
+BENCHMARK(BM_RankSvdLapack)->RangeMultiplier(2)->Range(64, 1024)->Unit(benchmark::kMillisecond);
 void BM_RankSvdJacobi(benchmark::State& state) { svdBench(state, SvdEngine::Jacobi); }
 BENCHMARK(BM_RankSvdJacobi)->RangeMultiplier(2)->Range(64, 256)->Unit(benchmark::kMillisecond);
 

@@ -92,9 +92,10 @@ std::vector<FieldBinding<AttentionRankParams>> buildTable() {
   t.push_back(bindField(FieldSpec{.key = "svd",
                                   .label = "SVD engine",
                                   .kind = FieldKind::Choice,
-                                  .choices = {"auto", "jacobi", "bdc"},
-                                  .choiceLabels = {"Auto", "Jacobi (accurate)", "BDC (fast)"},
-                                  .help = "Auto: Jacobi up to n = 64, divide-and-conquer above"},
+                                  .choices = {"auto", "jacobi", "bdc", "lapack"},
+                                  .choiceLabels = {"Auto", "Jacobi (accurate)", "Eigen BDC",
+                                                   "LAPACK dgesdd (fast)"},
+                                  .help = "Auto: Jacobi up to n = 64, LAPACK dgesdd above"},
                         &P::svd));
   t.push_back(bindField(FieldSpec{.key = "log_colour",
                                   .label = "Log colour scale",

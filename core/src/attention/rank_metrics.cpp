@@ -4,6 +4,7 @@
 #include <Eigen/LU>
 #include <Eigen/SVD>
 #include <algorithm>
+#include <opencv2/core.hpp>
 #include <cmath>
 #include <limits>
 
@@ -66,8 +67,20 @@ Eigen::VectorXd singularValues(const Eigen::Ref<const Eigen::MatrixXd>& a, SvdEn
     Eigen::JacobiSVD<Eigen::MatrixXd> svd(a);
     return svd.singularValues();
   }
-  Eigen::BDCSVD<Eigen::MatrixXd> svd(a);
-  return svd.singularValues();
+  if (engine == SvdEngine::Bdc) {
+    Eigen::BDCSVD<Eigen::MatrixXd> svd(a);
+    return svd.singularValues();
+  }
+  // LAPACK dgesdd through OpenCV (its LAPACK HAL); values only. cv::Mat is row-major, so it holds
+  // Aᵀ's column-major layout — the same singular values.
+  Eigen::MatrixXd copy = a;
+  const cv::Mat m(static_cast<int>(copy.cols()), static_cast<int>(copy.rows()), CV_64F,
+                  copy.data());
+  cv::Mat w;
+  cv::SVD::compute(m, w, cv::SVD::NO_UV);
+  Eigen::VectorXd sigma(w.rows);
+  for (int i = 0; i < w.rows; ++i) sigma(i) = w.at<double>(i);
+  return sigma;
 }
 
 int numericalRank(const Eigen::VectorXd& sigma, double tolerance) {

@@ -104,6 +104,24 @@ TEST(RankInvariants, LogitRankAtMostD) {
   EXPECT_EQ(numericalRank(sv, 1e-10), 3);
 }
 
+TEST(RankInvariants, SvdEnginesAgree) {
+  // Auto above n = 64 is LAPACK's dgesdd; every engine must give Jacobi's values to backward-error
+  // accuracy, on a non-symmetric triangular matrix (causal) and a full one.
+  const auto p = small(120, 4, 2.0, 11, 0);
+  const QkPair qk = makeQk(p);
+  const Eigen::MatrixXd s = attentionLogits(qk.q, qk.k, 1.0);
+  for (MaskKind kind : {MaskKind::Causal, MaskKind::Bidirectional}) {
+    const Eigen::MatrixXd a = maskedRowSoftmax(s, Mask{kind, 0});
+    const Eigen::VectorXd ref = singularValues(a, SvdEngine::Jacobi);
+    for (SvdEngine e : {SvdEngine::Bdc, SvdEngine::Lapack, SvdEngine::Auto}) {
+      const Eigen::VectorXd sv = singularValues(a, e);
+      ASSERT_EQ(sv.size(), ref.size());
+      EXPECT_LE((sv - ref).cwiseAbs().maxCoeff(), 1e-12 * ref(0)) << static_cast<int>(e);
+      for (Eigen::Index i = 1; i < sv.size(); ++i) EXPECT_GE(sv(i - 1), sv(i));
+    }
+  }
+}
+
 TEST(RankInvariants, TaylorCertificateHolds) {
   for (int d : {1, 2, 3}) {
     auto p = small(60, d, 0.8, 4, 0);
