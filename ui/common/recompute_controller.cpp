@@ -176,11 +176,16 @@ std::any RecomputeController::runNow(const Job& job) {
 bool RecomputeController::waitForIdle(int timeoutMs) {
   QElapsedTimer clock;
   clock.start();
-  while (isBusy() && clock.elapsed() < timeoutMs) {
+  while (clock.elapsed() < timeoutMs) {
     QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    if (isBusy()) QThread::msleep(1);
+    if (isBusy()) {
+      QThread::msleep(1);
+      continue;
+    }
+    // Delivering the last events may start a job (a deferred request): idle only if none did.
+    QCoreApplication::processEvents();
+    if (!isBusy()) return true;
   }
-  QCoreApplication::processEvents();
   return !isBusy();
 }
 

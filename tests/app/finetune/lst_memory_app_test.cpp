@@ -2,16 +2,13 @@
 // SPDX-FileCopyrightText: LatentLab developers
 // The Memory accountant from the command line: figure, data and bad input.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
-#include <sstream>
 #include <string>
+
+#include "tests/app/app_support.h"
 
 namespace {
 
@@ -24,22 +21,11 @@ struct ExeRun {
 
 ExeRun runExe(const std::string& args, const fs::path& dir) {
   const fs::path err = dir / "stderr.txt";
-  const std::string cmd =
-      std::string("'") + LATENTLAB_EXE + "' " + args + " >/dev/null 2>'" + err.string() + "'";
-  const int status = std::system(cmd.c_str());
-  std::ifstream in(err);
-  std::ostringstream os;
-  os << in.rdbuf();
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, os.str()};
+  const int code = latentlab::apptest::runApp(args, err);
+  return {code, latentlab::apptest::readFile(err)};
 }
 
-fs::path tempDir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() /
-                     ("latentlab_lst_memory_" + std::to_string(::getpid()) + "_" + name);
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
+fs::path tempDir(const std::string& name) { return latentlab::apptest::tempDir("lst_memory", name); }
 
 }  // namespace
 

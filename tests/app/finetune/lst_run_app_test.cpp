@@ -2,52 +2,36 @@
 // SPDX-FileCopyrightText: LatentLab developers
 // The lst_run page from the command line: CI preset scenario, figure, data and bad input.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "tests/app/app_support.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string readText(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using latentlab::apptest::readFile;
 
 class LstRunApp : public ::testing::Test {
  protected:
   void SetUp() override {
-    // Appends only: GCC 12 warns (-Wrestrict, falsely) on "literal" + std::string temporaries.
-    std::string name("latentlab_lst_run_");
-    name.append(std::to_string(::getpid())).append("_");
-    name.append(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    m_dir = fs::temp_directory_path() / name;
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
+    m_dir = latentlab::apptest::tempDir(
+        "lst_run", ::testing::UnitTest::GetInstance()->current_test_info()->name());
   }
   void TearDown() override { fs::remove_all(m_dir); }
 
   int run(const std::vector<std::string>& args) {
-    std::string cmd("'");
-    cmd.append(LATENTLAB_EXE).append("'");
-    for (const auto& a : args) cmd.append(" '").append(a).append("'");
-    cmd.append(" >'").append((m_dir / "out.txt").string()).append("' 2>'");
-    cmd.append((m_dir / "err.txt").string()).append("'");
-    const int status = std::system(cmd.c_str());
-    m_err = readText(m_dir / "err.txt");
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::string quoted;
+    for (const auto& a : args) quoted.append(" '").append(a).append("'");
+    const int code = latentlab::apptest::runApp(quoted, m_dir / "err.txt");
+    m_err = readFile(m_dir / "err.txt");
+    return code;
   }
 
   fs::path m_dir;
@@ -72,7 +56,7 @@ TEST_F(LstRunApp, CiScenarioRendersFigureAndMeasuredData) {
   cv::minMaxLoc(image, &lo, &hi);
   EXPECT_GT(hi - lo, 50.0);
 
-  const auto doc = nlohmann::json::parse(readText(json));
+  const auto doc = nlohmann::json::parse(readFile(json));
   const nlohmann::json* measured = nullptr;
   for (const auto& t : doc.at("tables"))
     if (t.at("name") == "measured") measured = &t;

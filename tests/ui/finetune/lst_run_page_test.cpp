@@ -7,11 +7,13 @@
 #include <QFile>
 #include <QImage>
 #include <QSet>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QThread>
 
 #include "latentlab/common/scenario.h"
 #include "ui/common/figure_export.h"
+#include "ui/common/view_tabs.h"
 #include "ui/pages/finetune/lst_run_page.h"
 
 using namespace latentlab;
@@ -62,6 +64,29 @@ TEST(LstRunPage, ViewChangeReusesTheFinishedRun) {
   page.setParam("steps", 8.0);
   page.computeNow();
   EXPECT_EQ(page.result()->runs.front().curve.back().step, 8);
+}
+
+TEST(LstRunPage, TabClickDuringTrainingDoesNotRestartIt) {
+  LstRunPage page;
+  ParamSet set = ciSet();
+  set["steps"] = 200.0;
+  page.setParams(set);  // starts the background run
+  ASSERT_TRUE(page.controller()->isBusy());
+  const quint64 generation = page.controller()->generation();
+  auto* tabs = page.findChild<ui::ViewTabs*>();
+  ASSERT_NE(tabs, nullptr);
+  const auto fields = page.fields();
+  const auto& views = findField(fields, "view")->choices;
+  const int target = tabs->tabBar()->currentIndex() == 0 ? 1 : 0;
+  tabs->tabBar()->setCurrentIndex(target);
+  // Shown locally: the run was neither superseded nor restarted, the param not yet changed.
+  EXPECT_EQ(page.controller()->generation(), generation);
+  EXPECT_NE(std::get<std::string>(page.params().at("view")), views[static_cast<std::size_t>(target)]);
+  ASSERT_TRUE(page.controller()->waitForIdle(60000));
+  for (int i = 0; i < 50; ++i) QCoreApplication::processEvents();  // the deferred setParam
+  EXPECT_EQ(std::get<std::string>(page.params().at("view")), views[static_cast<std::size_t>(target)]);
+  ASSERT_TRUE(page.controller()->waitForIdle(60000));
+  EXPECT_TRUE(page.result().has_value());
 }
 
 TEST(LstRunPage, BackgroundRunStreamsPausesAndCancels) {

@@ -7,7 +7,7 @@
 #include <QHBoxLayout>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QTabBar>
+#include "ui/common/view_tabs.h"
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -31,10 +31,7 @@ const FieldSpec& viewSpec() {
 }  // namespace
 
 LstRunPage::LstRunPage(QWidget* parent) : Page(parent) {
-  QWidget* bar = buildToolbar();
-  screenFigure();
-  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
-  connect(this, &Page::paramsChanged, this, &LstRunPage::syncToolbar);
+  buildToolbar(installViewTabs("view"));
   m_timer = new QTimer(this);
   m_timer->setInterval(150);
   connect(m_timer, &QTimer::timeout, this, &LstRunPage::pollLive);
@@ -43,9 +40,7 @@ LstRunPage::LstRunPage(QWidget* parent) : Page(parent) {
   connect(controller(), &RecomputeController::progress, this,
           [this](double f) { m_progress->setValue(static_cast<int>(1000 * f)); });
   connect(controller(), &RecomputeController::started, this, [this] { m_cancelled = false; });
-  syncToolbar();
   setBusyUi(false);
-  form()->setFieldVisible("view", false);  // the tab bar chooses the view
 }
 
 LstRunPage::~LstRunPage() = default;
@@ -165,32 +160,17 @@ void LstRunPage::fillFigure(QWidget* figure) const {
   fig->show(p, *r, statusText());
 }
 
-QWidget* LstRunPage::buildToolbar() {
-  auto* bar = new QWidget(this);
-  auto* row = new QHBoxLayout(bar);
-  row->setContentsMargins(4, 4, 4, 0);
-  m_tabs = new QTabBar(bar);
-  m_tabs->setExpanding(false);
-  m_tabs->setDrawBase(false);
-  const FieldSpec& vs = viewSpec();
-  for (std::size_t i = 0; i < vs.choices.size(); ++i)
-    m_tabs->addTab(QCoreApplication::translate("fields", vs.choiceLabels[i].c_str()));
-  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
-    if (i < 0) return;
-    if (controller()->isBusy() && !(m_result && m_resultKey == trainingKey())) {
-      // Changing the view through the params would restart the training: show it locally and
-      // store it once the run is done.
-      m_pendingView = i;
-      fillFigure(screenFigure());
-      return;
-    }
-    try {
-      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
-    } catch (const ParamError& e) {
-      emit computeFailed(QString::fromStdString(e.what()));
-    }
+void LstRunPage::buildToolbar(ViewTabs* tabs) {
+  tabs->setInterceptor([this](int i) {
+    if (!controller()->isBusy() || (m_result && m_resultKey == trainingKey())) return false;
+    // Changing the view through the params would restart the training: show it locally and
+    // store it once the run is done.
+    m_pendingView = i;
+    fillFigure(screenFigure());
+    return true;
   });
-  row->addWidget(m_tabs, 1);
+  QWidget* bar = tabs;
+  QHBoxLayout* row = tabs->actions();
   m_run = new QPushButton(tr("Train again"), bar);
   m_run->setToolTip(tr("Pre-train and train every selected method again with these settings"));
   connect(m_run, &QPushButton::clicked, this, &LstRunPage::rerun);
@@ -208,15 +188,6 @@ QWidget* LstRunPage::buildToolbar() {
   m_progress->setRange(0, 1000);
   m_progress->setMaximumWidth(140);
   row->addWidget(m_progress);
-  return bar;
-}
-
-void LstRunPage::syncToolbar() {
-  const auto& choices = viewSpec().choices;
-  const std::string view = std::get<std::string>(params().at("view"));
-  const auto it = std::find(choices.begin(), choices.end(), view);
-  const QSignalBlocker block(m_tabs);
-  m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
 }
 
 void LstRunPage::setBusyUi(bool busy) {

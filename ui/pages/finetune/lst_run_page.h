@@ -12,7 +12,6 @@
 #include "latentlab/finetune/side_tuning.h"
 #include "ui/common/page.h"
 
-class QTabBar;
 class QPushButton;
 class QProgressBar;
 class QTimer;
@@ -66,8 +65,7 @@ class LstRunPage : public Page {
  private:
   finetune::SideTuningParams runParams() const;
   std::string trainingKey() const;  // params without the view
-  QWidget* buildToolbar();
-  void syncToolbar();
+  void buildToolbar(ViewTabs* tabs);
   void setBusyUi(bool busy);
   QString statusText() const;
 
@@ -78,7 +76,6 @@ class LstRunPage : public Page {
   mutable bool m_forceRun = false;
   int m_pendingView = -1;  // view chosen while training, stored in the params when done
   bool m_cancelled = false;
-  QTabBar* m_tabs = nullptr;
   QPushButton* m_pause = nullptr;
   QPushButton* m_cancel = nullptr;
   QPushButton* m_run = nullptr;
