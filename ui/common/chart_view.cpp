@@ -18,6 +18,7 @@
 #include <QtCharts/QLogValueAxis>
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -310,6 +311,20 @@ struct ChartView::Impl {
     legend->setAlignment(needed > width - 20 ? Qt::AlignRight : Qt::AlignBottom);
   }
 
+  // Qt elides category labels that do not fit their slot ("Ada..."): turn them upright instead.
+  void fitCategoryLabels(int width) {
+    if (!categoryAxis || categoryAxis->count() == 0) return;
+    const QFontMetrics fm(categoryAxis->labelsFont());
+    int longest = 0;
+    for (const QString& c : categoryAxis->categories()) longest = std::max(longest, fm.horizontalAdvance(c));
+    // The plot area once laid out; before that, 90 px for the y axis, its title and margins.
+    const double plot = chart->plotArea().width() > 0 ? chart->plotArea().width() : width - 90;
+    const double slot = plot / categoryAxis->count();
+    // Qt keeps 2 label paddings (5 px) per slot and its text items add a 4 px margin each side.
+    const int angle = longest + 22 > slot ? -90 : 0;  // a tilted label is truncated too
+    if (categoryAxis->labelsAngle() != angle) categoryAxis->setLabelsAngle(angle);
+  }
+
   void placeReadout(int width) {
     readout->move(width - readout->width() - 8, 6);  // top-right corner, over the chart
   }
@@ -354,6 +369,7 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl
   d->rebuildAxes();
   d->style(palette(), font());
   d->refit();
+  connect(d->chart, &QChart::plotAreaChanged, this, [this] { d->fitCategoryLabels(width()); });
 }
 
 ChartView::~ChartView() = default;
@@ -516,6 +532,7 @@ void ChartView::setBars(const QStringList& categories, const QStringList& groups
   for (QLegendMarker* m : d->chart->legend()->markers(d->violations))
     m->setVisible(!marks.isEmpty());
   d->style(palette(), font());
+  d->fitCategoryLabels(width());
   d->refit();
 }
 
@@ -638,6 +655,7 @@ void ChartView::changeEvent(QEvent* event) {
 void ChartView::resizeEvent(QResizeEvent* event) {
   d->placeReadout(width());
   d->placeLegend(width());
+  d->fitCategoryLabels(width());
   QWidget::resizeEvent(event);
 }
 

@@ -245,8 +245,8 @@ void LstRunFigure::fillMeasured(const SideTuningResult& r) {
   QStringList cats;
   std::vector<std::vector<double>> time(2), tape(2), params(1);
   std::vector<QColor> colors;
-  // Bar categories are short so the axis never elides them ("Adapter" does not fit).
-  static const char* const kShort[] = {QT_TR_NOOP("Full"), QT_TR_NOOP("Probe"), QT_TR_NOOP("Adapt"),
+  // Short categories; ChartView turns them upright when they do not fit side by side.
+  static const char* const kShort[] = {QT_TR_NOOP("Full"), QT_TR_NOOP("Probe"), QT_TR_NOOP("Adapter"),
                                        QT_TR_NOOP("LoRA"), QT_TR_NOOP("LST")};
   for (const auto& s : r.summary) {
     cats << tr(kShort[static_cast<int>(s.method)]);
@@ -277,6 +277,9 @@ void LstRunFigure::fillMeasured(const SideTuningResult& r) {
   m_table->clear();
   m_table->setColumnCount(static_cast<int>(headers.size()));
   m_table->setHorizontalHeaderLabels(headers);
+  // The last header is the longest text: it keeps its full width, the others share the rest.
+  m_table->horizontalHeader()->setSectionResizeMode(static_cast<int>(headers.size()) - 1,
+                                                  QHeaderView::ResizeToContents);
   m_table->setRowCount(static_cast<int>(r.summary.size()));
   const finetune::MethodSummary* full = nullptr;
   const finetune::MethodSummary* lst = nullptr;
@@ -378,6 +381,9 @@ void LstRunFigure::fillReference(const SideTuningResult& r) {
   const QStringList headers{tr("Method"), tr("Runs"), tr("Val accuracy"), tr("Trainable %")};
   m_accTable->setColumnCount(static_cast<int>(headers.size()));
   m_accTable->setHorizontalHeaderLabels(headers);
+  // The last header is the longest text: it keeps its full width, the others share the rest.
+  m_accTable->horizontalHeader()->setSectionResizeMode(static_cast<int>(headers.size()) - 1,
+                                                  QHeaderView::ResizeToContents);
   m_accTable->setRowCount(static_cast<int>(r.summary.size()));
   for (std::size_t i = 0; i < r.summary.size(); ++i) {
     const auto& s = r.summary[i];
