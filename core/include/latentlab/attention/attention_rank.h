@@ -48,9 +48,19 @@ struct LoadedQk {
   std::string qName, kName;
 };
 
-/// Loads Q and K from .npy files (latentlab::loadNpy) and checks them with checkLoadedQk.
+/// Loads Q and K from .npy files (latentlab::loadNpy) or, for paths ending in .csv, .txt or
+/// .tsv, from text (loadMatrixText), and checks them with checkLoadedQk.
 /// Throws ParamError with key "q_file" or "k_file".
 std::shared_ptr<const LoadedQk> loadQk(const std::string& qPath, const std::string& kPath);
+/// A matrix as text: one row per line, numbers separated by commas and/or whitespace, blank
+/// lines skipped. ParamError(key, …) naming the line for a non-numeric token, an empty field
+/// ("1,,2", trailing comma), NaN/Inf, rows of different lengths, or no numbers at all.
+Eigen::MatrixXd parseMatrixText(const std::string& text, const std::string& key);
+/// parseMatrixText on a file's content; ParamError(key, …) when it cannot be read (≤ 256 MiB).
+Eigen::MatrixXd loadMatrixText(const std::string& path, const std::string& key);
+/// True for paths ending in .csv, .txt or .tsv (any case): loadQk reads them as text.
+bool isTextMatrixPath(const std::string& path);
+
 /// Q and K must have the same shape (n, d), 2 ≤ n ≤ 2048, finite entries; throws ParamError.
 void checkLoadedQk(const Eigen::MatrixXd& q, const Eigen::MatrixXd& k);
 
