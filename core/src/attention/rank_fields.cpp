@@ -120,8 +120,10 @@ std::vector<FieldBinding<AttentionRankParams>> buildTable() {
       FieldSpec{.key = "view",
                 .label = "View",
                 .kind = FieldKind::Choice,
-                .choices = {"overview", "heatmaps", "spectra", "metrics", "sweeps", "depth"},
-                .choiceLabels = {"Overview", "Heat maps", "Spectra", "Metrics", "Sweeps", "Depth"},
+                .choices = {"overview", "heatmaps", "spectra", "metrics", "sweeps", "depth",
+                            "heads"},
+                .choiceLabels = {"Overview", "Heat maps", "Spectra", "Metrics", "Sweeps", "Depth",
+                                 "Mixed heads"},
                 .help = "Which figure the page shows and exports"},
       &P::view));
   return t;

@@ -19,7 +19,7 @@ namespace {
 QString num(double v) { return QString::number(v, 'g', 3); }
 
 // Largest S drawn as labelled bars; beyond it the counts are a step line over the code index.
-constexpr int kMaxBarCodes = 48;
+constexpr int kMaxBarCodes = 24;  // Qt elides two-digit category labels beyond about this
 
 QColor kindColor(int kind) {
   switch (kind) {
@@ -42,12 +42,12 @@ QWidget* EfficientAttentionFigure::buildCache() {
   m_cacheMeans = new HeatmapView(w);
   m_cacheMeans->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
   m_cacheNote = makeFigureLabel(w, 4);
+  // Stacked, codes along x in both, so a code's count sits above its mean-value column.
   g->addWidget(m_cacheCounts, 0, 0);
-  g->addWidget(m_cacheMeans, 0, 1);
-  g->addWidget(m_cacheNote, 1, 0, 1, 2);
-  g->setRowStretch(0, 1);
-  g->setColumnStretch(0, 3);
-  g->setColumnStretch(1, 2);
+  g->addWidget(m_cacheMeans, 1, 0);
+  g->addWidget(m_cacheNote, 2, 0);
+  g->setRowStretch(0, 3);
+  g->setRowStretch(1, 2);
   return w;
 }
 
@@ -91,38 +91,48 @@ void EfficientAttentionFigure::fillCache(const attention::EfficientLabParams& p,
     }
     c->setAxes(tr("code s (red: gained keys in block %1)").arg(b), ChartView::Axis::Linear,
                tr("count"), ChartView::Axis::Linear);
+    c->setXRange(std::nan(""), std::nan(""));
     c->setBars(cats, {tr("count")}, {counts}, {added},
                {efficientColor(EfficientMethod::TransformerVq)});
     c->setLegendVisible(false);
   } else {
+    // Steps centred on the codes (s − ½ … s + ½) so they line up with the map's columns.
     std::vector<QPointF> pts, prev;
-    for (int s = 0; s < S; ++s) {
-      pts.emplace_back(s, now.counts(s));
-      prev.emplace_back(s, before.counts(s));
+    for (int s = 0; s <= S; ++s) {
+      const int code = std::min(s, S - 1);
+      pts.emplace_back(s - 0.5, now.counts(code));
+      prev.emplace_back(s - 0.5, before.counts(code));
     }
     c->setBars({}, {}, {});
     c->setAxes(tr("code s"), ChartView::Axis::Linear, tr("count"), ChartView::Axis::Linear);
     c->setSeries(tr("after block %1").arg(b), pts, ChartView::Style::Step,
                  efficientColor(EfficientMethod::TransformerVq), 2.0);
-    c->setSeries(tr("before block %1").arg(b), prev, ChartView::Style::Dashed,
+    c->setSeries(tr("before block %1").arg(b), prev, ChartView::Style::Step,
                  efficientColor(EfficientMethod::Exact), 1.2);
+    c->setXRange(-0.5, S - 0.5);
     c->setLegendVisible(true);
   }
   c->setYRange(0.0, std::nan(""));
 
-  m_cacheMeans->setTitle(tr("Mean values U_s / count_s (S × d_v)"));
-  ColorMapping map = ColorMapping::fit(now.means, ColorMapKind::Diverging, ColorScale::Symmetric);
+  m_cacheMeans->setTitle(tr("Mean values U_s / count_s (d_v × S; grey: no key yet)"));
+  Eigen::MatrixXd meansT = now.means.transpose();
+  for (int s = 0; s < S; ++s)
+    if (now.counts(s) == 0) meansT.col(s).setConstant(std::nan(""));
+  ColorMapping map = ColorMapping::fit(meansT, ColorMapKind::Diverging, ColorScale::Symmetric);
   if (!(map.hi > 0)) {
     map.lo = -1.0;
     map.hi = 1.0;
   }
-  m_cacheMeans->setMatrix(now.means, map);
-  m_cacheMeans->setAxisTitles(tr("code s"), tr("value dim"));
+  m_cacheMeans->setMatrix(meansT, map);
+  m_cacheMeans->setAxisTitles(tr("value dim"), tr("code s"));
   QStringList codeLabels;  // 0-based like the bar chart's categories
   for (int s = 0; s < S; ++s) codeLabels << QString::number(s);
-  m_cacheMeans->setRowLabels(codeLabels);
-  Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic> changed(S, now.means.cols());
-  for (int s = 0; s < S; ++s) changed.row(s).setConstant(now.counts(s) > before.counts(s));
+  m_cacheMeans->setColumnLabels(codeLabels);
+  // Outlines only while cells are wide enough to show them; the bars carry the same marks.
+  Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic> changed =
+      Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic>::Constant(meansT.rows(), S, false);
+  if (S <= kMaxBarCodes)
+    for (int s = 0; s < S; ++s) changed.col(s).setConstant(now.counts(s) > before.counts(s));
   m_cacheMeans->setMarked(changed);
 
   const double d = p.d, dv = p.dv, nn = n;
@@ -133,7 +143,7 @@ void EfficientAttentionFigure::fillCache(const attention::EfficientLabParams& p,
   const int used = static_cast<int>((now.counts.array() > 0).count());
   m_cacheNote->setText(
       tr("Cursor: block %1 of %2 (l = %3) adds keys %4…%5; the cache now holds %6 keys in %7 of "
-         "%8 codes (red: codes that gained keys). %9<br>Linear cached form vs quadratic form: "
+         "%8 codes%15. %9<br>Linear cached form vs quadratic form: "
          "max |Δ| = %10. Op count (multiply-adds × 2): quadratic 2n²(d + d<sub>v</sub>) = %11, "
          "linear 2nS(d + d<sub>v</sub>)%12 = %13, ratio %14×.")
           .arg(b)
@@ -154,7 +164,9 @@ void EfficientAttentionFigure::fillCache(const attention::EfficientLabParams& p,
           .arg(p.causal ? tr(" + 2nw(d + d<sub>v</sub>) with window w = %1").arg(window)
                         : QString())
           .arg(num(lin))
-          .arg(num(quad / lin)));
+          .arg(num(quad / lin))
+          .arg(S <= kMaxBarCodes ? tr(" (red: codes that gained keys)")
+                                 : tr(" (grey line: counts before the block)")));
 }
 
 void EfficientAttentionFigure::fillLemma(const attention::EfficientLabParams& p,

@@ -25,7 +25,10 @@ enum class QkSource {
 };
 
 /// Which figure the page shows and exports.
-enum class RankView { Overview, Heatmaps, Spectra, Metrics, Sweeps, Depth };
+enum class RankView { Overview, Heatmaps, Spectra, Metrics, Sweeps, Depth, Heads };
+
+/// Heads view: each mixed head's map is kept as its top-left block of at most this size.
+inline constexpr int kHeadMapLimit = 256;
 /// Sweep axis of §1.10 items 1–3.
 enum class SweepAxis { N, D, Tau };
 /// SVD used for M1: Auto = JacobiSVD for n ≤ kJacobiMaxN, LAPACK's divide-and-conquer (dgesdd)
@@ -167,6 +170,10 @@ struct CertificatePoint {
 struct MixedHeads {
   std::vector<double> logDet;  // per head, finite ⇒ full rank
   std::vector<bool> forward;   // per head: causal (true) or backward
+  std::vector<double> minDiagonal;  // per head: min_i A_ii (> 0 for a triangular full-rank head)
+  // Heads view only (empty otherwise): top-left min(n, kHeadMapLimit) block of each head's A_h
+  // (rows normalised over all n keys).
+  std::vector<Eigen::MatrixXd> maps;
 };
 
 struct AttentionRankResult {
