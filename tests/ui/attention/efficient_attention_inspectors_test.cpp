@@ -4,11 +4,16 @@
 // colour option.
 #include <gtest/gtest.h>
 
+#include <QCoreApplication>
 #include <QImage>
+#include <QMouseEvent>
+#include <memory>
 
 #include "latentlab/attention/efficient_lab.h"
 #include "latentlab/common/errors.h"
 #include "ui/common/figure_export.h"
+#include "ui/common/heatmap_view.h"
+#include "ui/pages/attention/efficient_attention_figure.h"
 #include "ui/pages/attention/efficient_attention_page.h"
 
 using namespace latentlab;
@@ -96,4 +101,37 @@ TEST(EfficientAttentionInspectors, LogColourChangesTheMaps) {
   page.computeNow();
   const QImage log = ui::renderFigure(page, {QSize(800, 600), 96, true});
   EXPECT_NE(lin, log);
+}
+
+TEST(EfficientAttentionInspectors, ClickingTheMapPicksTheLemmaCell) {
+  EfficientAttentionPage page;
+  page.setParams({{"n", 32.0}, {"codebook_size", 8.0}});
+  page.computeNow();
+  std::unique_ptr<QWidget> fig(page.makeFigure());
+  auto* eff = qobject_cast<ui::EfficientAttentionFigure*>(fig.get());
+  ASSERT_NE(eff, nullptr);
+  fig->resize(900, 700);
+  fig->show();
+  QCoreApplication::processEvents();
+  ui::HeatmapView* map = eff->performerMap();
+  // Find a widget position inside cell (row 5, col 9) by scanning: cellAt is the map's own
+  // hit test, so the click goes through the same geometry a user's click does.
+  QPoint target(-1, -1);
+  for (int y = 0; y < map->height() && target.x() < 0; ++y)
+    for (int x = 0; x < map->width(); ++x)
+      if (map->cellAt({x, y}) == QPoint(9, 5)) {
+        target = {x, y};
+        break;
+      }
+  ASSERT_GE(target.x(), 0) << "cell (5, 9) not drawn";
+  QMouseEvent press(QEvent::MouseButtonPress, QPointF(target), map->mapToGlobal(QPointF(target)),
+                    Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+  QMouseEvent release(QEvent::MouseButtonRelease, QPointF(target),
+                      map->mapToGlobal(QPointF(target)), Qt::LeftButton, Qt::NoButton,
+                      Qt::NoModifier);
+  QCoreApplication::sendEvent(map, &press);
+  QCoreApplication::sendEvent(map, &release);
+  EXPECT_EQ(std::get<double>(page.params().at("cell_i")), 5.0);
+  EXPECT_EQ(std::get<double>(page.params().at("cell_j")), 9.0);
+  EXPECT_EQ(std::get<std::string>(page.params().at("view")), "lemma");
 }

@@ -5,6 +5,7 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -79,7 +80,21 @@ QWidget* EfficientAttentionFigure::buildMaps() {
   }
   for (HeatmapView* h : {m_exact, m_performer, m_vq, m_error})
     h->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  // Clicks on Â pick the Lemma-2 cell; a filter keeps the shared HeatmapView unchanged.
+  m_performer->installEventFilter(this);
+  m_performer->setCursor(Qt::PointingHandCursor);
   return w;
+}
+
+bool EfficientAttentionFigure::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == m_performer && event->type() == QEvent::MouseButtonRelease) {
+    const auto* me = static_cast<QMouseEvent*>(event);
+    if (me->button() == Qt::LeftButton) {
+      const QPoint cell = m_performer->cellAt(me->position().toPoint());
+      if (cell.x() >= 0 && cell.y() >= 0) emit performerCellClicked(cell.y(), cell.x());
+    }
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 QWidget* EfficientAttentionFigure::buildChartWithNote(ChartView*& chart, QLabel*& note) {
@@ -212,7 +227,8 @@ void EfficientAttentionFigure::fillMaps(const attention::EfficientLabParams& p,
                    .arg(p.block)
              : tr(" Linear cached form vs quadratic form on K̂");
   m_mapsNote->setText(
-      tr("<b>Performer</b>: e<sub>A</sub> = %1, e<sub>O</sub> = ‖ÂV − AV‖/‖AV‖ = %2.%3<br>"
+      tr("<b>Performer</b>: e<sub>A</sub> = %1, e<sub>O</sub> = ‖ÂV − AV‖/‖AV‖ = %2.%3 Click a "
+         "cell of Â for its Lemma-2 view.<br>"
          "<b>Transformer-VQ</b>: e<sub>A</sub> = %4, e<sub>O</sub> = %5, key VQ error %6, "
          "%7 of %8 codes used.%9: max |Δ| = %10.")
           .arg(num(r.performerErrorA), num(r.performerErrorO), trig, num(r.vqErrorA),

@@ -31,6 +31,16 @@ class EfficientAttentionFigure : public QWidget {
   void show(const attention::EfficientLabParams& p, const attention::EfficientLabResult& r,
             const attention::TimingResult* timing, const attention::TimingParams& timingParams);
 
+  /// The Performer Â heat map (tests click it).
+  HeatmapView* performerMap() const { return m_performer; }
+
+ signals:
+  /// A cell (query i, key j) of the Performer Â map was clicked (the Lemma-2 view inspects it).
+  void performerCellClicked(int i, int j);
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
  private:
   QWidget* buildMaps();
   QWidget* buildChartWithNote(ChartView*& chart, QLabel*& note);

@@ -70,7 +70,14 @@ void EfficientAttentionPage::applyResult(const std::any& result) {
 }
 
 QWidget* EfficientAttentionPage::createFigure(QWidget* parent) const {
-  return new EfficientAttentionFigure(parent);
+  auto* fig = new EfficientAttentionFigure(parent);
+  // createFigure is const (export makes figures too); the click changes this page's params.
+  auto* self = const_cast<EfficientAttentionPage*>(this);
+  connect(fig, &EfficientAttentionFigure::performerCellClicked, self, [self](int i, int j) {
+    self->setParams({{"cell_i", double(i)}, {"cell_j", double(j)},
+                     {"view", std::string("lemma")}});
+  });
+  return fig;
 }
 
 void EfficientAttentionPage::fillFigure(QWidget* figure) const {
