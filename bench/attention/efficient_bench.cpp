@@ -92,4 +92,35 @@ void BM_EfficientLabCausal(benchmark::State& state) {
 }
 BENCHMARK(BM_EfficientLabCausal)->Unit(benchmark::kMillisecond);
 
+// Causal Transformer-VQ with the window bias (block l = 64): the cache lags two blocks, so the
+// recent window doubles; the codebook is given and the assignment timed, as above.
+void BM_TransformerVqWindowBias(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const auto& in = inputs(n);
+  const auto c = makeCodebook(in.k, std::min(n, 256), CodebookKind::RandomKeys, 1, 0);
+  const auto bias = windowBias(64, 0.5);
+  for (auto _ : state) {
+    const auto codes = assignCodes(in.k, c);
+    auto o = vqLinearOutput(in.q, c, codes, in.v, scale(), true, 64, {}, bias);
+    benchmark::DoNotOptimize(o.data());
+  }
+}
+BENCHMARK(BM_TransformerVqWindowBias)->Arg(1024)->Arg(4096)->Unit(benchmark::kMillisecond);
+
+// The page's heavier views at default size: the iid + orthogonal e_A/e_O sweep (2 × 9 m × 8
+// draws) and the Lemma-2 cell (4000 draws × 3 feature kinds).
+void BM_EfficientLabView(benchmark::State& state) {
+  EfficientLabParams p;
+  p.view = static_cast<EfficientView>(state.range(0));
+  for (auto _ : state) {
+    auto r = computeEfficientLab(p);
+    benchmark::DoNotOptimize(r.elapsedMs);
+  }
+}
+BENCHMARK(BM_EfficientLabView)
+    ->Arg(static_cast<int>(EfficientView::Features))
+    ->Arg(static_cast<int>(EfficientView::Lemma))
+    ->Arg(static_cast<int>(EfficientView::Cache))
+    ->Unit(benchmark::kMillisecond);
+
 }  // namespace

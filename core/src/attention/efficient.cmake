@@ -7,4 +7,5 @@ target_sources(latentlab_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/efficient_lab.cpp
   ${CMAKE_CURRENT_LIST_DIR}/efficient_lab_fields.cpp
   ${CMAKE_CURRENT_LIST_DIR}/efficient_lab_timing.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/efficient_inspectors.cpp
 )

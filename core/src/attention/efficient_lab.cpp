@@ -80,11 +80,32 @@ RewriteDiffs rewriteDiffs(const AttentionInputs& in, const MatrixXd& omega, doub
   return {maxAbsDiff(step2, ref), maxAbsDiff(step3, ref)};
 }
 
+void summarise(const MatrixXd& errors, std::vector<double>& med, std::vector<double>& low,
+               std::vector<double>& high) {
+  for (Index mi = 0; mi < errors.rows(); ++mi) {
+    const VectorXd row = errors.row(mi).transpose();
+    med.push_back(median(std::vector<double>(row.data(), row.data() + row.size())));
+    low.push_back(row.minCoeff());
+    high.push_back(row.maxCoeff());
+  }
+}
+
+// e_O and e_A vs m for iid and orthogonal projections: same feature kind, same seeds (spec §5.3).
 void featureSweep(const EfficientLabParams& p, const AttentionInputs& in, const MatrixXd& exactO,
-                  double scale, const RunControl& control, EfficientLabResult& r) {
+                  const MatrixXd& exactRows, double scale, const RunControl& control,
+                  EfficientLabResult& r) {
   for (int m = 4; m <= 1024; m *= 2) r.mGrid.push_back(m);
-  const Index cells = static_cast<Index>(r.mGrid.size()) * p.redraws;
-  r.featureErrors.resize(static_cast<Index>(r.mGrid.size()), p.redraws);
+  const Projection orth =
+      p.projection == Projection::Iid ? Projection::Orthogonal : p.projection;
+  r.featureCurves.resize(2);
+  r.featureCurves[0].projection = Projection::Iid;
+  r.featureCurves[1].projection = orth;
+  const auto ms = static_cast<Index>(r.mGrid.size());
+  for (auto& c : r.featureCurves) {
+    c.errorsO.resize(ms, p.redraws);
+    c.errorsA.resize(ms, p.redraws);
+  }
+  const Index cells = 2 * ms * p.redraws;
   std::atomic<bool> stop{false};
   std::atomic<Index> done{0};
 #pragma omp parallel for schedule(dynamic, 1)
@@ -93,21 +114,24 @@ void featureSweep(const EfficientLabParams& p, const AttentionInputs& in, const 
       stop = true;
       continue;
     }
-    const Index mi = c / p.redraws, rr = c % p.redraws;
+    // Largest m first, so the dynamic schedule does not end on one long cell.
+    const Index pi = c % 2, mi = ms - 1 - (c / 2) / p.redraws, rr = (c / 2) % p.redraws;
+    FeatureSweepCurve& curve = r.featureCurves[static_cast<std::size_t>(pi)];
     const MatrixXd omega = randomProjection(r.mGrid[static_cast<std::size_t>(mi)], p.d,
-                                            p.projection, p.featureSeed + static_cast<std::uint64_t>(rr));
-    const MatrixXd out = performerOutput(in.q, in.k, in.v, omega, p.feature, scale, p.causal);
-    r.featureErrors(mi, rr) = relativeFrobeniusError(out, exactO);
-    const Index f = ++done;
+                                            curve.projection,
+                                            p.featureSeed + static_cast<std::uint64_t>(rr));
+    const FeaturePair f = attentionFeatures(in.q, in.k, omega, p.feature, scale);
+    curve.errorsO(mi, rr) = relativeFrobeniusError(linearAttention(f.q, f.k, in.v, p.causal), exactO);
+    curve.errorsA(mi, rr) =
+        relativeFrobeniusError(performerMapRows(f, p.causal, exactRows.rows()), exactRows);
+    const Index fin = ++done;
 #pragma omp critical(latentlab_efficient_progress)
-    control.progress(0.3 + 0.6 * static_cast<double>(f) / static_cast<double>(cells));
+    control.progress(0.3 + 0.6 * static_cast<double>(fin) / static_cast<double>(cells));
   }
   control.checkCancelled();
-  for (Index mi = 0; mi < r.featureErrors.rows(); ++mi) {
-    const VectorXd row = r.featureErrors.row(mi).transpose();
-    r.featureMedian.push_back(median(std::vector<double>(row.data(), row.data() + row.size())));
-    r.featureLow.push_back(row.minCoeff());
-    r.featureHigh.push_back(row.maxCoeff());
+  for (auto& c : r.featureCurves) {
+    summarise(c.errorsO, c.medianO, c.lowO, c.highO);
+    summarise(c.errorsA, c.medianA, c.lowA, c.highA);
   }
 }
 
@@ -194,12 +218,29 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
   const auto codes = assignCodes(in.k, c);
   const MatrixXd khat = quantizeKeys(c, codes);
   const MatrixXd vqO = vqLinearOutput(in.q, c, codes, in.v, scale, p.causal, p.block, control);
-  const MatrixXd vqQuad = exactAttentionOutput(in.q, khat, in.v, scale, p.causal, control);
-  r.vqLinearVsQuadratic = maxAbsDiff(vqO, vqQuad);
-  const MatrixXd vqRows = exactAttentionRows(in.q, khat, scale, p.causal, s);
-  r.vqMap = vqRows.leftCols(s);
-  r.vqErrorA = relativeFrobeniusError(vqRows, exactRows);
-  r.vqErrorO = relativeFrobeniusError(vqO, exactO);
+  if (p.causal && p.windowBias) {
+    // The bias is part of the Transformer-VQ model, so its reference is softmax(sQKᵀ + B + M).
+    const VectorXd bias = windowBias(p.block, p.biasStrength);
+    const MatrixXd vqB = vqLinearOutput(in.q, c, codes, in.v, scale, true, p.block, control, bias);
+    r.vqLinearVsQuadratic =
+        maxAbsDiff(vqB, windowBiasedAttentionOutput(in.q, khat, in.v, scale, bias, control));
+    const MatrixXd vqRows = windowBiasedAttentionRows(in.q, khat, scale, bias, s);
+    const MatrixXd refRows = windowBiasedAttentionRows(in.q, in.k, scale, bias, s);
+    r.vqMap = vqRows.leftCols(s);
+    r.vqErrorA = relativeFrobeniusError(vqRows, refRows);
+    r.vqErrorO = relativeFrobeniusError(
+        vqB, windowBiasedAttentionOutput(in.q, in.k, in.v, scale, bias, control));
+  } else {
+    const MatrixXd vqQuad = exactAttentionOutput(in.q, khat, in.v, scale, p.causal, control);
+    r.vqLinearVsQuadratic = maxAbsDiff(vqO, vqQuad);
+    const MatrixXd vqRows = exactAttentionRows(in.q, khat, scale, p.causal, s);
+    r.vqMap = vqRows.leftCols(s);
+    r.vqErrorA = relativeFrobeniusError(vqRows, exactRows);
+    r.vqErrorO = relativeFrobeniusError(vqO, exactO);
+  }
+  r.codes = codes;
+  r.values = in.v;
+  r.codebook = c;
   r.keyVqError = (in.k - khat).squaredNorm() / std::max(in.k.squaredNorm(), 1e-300);
   r.codesUsed = static_cast<int>(std::set<int>(codes.begin(), codes.end()).size());
   control.progress(0.3);
@@ -232,7 +273,10 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
     }
   }
 
-  if (p.view == EfficientView::Features) featureSweep(p, in, exactO, scale, control, r);
+  if (p.view == EfficientView::Features)
+    featureSweep(p, in, exactO, exactRows, scale, control, r);
+  if (p.view == EfficientView::Lemma)
+    r.lemma = lemma2Cell(in, p.cellI, p.cellJ, p.m, scale, p.featureSeed, control);
   if (p.view == EfficientView::Codebook)
     codebookSweep(p, in, exactO, exactRows, scale, control, r);
   control.progress(1.0);

@@ -54,10 +54,12 @@ std::vector<FieldBinding<EfficientLabParams>> buildTable() {
   t.push_back(bindField(FieldSpec{.key = "feature",
                                   .label = "Performer features",
                                   .kind = FieldKind::Choice,
-                                  .choices = {"positive", "trig"},
-                                  .choiceLabels = {"Positive (FAVOR+)", "Trigonometric"},
-                                  .help = "Positive features stay > 0; trigonometric ones can give "
-                                          "negative weights and near-zero normalisers"},
+                                  .choices = {"positive", "hyperbolic", "trig"},
+                                  .choiceLabels = {"Positive (FAVOR+)", "Hyperbolic (hyp+)",
+                                                   "Trigonometric"},
+                                  .help = "Positive and hyperbolic (2m features, lower variance) "
+                                          "stay > 0; trigonometric ones can give negative weights "
+                                          "and near-zero normalisers (spec §5.1)"},
                         &P::feature));
   t.push_back(bindField(FieldSpec{.key = "projection",
                                   .label = "Projection Ω",
@@ -92,6 +94,33 @@ std::vector<FieldBinding<EfficientLabParams>> buildTable() {
   t.push_back(bindField(integer("block", "Block length l", 1, 4096,
                                 "Causal Transformer-VQ block length (at most n)", true),
                         &P::block));
+  t.push_back(bindField(FieldSpec{.key = "window_bias",
+                                  .label = "Window bias B",
+                                  .kind = FieldKind::Bool,
+                                  .help = "Causal Transformer-VQ with the local window bias "
+                                          "b(t) = β·e^(−2t/l) for 0 ≤ t < l (spec §4.1)"},
+                        &P::windowBias));
+  t.push_back(bindField(FieldSpec{.key = "bias_strength",
+                                  .label = "Bias strength β",
+                                  .kind = FieldKind::Real,
+                                  .min = 0.0,
+                                  .max = 8.0,
+                                  .help = "β of the window bias b(t) = β·e^(−2t/l)"},
+                        &P::biasStrength));
+  t.push_back(bindField(integer("cache_block", "Cache cursor (block)", 0, 4095,
+                                "Cache inspector: blocks 0 … b of length l are in the cache"),
+                        &P::cacheBlock));
+  t.push_back(bindField(integer("cell_i", "Lemma-2 cell: query i", 0, 4095,
+                                "Query row of the kernel entry in the Lemma-2 view", false, false),
+                        &P::cellI));
+  t.push_back(bindField(integer("cell_j", "Lemma-2 cell: key j", 0, 4095,
+                                "Key column of the kernel entry in the Lemma-2 view", false, false),
+                        &P::cellJ));
+  t.push_back(bindField(FieldSpec{.key = "log_colour",
+                                  .label = "Log colour scale",
+                                  .kind = FieldKind::Bool,
+                                  .help = "Colour the maps on a log scale (small weights visible)"},
+                        &P::logColour));
   t.push_back(bindField(FieldSpec{.key = "soft_tau",
                                   .label = "Soft-assignment τ",
                                   .kind = FieldKind::Real,
@@ -107,8 +136,9 @@ std::vector<FieldBinding<EfficientLabParams>> buildTable() {
       FieldSpec{.key = "view",
                 .label = "View",
                 .kind = FieldKind::Choice,
-                .choices = {"maps", "features", "codebook", "analogy", "timing"},
-                .choiceLabels = {"Maps", "Error vs m", "Error vs S", "Soft VQ analogy", "Timing"},
+                .choices = {"maps", "features", "codebook", "cache", "lemma", "analogy", "timing"},
+                .choiceLabels = {"Maps", "Error vs m", "Error vs S", "VQ cache", "Lemma 2",
+                                 "Soft VQ analogy", "Timing"},
                 .help = "Which figure the page shows and exports"},
       &P::view));
   return t;
@@ -132,6 +162,17 @@ void validate(const EfficientLabParams& p) {
   if (p.block > p.n)
     throw ParamError("block", "block length l must be between 1 and n = " + ns + ", got " +
                                   std::to_string(p.block));
+  const int blocks = (p.n + p.block - 1) / p.block;
+  if (p.cacheBlock >= blocks)
+    throw ParamError("cache_block", "cache cursor must be between 0 and ⌈n/l⌉ − 1 = " +
+                                        std::to_string(blocks - 1) + ", got " +
+                                        std::to_string(p.cacheBlock));
+  if (p.cellI >= p.n)
+    throw ParamError("cell_i", "query row i must be between 0 and n − 1 = " +
+                                   std::to_string(p.n - 1) + ", got " + std::to_string(p.cellI));
+  if (p.cellJ >= p.n)
+    throw ParamError("cell_j", "key column j must be between 0 and n − 1 = " +
+                                   std::to_string(p.n - 1) + ", got " + std::to_string(p.cellJ));
   if (p.keyIndex >= p.n)
     throw ParamError("key_index", "inspected key must be between 0 and n − 1 = " +
                                       std::to_string(p.n - 1) + ", got " +

@@ -77,6 +77,13 @@ MatrixXd kernelFeatures(const Eigen::Ref<const MatrixXd>& x, const Eigen::Ref<co
   const double norm = 1.0 / std::sqrt(static_cast<double>(m));
   if (kind == FeatureKind::Positive)
     return norm * (proj.colwise() - halfSq).array().exp().matrix();
+  if (kind == FeatureKind::Hyperbolic) {
+    // cosh(ωᵀ(x+y)) = ½(e^{ωᵀx}e^{ωᵀy} + e^{−ωᵀx}e^{−ωᵀy}): the ½ becomes the extra 2 in (2m)^{−1/2}.
+    MatrixXd out(x.rows(), 2 * m);
+    out.leftCols(m) = (proj.colwise() - halfSq).array().exp().matrix();
+    out.rightCols(m) = ((-proj).colwise() - halfSq).array().exp().matrix();
+    return (norm / std::sqrt(2.0)) * out;
+  }
   MatrixXd out(x.rows(), 2 * m);
   out.leftCols(m) = proj.array().sin().matrix();
   out.rightCols(m) = proj.array().cos().matrix();
@@ -106,6 +113,17 @@ FeaturePair attentionFeatures(const Eigen::Ref<const MatrixXd>& q,
     f.k = (ek.array() - ek.maxCoeff()).exp().matrix();
     return f;
   }
+  if (kind == FeatureKind::Hyperbolic) {
+    // Same stabilisers as Positive over both halves (±ωᵀx); the (2m)^{−1/2} cancels too.
+    MatrixXd xq(q.rows(), 2 * m), xk(k.rows(), 2 * m);
+    xq.leftCols(m) = pq;
+    xq.rightCols(m) = -pq;
+    xk.leftCols(m) = pk.colwise() - kHalf;
+    xk.rightCols(m) = (-pk).colwise() - kHalf;
+    f.q = (xq.colwise() - xq.rowwise().maxCoeff()).array().exp().matrix();
+    f.k = (xk.array() - xk.maxCoeff()).exp().matrix();
+    return f;
+  }
   f.q.resize(q.rows(), 2 * m);
   f.q.leftCols(m) = pq.array().sin().matrix();
   f.q.rightCols(m) = pq.array().cos().matrix();
@@ -115,6 +133,26 @@ FeaturePair attentionFeatures(const Eigen::Ref<const MatrixXd>& q,
   const VectorXd kw = (kHalf.array() - kHalf.maxCoeff()).exp().matrix();
   f.k = kw.asDiagonal() * f.k;
   return f;
+}
+
+double lemma2Mse(const Eigen::Ref<const VectorXd>& x, const Eigen::Ref<const VectorXd>& y, int m,
+                 FeatureKind kind) {
+  if (m < 1) throw ParamError("m", "the number of random features m must be at least 1");
+  if (x.size() != y.size()) throw ParamError("y", "x and y must have the same length");
+  const double sm = std::exp(x.dot(y));
+  const double plus = (x + y).squaredNorm(), minus = (x - y).squaredNorm();
+  const double pos = sm * sm * std::expm1(plus) / m;
+  switch (kind) {
+    case FeatureKind::Positive:
+      return pos;
+    case FeatureKind::Hyperbolic:
+      return 0.5 * -std::expm1(-plus) * pos;
+    case FeatureKind::Trigonometric: {
+      const double g = -std::expm1(-minus);
+      return std::exp(plus) / (sm * sm) * g * g / (2.0 * m);
+    }
+  }
+  return pos;
 }
 
 MatrixXd linearAttention(const Eigen::Ref<const MatrixXd>& phiQ,

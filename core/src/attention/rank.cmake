@@ -6,5 +6,6 @@ target_sources(latentlab_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/rank_fields.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rank_metrics.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rank_lab.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/qk_text.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../common/npy.cpp
 )

@@ -120,8 +120,10 @@ std::vector<FieldBinding<AttentionRankParams>> buildTable() {
       FieldSpec{.key = "view",
                 .label = "View",
                 .kind = FieldKind::Choice,
-                .choices = {"overview", "heatmaps", "spectra", "metrics", "sweeps", "depth"},
-                .choiceLabels = {"Overview", "Heat maps", "Spectra", "Metrics", "Sweeps", "Depth"},
+                .choices = {"overview", "heatmaps", "spectra", "metrics", "sweeps", "depth",
+                            "heads"},
+                .choiceLabels = {"Overview", "Heat maps", "Spectra", "Metrics", "Sweeps", "Depth",
+                                 "Mixed heads"},
                 .help = "Which figure the page shows and exports"},
       &P::view));
   return t;
@@ -212,8 +214,8 @@ namespace latentlab::attention {
 
 std::shared_ptr<const LoadedQk> loadQk(const std::string& qPath, const std::string& kPath) {
   auto out = std::make_shared<LoadedQk>();
-  out->q = loadNpy(qPath, "q_file");
-  out->k = loadNpy(kPath, "k_file");
+  out->q = isTextMatrixPath(qPath) ? loadMatrixText(qPath, "q_file") : loadNpy(qPath, "q_file");
+  out->k = isTextMatrixPath(kPath) ? loadMatrixText(kPath, "k_file") : loadNpy(kPath, "k_file");
   checkLoadedQk(out->q, out->k);
   out->qName = qPath;
   out->kName = kPath;

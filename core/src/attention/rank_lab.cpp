@@ -83,8 +83,15 @@ AttentionRankResult computeAttentionRank(const AttentionRankParams& params,
     } else {
       headLogits = logits;  // one Q, K for every head: the heads differ by their mask only
     }
-    res.mixed.logDet.push_back(logDiagonal(headLogits, mask).sum());
+    const Eigen::VectorXd logDiag = logDiagonal(headLogits, mask);
+    res.mixed.logDet.push_back(logDiag.sum());
+    res.mixed.minDiagonal.push_back(std::exp(logDiag.minCoeff()));
     res.mixed.forward.push_back(mask.kind == MaskKind::Causal);
+    if (params.view == RankView::Heads) {
+      // Rows keep their own indices in the block, so the mask applies unchanged.
+      const Eigen::Index shown = std::min<Eigen::Index>(res.n, kHeadMapLimit);
+      res.mixed.maps.push_back(maskedRowSoftmax(headLogits.topRows(shown), mask).leftCols(shown));
+    }
   }
   control.progress(1.0);
   res.elapsedMs =

@@ -94,7 +94,8 @@ MatrixXd makeCodebook(const Eigen::Ref<const MatrixXd>& keys, int size, Codebook
 
 MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<const MatrixXd>& codebook,
                         const std::vector<int>& codes, const Eigen::Ref<const MatrixXd>& v,
-                        double scale, bool causal, int block, const RunControl& control) {
+                        double scale, bool causal, int block, const RunControl& control,
+                        const VectorXd& bias) {
   requireFinite(q, "q");
   requireFinite(v, "v");
   requireFinite(codebook, "codebook");
@@ -102,6 +103,12 @@ MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<co
   if (static_cast<Index>(codes.size()) != n) throw ParamError("v", "V needs one row per key");
   if (q.cols() != codebook.cols()) throw ParamError("codebook", "codebook and Q differ in d");
   if (block < 1) throw ParamError("block", "the block length l must be at least 1");
+  if (bias.size() > block)
+    throw ParamError("block", "the window bias must not be longer than the block length l");
+  if (bias.size() > 0 && !causal)
+    throw ParamError("window_bias", "the window bias needs the causal form");
+  if (bias.size() > 0 && !bias.allFinite())
+    throw ParamError("bias_strength", "the window bias must be finite");
   for (int c : codes)
     if (c < 0 || c >= S) throw ParamError("codebook", "a key's code is outside the codebook");
   const MatrixXd qc = scale * q * codebook.transpose();  // n_q × S: the only n×S GEMM
@@ -123,20 +130,37 @@ MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<co
     return den.cwiseInverse().asDiagonal() * (w * means);
   }
   if (q.rows() != n) throw ParamError("causal", "causal attention needs as many queries as keys");
+  // Keys [0, cached) are in the cache (counts, sums); the recent window is the current block,
+  // plus the previous one when a bias reaches into it (the cache then lags two blocks).
+  const bool biased = bias.size() > 0;
   VectorXd counts = VectorXd::Zero(S);
   MatrixXd sums = MatrixXd::Zero(S, dv);
   MatrixXd out(n, dv);
+  Index cached = 0;
   for (Index r0 = 0; r0 < n; r0 += block) {
     control.checkCancelled();
     control.progress(static_cast<double>(r0) / static_cast<double>(n));
     const Index rows = std::min<Index>(block, n - r0);
-    MatrixXd khat(rows, codebook.cols());
-    for (Index j = 0; j < rows; ++j) khat.row(j) = codebook.row(codes[static_cast<std::size_t>(r0 + j)]);
-    MatrixXd recent = scale * q.middleRows(r0, rows) * khat.transpose();  // rows × rows
+    const Index start = biased ? std::max<Index>(0, r0 - block) : r0;
+    for (; cached < start; ++cached) {  // U_i = U_{i−1} + Δ_[i]ᵀV_[i]
+      counts(codes[static_cast<std::size_t>(cached)]) += 1.0;
+      sums.row(codes[static_cast<std::size_t>(cached)]) += v.row(cached);
+    }
+    const Index width = r0 + rows - start;
+    MatrixXd khat(width, codebook.cols());
+    for (Index j = 0; j < width; ++j)
+      khat.row(j) = codebook.row(codes[static_cast<std::size_t>(start + j)]);
+    MatrixXd recent = scale * q.middleRows(r0, rows) * khat.transpose();  // rows × width
     const VectorXd logCount = counts.unaryExpr([](double x) { return x > 0 ? std::log(x) : kNegInf; });
     MatrixXd cache = qc.middleRows(r0, rows).rowwise() + logCount.transpose();
     for (Index i = 0; i < rows; ++i) {
-      for (Index j = i + 1; j < rows; ++j) recent(i, j) = kNegInf;  // M: future keys in the block
+      for (Index j = 0; j < width; ++j) {
+        const Index t = r0 + i - (start + j);  // query − key position
+        if (t < 0)
+          recent(i, j) = kNegInf;  // M: future keys
+        else if (t < bias.size())
+          recent(i, j) += bias(t);  // B_[i,i] and B_[i,i−1]
+      }
       const double mx = std::max(recent.row(i).maxCoeff(), cache.row(i).maxCoeff());
       recent.row(i) = (recent.row(i).array() - mx).exp().matrix();
       cache.row(i) = (cache.row(i).array() - mx).exp().matrix();
@@ -145,11 +169,70 @@ MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<co
     const MatrixXd means = inv.asDiagonal() * sums;
     const VectorXd den = recent.rowwise().sum() + cache.rowwise().sum();
     out.middleRows(r0, rows) =
-        den.cwiseInverse().asDiagonal() * (recent * v.middleRows(r0, rows) + cache * means);
-    for (Index j = 0; j < rows; ++j) {  // U_i = U_{i−1} + Δ_[i]ᵀV_[i]
-      counts(codes[static_cast<std::size_t>(r0 + j)]) += 1.0;
-      sums.row(codes[static_cast<std::size_t>(r0 + j)]) += v.row(r0 + j);
-    }
+        den.cwiseInverse().asDiagonal() * (recent * v.middleRows(start, width) + cache * means);
+  }
+  return out;
+}
+
+VectorXd windowBias(int block, double strength) {
+  if (block < 1) throw ParamError("block", "the block length l must be at least 1");
+  if (!std::isfinite(strength))
+    throw ParamError("bias_strength", "the window bias strength must be finite");
+  VectorXd b(block);
+  for (int t = 0; t < block; ++t) b(t) = strength * std::exp(-2.0 * t / block);
+  return b;
+}
+
+namespace {
+
+// Logits s·q_i·k_j + b(i − j) with the causal mask for query rows [r0, r0 + rows).
+MatrixXd biasedLogits(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<const MatrixXd>& k,
+                      double scale, const VectorXd& bias, Index r0, Index rows) {
+  MatrixXd logits = scale * q.middleRows(r0, rows) * k.transpose();
+  for (Index i = 0; i < rows; ++i) {
+    const Index qi = r0 + i;
+    for (Index t = 0; t < bias.size() && t <= qi; ++t) logits(i, qi - t) += bias(t);
+    if (qi + 1 < logits.cols()) logits.row(i).tail(logits.cols() - qi - 1).setConstant(kNegInf);
+    const double mx = logits.row(i).maxCoeff();
+    logits.row(i) = (logits.row(i).array() - mx).exp().matrix();
+    logits.row(i) /= logits.row(i).sum();
+  }
+  return logits;
+}
+
+void checkBiasedInputs(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<const MatrixXd>& k,
+                       const VectorXd& bias) {
+  requireFinite(q, "q");
+  requireFinite(k, "k");
+  if (q.cols() != k.cols()) throw ParamError("k", "K must have as many columns as Q");
+  if (q.rows() != k.rows())
+    throw ParamError("causal", "causal attention needs as many queries as keys");
+  if (bias.size() > 0 && !bias.allFinite())
+    throw ParamError("bias_strength", "the window bias must be finite");
+}
+
+}  // namespace
+
+MatrixXd windowBiasedAttentionRows(const Eigen::Ref<const MatrixXd>& q,
+                                   const Eigen::Ref<const MatrixXd>& k, double scale,
+                                   const VectorXd& bias, Index rows) {
+  checkBiasedInputs(q, k, bias);
+  return biasedLogits(q, k, scale, bias, 0, std::clamp<Index>(rows, 0, q.rows()));
+}
+
+MatrixXd windowBiasedAttentionOutput(const Eigen::Ref<const MatrixXd>& q,
+                                     const Eigen::Ref<const MatrixXd>& k,
+                                     const Eigen::Ref<const MatrixXd>& v, double scale,
+                                     const VectorXd& bias, const RunControl& control) {
+  checkBiasedInputs(q, k, bias);
+  requireFinite(v, "v");
+  if (v.rows() != k.rows()) throw ParamError("v", "V must have one row per key");
+  constexpr Index kRows = 128;
+  MatrixXd out(q.rows(), v.cols());
+  for (Index r0 = 0; r0 < q.rows(); r0 += kRows) {
+    control.checkCancelled();
+    const Index rows = std::min<Index>(kRows, q.rows() - r0);
+    out.middleRows(r0, rows) = biasedLogits(q, k, scale, bias, r0, rows) * v;
   }
   return out;
 }

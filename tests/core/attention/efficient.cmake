@@ -5,4 +5,6 @@ target_sources(latentlab_core_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/efficient_performer_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/efficient_vq_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/efficient_lab_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/efficient_features_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/efficient_vq_bias_test.cpp
 )

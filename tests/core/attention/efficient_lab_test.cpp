@@ -49,13 +49,22 @@ TEST(EfficientLab, FeatureSweepFallsWithM) {
   const auto r = computeEfficientLab(p);
   ASSERT_EQ(r.mGrid.front(), 4);
   ASSERT_EQ(r.mGrid.back(), 1024);
-  ASSERT_EQ(r.featureMedian.size(), r.mGrid.size());
-  for (std::size_t i = 0; i < r.mGrid.size(); ++i) {
-    EXPECT_LE(r.featureLow[i], r.featureMedian[i]);
-    EXPECT_GE(r.featureHigh[i], r.featureMedian[i]);
+  ASSERT_EQ(r.featureCurves.size(), 2u);
+  EXPECT_EQ(r.featureCurves[0].projection, Projection::Iid);
+  EXPECT_EQ(r.featureCurves[1].projection, Projection::Orthogonal);
+  for (const auto& c : r.featureCurves) {
+    ASSERT_EQ(c.medianO.size(), r.mGrid.size());
+    ASSERT_EQ(c.medianA.size(), r.mGrid.size());
+    for (std::size_t i = 0; i < r.mGrid.size(); ++i) {
+      EXPECT_LE(c.lowO[i], c.medianO[i]);
+      EXPECT_GE(c.highO[i], c.medianO[i]);
+      EXPECT_LE(c.lowA[i], c.medianA[i]);
+      EXPECT_GE(c.highA[i], c.medianA[i]);
+    }
+    // 256× more features: at least 8× smaller median error (m^{−1/2} predicts 16×).
+    EXPECT_GT(c.medianO.front() / c.medianO.back(), 8.0);
+    EXPECT_GT(c.medianA.front() / c.medianA.back(), 8.0);
   }
-  // 256× more features: at least 8× smaller median error (m^{−1/2} predicts 16×).
-  EXPECT_GT(r.featureMedian.front() / r.featureMedian.back(), 8.0);
 }
 
 TEST(EfficientLab, CodebookSweepEndsExactAtSEqualsN) {
@@ -88,6 +97,26 @@ TEST(EfficientLab, CrossFieldErrorsNameTheKey) {
   EXPECT_THROW(validate(p), ParamError);
   p.keyIndex = 0;
   p.block = 17;
+  EXPECT_THROW(validate(p), ParamError);
+  p.block = 4;
+  p.cacheBlock = 4;  // ⌈16/4⌉ = 4 blocks: 0…3
+  try {
+    validate(p);
+    FAIL();
+  } catch (const ParamError& e) {
+    EXPECT_EQ(e.key(), "cache_block");
+  }
+  p.cacheBlock = 3;
+  EXPECT_NO_THROW(validate(p));
+  p.cellI = 16;
+  try {
+    validate(p);
+    FAIL();
+  } catch (const ParamError& e) {
+    EXPECT_EQ(e.key(), "cell_i");
+  }
+  p.cellI = 0;
+  p.cellJ = 99;
   EXPECT_THROW(validate(p), ParamError);
   ParamSet bad{{"sigma", std::nan("")}};
   EXPECT_THROW(fromParamSet(bad, efficientLabFields()), ParamError);

@@ -230,3 +230,46 @@ TEST(AttentionRankPage, MetricsTableShowsEveryMask) {
     }
   EXPECT_TRUE(found);
 }
+
+TEST(AttentionRankPage, LoadsQkFromCsvAndRejectsBadText) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  writeFile(dir.filePath("q.csv"), "0.5, -1\n0.25, 2\n1, 0\n");
+  writeFile(dir.filePath("k.txt"), "1 0\n0 1\n-1 0.5\n");
+  writeFile(dir.filePath("k_text.csv"), "1,0\n0,one\n1,1\n");
+  AttentionRankPage page;
+  const auto before = page.params();
+  try {
+    page.loadNpy(dir.filePath("q.csv"), dir.filePath("k_text.csv"));
+    FAIL() << "non-numeric K accepted";
+  } catch (const ParamError& e) {
+    EXPECT_EQ(e.key(), "k_file");
+    EXPECT_NE(std::string(e.what()).find("line 2"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(page.params(), before);
+  page.loadNpy(dir.filePath("q.csv"), dir.filePath("k.txt"));
+  page.computeNow();
+  ASSERT_TRUE(page.result().has_value());
+  EXPECT_EQ(page.result()->n, 3);
+  Eigen::MatrixXd q(3, 2), k(3, 2);
+  q << 0.5, -1, 0.25, 2, 1, 0;
+  k << 1, 0, 0, 1, -1, 0.5;
+  const Eigen::MatrixXd expected = attention::attentionMatrix(q, k, 1.0, {});
+  EXPECT_LT((page.result()->matrices[0] - expected).cwiseAbs().maxCoeff(), 1e-15);
+}
+
+TEST(AttentionRankPage, HeadsViewExportsEveryHeadMap) {
+  AttentionRankPage page;
+  page.setParams({{"n", 16.0}, {"heads", 3.0}, {"view", std::string("heads")}});
+  page.computeNow();
+  const auto tables = page.exportData();
+  bool found = false;
+  for (const auto& t : tables) {
+    if (t.name != QStringLiteral("mixed_head_maps")) continue;
+    found = true;
+    EXPECT_EQ(t.rows.size(), 3u * 16u * 16u);
+  }
+  EXPECT_TRUE(found);
+  const QImage img = ui::renderFigure(page, {QSize(900, 600), 96, true});
+  EXPECT_EQ(img.size(), QSize(900, 600));
+}

@@ -56,6 +56,18 @@ QList<DataTable> AttentionRankPage::exportData() const {
     mixed.rows.push_back(
         {static_cast<double>(h), r.mixed.forward[h] ? 1.0 : 0.0, r.mixed.logDet[h]});
   tables << mixed;
+  if (!r.mixed.maps.empty()) {
+    // Heads view: every head's shown block, long format (head, query, key, weight).
+    DataTable maps{QStringLiteral("mixed_head_maps"), {"head", "query", "key", "weight"}, {}};
+    for (std::size_t h = 0; h < r.mixed.maps.size(); ++h) {
+      const Eigen::MatrixXd& a = r.mixed.maps[h];
+      for (Eigen::Index i = 0; i < a.rows(); ++i)
+        for (Eigen::Index j = 0; j < a.cols(); ++j)
+          maps.rows.push_back({static_cast<double>(h), static_cast<double>(i),
+                               static_cast<double>(j), a(i, j)});
+    }
+    tables << maps;
+  }
 
   if (r.n <= kMaxExportedMatrixN) {
     for (std::size_t m = 0; m < 4; ++m) {

@@ -96,6 +96,7 @@ AttentionRankFigure::AttentionRankFigure(QWidget* parent) : QWidget(parent) {
   m_stack->addWidget(buildMetrics());
   m_stack->addWidget(buildSweeps());
   m_stack->addWidget(buildDepth());
+  m_stack->addWidget(buildHeads());
 }
 
 QWidget* AttentionRankFigure::buildOverview() {
@@ -258,6 +259,9 @@ void AttentionRankFigure::show(const attention::AttentionRankParams& p,
       break;
     case RankView::Depth:
       fillDepth(p, depth);
+      break;
+    case RankView::Heads:
+      fillHeads(p, r);
       break;
   }
 }

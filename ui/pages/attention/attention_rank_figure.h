@@ -8,6 +8,7 @@
 
 #include "latentlab/attention/attention_rank.h"
 
+class QGridLayout;
 class QLabel;
 class QStackedWidget;
 class QTableWidget;
@@ -47,6 +48,7 @@ class AttentionRankFigure : public QWidget {
   QWidget* buildMetrics();
   QWidget* buildSweeps();
   QWidget* buildDepth();
+  QWidget* buildHeads();
 
   void fillHeatmaps(const std::array<HeatmapView*, 4>& views,
                     const attention::AttentionRankParams& p,
@@ -59,6 +61,8 @@ class AttentionRankFigure : public QWidget {
                   const attention::RankSweepResult* sweep) const;
   void fillDepth(const attention::AttentionRankParams& p,
                  const attention::DepthResult* depth) const;
+  void fillHeads(const attention::AttentionRankParams& p,
+                 const attention::AttentionRankResult& r) const;
 
   QLabel* m_title = nullptr;
   QStackedWidget* m_stack = nullptr;
@@ -79,6 +83,11 @@ class AttentionRankFigure : public QWidget {
   ChartView* m_depthR = nullptr;
   ChartView* m_depthRatio = nullptr;
   QLabel* m_depthNote = nullptr;
+  // Mixed heads: one heat map per head (up to 16), laid out in a near-square grid.
+  static constexpr int kMaxHeads = 16;
+  std::array<HeatmapView*, kMaxHeads> m_headMaps{};
+  QGridLayout* m_headsGrid = nullptr;
+  QLabel* m_headsNote = nullptr;
 };
 
 }  // namespace latentlab::ui

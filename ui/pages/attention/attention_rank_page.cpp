@@ -185,16 +185,17 @@ void AttentionRankPage::buildToolbar(QHBoxLayout* row) {
   row->addWidget(m_cases);
   m_loadedLabel = new QLabel(this);
   row->addWidget(m_loadedLabel);
-  m_load = new QPushButton(tr("Load Q/K from .npy…"), this);
+  m_load = new QPushButton(tr("Load Q/K from files…"), this);
   m_load->setToolTip(
-      tr("Two .npy files of shape (n, d), float32 or float64, C order. Loaded "
-         "matrices are not stored in scenario files."));
+      tr("Two files of shape (n, d): .npy (float32 or float64, C order) or text (.csv, .txt, "
+         ".tsv: one row per line, numbers separated by commas or whitespace). Loaded matrices "
+         "are not stored in scenario files."));
   connect(m_load, &QPushButton::clicked, this, [this] {
-    const QString q =
-        QFileDialog::getOpenFileName(this, tr("Queries Q (n × d)"), {}, tr("NumPy arrays (*.npy)"));
+    const QString filter =
+        tr("Matrices (*.npy *.csv *.txt *.tsv);;NumPy arrays (*.npy);;Text (*.csv *.txt *.tsv)");
+    const QString q = QFileDialog::getOpenFileName(this, tr("Queries Q (n × d)"), {}, filter);
     if (q.isEmpty()) return;
-    const QString k =
-        QFileDialog::getOpenFileName(this, tr("Keys K (n × d)"), {}, tr("NumPy arrays (*.npy)"));
+    const QString k = QFileDialog::getOpenFileName(this, tr("Keys K (n × d)"), {}, filter);
     if (k.isEmpty()) return;
     try {
       loadNpy(q, k);

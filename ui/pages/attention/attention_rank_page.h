@@ -35,8 +35,9 @@ class AttentionRankPage : public Page {
   const std::optional<attention::RankSweepResult>& sweep() const { return m_sweep; }
   const std::optional<attention::DepthResult>& depth() const { return m_depth; }
 
-  /// Loads Q and K from .npy files and switches the source to "npy". Throws ParamError (key
-  /// "q_file"/"k_file") and keeps the previous state when a file is wrong.
+  /// Loads Q and K from .npy or text files (.csv, .txt, .tsv; attention::loadQk) and switches the
+  /// source to "npy" (loaded matrices). Throws ParamError (key "q_file"/"k_file") and keeps the
+  /// previous state when a file is wrong.
   void loadNpy(const QString& qPath, const QString& kPath);
   /// Uses already-loaded matrices (tests, drag and drop later); same checks as loadNpy.
   void setLoadedQk(std::shared_ptr<const attention::LoadedQk> loaded);

@@ -6,5 +6,6 @@ target_sources(latentlab_ui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/efficient_attention_figure.cpp
   ${CMAKE_CURRENT_LIST_DIR}/efficient_attention_figure.h
   ${CMAKE_CURRENT_LIST_DIR}/efficient_attention_charts.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/efficient_attention_inspectors.cpp
   ${CMAKE_CURRENT_LIST_DIR}/efficient_attention_data.cpp
 )

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // Fills the chart panels of the Efficient attention figure: error vs m, vs S, analogy, timing.
+#include <QCoreApplication>
+#include <QGridLayout>
 #include <QLabel>
 #include <cmath>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/figure_label.h"
 #include "ui/pages/attention/efficient_attention_figure.h"
 
 namespace latentlab::ui {
@@ -34,42 +37,95 @@ QColor lighter(QColor c) {
 
 }  // namespace
 
+QWidget* EfficientAttentionFigure::buildFeatures() {
+  auto* w = new QWidget(this);
+  auto* g = new QGridLayout(w);
+  g->setContentsMargins(0, 0, 0, 0);
+  m_featuresA = new ChartView(w);
+  m_featuresO = new ChartView(w);
+  m_featuresNote = makeFigureLabel(w, 3);
+  g->addWidget(m_featuresA, 0, 0);
+  g->addWidget(m_featuresO, 0, 1);
+  g->addWidget(m_featuresNote, 1, 0, 1, 2);
+  g->setRowStretch(0, 1);
+  // One legend (on the right chart) serves both: the left chart gets the plot width it saves.
+  g->setColumnStretch(0, 2);
+  g->setColumnStretch(1, 3);
+  m_featuresA->setLegendVisible(false);
+  return w;
+}
+
+namespace {
+
+QString projectionName(attention::Projection p) {
+  switch (p) {
+    case attention::Projection::Iid:
+      return QCoreApplication::translate("EfficientAttentionFigure", "iid");
+    case attention::Projection::Orthogonal:
+      return QCoreApplication::translate("EfficientAttentionFigure", "orthogonal");
+    case attention::Projection::OrthogonalRegular:
+      return QCoreApplication::translate("EfficientAttentionFigure", "orthogonal ‖ω‖ = √d");
+  }
+  return {};
+}
+
+// iid in the Performer blue, orthogonal in purple: the overlay reads on light and dark themes.
+QColor projectionColor(std::size_t curve) {
+  return curve == 0 ? efficientColor(EfficientMethod::Performer) : QColor(0x94, 0x67, 0xbd);
+}
+
+}  // namespace
+
 void EfficientAttentionFigure::fillFeatures(const attention::EfficientLabParams& p,
                                             const attention::EfficientLabResult& r) {
-  ChartView* c = m_features;
-  c->clearSeries();
-  c->clearMarkers();
-  c->setTitle(tr("Performer output error vs number of features m"));
-  c->setAxes(tr("random features m"), ChartView::Axis::Log, tr("e_O = ‖ÔV − O‖ / ‖O‖"),
-             ChartView::Axis::Log);
-  const QColor col = efficientColor(EfficientMethod::Performer);
-  c->setSeries(tr("median"), zipped(r.mGrid, r.featureMedian), ChartView::Style::Line, col, 2.5);
-  c->setSeries(tr("min"), zipped(r.mGrid, r.featureLow), ChartView::Style::Dashed, lighter(col),
-               1.5);
-  c->setSeries(tr("max"), zipped(r.mGrid, r.featureHigh), ChartView::Style::Dashed, lighter(col),
-               1.5);
-  if (!r.mGrid.empty()) {
-    // m^{−1/2} guide through the median at the middle of the grid.
-    const std::size_t mid = r.mGrid.size() / 2;
-    const double a = r.featureMedian[mid] * std::sqrt(static_cast<double>(r.mGrid[mid]));
-    std::vector<QPointF> guide;
-    for (int m : r.mGrid) guide.emplace_back(m, a / std::sqrt(static_cast<double>(m)));
-    c->setSeries(tr("∝ m^(−1/2)"), guide, ChartView::Style::Dashed,
-                 efficientColor(EfficientMethod::Exact), 1.5);
+  const bool outputChart[2] = {false, true};
+  ChartView* charts[2] = {m_featuresA, m_featuresO};
+  for (int k = 0; k < 2; ++k) {
+    ChartView* c = charts[k];
+    const bool out = outputChart[k];
+    c->clearSeries();
+    c->clearMarkers();
+    c->setTitle(out ? tr("Output error e_O vs m") : tr("Attention-map error e_A vs m"));
+    c->setAxes(tr("random features m"), ChartView::Axis::Log,
+               out ? tr("e_O = ‖Ô − O‖ / ‖O‖") : tr("e_A = ‖Â − A‖ / ‖A‖"), ChartView::Axis::Log);
+    for (std::size_t ci = 0; ci < r.featureCurves.size(); ++ci) {
+      const auto& curve = r.featureCurves[ci];
+      const QString name = projectionName(curve.projection);
+      const QColor col = projectionColor(ci);
+      c->setSeries(tr("%1 median").arg(name), zipped(r.mGrid, out ? curve.medianO : curve.medianA),
+                   ChartView::Style::Line, col, 2.5);
+      c->setSeries(tr("%1 min").arg(name), zipped(r.mGrid, out ? curve.lowO : curve.lowA),
+                   ChartView::Style::Dashed, lighter(col), 1.2);
+      c->setSeries(tr("%1 max").arg(name), zipped(r.mGrid, out ? curve.highO : curve.highA),
+                   ChartView::Style::Dashed, lighter(col), 1.2);
+    }
+    if (!r.mGrid.empty() && !r.featureCurves.empty()) {
+      // m^{−1/2} guide through the iid median at the middle of the grid.
+      const auto& med = out ? r.featureCurves[0].medianO : r.featureCurves[0].medianA;
+      const std::size_t mid = r.mGrid.size() / 2;
+      const double a = med[mid] * std::sqrt(static_cast<double>(r.mGrid[mid]));
+      std::vector<QPointF> guide;
+      for (int m : r.mGrid) guide.emplace_back(m, a / std::sqrt(static_cast<double>(m)));
+      c->setSeries(tr("∝ m^(−1/2)"), guide, ChartView::Style::Dashed,
+                   efficientColor(EfficientMethod::Exact), 1.5);
+    }
+    c->setXRange(2.0, 2048.0);
+    c->setMarker(tr("m = %1").arg(p.m), Qt::Vertical, p.m);
   }
-  c->setMarker(tr("m = %1").arg(p.m), Qt::Vertical, p.m);
   const bool sharp = p.sigma > 0.6;
+  const QString kind = p.feature == attention::FeatureKind::Positive
+                           ? tr("positive")
+                           : (p.feature == attention::FeatureKind::Hyperbolic
+                                  ? tr("hyperbolic (2m)")
+                                  : tr("trigonometric"));
   m_featuresNote->setText(
-      tr("Median, min and max over %1 feature draws (seeds %2…%3), %4 features, %5 projection. "
-         "The spec predicts e ∝ m<sup>−1/2</sup> once ‖q‖, ‖k‖ are small (about 2× per 4× m)%6.")
+      tr("Median (solid) and min/max (dashed) over %1 feature draws (seeds %2…%3) of %4 features, "
+         "iid against orthogonal projections on the same seeds. The spec predicts e ∝ "
+         "m<sup>−1/2</sup> once ‖q‖, ‖k‖ are small (about 2× per 4× m), and orthogonal ≤ iid%5.")
           .arg(p.redraws)
           .arg(p.featureSeed)
           .arg(p.featureSeed + static_cast<std::uint64_t>(p.redraws) - 1)
-          .arg(p.feature == attention::FeatureKind::Positive ? tr("positive") : tr("trigonometric"))
-          .arg(p.projection == attention::Projection::Iid
-                   ? tr("iid")
-                   : (p.projection == attention::Projection::Orthogonal ? tr("orthogonal")
-                                                                        : tr("regular orthogonal")))
+          .arg(kind)
           .arg(sharp ? tr("; with σ = %1 attention is sharp and the fall is much slower "
                           "(pre-asymptotic, spec §6.3 P-4)")
                            .arg(num(p.sigma))

@@ -3,6 +3,8 @@
 // The arrays behind the Efficient attention figures, for CSV/JSON export.
 #include "ui/pages/attention/efficient_attention_page.h"
 
+#include <algorithm>
+
 namespace latentlab::ui {
 
 QList<DataTable> EfficientAttentionPage::exportData() const {
@@ -34,17 +36,47 @@ QList<DataTable> EfficientAttentionPage::exportData() const {
   tables << maps;
 
   if (!r.mGrid.empty()) {
-    DataTable t{QStringLiteral("error_vs_m"), {"m", "median", "min", "max"}, {}};
-    for (Eigen::Index c = 0; c < r.featureErrors.cols(); ++c)
-      t.columns << QStringLiteral("draw%1").arg(c + 1);
-    for (std::size_t i = 0; i < r.mGrid.size(); ++i) {
-      std::vector<double> row{double(r.mGrid[i]), r.featureMedian[i], r.featureLow[i],
-                              r.featureHigh[i]};
-      for (Eigen::Index c = 0; c < r.featureErrors.cols(); ++c)
-        row.push_back(r.featureErrors(static_cast<Eigen::Index>(i), c));
+    DataTable t{QStringLiteral("error_vs_m"),
+                {"m", "projection", "median_o", "min_o", "max_o", "median_a", "min_a", "max_a"},
+                {}};
+    for (std::size_t ci = 0; ci < r.featureCurves.size(); ++ci) {
+      const auto& c = r.featureCurves[ci];
+      for (std::size_t i = 0; i < r.mGrid.size(); ++i)
+        t.rows.push_back({double(r.mGrid[i]), double(static_cast<int>(c.projection)), c.medianO[i],
+                          c.lowO[i], c.highO[i], c.medianA[i], c.lowA[i], c.highA[i]});
+    }
+    tables << t;
+  }
+  if (p.view == attention::EfficientView::Cache && !r.codes.empty()) {
+    const int l = std::max(1, p.block);
+    const auto end = std::min<Eigen::Index>(r.values.rows(), Eigen::Index(p.cacheBlock + 1) * l);
+    const auto st = attention::vqCacheState(r.codes, r.values, int(r.codebook.rows()), end);
+    DataTable t{QStringLiteral("vq_cache"), {"code", "count"}, {}};
+    for (Eigen::Index c = 0; c < st.means.cols(); ++c) t.columns << QStringLiteral("mean%1").arg(c);
+    for (Eigen::Index s = 0; s < st.counts.size(); ++s) {
+      std::vector<double> row{double(s), st.counts(s)};
+      for (Eigen::Index c = 0; c < st.means.cols(); ++c) row.push_back(st.means(s, c));
       t.rows.push_back(std::move(row));
     }
     tables << t;
+  }
+  if (p.view == attention::EfficientView::Lemma && r.lemma.kernel > 0) {
+    const auto& c = r.lemma;
+    DataTable t{QStringLiteral("lemma2"),
+                {"kind", "kernel", "analytic_mse", "empirical_mse", "empirical_mean",
+                 "negative_draws"},
+                {}};
+    for (int k = 0; k < 3; ++k)
+      t.rows.push_back({double(k), c.kernel, c.analyticMse[k], c.empiricalMse[k],
+                        c.empiricalMean[k], double(c.negativeDraws[k])});
+    tables << t;
+    DataTable h{QStringLiteral("lemma2_histogram"),
+                {"bin_lo", "bin_hi", "positive", "hyperbolic", "trig"},
+                {}};
+    for (Eigen::Index b = 0; b < c.density.rows(); ++b)
+      h.rows.push_back({c.binEdges[std::size_t(b)], c.binEdges[std::size_t(b) + 1],
+                        c.density(b, 0), c.density(b, 1), c.density(b, 2)});
+    tables << h;
   }
   if (!r.sGrid.empty()) {
     DataTable t{QStringLiteral("error_vs_s"), {"S", "error_o", "error_a", "key_vq_error"}, {}};

@@ -5,6 +5,7 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -51,8 +52,10 @@ EfficientAttentionFigure::EfficientAttentionFigure(QWidget* parent) : QWidget(pa
   layout->addWidget(m_stack, 1);
   // Order follows attention::EfficientView.
   m_stack->addWidget(buildMaps());
-  m_stack->addWidget(buildChartWithNote(m_features, m_featuresNote));
+  m_stack->addWidget(buildFeatures());
   m_stack->addWidget(buildChartWithNote(m_codebook, m_codebookNote));
+  m_stack->addWidget(buildCache());
+  m_stack->addWidget(buildLemma());
   m_stack->addWidget(buildAnalogy());
   m_stack->addWidget(buildChartWithNote(m_timing, m_timingNote));
 }
@@ -77,7 +80,21 @@ QWidget* EfficientAttentionFigure::buildMaps() {
   }
   for (HeatmapView* h : {m_exact, m_performer, m_vq, m_error})
     h->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  // Clicks on Â pick the Lemma-2 cell; a filter keeps the shared HeatmapView unchanged.
+  m_performer->installEventFilter(this);
+  m_performer->setCursor(Qt::PointingHandCursor);
   return w;
+}
+
+bool EfficientAttentionFigure::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == m_performer && event->type() == QEvent::MouseButtonRelease) {
+    const auto* me = static_cast<QMouseEvent*>(event);
+    if (me->button() == Qt::LeftButton) {
+      const QPoint cell = m_performer->cellAt(me->position().toPoint());
+      if (cell.x() >= 0 && cell.y() >= 0) emit performerCellClicked(cell.y(), cell.x());
+    }
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 QWidget* EfficientAttentionFigure::buildChartWithNote(ChartView*& chart, QLabel*& note) {
@@ -136,6 +153,12 @@ void EfficientAttentionFigure::show(const attention::EfficientLabParams& p,
     case EfficientView::Codebook:
       fillCodebook(p, r);
       break;
+    case EfficientView::Cache:
+      fillCache(p, r);
+      break;
+    case EfficientView::Lemma:
+      fillLemma(p, r);
+      break;
     case EfficientView::Analogy:
       fillAnalogy(p, r);
       break;
@@ -150,20 +173,42 @@ void EfficientAttentionFigure::fillMaps(const attention::EfficientLabParams& p,
   // A shared scale set by A and Transformer-VQ (both true softmaxes), so colours compare across
   // the maps; trigonometric Performer entries can be negative or huge and clamp at its ends.
   const double hi = std::max(r.exactMap.maxCoeff(), r.vqMap.maxCoeff());
-  ColorMapping shared{ColorMapKind::Viridis, ColorScale::Linear, 0.0, hi > 0 ? hi : 1.0};
-  const bool clamped = r.performerMap.maxCoeff() > shared.hi || r.performerMap.minCoeff() < 0.0;
+  const ColorScale scale = p.logColour ? ColorScale::Log : ColorScale::Linear;
+  ColorMapping shared{ColorMapKind::Viridis, scale, 0.0, hi > 0 ? hi : 1.0};
+  if (p.logColour) {
+    // Log: the smallest positive weight of A and VQ, floored at 1e-6 of the top so that one
+    // vanishing weight does not flatten the map (values below clamp to the bottom colour).
+    double lo = hi;
+    for (const Eigen::MatrixXd* m : {&r.exactMap, &r.vqMap})
+      for (Eigen::Index k = 0; k < m->size(); ++k)
+        if (m->data()[k] > 0) lo = std::min(lo, m->data()[k]);
+    shared.lo = std::max(lo, 1e-6 * shared.hi);
+    if (!(shared.hi > shared.lo)) shared.lo = 0.5 * shared.hi;
+  }
+  const bool clamped = r.performerMap.maxCoeff() > shared.hi;
   const QString block = r.shown < p.n ? tr(" (first %1 of %2)").arg(r.shown).arg(p.n) : QString();
   m_exact->setTitle(tr("Exact A = softmax(QKᵀ/√d)") + block);
   m_exact->setMatrix(r.exactMap, shared);
-  m_performer->setTitle(tr("Performer Â (m = %1)").arg(p.m) +
-                        (clamped ? tr(", clamped to A's scale") : QString()));
-  m_performer->setMatrix(r.performerMap, shared);
-  m_vq->setTitle(tr("Transformer-VQ softmax(QK̂ᵀ/√d) (S = %1)").arg(p.codebookSize));
+  if (r.negativeEntries > 0) {
+    // Negative weights (trigonometric features) have no place on A's scale: a diverging map on
+    // ±max A shows them in blue, where positive weights are red (spec §7 item 5).
+    const ColorMapping div{ColorMapKind::Diverging, ColorScale::Symmetric, -shared.hi, shared.hi};
+    m_performer->setTitle(tr("Performer Â (m = %1): blue < 0").arg(p.m));
+    m_performer->setMatrix(r.performerMap, div);
+  } else {
+    m_performer->setTitle(tr("Performer Â (m = %1)").arg(p.m) +
+                          (clamped ? tr(", clamped to A's scale") : QString()));
+    m_performer->setMatrix(r.performerMap, shared);
+  }
+  const bool biased = p.causal && p.windowBias;
+  m_vq->setTitle(tr("Transformer-VQ softmax(QK̂ᵀ/√d%1) (S = %2)")
+                     .arg(biased ? tr(" + B") : QString())
+                     .arg(p.codebookSize));
   m_vq->setMatrix(r.vqMap, shared);
-  ColorMapping err =
-      ColorMapping::fit(r.performerAbsError, ColorMapKind::Viridis, ColorScale::Linear);
+  ColorMapping err = ColorMapping::fit(r.performerAbsError, ColorMapKind::Viridis, scale);
   const bool errClamped = err.hi > shared.hi;
   err.hi = std::min(err.hi, shared.hi);
+  if (p.logColour) err.lo = std::max(err.lo, 1e-6 * err.hi);
   if (!(err.hi > err.lo)) err.hi = err.lo + std::max(1e-12, std::abs(err.lo));
   m_error->setTitle(tr("|A − Â| Performer") + (errClamped ? tr(", clamped at max A") : QString()));
   m_error->setMatrix(r.performerAbsError, err);
@@ -171,18 +216,26 @@ void EfficientAttentionFigure::fillMaps(const attention::EfficientLabParams& p,
     h->setAxisTitles(tr("query i"), tr("key j"));
   QString trig;
   if (p.feature == attention::FeatureKind::Trigonometric)
-    trig = tr(" Trigonometric features: %1 negative Â entries, smallest normaliser %2 of the "
-              "largest.")
+    trig = tr(" Trigonometric features: %1 negative Â entries (blue), smallest normaliser %2 of "
+              "the largest.")
                .arg(r.negativeEntries)
                .arg(num(r.minDenominator));
+  const QString bias =
+      biased ? tr(" Window bias b(t) = %1·e<sup>−2t/l</sup>, l = %2: errors against "
+                  "softmax(QKᵀ/√d + B + M), linear cached form vs quadratic form with B")
+                   .arg(num(p.biasStrength))
+                   .arg(p.block)
+             : tr(" Linear cached form vs quadratic form on K̂");
   m_mapsNote->setText(
-      tr("<b>Performer</b>: e<sub>A</sub> = %1, e<sub>O</sub> = ‖ÂV − AV‖/‖AV‖ = %2.%3<br>"
+      tr("<b>Performer</b>: e<sub>A</sub> = %1, e<sub>O</sub> = ‖ÂV − AV‖/‖AV‖ = %2.%3 Click a "
+         "cell of Â for its Lemma-2 view.<br>"
          "<b>Transformer-VQ</b>: e<sub>A</sub> = %4, e<sub>O</sub> = %5, key VQ error %6, "
-         "%7 of %8 codes used; linear cached form vs quadratic form on K̂: max |Δ| = %9.")
+         "%7 of %8 codes used.%9: max |Δ| = %10.")
           .arg(num(r.performerErrorA), num(r.performerErrorO), trig, num(r.vqErrorA),
                num(r.vqErrorO), num(r.keyVqError))
           .arg(r.codesUsed)
           .arg(p.codebookSize)
+          .arg(bias)
           .arg(num(r.vqLinearVsQuadratic)));
 }
 

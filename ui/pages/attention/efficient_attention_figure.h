@@ -31,13 +31,28 @@ class EfficientAttentionFigure : public QWidget {
   void show(const attention::EfficientLabParams& p, const attention::EfficientLabResult& r,
             const attention::TimingResult* timing, const attention::TimingParams& timingParams);
 
+  /// The Performer Â heat map (tests click it).
+  HeatmapView* performerMap() const { return m_performer; }
+
+ signals:
+  /// A cell (query i, key j) of the Performer Â map was clicked (the Lemma-2 view inspects it).
+  void performerCellClicked(int i, int j);
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
  private:
   QWidget* buildMaps();
   QWidget* buildChartWithNote(ChartView*& chart, QLabel*& note);
   QWidget* buildAnalogy();
+  QWidget* buildFeatures();
+  QWidget* buildCache();
+  QWidget* buildLemma();
   void fillMaps(const attention::EfficientLabParams& p, const attention::EfficientLabResult& r);
   void fillFeatures(const attention::EfficientLabParams& p, const attention::EfficientLabResult& r);
   void fillCodebook(const attention::EfficientLabParams& p, const attention::EfficientLabResult& r);
+  void fillCache(const attention::EfficientLabParams& p, const attention::EfficientLabResult& r);
+  void fillLemma(const attention::EfficientLabParams& p, const attention::EfficientLabResult& r);
   void fillAnalogy(const attention::EfficientLabParams& p, const attention::EfficientLabResult& r);
   void fillTiming(const attention::TimingResult* timing, const attention::TimingParams& tp);
 
@@ -48,8 +63,14 @@ class EfficientAttentionFigure : public QWidget {
   HeatmapView* m_vq = nullptr;
   HeatmapView* m_error = nullptr;
   QLabel* m_mapsNote = nullptr;
-  ChartView* m_features = nullptr;
+  ChartView* m_featuresA = nullptr;  // e_A vs m
+  ChartView* m_featuresO = nullptr;  // e_O vs m
   QLabel* m_featuresNote = nullptr;
+  ChartView* m_cacheCounts = nullptr;
+  HeatmapView* m_cacheMeans = nullptr;
+  QLabel* m_cacheNote = nullptr;
+  ChartView* m_lemma = nullptr;
+  QLabel* m_lemmaNote = nullptr;
   ChartView* m_codebook = nullptr;
   QLabel* m_codebookNote = nullptr;
   ChartView* m_softFeatures = nullptr;

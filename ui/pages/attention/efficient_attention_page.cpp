@@ -70,7 +70,14 @@ void EfficientAttentionPage::applyResult(const std::any& result) {
 }
 
 QWidget* EfficientAttentionPage::createFigure(QWidget* parent) const {
-  return new EfficientAttentionFigure(parent);
+  auto* fig = new EfficientAttentionFigure(parent);
+  // createFigure is const (export makes figures too); the click changes this page's params.
+  auto* self = const_cast<EfficientAttentionPage*>(this);
+  connect(fig, &EfficientAttentionFigure::performerCellClicked, self, [self](int i, int j) {
+    self->setParams({{"cell_i", double(i)}, {"cell_j", double(j)},
+                     {"view", std::string("lemma")}});
+  });
+  return fig;
 }
 
 void EfficientAttentionPage::fillFigure(QWidget* figure) const {
@@ -85,14 +92,26 @@ void EfficientAttentionPage::paramsUpdated() {
     f->setFieldRange("codebook_size", 1, std::min(p.n, 1024));
     f->setFieldRange("block", 1, p.n);
     f->setFieldRange("key_index", 0, p.n - 1);
-    f->setFieldVisible("block", p.causal);
+    const int blocks = (p.n + std::max(1, p.block) - 1) / std::max(1, p.block);
+    f->setFieldRange("cache_block", 0, blocks - 1);
+    f->setFieldRange("cell_i", 0, p.n - 1);
+    f->setFieldRange("cell_j", 0, p.n - 1);
+    const bool cache = p.view == attention::EfficientView::Cache;
+    f->setFieldVisible("block", p.causal || cache);
+    f->setFieldVisible("window_bias", p.causal);
+    f->setFieldVisible("bias_strength", p.causal && p.windowBias);
+    f->setFieldVisible("cache_block", cache);
+    f->setFieldVisible("cell_i", p.view == attention::EfficientView::Lemma);
+    f->setFieldVisible("cell_j", p.view == attention::EfficientView::Lemma);
+    f->setFieldVisible("log_colour", p.view == attention::EfficientView::Maps);
     f->setFieldVisible("kmeans_iters", p.codebook == attention::CodebookKind::KMeans);
     f->setFieldVisible("redraws", p.view == attention::EfficientView::Features);
   }
 }
 
 bool EfficientAttentionPage::isCheap(const std::string& key) const {
-  // These scale the work (n², redraws × m, k-means passes); the rest stays interactive.
+  // These scale the work (n², redraws × m, k-means passes); the rest stays interactive (the
+  // cache cursor and the colour scale only re-run the ~6 ms default computation).
   return key != "n" && key != "redraws" && key != "kmeans_iters" && key != "codebook_size";
 }
 

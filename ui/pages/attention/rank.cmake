@@ -6,5 +6,6 @@ target_sources(latentlab_ui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/attention_rank_figure.cpp
   ${CMAKE_CURRENT_LIST_DIR}/attention_rank_figure.h
   ${CMAKE_CURRENT_LIST_DIR}/attention_rank_panels.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/attention_rank_heads.cpp
   ${CMAKE_CURRENT_LIST_DIR}/attention_rank_data.cpp
 )

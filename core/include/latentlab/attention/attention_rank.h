@@ -25,7 +25,10 @@ enum class QkSource {
 };
 
 /// Which figure the page shows and exports.
-enum class RankView { Overview, Heatmaps, Spectra, Metrics, Sweeps, Depth };
+enum class RankView { Overview, Heatmaps, Spectra, Metrics, Sweeps, Depth, Heads };
+
+/// Heads view: each mixed head's map is kept as its top-left block of at most this size.
+inline constexpr int kHeadMapLimit = 256;
 /// Sweep axis of §1.10 items 1–3.
 enum class SweepAxis { N, D, Tau };
 /// SVD used for M1: Auto = JacobiSVD for n ≤ kJacobiMaxN, LAPACK's divide-and-conquer (dgesdd)
@@ -48,9 +51,19 @@ struct LoadedQk {
   std::string qName, kName;
 };
 
-/// Loads Q and K from .npy files (latentlab::loadNpy) and checks them with checkLoadedQk.
+/// Loads Q and K from .npy files (latentlab::loadNpy) or, for paths ending in .csv, .txt or
+/// .tsv, from text (loadMatrixText), and checks them with checkLoadedQk.
 /// Throws ParamError with key "q_file" or "k_file".
 std::shared_ptr<const LoadedQk> loadQk(const std::string& qPath, const std::string& kPath);
+/// A matrix as text: one row per line, numbers separated by commas and/or whitespace, blank
+/// lines skipped. ParamError(key, …) naming the line for a non-numeric token, an empty field
+/// ("1,,2", trailing comma), NaN/Inf, rows of different lengths, or no numbers at all.
+Eigen::MatrixXd parseMatrixText(const std::string& text, const std::string& key);
+/// parseMatrixText on a file's content; ParamError(key, …) when it cannot be read (≤ 256 MiB).
+Eigen::MatrixXd loadMatrixText(const std::string& path, const std::string& key);
+/// True for paths ending in .csv, .txt or .tsv (any case): loadQk reads them as text.
+bool isTextMatrixPath(const std::string& path);
+
 /// Q and K must have the same shape (n, d), 2 ≤ n ≤ 2048, finite entries; throws ParamError.
 void checkLoadedQk(const Eigen::MatrixXd& q, const Eigen::MatrixXd& k);
 
@@ -157,6 +170,10 @@ struct CertificatePoint {
 struct MixedHeads {
   std::vector<double> logDet;  // per head, finite ⇒ full rank
   std::vector<bool> forward;   // per head: causal (true) or backward
+  std::vector<double> minDiagonal;  // per head: min_i A_ii (> 0 for a triangular full-rank head)
+  // Heads view only (empty otherwise): top-left min(n, kHeadMapLimit) block of each head's A_h
+  // (rows normalised over all n keys).
+  std::vector<Eigen::MatrixXd> maps;
 };
 
 struct AttentionRankResult {

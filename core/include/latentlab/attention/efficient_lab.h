@@ -18,6 +18,8 @@ enum class EfficientView {
   Maps,      // A, Performer Â, Transformer-VQ Â, |A − Â| heat maps with e_A / e_O read-outs
   Features,  // e_O vs m (log-log), median and spread over redraws, m^{−1/2} guide
   Codebook,  // e_O, e_A and key VQ error vs S; quadratic vs linear agreement
+  Cache,     // §7 item 7: Transformer-VQ cache (per-code counts, mean values) at a block cursor
+  Lemma,     // §7 item 5: analytic Lemma-2 MSE of one kernel entry vs its empirical histogram
   Analogy,   // §5.5: soft assignments over ω vs one-hot VQ, exact and inexact steps, τ → 0
   Timing,    // exact vs Performer vs Transformer-VQ time vs n, FLOP model, crossover
 };
@@ -40,6 +42,11 @@ struct EfficientLabParams {
   int codebookSize = 32;                         // S, 1..min(n, 1024)
   int kmeansIters = 10;                          // Lloyd iterations, 0..100
   int block = 16;                                // causal block length l, 1..n
+  bool windowBias = false;                       // causal VQ: Toeplitz window bias b(t), t < l
+  double biasStrength = 0.5;                     // β of b(t) = β·e^{−2t/l} (spec §6.4 T-1), 0..8
+  int cacheBlock = 0;                            // cache inspector cursor: blocks 0..b cached
+  int cellI = 0, cellJ = 1;                      // kernel entry (i, j) of the Lemma-2 view
+  bool logColour = false;                        // log colour scale on the maps
   double softTau = 0.1;                          // soft-assignment temperature τ, 1e-4..10
   int keyIndex = 0;                              // key inspected in the analogy view, 0..n−1
   std::uint64_t seed = 1;                        // seed of Q, K, V and the codebook init
@@ -47,13 +54,50 @@ struct EfficientLabParams {
 };
 
 /// Field table (keys: n, d, dv, sigma, causal, feature, projection, m, feature_seed, redraws,
-/// codebook, codebook_size, kmeans_iters, block, soft_tau, key_index, seed, view).
+/// codebook, codebook_size, kmeans_iters, block, window_bias, bias_strength, cache_block, cell_i,
+/// cell_j, log_colour, soft_tau, key_index, seed, view).
 const std::vector<FieldBinding<EfficientLabParams>>& efficientLabFields();
-/// Cross-field checks (S ≤ n, block ≤ n, key_index < n); throws ParamError naming the key.
+/// Cross-field checks (S ≤ n, block ≤ n, key_index < n, cache_block < ⌈n/l⌉, cell_i/j < n);
+/// throws ParamError naming the key.
 void validate(const EfficientLabParams& params);
 
 /// Largest n whose maps are drawn: beyond it the heat maps show the top-left block (spec §7.5).
 inline constexpr int kMapLimit = 256;
+
+/// Samples drawn for the Lemma-2 histogram (iid ω, one draw = m fresh features).
+inline constexpr int kLemmaDraws = 4000;
+inline constexpr int kLemmaBins = 40;
+
+/// One curve family of the error-vs-m view: e_O and e_A over `redraws` draws per m.
+struct FeatureSweepCurve {
+  Projection projection = Projection::Iid;
+  Eigen::MatrixXd errorsO, errorsA;  // rows: m, cols: draws (seeds featureSeed + r)
+  std::vector<double> medianO, lowO, highO;  // median, min, max per m
+  std::vector<double> medianA, lowA, highA;
+};
+
+/// Lemma-2 view: the raw estimate φ(x)ᵀφ(y) of SM(x, y) = exp(xᵀy) for x = q_i·√s, y = k_j·√s
+/// over kLemmaDraws iid draws of m features, per feature kind (index: FeatureKind).
+struct Lemma2Cell {
+  double kernel = 0.0;                   // SM(x, y)
+  double normXPlusY = 0.0, normXMinusY = 0.0;  // ‖x + y‖², ‖x − y‖²
+  double analyticMse[3] = {0, 0, 0};     // lemma2Mse
+  double empiricalMse[3] = {0, 0, 0};    // mean (est − SM)² over the draws
+  double empiricalMean[3] = {0, 0, 0};   // mean estimate
+  int negativeDraws[3] = {0, 0, 0};      // estimates < 0 (only trigonometric can be)
+  std::vector<double> binEdges;          // kLemmaBins + 1 edges of est/SM
+  Eigen::MatrixXd density;               // kLemmaBins × 3: histogram density of est/SM
+};
+
+/// Counts and mean values U_s / count_s of the Transformer-VQ cache holding keys [0, keys)
+/// (spec §4.2: the stable form stores counts and means, not raw sums). means rows of unused
+/// codes are 0.
+struct VqCacheState {
+  Eigen::VectorXd counts;  // S
+  Eigen::MatrixXd means;   // S × d_v
+};
+VqCacheState vqCacheState(const std::vector<int>& codes, const Eigen::Ref<const Eigen::MatrixXd>& v,
+                          int codebookSize, Eigen::Index keys);
 
 struct EfficientLabResult {
   int shown = 0;              // rows/cols of the maps below: min(n, kMapLimit)
@@ -63,16 +107,25 @@ struct EfficientLabResult {
   Eigen::MatrixXd performerAbsError;  // |A − Â_Performer|
   double performerErrorA = 0, performerErrorO = 0;  // e_A (first `shown` rows), e_O
   double vqErrorA = 0, vqErrorO = 0;
-  double vqLinearVsQuadratic = 0;  // max |linear cached form − quadratic on K̂|
+  double vqLinearVsQuadratic = 0;  // max |linear cached form − quadratic on K̂| (with B if on)
   double keyVqError = 0;           // ‖K − K̂‖²_F / ‖K‖²_F
   double minDenominator = 0;       // smallest Performer normaliser φ(q)ᵀΣφ(k) / its row max
   int negativeEntries = 0;         // Â entries < 0 in the shown block (trigonometric features)
   int codesUsed = 0;               // codes with at least one key
 
-  // Features view: e_O vs m over `redraws` draws (seeds featureSeed + r).
+  // Features view: e_O and e_A vs m, [0] iid and [1] orthogonal (the chosen orthogonal kind, χ
+  // norms when the projection is iid), same feature kind and seeds.
   std::vector<int> mGrid;
-  Eigen::MatrixXd featureErrors;  // rows: m, cols: draws
-  std::vector<double> featureMedian, featureLow, featureHigh;  // median, min, max per m
+  std::vector<FeatureSweepCurve> featureCurves;
+
+  // Cache view (Transformer-VQ inspector): the codes and values the cache is built from, so
+  // moving the cursor needs only vqCacheState.
+  std::vector<int> codes;     // code of every key (n)
+  Eigen::MatrixXd values;     // V (n × d_v)
+  Eigen::MatrixXd codebook;   // C (S × d)
+
+  // Lemma view (empty kernel = 0 when another view is shown).
+  Lemma2Cell lemma;
 
   // Codebook view.
   std::vector<int> sGrid;  // 1, 2, 4, … ≤ min(n, 1024) (and n when n ≤ 1024)
@@ -105,6 +158,13 @@ struct AttentionInputs {
   Eigen::MatrixXd q, k, v;
 };
 AttentionInputs makeInputs(int n, int d, int dv, double sigma, std::uint64_t seed);
+
+/// Lemma-2 cell (spec §5.3, §7 item 5): x = √scale·q_i, y = √scale·k_j, kLemmaDraws iid
+/// projections of m rows (seeds seed, seed + 1, …), the raw estimate φ(x)ᵀφ(y) per feature kind,
+/// its mean, MSE and histogram of est/SM against lemma2Mse. Throws ParamError("cell_i"/"cell_j")
+/// for rows outside Q/K; Cancelled.
+Lemma2Cell lemma2Cell(const AttentionInputs& in, int i, int j, int m, double scale,
+                      std::uint64_t seed, const RunControl& control = {});
 
 /// Timing view: median wall time per call of exact (tiled output), Performer (m features,
 /// positive, orthogonal) and Transformer-VQ (S codes, random-key codebook given, assignment

@@ -12,8 +12,21 @@ namespace latentlab::attention {
 /// Random-feature family for the softmax kernel SM(x, y) = exp(xᵀy) (spec §5.1).
 enum class FeatureKind {
   Positive,       // φ⁺(x) = m^{−1/2}(exp(ω_iᵀx − ‖x‖²/2))_i, unbiased and > 0
+  Hyperbolic,     // φ(x) = (2m)^{−1/2} e^{−‖x‖²/2}(exp(ω_iᵀx), exp(−ω_iᵀx))_i, unbiased, > 0
   Trigonometric,  // φ(x) = m^{−1/2} exp(‖x‖²/2)(sin ω_iᵀx, cos ω_iᵀx)_i, unbiased, can be < 0
 };
+
+/// Number of features φ(x) has for m projection rows: m (Positive) or 2m (Hyperbolic, Trig).
+inline int featureCount(FeatureKind kind, int m) { return kind == FeatureKind::Positive ? m : 2 * m; }
+
+/// Analytic MSE of the iid estimator φ(x)ᵀφ(y) of SM(x, y) = exp(xᵀy) with m draws of ω
+/// (paper Lemma 2, eq. 8; spec §5.3):
+///   trig:     (1/2m) e^{‖x+y‖²} SM^{−2} (1 − e^{−‖x−y‖²})²
+///   positive: (1/m)  e^{‖x+y‖²} SM²    (1 − e^{−‖x+y‖²})  = SM²(e^{‖x+y‖²} − 1)/m
+///   hyp+:     ½(1 − e^{−‖x+y‖²}) · MSE⁺ (m base draws, 2m features)
+/// x, y are vectors of equal length; throws ParamError("m") for m < 1.
+double lemma2Mse(const Eigen::Ref<const Eigen::VectorXd>& x,
+                 const Eigen::Ref<const Eigen::VectorXd>& y, int m, FeatureKind kind);
 
 /// How the rows ω_i of the projection are drawn (spec §5.2).
 enum class Projection {
@@ -28,12 +41,13 @@ enum class Projection {
 Eigen::MatrixXd randomProjection(int m, int d, Projection projection, std::uint64_t seed);
 
 /// Raw feature map of spec §5.1 without stabilisers: φ(x)ᵀφ(y) estimates exp(xᵀy) itself
-/// (Lemma 1). Rows of x are points; returns n×m (Positive) or n×2m (Trigonometric).
+/// (Lemma 1). Rows of x are points; returns n×featureCount(kind, m).
 Eigen::MatrixXd kernelFeatures(const Eigen::Ref<const Eigen::MatrixXd>& x,
                                const Eigen::Ref<const Eigen::MatrixXd>& omega, FeatureKind kind);
 
 /// Query and key features for normalised attention, stabilised as in spec §5.4: a per-query
-/// constant (row max for Positive, exp(‖x‖²/2) dropped for Trigonometric) and one global key
+/// constant (row max for Positive and Hyperbolic, exp(‖x‖²/2) dropped for Trigonometric) and
+/// one global key
 /// constant are divided out; both cancel in the normalisation. x = q·√scale, y = k·√scale so that
 /// xᵀy = scale·qᵀk (scale = 1/√d: the data normaliser d^{−1/4}).
 struct FeaturePair {

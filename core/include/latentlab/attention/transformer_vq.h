@@ -38,12 +38,36 @@ Eigen::MatrixXd quantizeKeys(const Eigen::Ref<const Eigen::MatrixXd>& codebook,
 /// Causal: block form with block length l: O_[i] = exp(sQ_[i]K̂_[i]ᵀ + M)V_[i] + exp(sQ_[i]Cᵀ)U_{i−1},
 /// U_i = U_{i−1} + Δ_[i]ᵀV_[i], with one running max over cache and in-block logits.
 /// Equal to exactAttentionOutput(Q, K̂, V) up to rounding (~1e-15, spec §6.4 T-1/T-2).
-/// Cost O(n·S·(d + d_v) + n·l·(d + d_v)). Throws ParamError ("block") for l < 1; Cancelled.
+/// Causal with a window bias b (b(t) for 0 ≤ t < b.size() ≤ l, "局域增强", spec §4.1): B touches
+/// only the blocks [i] and [i−1], so
+///   O_[i] = exp(sQ_[i]K̂_[i]ᵀ + B_[i,i] + M)V_[i] + exp(sQ_[i]K̂_[i−1]ᵀ + B_[i,i−1])V_[i−1]
+///         + exp(sQ_[i]Cᵀ)U_{i−2},
+/// equal to windowBiasedAttentionOutput(Q, K̂, V, b) up to rounding (spec §6.4 T-1 "with bias").
+/// Cost O(n·S·(d + d_v) + n·l·(d + d_v)). Throws ParamError ("block") for l < 1 or a bias
+/// longer than l, ("window_bias") for a bias in the bidirectional form; Cancelled.
 Eigen::MatrixXd vqLinearOutput(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                const Eigen::Ref<const Eigen::MatrixXd>& codebook,
                                const std::vector<int>& codes,
                                const Eigen::Ref<const Eigen::MatrixXd>& v, double scale,
-                               bool causal, int block, const RunControl& control = {});
+                               bool causal, int block, const RunControl& control = {},
+                               const Eigen::VectorXd& bias = Eigen::VectorXd());
+
+/// Toeplitz window bias of the lab: b(t) = β·e^{−2t/l} for t = 0 … l−1 (spec §6.4 T-1 uses
+/// β = 0.5, l = 8: 0.5·e^{−t/4}). Throws ParamError("bias_strength") for non-finite β.
+Eigen::VectorXd windowBias(int block, double strength);
+
+/// Quadratic reference with the window bias, causal: the first `rows` rows of
+/// A_B = softmax(s·QKᵀ + B + M) with B_ij = b(i − j) for 0 ≤ i − j < b.size(), else 0, and
+/// M_ij = −∞ for j > i. Materialises `rows` × n only.
+Eigen::MatrixXd windowBiasedAttentionRows(const Eigen::Ref<const Eigen::MatrixXd>& q,
+                                          const Eigen::Ref<const Eigen::MatrixXd>& k, double scale,
+                                          const Eigen::VectorXd& bias, Eigen::Index rows);
+/// O = A_B·V, computed in row blocks of 128 (O(n²(d + d_v)), no n×n buffer). Cancelled.
+Eigen::MatrixXd windowBiasedAttentionOutput(const Eigen::Ref<const Eigen::MatrixXd>& q,
+                                            const Eigen::Ref<const Eigen::MatrixXd>& k,
+                                            const Eigen::Ref<const Eigen::MatrixXd>& v,
+                                            double scale, const Eigen::VectorXd& bias,
+                                            const RunControl& control = {});
 
 /// Soft assignment p(y | k) = softmax_y(−‖k − c_y‖² / (2τ)) (spec §5.5, "our choice"): n×S, rows
 /// sum to 1; τ → 0 gives the one-hot Δ. Throws ParamError("soft_tau") unless τ > 0.

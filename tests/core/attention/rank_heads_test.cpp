@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// The mixed forward/backward heads' maps (spec attention_rank_and_lst.md §1.8 F7).
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "latentlab/attention/attention_rank.h"
+
+using namespace latentlab;
+using namespace latentlab::attention;
+
+TEST(RankHeads, EveryHeadIsTriangularWithItsExactLogDet) {
+  AttentionRankParams p;
+  p.n = 48;
+  p.d = 6;
+  p.prefix = 8;
+  p.heads = 5;
+  p.view = RankView::Heads;
+  const auto r = computeAttentionRank(p);
+  ASSERT_EQ(r.mixed.maps.size(), 5u);
+  for (std::size_t h = 0; h < 5; ++h) {
+    const Eigen::MatrixXd& a = r.mixed.maps[h];
+    ASSERT_EQ(a.rows(), 48);
+    ASSERT_EQ(a.cols(), 48);
+    const bool forward = 2 * static_cast<int>(h) < 5;  // heads 0…2 causal, 3…4 backward
+    EXPECT_EQ(r.mixed.forward[h], forward) << h;
+    double logDet = 0.0;
+    for (int i = 0; i < 48; ++i) {
+      EXPECT_NEAR(a.row(i).sum(), 1.0, 1e-12);
+      EXPECT_GT(a(i, i), 0.0);
+      logDet += std::log(a(i, i));
+      for (int j = 0; j < 48; ++j)
+        if (forward ? j > i : j < i) {
+          EXPECT_EQ(a(i, j), 0.0) << h << " " << i << " " << j;
+        }
+    }
+    // The diagonal formula on the logits equals Σ ln A_ii of the map itself.
+    EXPECT_NEAR(r.mixed.logDet[h], logDet, 1e-9 * std::abs(logDet));
+    EXPECT_GT(r.mixed.minDiagonal[h], 0.0);
+  }
+  // Gaussian heads use their own Q, K: two forward heads differ.
+  EXPECT_GT((r.mixed.maps[0] - r.mixed.maps[1]).cwiseAbs().maxCoeff(), 1e-3);
+}
+
+TEST(RankHeads, MapsOnlyForTheHeadsViewAndCappedInSize) {
+  AttentionRankParams p;
+  p.n = 300;
+  p.d = 4;
+  p.heads = 2;
+  EXPECT_TRUE(computeAttentionRank(p).mixed.maps.empty());
+  p.view = RankView::Heads;
+  const auto r = computeAttentionRank(p);
+  ASSERT_EQ(r.mixed.maps.size(), 2u);
+  EXPECT_EQ(r.mixed.maps[0].rows(), kHeadMapLimit);
+  EXPECT_EQ(r.mixed.maps[0].cols(), kHeadMapLimit);
+  // Backward head: row 0 of the block is row 0 of the full map (all n = 300 keys), so it sums to
+  // less than 1 inside the 256-key block.
+  EXPECT_LT(r.mixed.maps[1].row(0).sum(), 1.0);
+  EXPECT_NEAR(r.mixed.maps[0].row(0).sum(), 1.0, 1e-12);  // causal row 0: key 0 only
+}
