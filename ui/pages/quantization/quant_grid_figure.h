@@ -21,7 +21,9 @@ class QuantGridFigure : public QWidget {
   Q_OBJECT
  public:
   explicit QuantGridFigure(QWidget* parent = nullptr);
-  void show(const quantization::GridLabParams& params, const quantization::GridLabResult& result);
+  /// `source` names the image of the "image patches" point cloud (shown in the title).
+  void show(const quantization::GridLabParams& params, const quantization::GridLabResult& result,
+            const QString& source = {});
 
   /// The panels, for tests.
   PlaneView* fsqPlane() const { return m_fsq; }
