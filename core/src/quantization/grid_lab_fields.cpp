@@ -124,8 +124,9 @@ std::vector<FieldBinding<GridLabParams>> buildTable() {
                                   .slider = false,
                                   .help = "Seed of the points, the VQ init and the EMA batches"},
                         &P::seed));
-  t.push_back(bindField(choiceField("view", "View", {"overview", "fsq", "vq", "usage"},
-                                    {"Overview", "FSQ grid", "VQ Voronoi", "Usage"},
+  t.push_back(bindField(choiceField("view", "View", {"overview", "fsq", "vq", "usage", "sweep"},
+                                    {"Overview", "FSQ grid", "VQ Voronoi", "Usage",
+                                     "Usage vs K"},
                                     "Which figure the page shows and exports"),
                         &P::view));
   t.push_back(bindField(intField("shown_step", "Shown iteration", 0, kGridLastStep,

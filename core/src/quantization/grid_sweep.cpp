@@ -43,7 +43,8 @@ std::vector<int> sweepLevels(int bits, int dims, bool* preset) {
   if (preset) *preset = false;
   std::vector<int> levels(static_cast<std::size_t>(dims), 1 << (bits / dims));
   for (int i = 0; i < bits % dims; ++i) levels[static_cast<std::size_t>(i)] *= 2;
-  for (int& l : levels) l = std::max(l, 2);
+  // FSQ needs L ≥ 3 per dimension, so small budgets in 3-D get a few more codes than 2^bits.
+  for (int& l : levels) l = std::max(l, 3);
   return levels;
 }
 

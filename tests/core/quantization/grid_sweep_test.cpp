@@ -20,6 +20,7 @@ TEST(GridSweep, LevelsUseThePaperTupleWhenItsLengthIsD) {
   EXPECT_FALSE(preset);
   EXPECT_EQ(sweepLevels(5, 2, &preset), (std::vector<int>{8, 4}));  // 2^5: the odd bit goes first
   EXPECT_EQ(sweepLevels(16, 3, &preset), (std::vector<int>{64, 32, 32}));
+  EXPECT_EQ(sweepLevels(4, 3, &preset), (std::vector<int>{4, 3, 3}));  // FSQ needs L ≥ 3
   EXPECT_THROW(sweepLevels(8, 0), ParamError);
 }
 
@@ -50,6 +51,22 @@ TEST(GridSweep, UsageFallsWithKAndHeldOutVqUsageDropsOnceKNearsTheFitHalf) {
   const GridSweepResult again = computeGridSweep(x, p);
   EXPECT_EQ(again.points[3].vqHeldOutUsage, r.points[3].vqHeldOutUsage);
   EXPECT_EQ(again.points[3].fsqSnrDb, r.points[3].fsqSnrDb);
+}
+
+TEST(GridSweep, ThreeDimensionsRunEveryBudget) {
+  GridLabParams p;
+  p.dims = 3;
+  const RowMatrixXd x = makeGridPoints(GridData::Mixture, 3, 600, p.seed);
+  const GridSweepResult r = computeGridSweep(x, p);
+  ASSERT_EQ(r.points.size(), 7u);
+  EXPECT_EQ(r.points[0].fsqCodes, 36);
+  EXPECT_TRUE(r.points[2].preset);  // 2^8 → [8, 6, 5]
+  EXPECT_EQ(r.points[2].fsqCodes, 240);
+  for (const auto& pt : r.points) {
+    EXPECT_LE(pt.vqCodes, 300);
+    EXPECT_GE(pt.vqHeldOutUsage, 0.0);
+    EXPECT_LE(pt.vqHeldOutUsage, 1.0);
+  }
 }
 
 TEST(GridSweep, CancelAndTooFewPoints) {

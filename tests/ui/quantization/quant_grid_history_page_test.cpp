@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -15,7 +16,10 @@
 
 #include "latentlab/common/rng.h"
 #include "latentlab/quantization/grid_lab.h"
+#include "ui/common/chart_view.h"
+#include "ui/pages/quantization/quant_grid_figure.h"
 #include "ui/pages/quantization/quant_grid_page.h"
+#include "ui/pages/quantization/quant_grid_sweep_panel.h"
 
 using namespace latentlab;
 using latentlab::ui::QuantGridPage;
@@ -127,4 +131,44 @@ TEST(QuantGridHistoryPage, ImagePatchesFromTheSampleAndFromAFile) {
   ASSERT_TRUE(page.openImageFile(QString()));
   page.computeNow();
   EXPECT_EQ(page.result()->points, samplePoints);
+}
+
+TEST(QuantGridHistoryPage, UsageVsKViewComputesTheSweepOnceAndDrawsIt) {
+  QuantGridPage page;
+  page.setParam("points", 600.0);
+  page.computeNow();
+  EXPECT_FALSE(page.sweep());  // other views do not pay for the sweep
+  page.setParam("view", std::string("sweep"));
+  page.computeNow();
+  ASSERT_TRUE(page.sweep());
+  EXPECT_EQ(page.sweep()->points.size(), 7u);
+  EXPECT_EQ(page.sweep()->fitPoints, 300);
+  const auto sweep = page.sweep();
+  // A view-only change keeps the same sweep; a training change drops it.
+  page.setParam("shown_step", 2.0);
+  page.computeNow();
+  EXPECT_EQ(page.sweep(), sweep);
+  page.setParam("alpha", 0.5);
+  page.computeNow();
+  ASSERT_TRUE(page.sweep());
+  EXPECT_NE(page.sweep(), sweep);
+  // The figure draws the six curves and the §3.5 note.
+  std::unique_ptr<QWidget> fig(page.makeFigure());
+  auto* grid = qobject_cast<ui::QuantGridFigure*>(fig.get());
+  ASSERT_NE(grid, nullptr);
+  EXPECT_EQ(grid->sweepPanel()->usageChart()->seriesCount(), 4);
+  EXPECT_EQ(grid->sweepPanel()->snrChart()->seriesCount(), 2);
+  EXPECT_TRUE(grid->sweepPanel()->note()->text().contains(QStringLiteral("Not reproduced")));
+}
+
+TEST(QuantGridHistoryPage, SweepIsInTheExportedData) {
+  QuantGridPage page;
+  page.setParams({{"points", 400.0}, {"view", std::string("sweep")}});
+  page.computeNow();
+  const auto tables = page.exportData();
+  ASSERT_EQ(tables.size(), 6);
+  EXPECT_EQ(tables.back().name, QStringLiteral("usage_vs_k"));
+  ASSERT_EQ(tables.back().rows.size(), 7u);
+  EXPECT_EQ(tables.back().rows.front()[0], 4.0);
+  EXPECT_EQ(tables.back().rows.front()[1], 15.0);  // [5, 3]
 }

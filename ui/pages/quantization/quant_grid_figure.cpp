@@ -15,6 +15,7 @@
 #include "ui/common/figure_label.h"
 #include "ui/common/heatmap_view.h"
 #include "ui/pages/quantization/quant_grid_plane.h"
+#include "ui/pages/quantization/quant_grid_sweep_panel.h"
 
 namespace latentlab::ui {
 
@@ -195,6 +196,8 @@ QuantGridFigure::QuantGridFigure(QWidget* parent) : QWidget(parent) {
   m_stack->addWidget(buildFsq());
   m_stack->addWidget(buildVq());
   m_stack->addWidget(buildUsage());
+  m_sweep = new GridSweepPanel(this);
+  m_stack->addWidget(m_sweep);
 }
 
 QWidget* QuantGridFigure::buildOverview() {
@@ -324,13 +327,15 @@ QString QuantGridFigure::summaryText(const GridLabParams& p, const GridLabResult
   return lines.join(QStringLiteral("<br>"));
 }
 
-void QuantGridFigure::show(const GridLabParams& p, const GridLabResult& r, const QString& source) {
+void QuantGridFigure::show(const GridLabParams& p, const GridLabResult& r, const QString& source,
+                           const GridSweepResult* sweep) {
   const auto view = static_cast<int>(p.view);
   m_stack->setCurrentIndex(view);
   static const char* const kTitles[] = {QT_TR_NOOP("FSQ grid vs VQ Voronoi cells"),
                                         QT_TR_NOOP("FSQ grid and its usage"),
                                         QT_TR_NOOP("VQ Voronoi cells and training"),
-                                        QT_TR_NOOP("Code usage and distortion")};
+                                        QT_TR_NOOP("Code usage and distortion"),
+                                        QT_TR_NOOP("Codebook usage and distortion vs K")};
   QString title = tr(kTitles[view]) + tr(" — %1 points, α = %2").arg(r.points.rows()).arg(p.alpha);
   if (p.data == GridData::ImagePatches)
     title += tr(" — whitened PCA of 4×4 patches of %1").arg(source.isEmpty() ? tr("an image") : source);
@@ -369,6 +374,9 @@ void QuantGridFigure::show(const GridLabParams& p, const GridLabResult& r, const
       fillUsage(m_usage, p, r);
       fillCurve(m_curve, p, r);
       m_summary->setText(summaryText(p, r));
+      break;
+    case GridView::Sweep:
+      m_sweep->show(p, sweep);
       break;
   }
 }

@@ -30,6 +30,7 @@ constexpr int kPlayIntervalMs = 120;
 // What one job hands to applyResult: the result and what it was computed from.
 struct GridRun {
   std::shared_ptr<const GridLabResult> result;
+  std::shared_ptr<const GridSweepResult> sweep;  // only when the Usage vs K view asked for it
   ParamSet key;
   std::shared_ptr<const ImageData> image;
   bool replay = false;
@@ -95,24 +96,34 @@ RecomputeController::Job QuantGridPage::makeJob() const {
   ParamSet key = trainingKey(params());
   std::shared_ptr<const ImageData> image =
       p.data == GridData::ImagePatches ? currentImage() : nullptr;
+  const bool wantSweep = p.view == GridView::Sweep;
   if (m_result && key == m_resultKey && image == m_resultImage) {
-    // Only the shown step (or the drawing) changed: re-point the VQ panels, no retraining.
-    return [full = m_result, step = p.shownStep, key = std::move(key),
+    // Only the shown step (or the drawing) changed: re-point the VQ panels, no retraining. The
+    // sweep depends on the points and the training settings only, so it is kept or made once.
+    return [full = m_result, sweep = m_sweep, wantSweep, p, key = std::move(key),
             image = std::move(image)](const RunControl& control) {
       auto r = std::make_shared<GridLabResult>(*full);
-      showVqStep(*r, step, control);
-      return std::any(GridRun{std::move(r), key, image, true});
+      showVqStep(*r, p.shownStep, control);
+      auto s = sweep;
+      if (wantSweep && !s) s = std::make_shared<const GridSweepResult>(computeGridSweep(r->points, p, control));
+      return std::any(GridRun{std::move(r), std::move(s), key, image, true});
     };
   }
-  return [p, key = std::move(key), image = std::move(image)](const RunControl& control) {
-    auto r = std::make_shared<const GridLabResult>(computeGridLab(p, image.get(), control));
-    return std::any(GridRun{std::move(r), key, image, false});
+  return [p, wantSweep, key = std::move(key), image = std::move(image)](const RunControl& control) {
+    // Progress: the grid first (fast), then the sweep when the view needs it.
+    RunControl gridControl = control;
+    if (wantSweep) gridControl.onProgress = {};
+    auto r = std::make_shared<const GridLabResult>(computeGridLab(p, image.get(), gridControl));
+    std::shared_ptr<const GridSweepResult> s;
+    if (wantSweep) s = std::make_shared<const GridSweepResult>(computeGridSweep(r->points, p, control));
+    return std::any(GridRun{std::move(r), std::move(s), key, image, false});
   };
 }
 
 void QuantGridPage::applyResult(const std::any& result) {
   const auto& run = std::any_cast<const GridRun&>(result);
   m_result = run.result;
+  m_sweep = run.sweep;
   m_resultKey = run.key;
   if (!run.replay || run.image != m_resultImage) m_resultImageName = imageName();
   m_resultImage = run.image;
@@ -127,7 +138,7 @@ QWidget* QuantGridPage::createFigure(QWidget* parent) const { return new QuantGr
 void QuantGridPage::fillFigure(QWidget* figure) const {
   auto* fig = qobject_cast<QuantGridFigure*>(figure);
   if (!fig || !m_result) return;
-  fig->show(labParams(), *m_result, m_resultImageName);
+  fig->show(labParams(), *m_result, m_resultImageName, m_sweep.get());
 }
 
 void QuantGridPage::paramsUpdated() {
@@ -315,6 +326,19 @@ QList<DataTable> QuantGridPage::exportData() const {
   add(1, r.vqStats, r.vqRelMse);
   add(2, r.naiveStats, std::numeric_limits<double>::quiet_NaN());
   out << sum;
+  if (m_sweep) {
+    DataTable sw{QStringLiteral("usage_vs_k"),
+                 {QStringLiteral("log2_target"), QStringLiteral("fsq_codes"), QStringLiteral("vq_codes"),
+                  QStringLiteral("fsq_usage"), QStringLiteral("fsq_heldout_usage"),
+                  QStringLiteral("vq_usage"), QStringLiteral("vq_heldout_usage"),
+                  QStringLiteral("fsq_snr_db"), QStringLiteral("vq_snr_db")},
+                 {}};
+    for (const GridSweepPoint& pt : m_sweep->points)
+      sw.rows.push_back({static_cast<double>(pt.log2Target), static_cast<double>(pt.fsqCodes),
+                         static_cast<double>(pt.vqCodes), pt.fsqUsage, pt.fsqHeldOutUsage,
+                         pt.vqUsage, pt.vqHeldOutUsage, pt.fsqSnrDb, pt.vqSnrDb});
+    out << sw;
+  }
   return out;
 }
 

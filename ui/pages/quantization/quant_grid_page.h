@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "latentlab/quantization/grid_lab.h"
+#include "latentlab/quantization/grid_sweep.h"
 #include "ui/common/page.h"
 
 class QHBoxLayout;
@@ -34,6 +35,8 @@ class QuantGridPage : public Page {
 
   /// The last applied result (null before the first compute).
   const std::shared_ptr<const quantization::GridLabResult>& result() const { return m_result; }
+  /// The utilisation sweep of the "Usage vs K" view (null until that view was computed).
+  const std::shared_ptr<const quantization::GridSweepResult>& sweep() const { return m_sweep; }
   /// Loads the image of the "image patches" points and switches to them. A bad file (unreadable,
   /// or fewer than 100 patches) emits computeFailed, keeps the previous image and points, and
   /// returns false. An empty path goes back to the bundled sample. No dialog (tests call it).
@@ -65,6 +68,7 @@ class QuantGridPage : public Page {
   void showStep(int value);
 
   std::shared_ptr<const quantization::GridLabResult> m_result;
+  std::shared_ptr<const quantization::GridSweepResult> m_sweep;  // for m_result's training
   latentlab::ParamSet m_resultKey;  // params of m_result's training, view-only keys removed
   std::shared_ptr<const quantization::ImageData> m_resultImage;
   QString m_resultImageName;

@@ -25,7 +25,7 @@ enum class GridSpace { Raw, Bounded };
 enum class VqMethod { Lloyd, Ema };
 /// Which two coordinates a 3-D cloud is projected on (the third is sliced for the cell images).
 enum class GridPlane { X1X2, X1X3, X2X3 };
-enum class GridView { Overview, Fsq, Vq, Usage };
+enum class GridView { Overview, Fsq, Vq, Usage, Sweep };
 
 /// shownStep at or above this shows the final codebook (the field's maximum and default).
 inline constexpr int kGridLastStep = 5000;

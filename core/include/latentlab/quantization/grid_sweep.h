@@ -34,7 +34,8 @@ struct GridSweepResult {
 };
 
 /// FSQ levels for log2 K = bits in d dimensions: the paper's preset when its length is d, else
-/// an even split L_i ≈ 2^{bits/d} (the extra factor on the first dimensions, L_i ≥ 2).
+/// an even split L_i ≈ 2^{bits/d} (the extra factor on the first dimensions; L_i ≥ 3, FSQ's
+/// minimum, so ∏L can exceed 2^bits for tiny budgets).
 std::vector<int> sweepLevels(int bits, int dims, bool* preset = nullptr);
 
 /// Usage and distortion against log2 K (spec §7.3, the analogue of the paper's Fig. 3a/3c) on
