@@ -47,6 +47,7 @@ const QStringList kValued = {QStringLiteral("--scenario"),
                              QStringLiteral("--set"),
                              QStringLiteral("--export"),
                              QStringLiteral("--export-data"),
+                             QStringLiteral("--export-images"),
                              QStringLiteral("--size"),
                              QStringLiteral("--dpi"),
                              QStringLiteral("--report"),
@@ -56,7 +57,7 @@ struct Options {
   bool help = false;
   bool version = false;
   bool listPages = false;
-  QString scenario, page, figurePath, dataPath, reportDir, windowShot;
+  QString scenario, page, figurePath, dataPath, imagesDir, reportDir, windowShot;
   QStringList sets;  // "key=value", in order
   latentlab::ui::FigureOptions figure;
 };
@@ -139,6 +140,8 @@ Options parse(const QStringList& args) {
       setOnce(o.figurePath, name, value);
     else if (name == QLatin1String("--export-data"))
       setOnce(o.dataPath, name, value);
+    else if (name == QLatin1String("--export-images"))
+      setOnce(o.imagesDir, name, value);
     else if (name == QLatin1String("--report"))
       setOnce(o.reportDir, name, value);
     else if (name == QLatin1String("--window-screenshot"))
@@ -163,8 +166,8 @@ Options parse(const QStringList& args) {
         Tr::tr("--window-screenshot needs a .png file name, got '%1'").arg(o.windowShot)};
   const bool hasPage = !o.scenario.isNull() || !o.page.isNull();
   if (!hasPage && !o.sets.isEmpty()) throw CliError{Tr::tr("--set needs --page or --scenario")};
-  if (!hasPage && (!o.figurePath.isNull() || !o.dataPath.isNull()))
-    throw CliError{Tr::tr("--export and --export-data need --page or --scenario")};
+  if (!hasPage && (!o.figurePath.isNull() || !o.dataPath.isNull() || !o.imagesDir.isNull()))
+    throw CliError{Tr::tr("--export, --export-data and --export-images need --page or --scenario")};
   return o;
 }
 
@@ -281,7 +284,8 @@ int run(const Options& o) {
       printOut(QStringLiteral("%1\t%2\t%3\n").arg(info.id, info.area, info.title));
   }
   if (!o.windowShot.isNull()) writeWindowScreenshot(o);
-  const bool pageOutput = !o.figurePath.isNull() || !o.dataPath.isNull() || !o.reportDir.isNull();
+  const bool pageOutput = !o.figurePath.isNull() || !o.dataPath.isNull() ||
+                          !o.imagesDir.isNull() || !o.reportDir.isNull();
   std::unique_ptr<Page> page = o.windowShot.isNull() || pageOutput ? configuredPage(o) : nullptr;
   if (page) {
     QElapsedTimer timer;
@@ -296,7 +300,12 @@ int run(const Options& o) {
       latentlab::ui::exportData(*page, o.dataPath);
       printOut(Tr::tr("wrote %1\n").arg(o.dataPath));
     }
-    if (o.figurePath.isNull() && o.dataPath.isNull() && o.reportDir.isNull())
+    if (!o.imagesDir.isNull()) {
+      for (const QString& path : page->exportImages(o.imagesDir))
+        printOut(Tr::tr("wrote %1\n").arg(path));
+    }
+    if (o.figurePath.isNull() && o.dataPath.isNull() && o.imagesDir.isNull() &&
+        o.reportDir.isNull())
       printOut(Tr::tr("%1: parameters valid, computed in %2 ms (add --export or --export-data "
                       "to write files)\n")
                    .arg(page->id())
@@ -394,6 +403,8 @@ QString usageText() {
       "  --set KEY=VALUE     change one parameter (repeatable), e.g. --set k=3 --set x=3,2,1,4\n"
       "  --export OUT        write the figure to OUT.png, OUT.svg or OUT.pdf\n"
       "  --export-data OUT   write the numbers behind the figure to OUT.csv or OUT.json\n"
+      "  --export-images DIR write the page's full-resolution images as PNG into DIR\n"
+      "                      (quant_image: original, fsq, vq and the two error maps)\n"
       "  --size WxH          figure size, pixels for PNG and points for SVG/PDF,\n"
       "                      200..8000 each (default 1600x1000)\n"
       "  --dpi N             resolution of PNG and PDF output, 72..1200 (default 144)\n"

@@ -64,6 +64,13 @@ void Page::validateParams(const latentlab::ParamSet&) const {}
 void Page::paramsUpdated() {}
 bool Page::isCheap(const std::string&) const { return true; }
 
+QStringList Page::exportImages(const QString&) const {
+  std::string message("page '");
+  message += id().toStdString();
+  message += "' has no images to export; use --export";
+  throw latentlab::ParamError("export-images", message);
+}
+
 latentlab::ParamSet Page::params() const {
   if (!d->initialised) {
     // fields() is virtual, so defaults are read on first use rather than in the constructor.

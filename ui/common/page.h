@@ -67,6 +67,10 @@ class Page : public QWidget {
   QWidget* makeFigure(QWidget* parent = nullptr) const;
   /// The arrays behind the current figure.
   virtual QList<DataTable> exportData() const = 0;
+  /// Full-resolution images behind the figure (e.g. reconstructions) as PNG files in `dir`, for the
+  /// command line's --export-images; returns the files written. Default: throws
+  /// ParamError("export-images"), the page has no such images.
+  virtual QStringList exportImages(const QString& dir) const;
 
  signals:
   void computed(double elapsedMs);  // a result was applied

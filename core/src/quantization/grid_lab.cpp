@@ -6,14 +6,17 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <numbers>
 
+#include "latentlab/common/errors.h"
 #include "latentlab/common/rng.h"
 
 namespace latentlab::quantization {
 namespace {
 
 constexpr int kEmaBatch = 256;
+// Most codebook entries (K·d doubles, summed over snapshots) the history keeps: 8 MiB. Longer
+// runs keep every m-th snapshot (and always the first and last).
+constexpr double kMaxHistoryValues = 1 << 20;
 
 // Mean squared distance to the per-label centroid, over the total variance (spec §3.6 rel. MSE).
 template <class Index>
@@ -58,39 +61,18 @@ RowMatrixXd pixelPoints(const GridLabResult& r, double slice) {
 
 }  // namespace
 
-RowMatrixXd makeGridPoints(GridData data, int dims, int n, std::uint64_t seed) {
-  Rng rng(seed);
-  RowMatrixXd x(n, dims);
-  if (data == GridData::Gaussian) {
-    const double sd[3] = {1.0, 0.6, 0.8};
-    for (int i = 0; i < n; ++i)
-      for (int j = 0; j < dims; ++j) x(i, j) = sd[j] * rng.normal();
-  } else if (data == GridData::Mixture) {
-    constexpr int kBlobs = 5;
-    RowMatrixXd centre(kBlobs, dims);
-    for (Eigen::Index i = 0; i < centre.size(); ++i) centre.data()[i] = 3.0 * rng.uniform() - 1.5;
-    for (int i = 0; i < n; ++i) {
-      const auto b = std::min<Eigen::Index>(kBlobs - 1, static_cast<Eigen::Index>(rng.uniform() * kBlobs));
-      for (int j = 0; j < dims; ++j) x(i, j) = centre(b, j) + 0.25 * rng.normal();
-    }
-  } else {
-    for (int i = 0; i < n; ++i) {
-      const double a = 2.0 * std::numbers::pi * rng.uniform();
-      const double rad = 1.2 + 0.1 * rng.normal();
-      x(i, 0) = rad * std::cos(a);
-      x(i, 1) = rad * std::sin(a);
-      if (dims == 3) x(i, 2) = 0.3 * rng.normal();
-    }
-  }
-  return x;
-}
-
-GridLabResult computeGridLab(const GridLabParams& p, const RunControl& control) {
+GridLabResult computeGridLab(const GridLabParams& p, const ImageData* image,
+                             const RunControl& control) {
   const auto start = std::chrono::steady_clock::now();
   validate(p);
   GridLabResult r;
   r.dims = p.dims;
-  r.points = makeGridPoints(p.data, p.dims, p.points, p.seed);
+  if (p.data == GridData::ImagePatches) {
+    if (!image) throw ParamError("data", "no image given for the image-patch points");
+    r.points = makePatchPoints(*image, p.dims, p.points, p.seed, &r.notes);
+  } else {
+    r.points = makeGridPoints(p.data, p.dims, p.points, p.seed);
+  }
   r.levels = {p.level1, p.level2};
   if (p.dims == 3) r.levels.push_back(p.level3);
   if (p.dims == 3 && p.plane != GridPlane::X1X2) {
@@ -98,6 +80,7 @@ GridLabResult computeGridLab(const GridLabParams& p, const RunControl& control) 
     r.planeB = 2;
   }
   const double sliceValue = p.slice;
+  r.slice = p.slice;
   const Eigen::VectorXd lo = r.points.colwise().minCoeff(), hi = r.points.colwise().maxCoeff();
   const auto pad = [](double a, double b) { return 0.08 * std::max(b - a, 1e-6); };
   r.xMin = lo(r.planeA) - pad(lo(r.planeA), hi(r.planeA));
@@ -143,17 +126,41 @@ GridLabResult computeGridLab(const GridLabParams& p, const RunControl& control) 
 
   // VQ with K codes.
   const int k = p.matchK ? static_cast<int>(fsq.codebookSize()) : p.codebookSize;
+  if (p.vqInit != VqInit::Tiny && k > r.points.rows())
+  {
+    std::string message("VQ needs at least K = ");
+    message += std::to_string(k);
+    message += " points for this init; the image gives N = ";
+    message += std::to_string(r.points.rows());
+    throw ParamError(p.matchK ? "points" : "codebook_size", message);
+  }
   RowMatrixXd codebook = initCodebook(r.points, k, p.vqInit, p.seed + 1, control);
+  const int total = p.vqMethod == VqMethod::Lloyd ? p.iterations : p.emaSteps;
+  const int snapshots = p.vqMethod == VqMethod::Lloyd ? total + 1 : total / 10 + 2;
+  const int every = std::max(1, static_cast<int>(std::ceil(
+      static_cast<double>(snapshots) * k * p.dims / kMaxHistoryValues)));
+  // Keeps snapshot number `i` (of the full sequence) when it falls on the stride, plus the last.
+  const auto keep = [&](int i, int step, const RowMatrixXd& cb, bool last) {
+    if (i % every == 0 || last) {
+      r.history.push_back(cb);
+      r.historyStep.push_back(step);
+    }
+  };
   if (p.vqMethod == VqMethod::Lloyd) {
-    LloydResult lr = lloyd(r.points, std::move(codebook), p.iterations, control);
+    std::vector<RowMatrixXd> all;
+    LloydResult lr = lloyd(r.points, std::move(codebook), p.iterations, control, &all);
     const double var = (r.points.rowwise() - r.points.colwise().mean()).squaredNorm() /
                        static_cast<double>(r.points.rows());
     for (double dist : lr.distortion) r.vqCurve.push_back(var > 0 ? dist / var : 0.0);
-    r.codebook = std::move(lr.codebook);
+    for (int i = 0; i < static_cast<int>(all.size()); ++i)
+      keep(i, i, all[static_cast<std::size_t>(i)], i + 1 == static_cast<int>(all.size()));
   } else {
     EmaOptions opt;
     opt.restart = p.restart;
+    opt.restartThreshold = p.restartThreshold;
     EmaCodebook ema(std::move(codebook), opt);
+    keep(0, 0, ema.codebook(), false);
+    int snapshot = 1;
     Rng rng(p.seed + 2);
     RowMatrixXd batch(kEmaBatch, p.dims);
     for (int step = 0; step < p.emaSteps; ++step) {
@@ -162,27 +169,35 @@ GridLabResult computeGridLab(const GridLabParams& p, const RunControl& control) 
         batch.row(b) = r.points.row(std::min<Eigen::Index>(
             r.points.rows() - 1, static_cast<Eigen::Index>(rng.uniform() * r.points.rows())));
       ema.step(batch, rng);
-      if (step % 10 == 9 || step == p.emaSteps - 1)
+      if (step % 10 == 9 || step == p.emaSteps - 1) {
         r.vqCurve.push_back(relMse(r.points, ema.codebook(), nearestCodes(r.points, ema.codebook()).index));
+        keep(snapshot++, step + 1, ema.codebook(), step == p.emaSteps - 1);
+      }
       control.progress(0.3 + 0.6 * (step + 1) / p.emaSteps);
     }
     r.vqRestarts = ema.restarts();
-    r.codebook = ema.codebook();
   }
-  r.vqIndex = nearestCodes(r.points, r.codebook, control).index;
-  r.vqStats = usageStatsOf(r.vqIndex, k);
-  {
-    std::vector<std::int64_t> wide(r.vqIndex.begin(), r.vqIndex.end());
-    r.vqCounts = codeCounts(wide, k);
-  }
-  r.vqRelMse = relMse(r.points, r.codebook, r.vqIndex);
-  const std::vector<int> pxVq = nearestCodes(px, r.codebook, control).index;
-  r.voronoi.resize(kGridImageSize, kGridImageSize);
-  for (int i = 0; i < kGridImageSize * kGridImageSize; ++i)
-    r.voronoi(i / kGridImageSize, i % kGridImageSize) = pxVq[static_cast<std::size_t>(i)];
+  showVqStep(r, p.shownStep, control);
   control.progress(1.0);
   r.elapsedMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return r;
+}
+
+void showVqStep(GridLabResult& r, int step, const RunControl& control) {
+  if (r.history.empty()) throw ParamError("shown_step", "no VQ training history to show");
+  const auto it = std::upper_bound(r.historyStep.begin(), r.historyStep.end(), std::max(0, step));
+  r.shownIndex = static_cast<int>(std::max<std::ptrdiff_t>(0, it - r.historyStep.begin() - 1));
+  r.codebook = r.history[static_cast<std::size_t>(r.shownIndex)];
+  const int k = static_cast<int>(r.codebook.rows());
+  r.vqIndex = nearestCodes(r.points, r.codebook, control).index;
+  r.vqStats = usageStatsOf(r.vqIndex, k);
+  std::vector<std::int64_t> wide(r.vqIndex.begin(), r.vqIndex.end());
+  r.vqCounts = codeCounts(wide, k);
+  r.vqRelMse = relMse(r.points, r.codebook, r.vqIndex);
+  const std::vector<int> pxVq = nearestCodes(pixelPoints(r, r.slice), r.codebook, control).index;
+  r.voronoi.resize(kGridImageSize, kGridImageSize);
+  for (int i = 0; i < kGridImageSize * kGridImageSize; ++i)
+    r.voronoi(i / kGridImageSize, i % kGridImageSize) = pxVq[static_cast<std::size_t>(i)];
 }
 
 }  // namespace latentlab::quantization

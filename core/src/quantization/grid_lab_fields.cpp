@@ -39,9 +39,10 @@ FieldSpec boolField(std::string key, std::string label, std::string help) {
 std::vector<FieldBinding<GridLabParams>> buildTable() {
   using P = GridLabParams;
   std::vector<FieldBinding<P>> t;
-  t.push_back(bindField(choiceField("data", "Points", {"gaussian", "mixture", "ring"},
-                                    {"Gaussian", "Mixture of 5", "Ring"},
-                                    "Synthetic latent point cloud"),
+  t.push_back(bindField(choiceField("data", "Points", {"gaussian", "mixture", "ring", "patches"},
+                                    {"Gaussian", "Mixture of 5", "Ring", "Image patches"},
+                                    "Synthetic cloud, or whitened PCA components of 4×4 patches "
+                                    "of an image (bundled sample or your own)"),
                         &P::data));
   t.push_back(bindField(intField("dims", "Dimensions d", 2, 3, "Latent dimension: 2 or 3"),
                         &P::dims));
@@ -89,8 +90,17 @@ std::vector<FieldBinding<GridLabParams>> buildTable() {
                                  "Online EMA steps (batches of 256, γ = 0.99)"),
                         &P::emaSteps));
   t.push_back(bindField(boolField("restart", "Dead-code restart",
-                                  "EMA: codes with count < 0.1 restart at a batch point"),
+                                  "EMA: codes whose count falls below the threshold restart at a "
+                                  "batch point (checked every 10 steps)"),
                         &P::restart));
+  t.push_back(bindField(FieldSpec{.key = "restart_threshold",
+                                  .label = "Restart threshold",
+                                  .kind = FieldKind::Real,
+                                  .min = 0.001,
+                                  .max = 10.0,
+                                  .logScale = true,
+                                  .help = "EMA count N_j below which a code is dead (spec §2.4)"},
+                        &P::restartThreshold));
   t.push_back(bindField(choiceField("precision", "FSQ precision", {"fp32", "bf16", "fp16"},
                                     {"fp32", "bf16", "fp16"},
                                     "Emulate a float index path in this format (spec §1.7)"),
@@ -114,10 +124,15 @@ std::vector<FieldBinding<GridLabParams>> buildTable() {
                                   .slider = false,
                                   .help = "Seed of the points, the VQ init and the EMA batches"},
                         &P::seed));
-  t.push_back(bindField(choiceField("view", "View", {"overview", "fsq", "vq", "usage"},
-                                    {"Overview", "FSQ grid", "VQ Voronoi", "Usage"},
+  t.push_back(bindField(choiceField("view", "View", {"overview", "fsq", "vq", "usage", "sweep"},
+                                    {"Overview", "FSQ grid", "VQ Voronoi", "Usage",
+                                     "Usage vs K"},
                                     "Which figure the page shows and exports"),
                         &P::view));
+  t.push_back(bindField(intField("shown_step", "Shown iteration", 0, kGridLastStep,
+                                 "VQ codebook after this many Lloyd iterations or EMA steps "
+                                 "(the last one when larger); a view setting, no retraining"),
+                        &P::shownStep));
   return t;
 }
 

@@ -69,7 +69,13 @@ PcaModel fitPca(const Eigen::MatrixXd& x, int dims) {
   PcaModel m;
   m.mean = x.colwise().mean();
   const Eigen::MatrixXd centred = x.rowwise() - m.mean;
-  const Eigen::MatrixXd cov = (centred.transpose() * centred) / static_cast<double>(x.rows());
+  // S = CᵀC/N as a rank update (SYRK) rather than a GEMM: half the flops, and Eigen runs it on
+  // this thread. Its OpenMP GEMM splits the N-long inner dimension into ~64 blocks with a
+  // busy-wait barrier after each; on a loaded machine those spins made this one product take
+  // half of tier A's wall time. The solver reads only the lower triangle.
+  Eigen::MatrixXd cov = Eigen::MatrixXd::Zero(x.cols(), x.cols());
+  cov.selfadjointView<Eigen::Lower>().rankUpdate(centred.transpose(),
+                                                 1.0 / static_cast<double>(x.rows()));
   const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(cov);
   const Eigen::Index D = x.cols();
   m.components.resize(D, dims);
@@ -82,12 +88,16 @@ PcaModel fitPca(const Eigen::MatrixXd& x, int dims) {
   return m;
 }
 
+// Encode and decode are thin products (d ≤ 16): the coefficient-wise lazyProduct keeps them on
+// this thread, where Eigen's threaded GEMM would only add barrier spins (see fitPca).
 Eigen::MatrixXd pcaEncode(const PcaModel& model, const Eigen::MatrixXd& x) {
-  return (x.rowwise() - model.mean) * model.components;
+  const Eigen::MatrixXd centred = x.rowwise() - model.mean;
+  return centred.lazyProduct(model.components);
 }
 
 Eigen::MatrixXd pcaDecode(const PcaModel& model, const Eigen::MatrixXd& y) {
-  return (y * model.components.transpose()).rowwise() + model.mean;
+  Eigen::MatrixXd out = y.lazyProduct(model.components.transpose());
+  return out.rowwise() + model.mean;
 }
 
 }  // namespace latentlab::quantization

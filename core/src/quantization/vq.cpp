@@ -12,6 +12,10 @@
 
 #include "latentlab/common/errors.h"
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
 namespace latentlab::quantization {
 namespace {
 
@@ -19,6 +23,34 @@ namespace {
 // or K, which is the point of tiling (§2.1 "never materialise N×K").
 constexpr Eigen::Index kRowTile = 256;
 constexpr Eigen::Index kCodeTile = 1024;
+
+// Holds this thread's OpenMP team size at 1 while a serial search runs. Outside a parallel region
+// Eigen threads every GEMM it thinks big enough (a 256×512×3 tile already qualifies), and its
+// busy-wait barriers made a 2000-point, 512-code search 20× slower on a loaded machine. Only the
+// calling thread's setting changes, so other pages' computations are unaffected.
+class SerialEigenGemm {
+ public:
+  explicit SerialEigenGemm(bool serial) {
+#ifdef _OPENMP
+    m_saved = omp_get_max_threads();
+    m_active = serial && m_saved > 1;
+    if (m_active) omp_set_num_threads(1);
+#else
+    (void)serial;
+#endif
+  }
+  ~SerialEigenGemm() {
+#ifdef _OPENMP
+    if (m_active) omp_set_num_threads(m_saved);
+#endif
+  }
+  SerialEigenGemm(const SerialEigenGemm&) = delete;
+  SerialEigenGemm& operator=(const SerialEigenGemm&) = delete;
+
+ private:
+  int m_saved = 1;
+  bool m_active = false;
+};
 
 template <class Mat>
 NearestResult nearestImpl(const Mat& x, const Mat& codebook, const RunControl& control) {
@@ -39,6 +71,7 @@ NearestResult nearestImpl(const Mat& x, const Mat& codebook, const RunControl& c
   // Threads only pay off on big searches; small ones (the page at defaults) stay serial so a busy
   // machine's thread wake-ups cannot dominate an interactive recompute.
   const bool parallel = static_cast<double>(n) * static_cast<double>(k) * static_cast<double>(d) > 4e6;
+  const SerialEigenGemm serialGemm(!parallel);  // parallel: Eigen already stays serial per tile
 #pragma omp parallel for schedule(dynamic) if (parallel)
   for (Eigen::Index t = 0; t < tiles; ++t) {
     if (cancelled.load(std::memory_order_relaxed) || control.cancelled()) {
@@ -146,7 +179,7 @@ RowMatrixXd initCodebook(const RowMatrixXd& x, int k, VqInit init, std::uint64_t
 }
 
 LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations,
-                  const RunControl& control) {
+                  const RunControl& control, std::vector<RowMatrixXd>* history) {
   if (iterations < 0) throw ParamError("iterations", "iterations must be ≥ 0");
   LloydResult out;
   const Eigen::Index k = codebook.rows(), d = x.cols();
@@ -155,6 +188,7 @@ LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations,
     NearestResult nr = nearestCodes(x, codebook, control);
     out.distortion.push_back(x.rows() > 0 ? nr.distance2.mean() : 0.0);
     out.assignment = std::move(nr.index);
+    if (history) history->push_back(codebook);
     if (it == iterations) break;
     RowMatrixXd sums = RowMatrixXd::Zero(k, d);
     Eigen::VectorXd counts = Eigen::VectorXd::Zero(k);

@@ -73,3 +73,33 @@ TEST(QuantImageApp, BadBudgetExitsTwoNamingTheKey) {
       2);
   EXPECT_NE(readFile(dir / "err.txt").find("budget"), std::string::npos);
 }
+
+TEST(QuantImageApp, ExportImagesWritesFullResolutionPngs) {
+  const fs::path dir = tempDir("images");
+  const fs::path out = dir / "recon";
+  ASSERT_EQ(runApp("--page quant_image --set budget=8 --set patch=8 --export-images '" +
+                       out.string() + "'",
+                   dir / "err.txt"),
+            0)
+      << readFile(dir / "err.txt");
+  // The bundled astronaut sample is 512×512 and P = 8 divides it: every file keeps that size.
+  for (const char* name : {"original.png", "fsq.png", "vq.png", "fsq_error.png", "vq_error.png"}) {
+    const cv::Mat img = cv::imread((out / name).string(), cv::IMREAD_UNCHANGED);
+    ASSERT_FALSE(img.empty()) << name;
+    EXPECT_EQ(img.cols, 512) << name;
+    EXPECT_EQ(img.rows, 512) << name;
+  }
+  // The reconstructions are colour, the error maps grey.
+  EXPECT_EQ(cv::imread((out / "fsq.png").string(), cv::IMREAD_UNCHANGED).channels(), 3);
+  EXPECT_EQ(cv::imread((out / "vq_error.png").string(), cv::IMREAD_UNCHANGED).channels(), 1);
+}
+
+TEST(QuantImageApp, ExportImagesOnAPageWithoutImagesExitsTwo) {
+  const fs::path dir = tempDir("images_bad");
+  EXPECT_EQ(runApp("--page quant_grid --export-images '" + (dir / "x").string() + "'",
+                   dir / "err.txt"),
+            2);
+  EXPECT_NE(readFile(dir / "err.txt").find("export-images"), std::string::npos)
+      << readFile(dir / "err.txt");
+  EXPECT_FALSE(fs::exists(dir / "x"));
+}

@@ -29,7 +29,8 @@ TEST(GridLab, FieldTableHasEveryKeyWithHelp) {
   const std::vector<std::string> keys = {
       "data",      "dims",       "points",     "level1",   "level2",     "level3", "bound",
       "alpha",     "space",      "match_k",    "codebook_size", "vq_method", "vq_init",
-      "iterations", "ema_steps", "restart",    "precision", "plane",     "slice",  "seed", "view"};
+      "iterations", "ema_steps", "restart",    "restart_threshold", "precision", "plane",
+      "slice",     "seed",       "view",       "shown_step"};
   EXPECT_EQ(specs.size(), keys.size());
   for (const auto& k : keys) {
     const FieldSpec* s = findField(specs, k);

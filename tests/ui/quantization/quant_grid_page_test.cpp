@@ -35,7 +35,7 @@ TEST(QuantGridPage, ComputesAndDrawsEveryViewIn2DAnd3D) {
     for (const auto& view : findField(fields, "view")->choices) {
       page.setParam("view", view);
       page.computeNow();
-      ASSERT_TRUE(page.result().has_value());
+      ASSERT_TRUE(page.result());
       const QImage img = ui::renderFigure(page, {QSize(1000, 700), 96, true});
       ASSERT_EQ(img.size(), QSize(1000, 700)) << view;
       EXPECT_GT(distinctColours(img), 20) << "view " << view << " d = " << dims << " looks blank";

@@ -8,10 +8,13 @@
 #include <QImage>
 #include <QSet>
 #include <QSignalSpy>
+#include <QPushButton>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <cmath>
 
 #include "ui/common/figure_export.h"
+#include "ui/common/view_tabs.h"
 #include "ui/pages/quantization/quant_image_figure.h"
 #include "ui/pages/quantization/quant_image_page.h"
 
@@ -157,4 +160,21 @@ TEST(QuantImagePage, TrainingViewStreamsAndFinishes) {
   ASSERT_TRUE(page.controller()->waitForIdle(60000));
   ASSERT_GE(spy.count(), 1);
   EXPECT_EQ(page.training()->curves[0].step.back(), 300);
+}
+
+TEST(QuantImagePage, SharedViewTabsDriveTheViewBothWays) {
+  QuantImagePage page;
+  // One tab strip, the shared one: no page-made QTabBar next to it.
+  const auto tabs = page.findChildren<ui::ViewTabs*>();
+  ASSERT_EQ(tabs.size(), 1);
+  EXPECT_EQ(page.findChildren<QTabBar*>().size(), 1);
+  QTabBar* bar = tabs.front()->tabBar();
+  ASSERT_EQ(bar->count(), 4);
+  bar->setCurrentIndex(1);
+  EXPECT_EQ(std::get<std::string>(page.params().at("view")), "colour");
+  page.setParam("view", std::string("rate_distortion"));
+  EXPECT_EQ(bar->currentIndex(), 2);
+  // The page's own buttons sit in the strip's action row.
+  const auto buttons = tabs.front()->findChildren<QPushButton*>();
+  EXPECT_EQ(buttons.size(), 4);  // open, export, pause, stop
 }

@@ -7,4 +7,6 @@ target_sources(latentlab_ui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/quant_grid_figure.h
   ${CMAKE_CURRENT_LIST_DIR}/quant_grid_plane.cpp
   ${CMAKE_CURRENT_LIST_DIR}/quant_grid_plane.h
+  ${CMAKE_CURRENT_LIST_DIR}/quant_grid_sweep_panel.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/quant_grid_sweep_panel.h
 )

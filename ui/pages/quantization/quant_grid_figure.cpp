@@ -15,6 +15,7 @@
 #include "ui/common/figure_label.h"
 #include "ui/common/heatmap_view.h"
 #include "ui/pages/quantization/quant_grid_plane.h"
+#include "ui/pages/quantization/quant_grid_sweep_panel.h"
 
 namespace latentlab::ui {
 
@@ -115,9 +116,16 @@ PlaneData makeFsqPlane(const GridLabParams& p, const GridLabResult& r) {
 PlaneData makeVqPlane(const GridLabParams& p, const GridLabResult& r) {
   PlaneData d;
   const int a = r.planeA, b = r.planeB;
-  const QString how = p.vqMethod == VqMethod::Lloyd
-                          ? QuantGridFigure::tr("k-means, %1 it.").arg(p.iterations)
-                          : QuantGridFigure::tr("EMA, %1 steps").arg(p.emaSteps);
+  const bool lloyd = p.vqMethod == VqMethod::Lloyd;
+  const int total = lloyd ? p.iterations : p.emaSteps;
+  const int shown = r.historyStep.empty() ? total : r.historyStep[static_cast<std::size_t>(r.shownIndex)];
+  // While stepping through the history the title says which codebook is drawn.
+  const QString how =
+      shown < total
+          ? (lloyd ? QuantGridFigure::tr("k-means, it. %1 of %2").arg(shown).arg(total)
+                   : QuantGridFigure::tr("EMA, step %1 of %2").arg(shown).arg(total))
+          : (lloyd ? QuantGridFigure::tr("k-means, %1 it.").arg(total)
+                   : QuantGridFigure::tr("EMA, %1 steps").arg(total));
   d.title = QuantGridFigure::tr("VQ Voronoi, K = %1 (%2)").arg(r.codebook.rows()).arg(how);
   d.xTitle = QuantGridFigure::tr("latent %1").arg(axisName(a));
   d.yTitle = QuantGridFigure::tr("latent %1").arg(axisName(b));
@@ -188,6 +196,8 @@ QuantGridFigure::QuantGridFigure(QWidget* parent) : QWidget(parent) {
   m_stack->addWidget(buildFsq());
   m_stack->addWidget(buildVq());
   m_stack->addWidget(buildUsage());
+  m_sweep = new GridSweepPanel(this);
+  m_stack->addWidget(m_sweep);
 }
 
 QWidget* QuantGridFigure::buildOverview() {
@@ -268,6 +278,9 @@ void QuantGridFigure::fillCurve(ChartView* chart, const GridLabParams& p,
   chart->setSeries(tr("FSQ (centroids)"), {{x0, r.fsqRelMse}, {std::max(x1, x0 + 1), r.fsqRelMse}},
                    ChartView::Style::Dashed, kFsqColor);
   chart->setYRange(0.0, std::numeric_limits<double>::quiet_NaN());
+  if (!r.historyStep.empty() && r.shownIndex + 1 < static_cast<int>(r.historyStep.size()))
+    chart->setMarker(tr("shown"), Qt::Vertical,
+                     r.historyStep[static_cast<std::size_t>(r.shownIndex)], QColor(120, 120, 120));
 }
 
 QString QuantGridFigure::summaryText(const GridLabParams& p, const GridLabResult& r) const {
@@ -286,7 +299,11 @@ QString QuantGridFigure::summaryText(const GridLabParams& p, const GridLabResult
   };
   QStringList lines;
   lines << stats(tr("FSQ"), r.fsqStats, r.fsqRelMse) << stats(tr("VQ"), r.vqStats, r.vqRelMse);
-  if (p.vqMethod == VqMethod::Ema) lines << tr("EMA dead-code restarts: %1").arg(r.vqRestarts);
+  if (p.vqMethod == VqMethod::Ema)
+    lines << tr("EMA dead-code restarts (whole run, threshold %1): %2")
+                 .arg(p.restart ? QString::number(p.restartThreshold) : tr("off"))
+                 .arg(r.vqRestarts);
+  for (const std::string& note : r.notes) lines << QString::fromStdString(note);
   if (p.precision == Precision::Fp32) {
     lines << tr("Index path in fp32: no aliasing (our indices are always integer, spec §1.7).");
   } else {
@@ -310,14 +327,19 @@ QString QuantGridFigure::summaryText(const GridLabParams& p, const GridLabResult
   return lines.join(QStringLiteral("<br>"));
 }
 
-void QuantGridFigure::show(const GridLabParams& p, const GridLabResult& r) {
+void QuantGridFigure::show(const GridLabParams& p, const GridLabResult& r, const QString& source,
+                           const GridSweepResult* sweep) {
   const auto view = static_cast<int>(p.view);
   m_stack->setCurrentIndex(view);
   static const char* const kTitles[] = {QT_TR_NOOP("FSQ grid vs VQ Voronoi cells"),
                                         QT_TR_NOOP("FSQ grid and its usage"),
                                         QT_TR_NOOP("VQ Voronoi cells and training"),
-                                        QT_TR_NOOP("Code usage and distortion")};
-  m_title->setText(tr(kTitles[view]) + tr(" — %1 points, α = %2").arg(r.points.rows()).arg(p.alpha));
+                                        QT_TR_NOOP("Code usage and distortion"),
+                                        QT_TR_NOOP("Codebook usage and distortion vs K")};
+  QString title = tr(kTitles[view]) + tr(" — %1 points, α = %2").arg(r.points.rows()).arg(p.alpha);
+  if (p.data == GridData::ImagePatches)
+    title += tr(" — whitened PCA of 4×4 patches of %1").arg(source.isEmpty() ? tr("an image") : source);
+  m_title->setText(title);
   switch (p.view) {
     case GridView::Overview:
       m_ovFsq->setData(makeFsqPlane(p, r));
@@ -352,6 +374,9 @@ void QuantGridFigure::show(const GridLabParams& p, const GridLabResult& r) {
       fillUsage(m_usage, p, r);
       fillCurve(m_curve, p, r);
       m_summary->setText(summaryText(p, r));
+      break;
+    case GridView::Sweep:
+      m_sweep->show(p, sweep);
       break;
   }
 }

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include "latentlab/quantization/grid_lab.h"
+#include "latentlab/quantization/grid_sweep.h"
 
 class QLabel;
 class QStackedWidget;
@@ -12,6 +13,7 @@ class QStackedWidget;
 namespace latentlab::ui {
 
 class ChartView;
+class GridSweepPanel;
 class HeatmapView;
 class PlaneView;
 
@@ -21,12 +23,16 @@ class QuantGridFigure : public QWidget {
   Q_OBJECT
  public:
   explicit QuantGridFigure(QWidget* parent = nullptr);
-  void show(const quantization::GridLabParams& params, const quantization::GridLabResult& result);
+  /// `source` names the image of the "image patches" point cloud (shown in the title).
+  /// `sweep` feeds the "Usage vs K" view (null while it is computed).
+  void show(const quantization::GridLabParams& params, const quantization::GridLabResult& result,
+            const QString& source = {}, const quantization::GridSweepResult* sweep = nullptr);
 
   /// The panels, for tests.
   PlaneView* fsqPlane() const { return m_fsq; }
   PlaneView* vqPlane() const { return m_vq; }
   QLabel* summary() const { return m_summary; }
+  GridSweepPanel* sweepPanel() const { return m_sweep; }
 
  private:
   QWidget* buildOverview();
@@ -59,6 +65,8 @@ class QuantGridFigure : public QWidget {
   ChartView* m_usage = nullptr;
   ChartView* m_curve = nullptr;
   QLabel* m_summary = nullptr;
+  // Usage vs K view.
+  GridSweepPanel* m_sweep = nullptr;
 };
 
 }  // namespace latentlab::ui

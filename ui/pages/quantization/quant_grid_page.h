@@ -2,15 +2,26 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
 
-#include <optional>
+#include <QString>
+#include <memory>
 
 #include "latentlab/quantization/grid_lab.h"
+#include "latentlab/quantization/grid_sweep.h"
 #include "ui/common/page.h"
+
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSlider;
+class QTimer;
 
 namespace latentlab::ui {
 
 /// "FSQ vs VQ grid" (spec §7.1–7.3): latent points with the FSQ grid and the VQ Voronoi cells,
 /// code-usage histograms with usage/entropy/perplexity, and the bf16/fp16 index-aliasing toggle.
+/// Points can come from an image's patches (bundled sample or the user's file); the VQ training
+/// history steps and plays without retraining (shown_step is a view setting).
 class QuantGridPage : public Page {
   Q_OBJECT
  public:
@@ -22,8 +33,21 @@ class QuantGridPage : public Page {
   std::vector<latentlab::FieldSpec> fields() const override;
   QList<DataTable> exportData() const override;
 
-  /// The last applied result (empty before the first compute).
-  const std::optional<quantization::GridLabResult>& result() const { return m_result; }
+  /// The last applied result (null before the first compute).
+  const std::shared_ptr<const quantization::GridLabResult>& result() const { return m_result; }
+  /// The utilisation sweep of the "Usage vs K" view (null until that view was computed).
+  const std::shared_ptr<const quantization::GridSweepResult>& sweep() const { return m_sweep; }
+  /// Loads the image of the "image patches" points and switches to them. A bad file (unreadable,
+  /// or fewer than 100 patches) emits computeFailed, keeps the previous image and points, and
+  /// returns false. An empty path goes back to the bundled sample. No dialog (tests call it).
+  bool openImageFile(const QString& path);
+  /// "astronaut.png" (bundled) or the opened file's name.
+  QString imageName() const;
+  /// Play/pause through the VQ training history (spec §7.2).
+  void setPlaying(bool playing);
+  bool isPlaying() const;
+  /// Results applied from the last run by showVqStep instead of a full recompute (tests).
+  int replayCount() const { return m_replays; }
 
  protected:
   void validateParams(const latentlab::ParamSet& merged) const override;
@@ -37,7 +61,28 @@ class QuantGridPage : public Page {
 
  private:
   quantization::GridLabParams labParams() const;
-  std::optional<quantization::GridLabResult> m_result;
+  std::shared_ptr<const quantization::ImageData> currentImage() const;
+  void buildToolbar(QHBoxLayout* row);
+  void syncToolbar();
+  void stepPlay();
+  void showStep(int value);
+
+  std::shared_ptr<const quantization::GridLabResult> m_result;
+  std::shared_ptr<const quantization::GridSweepResult> m_sweep;  // for m_result's training
+  latentlab::ParamSet m_resultKey;  // params of m_result's training, view-only keys removed
+  std::shared_ptr<const quantization::ImageData> m_resultImage;
+  QString m_resultImageName;
+  std::shared_ptr<const quantization::ImageData> m_loaded;
+  QString m_loadedName;
+  QString m_loadedPath;
+  mutable std::shared_ptr<const quantization::ImageData> m_sample;
+  int m_replays = 0;
+  QLineEdit* m_path = nullptr;
+  QPushButton* m_open = nullptr;
+  QSlider* m_step = nullptr;
+  QLabel* m_stepLabel = nullptr;
+  QPushButton* m_play = nullptr;
+  QTimer* m_playTimer = nullptr;
 };
 
 }  // namespace latentlab::ui

@@ -3,7 +3,6 @@
 #include "ui/pages/quantization/quant_image_page.h"
 
 #include <QBoxLayout>
-#include <QCoreApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -13,11 +12,11 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
-#include <QTabBar>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include "ui/common/param_form.h"
+#include "ui/common/view_tabs.h"
 #include "ui/pages/quantization/quant_image_figure.h"
 
 namespace latentlab::ui {
@@ -25,11 +24,6 @@ namespace latentlab::ui {
 using namespace latentlab::quantization;
 
 namespace {
-
-const FieldSpec& viewSpec() {
-  static const FieldSpec spec = *findField(specsOf(imageLabFields()), "view");
-  return spec;
-}
 
 constexpr const char* kSampleFiles[] = {"astronaut.png", "coffee.png"};
 
@@ -47,12 +41,14 @@ QuantImagePage::QuantImagePage(QWidget* parent) : Page(parent) {
     m_stop->setEnabled(busy);
     if (!busy) setPaused(false);
   });
-  QWidget* bar = buildToolbar();
-  screenFigure();  // creates the page layout with the figure
-  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
+  buildToolbar(installViewTabs("view")->actions());
+  // The status line sits under the shared tab strip (index 0), above the figure.
+  m_status = new QLabel(this);
+  m_status->setWordWrap(true);
+  m_status->setContentsMargins(4, 0, 4, 0);
+  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(1, m_status);
   connect(this, &Page::paramsChanged, this, &QuantImagePage::syncToolbar);
   syncToolbar();
-  form()->setFieldVisible("view", false);  // the tab bar chooses the view
 }
 
 QuantImagePage::~QuantImagePage() = default;
@@ -202,30 +198,8 @@ void QuantImagePage::dropEvent(QDropEvent* event) {
   event->acceptProposedAction();
 }
 
-QWidget* QuantImagePage::buildToolbar() {
-  auto* bar = new QWidget(this);
-  auto* rows = new QVBoxLayout(bar);
-  rows->setContentsMargins(4, 4, 4, 0);
-  rows->setSpacing(2);
-  auto* row = new QHBoxLayout;
-  rows->addLayout(row);
-  m_tabs = new QTabBar(bar);
-  m_tabs->setExpanding(false);
-  m_tabs->setDrawBase(false);
-  const FieldSpec& vs = viewSpec();
-  for (std::size_t i = 0; i < vs.choices.size(); ++i)
-    m_tabs->addTab(QCoreApplication::translate("fields", vs.choiceLabels[i].c_str()));
-  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
-    if (i < 0) return;
-    try {
-      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
-    } catch (const ParamError& e) {
-      emit computeFailed(QString::fromStdString(e.what()));
-    }
-  });
-  row->addWidget(m_tabs, 1);
-
-  m_open = new QPushButton(tr("Open image…"), bar);
+void QuantImagePage::buildToolbar(QHBoxLayout* row) {
+  m_open = new QPushButton(tr("Open image…"), this);
   m_open->setToolTip(tr("PNG, JPEG, BMP, TIFF or WebP, 8- or 16-bit, grey, RGB or RGBA; you can "
                         "also drop a file on the page"));
   connect(m_open, &QPushButton::clicked, this, [this] {
@@ -235,7 +209,7 @@ QWidget* QuantImagePage::buildToolbar() {
     if (!path.isEmpty()) openImageFile(path);
   });
   row->addWidget(m_open);
-  m_export = new QPushButton(tr("Export images…"), bar);
+  m_export = new QPushButton(tr("Export images…"), this);
   m_export->setToolTip(tr("Save the original, both reconstructions and the error maps as PNG"));
   connect(m_export, &QPushButton::clicked, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Export reconstructions to"));
@@ -247,32 +221,20 @@ QWidget* QuantImagePage::buildToolbar() {
     }
   });
   row->addWidget(m_export);
-  m_pause = new QPushButton(tr("Pause"), bar);
+  m_pause = new QPushButton(tr("Pause"), this);
   m_pause->setCheckable(true);
   m_pause->setEnabled(false);
   m_pause->setToolTip(tr("Hold the tier C training between two steps"));
   connect(m_pause, &QPushButton::toggled, this, &QuantImagePage::setPaused);
   row->addWidget(m_pause);
-  m_stop = new QPushButton(tr("Stop"), bar);
+  m_stop = new QPushButton(tr("Stop"), this);
   m_stop->setEnabled(false);
   m_stop->setToolTip(tr("Cancel the running computation; the last result stays on screen"));
   connect(m_stop, &QPushButton::clicked, this, [this] { controller()->cancel(); });
   row->addWidget(m_stop);
-
-  m_status = new QLabel(bar);
-  m_status->setWordWrap(true);
-  rows->addWidget(m_status);
-  return bar;
 }
 
 void QuantImagePage::syncToolbar() {
-  const auto& choices = viewSpec().choices;
-  const std::string view = std::get<std::string>(params().at("view"));
-  const auto it = std::find(choices.begin(), choices.end(), view);
-  {
-    QSignalBlocker block(m_tabs);
-    m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
-  }
   QString text = tr("Image: %1").arg(imageName());
   if (m_result && !m_result->original.notice.empty())
     text += QStringLiteral(" — ") + QString::fromStdString(m_result->original.notice);

@@ -12,7 +12,7 @@
 #include "latentlab/quantization/tiny_autoencoder.h"
 #include "ui/common/page.h"
 
-class QTabBar;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -52,6 +52,8 @@ class QuantImagePage : public Page {
   /// Writes original.png, fsq.png, vq.png and the two error maps (grey, 0–255) into `dir`.
   /// Returns the files written; throws ParamError("path") when nothing can be written.
   QStringList exportReconstructions(const QString& dir) const;
+  /// The command line's --export-images: exportReconstructions().
+  QStringList exportImages(const QString& dir) const override { return exportReconstructions(dir); }
   /// Name shown for the current image ("astronaut.png", or the opened file's name).
   QString imageName() const;
 
@@ -69,7 +71,7 @@ class QuantImagePage : public Page {
   quantization::ImageLabParams labParams() const;
   std::shared_ptr<const quantization::ImageData> currentImage() const;
   std::shared_ptr<const quantization::ImageData> sample(int index) const;
-  QWidget* buildToolbar();
+  void buildToolbar(QHBoxLayout* row);
   void syncToolbar();
   void pollLive();
 
@@ -84,7 +86,6 @@ class QuantImagePage : public Page {
   std::shared_ptr<const quantization::ImageData> m_loaded;
   QString m_loadedName;
   mutable std::shared_ptr<const quantization::ImageData> m_samples[2];
-  QTabBar* m_tabs = nullptr;
   QLabel* m_status = nullptr;
   QPushButton* m_open = nullptr;
   QPushButton* m_export = nullptr;

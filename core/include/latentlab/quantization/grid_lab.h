@@ -4,25 +4,33 @@
 
 #include <Eigen/Dense>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "latentlab/common/params.h"
 #include "latentlab/common/run_control.h"
 #include "latentlab/quantization/fsq.h"
+#include "latentlab/quantization/image_io.h"
 #include "latentlab/quantization/precision.h"
 #include "latentlab/quantization/vq.h"
 
 namespace latentlab::quantization {
 
-/// Synthetic latent point clouds of the grid page (spec §7.1).
-enum class GridData { Gaussian, Mixture, Ring };
+/// Latent point clouds of the grid page (spec §7.1): synthetic, or whitened PCA components of an
+/// image's patches (the page passes the image in).
+enum class GridData { Gaussian, Mixture, Ring, ImagePatches };
 /// Which coordinates the FSQ panel draws (spec §7.1 toggle): raw z-space (non-uniform cells) or
 /// bounded space b(αx) (a uniform grid).
 enum class GridSpace { Raw, Bounded };
 enum class VqMethod { Lloyd, Ema };
 /// Which two coordinates a 3-D cloud is projected on (the third is sliced for the cell images).
 enum class GridPlane { X1X2, X1X3, X2X3 };
-enum class GridView { Overview, Fsq, Vq, Usage };
+enum class GridView { Overview, Fsq, Vq, Usage, Sweep };
+
+/// shownStep at or above this shows the final codebook (the field's maximum and default).
+inline constexpr int kGridLastStep = 5000;
+/// Patch side used for the "image patches" point cloud (P = 4: 16384 patches at 512²).
+inline constexpr int kGridPatch = 4;
 
 /// Every parameter of the "FSQ vs VQ grid" page; one field table (gridLabFields) drives the form,
 /// JSON and the CLI.
@@ -42,7 +50,9 @@ struct GridLabParams {
   VqInit vqInit = VqInit::KmeansPlusPlus;
   int iterations = 15;                 // Lloyd iterations, 0..200
   int emaSteps = 300;                  // EMA steps (batches of 256, γ = 0.99), 1..5000
-  bool restart = true;                 // EMA dead-code restart (N_j < 0.1, every 10 steps)
+  bool restart = true;                 // EMA dead-code restart (N_j < threshold, every 10 steps)
+  double restartThreshold = 0.1;       // EMA count below which a code restarts, 0.001..10 (log)
+  int shownStep = kGridLastStep;       // view only: Lloyd iteration / EMA step shown, 0..5000
   Precision precision = Precision::Fp32;  // FSQ index path emulated in this format
   GridPlane plane = GridPlane::X1X2;   // 3-D: projection plane
   double slice = 0.0;                  // 3-D: value of the third coordinate for the cell images
@@ -51,8 +61,8 @@ struct GridLabParams {
 };
 
 /// Field keys: data, dims, points, level1, level2, level3, bound, alpha, space, match_k,
-/// codebook_size, vq_method, vq_init, iterations, ema_steps, restart, precision, plane, slice,
-/// seed, view.
+/// codebook_size, vq_method, vq_init, iterations, ema_steps, restart, restart_threshold,
+/// precision, plane, slice, seed, view, shown_step.
 const std::vector<FieldBinding<GridLabParams>>& gridLabFields();
 /// Cross-field checks (VQ K ≤ N for data-based inits, ∏L ≤ 2^20); throws ParamError.
 void validate(const GridLabParams& params);
@@ -84,6 +94,15 @@ struct GridLabResult {
   int vqRestarts = 0;
   Eigen::MatrixXi voronoi;               // label image: nearest code of each pixel
 
+  // Training history (spec §7.2 step/play): the codebook after historyStep[i] Lloyd iterations
+  // or EMA steps; the VQ fields above describe history[shownIndex].
+  std::vector<RowMatrixXd> history;
+  std::vector<int> historyStep;          // ascending, first 0, last = iterations / EMA steps
+  int shownIndex = 0;
+  double slice = 0.0;                    // 3-D slice the label images were drawn at
+
+  std::vector<std::string> notes;        // e.g. "image gives only 4096 patches: N = 4096"
+
   // Precision emulation (spec §1.7).
   PrecisionFsqResult precision;
   UsageStats naiveStats;                 // usage of the naive float index path
@@ -96,9 +115,25 @@ inline constexpr int kGridImageSize = 160;
 
 /// Everything the grid page shows (spec §7.1–7.3): points, FSQ cells and usage, VQ codebook,
 /// Voronoi labels and usage, precision aliasing. Cheap at defaults (well under 16 ms).
-GridLabResult computeGridLab(const GridLabParams& params, const RunControl& control = {});
+/// `image` is the source of GridData::ImagePatches (ParamError("data") when it is null).
+GridLabResult computeGridLab(const GridLabParams& params, const ImageData* image,
+                             const RunControl& control = {});
+inline GridLabResult computeGridLab(const GridLabParams& params, const RunControl& control = {}) {
+  return computeGridLab(params, nullptr, control);
+}
 
-/// The latent points alone (deterministic in seed): N×d.
+/// Points the VQ fields of `r` (codebook, assignment, counts, usage, rel. MSE, Voronoi labels) at
+/// the last history entry with historyStep ≤ step (spec §7.2 step/play). Costs one nearest-code
+/// search of the N points and the label pixels: a view change, not a retraining.
+void showVqStep(GridLabResult& r, int step, const RunControl& control = {});
+
+/// The synthetic latent points (deterministic in seed): N×d.
 RowMatrixXd makeGridPoints(GridData data, int dims, int n, std::uint64_t seed);
+
+/// Image-patch latent points (spec §7.1): stride-P patches (P = kGridPatch) → PCA → the top
+/// `dims` components whitened, u_i = y_i/√λ_i; then min(n, #patches) distinct rows drawn with
+/// `seed`. Throws ParamError("data") below 100 patches. `notes` gets a line when N is capped.
+RowMatrixXd makePatchPoints(const ImageData& image, int dims, int n, std::uint64_t seed,
+                            std::vector<std::string>* notes = nullptr);
 
 }  // namespace latentlab::quantization

@@ -50,8 +50,10 @@ struct LloydResult {
   std::vector<int> assignment;     // final assignment
   std::vector<double> distortion;  // iterations + 1 entries
 };
+/// When `history` is given it receives the codebook before every update and the final one
+/// (iterations + 1 entries, history[t] pairs with distortion[t]).
 LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations,
-                  const RunControl& control = {});
+                  const RunControl& control = {}, std::vector<RowMatrixXd>* history = nullptr);
 
 /// Online EMA codebook (spec §2.3(2), VQ-VAE appendix) with optional dead-code restart (§2.4).
 struct EmaOptions {
