@@ -46,8 +46,8 @@ TEST(ReflowPage, ResultMatchesCoreAtDefaults) {
   ReflowPage page;
   page.computeNow();
   const auto direct = flows::computeReflowLab(flows::ReflowLabParams{});
-  ASSERT_EQ(page.result()->snapshot.rows(), direct.snapshot.rows());
-  EXPECT_TRUE(page.result()->snapshot == direct.snapshot);
+  ASSERT_EQ(page.result()->snapshot().rows(), direct.snapshot().rows());
+  EXPECT_TRUE(page.result()->snapshot() == direct.snapshot());
 }
 
 TEST(ReflowPage, DrawnPointsSwitchTargetAndRejectOddVectors) {

@@ -155,7 +155,7 @@ void ReflowFigure::fillFlow(const ReflowLabParams& p, const ReflowLabResult& r) 
   m_flow->setBox(r.box);
   m_flow->setDensity(colorize(r.density, map));
   m_flow->addPaths(r.paths, kPath, 1.0);
-  m_flow->addPoints(r.snapshot, kParticle, 1.4);
+  m_flow->addPoints(r.snapshot(), kParticle, 1.4);
   if (p.arrows > 0) m_flow->addArrows(r.arrowBase, r.arrowVel, 2.0 * r.box / p.arrows, kArrow);
   m_flow->update();
   m_bar->setMapping(map);
