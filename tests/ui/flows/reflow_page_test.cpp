@@ -71,5 +71,5 @@ TEST(ReflowPage, ParameterChangeProducesAResultAsynchronously) {
   page.setParam("particles", 800.0);
   ASSERT_TRUE(page.controller()->waitForIdle(20000));
   ASSERT_GE(spy.count(), 1);
-  EXPECT_EQ(page.result()->snapshot.rows(), 800);
+  EXPECT_EQ(page.result()->snapshot().rows(), 800);
 }
