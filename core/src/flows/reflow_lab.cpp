@@ -103,6 +103,43 @@ FlowSummary summarise(const VelocityFn& v, const ReflowLabParams& p, const Mixtu
 
 }  // namespace
 
+Eigen::MatrixXd sampleImageDensity(const quantization::ImageData& image, int n, ImageMass mass,
+                                   std::uint64_t seed) {
+  if (image.empty()) throw ParamError("image", "the image is empty");
+  const int h = image.height(), w = image.width();
+  Eigen::MatrixXd grey = image.planes[0].cast<double>();
+  if (image.channels() >= 3)
+    grey = 0.299 * image.planes[0].cast<double>() + 0.587 * image.planes[1].cast<double>() +
+           0.114 * image.planes[2].cast<double>();
+  // Row-major cumulative weights, so pixel k is (row k / w, column k % w).
+  std::vector<double> cdf(static_cast<std::size_t>(h) * static_cast<std::size_t>(w));
+  double acc = 0.0;
+  for (int r = 0; r < h; ++r)
+    for (int c = 0; c < w; ++c) {
+      const double g = std::clamp(grey(r, c), 0.0, 1.0);
+      acc += mass == ImageMass::Dark ? 1.0 - g : g;
+      cdf[static_cast<std::size_t>(r) * static_cast<std::size_t>(w) + static_cast<std::size_t>(c)] =
+          acc;
+    }
+  if (!(acc > 0.0))
+    throw ParamError("image", mass == ImageMass::Dark
+                                  ? "the image has no dark pixels to carry the mass (all white)"
+                                  : "the image has no bright pixels to carry the mass (all black)");
+  Rng rng(seed);
+  const double scale = 4.0 / std::max(h, w);
+  Eigen::MatrixXd pts(n, 2);
+  for (int i = 0; i < n; ++i) {
+    const double u = rng.uniform() * acc;
+    const auto k = static_cast<std::size_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
+    const auto idx = std::min(k, cdf.size() - 1);
+    const double row = static_cast<double>(idx / static_cast<std::size_t>(w));
+    const double col = static_cast<double>(idx % static_cast<std::size_t>(w));
+    pts(i, 0) = (col + rng.uniform() - 0.5 * w) * scale;
+    pts(i, 1) = (0.5 * h - row - rng.uniform()) * scale;
+  }
+  return pts;
+}
+
 Mixture sourceMixture(const ReflowLabParams& p) {
   if (p.source == SourcePreset::Triangle) return equalPoints(triangle(true), std::sqrt(0.3));
   return equalPoints(Eigen::MatrixXd::Zero(1, 2), p.sourceStd);
@@ -123,6 +160,10 @@ Mixture targetMixture(const ReflowLabParams& p) {
     case TargetPreset::Moons: return equalPoints(moons(p.targetPoints, p.seed + 7), p.kernelWidth);
     case TargetPreset::Checkerboard:
       return equalPoints(checkerboard(p.targetPoints, p.seed + 7), p.kernelWidth);
+    case TargetPreset::Image:
+      if (!p.image) throw ParamError("target", "no image loaded: open an image for this target");
+      return equalPoints(sampleImageDensity(*p.image, p.targetPoints, p.imageMass, p.seed + 7),
+                         p.kernelWidth);
     case TargetPreset::Drawn: {
       const Eigen::Index n = static_cast<Eigen::Index>(p.drawn.size() / 2);
       if (n < 1) throw ParamError("drawn", "draw at least one target point");

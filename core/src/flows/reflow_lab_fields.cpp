@@ -31,9 +31,10 @@ std::vector<FieldBinding<ReflowLabParams>> buildTable() {
       FieldSpec{.key = "target",
                 .label = "Target p1",
                 .kind = FieldKind::Choice,
-                .choices = {"eight_gaussians", "triangle", "moons", "checkerboard", "drawn"},
+                .choices = {"eight_gaussians", "triangle", "moons", "checkerboard", "drawn",
+                            "image"},
                 .choiceLabels = {"8 Gaussians", "Tutorial triangle", "Two moons", "Checkerboard",
-                                 "Drawn points"},
+                                 "Drawn points", "Image density"},
                 .help = "Data distribution at t = 1 (spec §5.3)"},
       &P::target));
   t.push_back(bindField(FieldSpec{.key = "target_std",
@@ -54,8 +55,17 @@ std::vector<FieldBinding<ReflowLabParams>> buildTable() {
                                   .kind = FieldKind::Integer,
                                   .min = 10,
                                   .max = 2000,
-                                  .help = "Points drawn for the moons and checkerboard targets"},
+                                  .help = "Points drawn for the moons, checkerboard and image "
+                                          "targets"},
                         &P::targetPoints));
+  t.push_back(bindField(FieldSpec{.key = "image_mass",
+                                  .label = "Image mass",
+                                  .kind = FieldKind::Choice,
+                                  .choices = {"dark", "bright"},
+                                  .choiceLabels = {"Dark = mass", "Bright = mass"},
+                                  .help = "Image target: grey levels as probability, dark or "
+                                          "bright pixels carrying the mass"},
+                        &P::imageMass));
   t.push_back(bindField(FieldSpec{.key = "drawn",
                                   .label = "Drawn points",
                                   .kind = FieldKind::Vector,

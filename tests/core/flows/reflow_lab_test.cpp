@@ -164,3 +164,44 @@ TEST(ReflowLab, EveryVelocityOptionStraightensAndIsDeterministic) {
     EXPECT_TRUE(a.rounds[1].z1 == b.rounds[1].z1) << id;  // same seed ⇒ same result
   }
 }
+
+TEST(ReflowLab, ImageTargetSamplesGreyLevelsAsProbability) {
+  // 4 × 2 grey image (rows top to bottom): only the top-left pixel is black, the rest white.
+  Eigen::MatrixXf g = Eigen::MatrixXf::Ones(2, 4);
+  g(0, 0) = 0.0f;
+  const auto img = quantization::imageFromPlanes({g});
+  // Longer side 4 px → [−2, 2]: the top-left pixel covers x ∈ [−2, −1], y ∈ [0, 1].
+  const Eigen::MatrixXd dark = sampleImageDensity(img, 300, ImageMass::Dark, 9);
+  EXPECT_GE(dark.col(0).minCoeff(), -2.0);
+  EXPECT_LE(dark.col(0).maxCoeff(), -1.0);
+  EXPECT_GE(dark.col(1).minCoeff(), 0.0);
+  EXPECT_LE(dark.col(1).maxCoeff(), 1.0);
+  // Bright = mass: the other seven pixels, never the black one.
+  const Eigen::MatrixXd bright = sampleImageDensity(img, 700, ImageMass::Bright, 9);
+  for (Eigen::Index i = 0; i < bright.rows(); ++i)
+    EXPECT_FALSE(bright(i, 0) < -1.0 && bright(i, 1) > 0.0) << i;
+  EXPECT_GE(bright.col(1).minCoeff(), -1.0);
+  // Seeded: same seed, same points; another seed differs.
+  EXPECT_TRUE(dark == sampleImageDensity(img, 300, ImageMass::Dark, 9));
+  EXPECT_FALSE(dark == sampleImageDensity(img, 300, ImageMass::Dark, 10));
+  // An all-white image has no dark mass; the page target needs an image at all.
+  const auto white = quantization::imageFromPlanes({Eigen::MatrixXf::Ones(3, 3)});
+  try {
+    sampleImageDensity(white, 10, ImageMass::Dark, 1);
+    FAIL() << "no throw";
+  } catch (const ParamError& e) {
+    EXPECT_EQ(e.key(), "image");
+  }
+  ReflowLabParams p;
+  p.target = TargetPreset::Image;
+  try {
+    computeReflowLab(p);
+    FAIL() << "no throw";
+  } catch (const ParamError& e) {
+    EXPECT_EQ(e.key(), "target");
+  }
+  p.particles = 300;
+  p.image = std::make_shared<const quantization::ImageData>(img);
+  const auto r = computeReflowLab(p);
+  EXPECT_LE(r.targetSamples.col(0).mean(), -1.0 + 0.05);  // the mass sits in that pixel
+}

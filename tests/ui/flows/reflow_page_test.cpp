@@ -2,11 +2,16 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include <gtest/gtest.h>
 
+#include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QSet>
 #include <QSignalSpy>
 
+#include <cmath>
+
 #include "latentlab/flows/reflow_lab.h"
+#include "latentlab/quantization/image_io.h"
 #include "ui/common/figure_export.h"
 #include "ui/pages/flows/reflow_page.h"
 
@@ -150,4 +155,28 @@ TEST(ReflowPage, CompareViewWorksWithEveryVelocityOption) {
     const QImage img = ui::renderFigure(page, {QSize(900, 600), 96, true});
     EXPECT_GT(distinctColours(img), 12) << v;
   }
+}
+
+TEST(ReflowPage, ImageTargetLoadsAndABadFileKeepsThePreviousTarget) {
+  ReflowPage page;
+  page.setParam("particles", 300.0);
+  QSignalSpy failed(&page, &ui::Page::computeFailed);
+  // Choosing the image target before any image is loaded is refused with a message.
+  EXPECT_THROW(page.setParam("target", std::string("image")), ParamError);
+  EXPECT_FALSE(page.openImageFile(QStringLiteral("/nonexistent/dir/none.png")));
+  EXPECT_EQ(failed.count(), 1);
+  EXPECT_EQ(std::get<std::string>(page.params().at("target")), "eight_gaussians");
+  // A black bar on white (rows 4..5 of 10): with dark = mass the target lies on y ≈ 0.
+  Eigen::MatrixXf g = Eigen::MatrixXf::Ones(10, 10);
+  g.middleRows(4, 2).setZero();
+  const QString path = QDir::temp().filePath(QStringLiteral("latentlab_reflow_bar.png"));
+  quantization::saveImage(quantization::imageFromPlanes({g}), path.toStdString());
+  ASSERT_TRUE(page.openImageFile(path));
+  EXPECT_EQ(std::get<std::string>(page.params().at("target")), "image");
+  page.computeNow();
+  const auto& t = page.result()->targetSamples;
+  EXPECT_LT(std::abs(t.col(1).mean()), 0.1);
+  EXPECT_LT(t.col(1).cwiseAbs().maxCoeff(), 0.4 + 0.3);  // the bar spans |y| ≤ 0.4, plus kernel
+  EXPECT_GT(t.col(0).maxCoeff() - t.col(0).minCoeff(), 3.0);  // and the whole width
+  QFile::remove(path);
 }

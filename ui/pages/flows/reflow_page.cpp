@@ -3,6 +3,9 @@
 #include "ui/pages/flows/reflow_page.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -81,15 +84,45 @@ std::vector<std::pair<QString, std::string>> ReflowPage::sections() const {
 }
 
 flows::ReflowLabParams ReflowPage::labParams() const {
-  return fromParamSet(params(), flows::reflowLabFields());
+  auto p = fromParamSet(params(), flows::reflowLabFields());
+  p.image = m_image;
+  return p;
 }
 
 void ReflowPage::validateParams(const ParamSet& merged) const {
-  flows::validate(fromParamSet(merged, flows::reflowLabFields()));
+  const auto p = fromParamSet(merged, flows::reflowLabFields());
+  flows::validate(p);
+  if (p.target != flows::TargetPreset::Image) return;
+  if (!m_image) throw ParamError("target", "no image loaded: use \"Open image…\" first");
+  flows::sampleImageDensity(*m_image, 1, p.imageMass, p.seed);  // the chosen mass exists
+}
+
+bool ReflowPage::openImageFile(const QString& path) {
+  try {
+    // The density needs no more than 256 px a side; loadImage downscales larger images.
+    auto image = std::make_shared<const quantization::ImageData>(
+        quantization::loadImage(QFile::encodeName(path).toStdString(), 256));
+    auto p = labParams();
+    p.image = image;
+    flows::sampleImageDensity(*image, 1, p.imageMass, p.seed);  // has mass for this option
+    m_image = std::move(image);
+    ++m_imageGeneration;
+    m_imageName = QFileInfo(path).fileName();
+    if (p.target == flows::TargetPreset::Image)
+      controller()->request(makeJob(), false);  // same param value: ask for the run ourselves
+    else
+      setParam("target", std::string("image"));
+    return true;
+  } catch (const ParamError& e) {
+    emit computeFailed(tr("Image not loaded, keeping the previous target: %1")
+                           .arg(QString::fromStdString(e.what())));
+    return false;
+  }
 }
 
 RecomputeController::Job ReflowPage::makeJob() const {
-  const ParamSet all = params();
+  ParamSet all = params();
+  all["image_generation"] = static_cast<double>(m_imageGeneration);  // a new picture: new flow
   ParamSet flowKey = flowKeyOf(all), roundsKey = roundsKeyOf(all);
   const bool flowOk = m_result && flowKey == m_flowKey;
   const bool roundsOk = flowOk && roundsKey == m_roundsKey;
@@ -161,9 +194,11 @@ void ReflowPage::paramsUpdated() {
     const bool points = p.target == flows::TargetPreset::Moons ||
                         p.target == flows::TargetPreset::Checkerboard ||
                         p.target == flows::TargetPreset::Drawn;
-    f->setFieldVisible("kernel_width", points);
+    const bool image = p.target == flows::TargetPreset::Image;
+    f->setFieldVisible("kernel_width", points || image);
     f->setFieldVisible("target_points", p.target == flows::TargetPreset::Moons ||
-                                            p.target == flows::TargetPreset::Checkerboard);
+                                            p.target == flows::TargetPreset::Checkerboard || image);
+    f->setFieldVisible("image_mass", image);
     f->setFieldVisible("drawn", p.target == flows::TargetPreset::Drawn);
     const bool rff = p.velocity == flows::ReflowVelocity::Rff;
     const bool mlp = p.velocity == flows::ReflowVelocity::Mlp;
@@ -261,6 +296,16 @@ void ReflowPage::clearDrawnPoints() {
 void ReflowPage::buildToolbar(QHBoxLayout* row) {
   auto* hint = new QLabel(tr("Click or drag on the canvas to draw target points"), this);
   row->addWidget(hint);
+  auto* open = new QPushButton(tr("Open image…"), this);
+  open->setToolTip(tr("Use an image's grey levels as the target density (PNG, JPEG, BMP, TIFF "
+                      "or WebP)"));
+  connect(open, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open image"), {},
+        tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;All files (*)"));
+    if (!path.isEmpty()) openImageFile(path);
+  });
+  row->addWidget(open);
   m_undoBtn = new QPushButton(tr("Undo"), this);
   m_undoBtn->setToolTip(tr("Remove the last drawn stroke"));
   m_undoBtn->setEnabled(false);

@@ -46,6 +46,9 @@ class ReflowPage : public Page {
   int shownFrame() const;
   void setPlaying(bool playing);
   bool isPlaying() const;
+  /// Loads an image as the target density (switches the target to "image"). A bad file emits
+  /// computeFailed with the reason, keeps the previous target and returns false.
+  bool openImageFile(const QString& path);
   /// How many flow computations ran (tests: time and view changes reuse the cached flow).
   int flowRuns() const { return *m_flowRuns; }
 
@@ -68,6 +71,9 @@ class ReflowPage : public Page {
   std::optional<flows::ReflowLabResult> m_result;
   latentlab::ParamSet m_flowKey, m_roundsKey;  // params the cached parts were computed for
   std::shared_ptr<int> m_flowRuns = std::make_shared<int>(0);
+  std::shared_ptr<const quantization::ImageData> m_image;  // the Image target's picture
+  int m_imageGeneration = 0;  // bumped per loaded image: part of the flow cache key
+  QString m_imageName;
   std::vector<std::vector<double>> m_undo;  // drawn points before each stroke
   QPointF m_lastDrawn;
   QSlider* m_slider = nullptr;

@@ -11,12 +11,16 @@
 #include "latentlab/common/params.h"
 #include "latentlab/common/run_control.h"
 #include "latentlab/flows/reflow.h"
+#include "latentlab/quantization/image_io.h"
 
 namespace latentlab::flows {
 
 enum class SourcePreset { Gaussian, Triangle };
-/// Target presets of spec flows.md §5.3 (Drawn: the user's points, equal weights).
-enum class TargetPreset { EightGaussians, Triangle, Moons, Checkerboard, Drawn };
+/// Target presets of spec flows.md §5.3 (Drawn: the user's points, equal weights; Image: points
+/// sampled from a loaded image's grey levels).
+enum class TargetPreset { EightGaussians, Triangle, Moons, Checkerboard, Drawn, Image };
+/// Which grey levels of an image target carry the probability mass.
+enum class ImageMass { Dark, Bright };
 /// What the page shows (spec §5.2 views and charts).
 enum class ReflowView { Flow, Pairs, Compare, Quality, Rounds };
 /// How reflow rounds k ≥ 2 fit their velocity (spec §5.2; 1-RF always uses the exact v*).
@@ -29,8 +33,11 @@ struct ReflowLabParams {
   TargetPreset target = TargetPreset::EightGaussians;
   double targetStd = 0.1;     // std of the 8-Gaussians modes
   double kernelWidth = 0.05;  // s1 of point-set targets (moons, checkerboard, drawn)
-  int targetPoints = 200;     // points drawn for moons / checkerboard
+  int targetPoints = 200;     // points drawn for moons / checkerboard / image
   std::vector<double> drawn{-1, -1, 1, -1, 0, 1.2};  // x0,y0,x1,y1,… of user points
+  ImageMass imageMass = ImageMass::Dark;
+  /// The image of the Image target (not a field: the page loads it; scenarios keep the rest).
+  std::shared_ptr<const quantization::ImageData> image;
   int particles = 10000;
   int steps = 50;
   Solver solver = Solver::Euler;
@@ -54,6 +61,13 @@ struct ReflowLabParams {
 const std::vector<FieldBinding<ReflowLabParams>>& reflowLabFields();
 /// Cross-field checks (drawn has an even length ≥ 2, finite); throws ParamError.
 void validate(const ReflowLabParams& params);
+
+/// n points with density ∝ grey level (Bright) or 1 − grey (Dark) of `image` (grey = the plane,
+/// or 0.299 R + 0.587 G + 0.114 B): a pixel by inverse CDF, then a uniform point inside it,
+/// seeded. The image is centred with its longer side on [−2, 2] (aspect kept, y up).
+/// Throws ParamError("image") for an empty image or one without mass (e.g. all white, Dark).
+Eigen::MatrixXd sampleImageDensity(const quantization::ImageData& image, int n, ImageMass mass,
+                                   std::uint64_t seed);
 
 /// The source and target mixtures of `params` (point-set targets get s1 = kernel_width).
 Mixture sourceMixture(const ReflowLabParams& params);
