@@ -294,7 +294,8 @@ void ReflowPage::clearDrawnPoints() {
 }
 
 void ReflowPage::buildToolbar(QHBoxLayout* row) {
-  auto* hint = new QLabel(tr("Click or drag on the canvas to draw target points"), this);
+  auto* hint = new QLabel(tr("Draw: click or drag"), this);
+  hint->setToolTip(tr("Click or drag on the canvas to add drawn target points"));
   row->addWidget(hint);
   auto* open = new QPushButton(tr("Open image…"), this);
   open->setToolTip(tr("Use an image's grey levels as the target density (PNG, JPEG, BMP, TIFF "
@@ -328,7 +329,7 @@ void ReflowPage::buildToolbar(QHBoxLayout* row) {
   row->addWidget(step);
   m_slider = new QSlider(Qt::Horizontal, this);
   m_slider->setToolTip(tr("Time t: the cached frame shown (the flow is not recomputed)"));
-  m_slider->setMinimumWidth(120);
+  m_slider->setMinimumWidth(160);
   connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
     if (v != shownFrame()) showFrame(v);
   });
