@@ -4,6 +4,8 @@ target_sources(latentlab_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/reflow_velocity.cpp
   ${CMAKE_CURRENT_LIST_DIR}/reflow_solvers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/reflow_rff.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/reflow_mlp.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/reflow_kernel.cpp
   ${CMAKE_CURRENT_LIST_DIR}/reflow_lab.cpp
   ${CMAKE_CURRENT_LIST_DIR}/reflow_lab_fields.cpp
 )

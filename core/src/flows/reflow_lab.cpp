@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // The ReFlow page's computation: presets (spec flows.md §5.3), the exact 1-RF flow, and reflow
-// rounds with RFF ridge velocities (§2.4) for the compare, quality and rounds views.
+// rounds with RFF ridge, MLP or NW kernel velocities (§2.4, §5.2) for the compare, quality and
+// rounds views.
+#include <algorithm>
 #include <chrono>
+#include <memory>
 #include <cmath>
 #include <numbers>
 
 #include "latentlab/common/errors.h"
 #include "latentlab/common/rng.h"
 #include "latentlab/flows/reflow_lab.h"
+#include "latentlab/flows/reflow_models.h"
 
 namespace latentlab::flows {
 namespace {
@@ -99,6 +103,43 @@ FlowSummary summarise(const VelocityFn& v, const ReflowLabParams& p, const Mixtu
 
 }  // namespace
 
+Eigen::MatrixXd sampleImageDensity(const quantization::ImageData& image, int n, ImageMass mass,
+                                   std::uint64_t seed) {
+  if (image.empty()) throw ParamError("image", "the image is empty");
+  const int h = image.height(), w = image.width();
+  Eigen::MatrixXd grey = image.planes[0].cast<double>();
+  if (image.channels() >= 3)
+    grey = 0.299 * image.planes[0].cast<double>() + 0.587 * image.planes[1].cast<double>() +
+           0.114 * image.planes[2].cast<double>();
+  // Row-major cumulative weights, so pixel k is (row k / w, column k % w).
+  std::vector<double> cdf(static_cast<std::size_t>(h) * static_cast<std::size_t>(w));
+  double acc = 0.0;
+  for (int r = 0; r < h; ++r)
+    for (int c = 0; c < w; ++c) {
+      const double g = std::clamp(grey(r, c), 0.0, 1.0);
+      acc += mass == ImageMass::Dark ? 1.0 - g : g;
+      cdf[static_cast<std::size_t>(r) * static_cast<std::size_t>(w) + static_cast<std::size_t>(c)] =
+          acc;
+    }
+  if (!(acc > 0.0))
+    throw ParamError("image", mass == ImageMass::Dark
+                                  ? "the image has no dark pixels to carry the mass (all white)"
+                                  : "the image has no bright pixels to carry the mass (all black)");
+  Rng rng(seed);
+  const double scale = 4.0 / std::max(h, w);
+  Eigen::MatrixXd pts(n, 2);
+  for (int i = 0; i < n; ++i) {
+    const double u = rng.uniform() * acc;
+    const auto k = static_cast<std::size_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
+    const auto idx = std::min(k, cdf.size() - 1);
+    const double row = static_cast<double>(idx / static_cast<std::size_t>(w));
+    const double col = static_cast<double>(idx % static_cast<std::size_t>(w));
+    pts(i, 0) = (col + rng.uniform() - 0.5 * w) * scale;
+    pts(i, 1) = (0.5 * h - row - rng.uniform()) * scale;
+  }
+  return pts;
+}
+
 Mixture sourceMixture(const ReflowLabParams& p) {
   if (p.source == SourcePreset::Triangle) return equalPoints(triangle(true), std::sqrt(0.3));
   return equalPoints(Eigen::MatrixXd::Zero(1, 2), p.sourceStd);
@@ -119,6 +160,10 @@ Mixture targetMixture(const ReflowLabParams& p) {
     case TargetPreset::Moons: return equalPoints(moons(p.targetPoints, p.seed + 7), p.kernelWidth);
     case TargetPreset::Checkerboard:
       return equalPoints(checkerboard(p.targetPoints, p.seed + 7), p.kernelWidth);
+    case TargetPreset::Image:
+      if (!p.image) throw ParamError("target", "no image loaded: open an image for this target");
+      return equalPoints(sampleImageDensity(*p.image, p.targetPoints, p.imageMass, p.seed + 7),
+                         p.kernelWidth);
     case TargetPreset::Drawn: {
       const Eigen::Index n = static_cast<Eigen::Index>(p.drawn.size() / 2);
       if (n < 1) throw ParamError("drawn", "draw at least one target point");
@@ -133,33 +178,44 @@ Mixture targetMixture(const ReflowLabParams& p) {
   throw ParamError("target", "unknown target preset");
 }
 
-ReflowLabResult computeReflowLab(const ReflowLabParams& p, const RunControl& control) {
-  const auto start = std::chrono::steady_clock::now();
+const Eigen::MatrixXd& ReflowLabResult::snapshot() const {
+  static const Eigen::MatrixXd kEmpty;
+  if (!frames || frames->empty()) return kEmpty;
+  const auto i = static_cast<std::size_t>(
+      std::clamp(snapshotIndex, 0, static_cast<int>(frames->size()) - 1));
+  return (*frames)[i];
+}
+
+void computeReflowFlow(const ReflowLabParams& p, ReflowLabResult& r, const RunControl& control) {
   validate(p);
   const Mixture p0 = sourceMixture(p), p1 = targetMixture(p);
   const MixtureVelocity exact(p0, p1);
-  const VelocityFn v1 = [&exact](const Eigen::MatrixXd& x, double t) { return exact(x, t); };
-  ReflowLabResult r;
   r.box = canvasBox(p0, p1);
   r.targetSamples = p1.sample(std::min(p.particles, 4000), p.seed + 1);
-
-  // Flow view: exact 1-RF from z0 with the page solver; snapshot at the step nearest to t.
+  // Exact 1-RF from z0 with the page solver; every frame is kept for the time slider.
   const Eigen::MatrixXd z0 = p0.sample(p.particles, p.seed);
-  const int snap = static_cast<int>(std::lround(p.time * p.steps));
-  r.snapshotTime = static_cast<double>(snap) / p.steps;
+  auto frames = std::make_shared<std::vector<Eigen::MatrixXd>>();
+  exact.integrate(z0, p.steps, p.solver, frames.get(), control);
   const int nt = std::min(p.trajectories, p.particles);
   r.paths.assign(static_cast<std::size_t>(nt), Eigen::MatrixXd(p.steps + 1, 2));
-  for (int j = 0; j < nt; ++j) r.paths[static_cast<std::size_t>(j)].row(0) = z0.row(j);
-  if (snap == 0) r.snapshot = z0;
-  integrate(
-      v1, z0, p.steps, p.solver,
-      [&](int i, const Eigen::MatrixXd& z) {
-        for (int j = 0; j < nt; ++j) r.paths[static_cast<std::size_t>(j)].row(i) = z.row(j);
-        if (i == snap) r.snapshot = z;
-        control.progress(0.2 * i / p.steps);
-      },
-      control);
+  for (int i = 0; i <= p.steps; ++i)
+    for (int j = 0; j < nt; ++j)
+      r.paths[static_cast<std::size_t>(j)].row(i) = (*frames)[static_cast<std::size_t>(i)].row(j);
+  r.frames = std::move(frames);
+  // Independent random pairs: their straight segments cross, the ODE paths do not.
+  const int np = std::min(kPairSegments, p.particles);
+  r.pairs0 = z0.topRows(np);
+  r.pairs1 = r.targetSamples.topRows(np);
+  const Eigen::Index ni = std::min(z0.rows(), r.targetSamples.rows());
+  r.independentCost =
+      (r.targetSamples.topRows(ni) - z0.topRows(ni)).rowwise().squaredNorm().mean();
+}
 
+void computeReflowField(const ReflowLabParams& p, ReflowLabResult& r) {
+  validate(p);
+  const MixtureVelocity exact(sourceMixture(p), targetMixture(p));
+  r.snapshotIndex = static_cast<int>(std::lround(p.time * p.steps));
+  r.snapshotTime = static_cast<double>(r.snapshotIndex) / p.steps;
   // ρ_t on a grid (row 0 at the top, y = +box) and v on the arrow lattice.
   const int g = kDensityGrid;
   Eigen::MatrixXd grid(g * g, 2);
@@ -168,9 +224,11 @@ ReflowLabResult computeReflowLab(const ReflowLabParams& p, const RunControl& con
       grid(i * g + j, 0) = -r.box + (j + 0.5) * 2.0 * r.box / g;
       grid(i * g + j, 1) = r.box - (i + 0.5) * 2.0 * r.box / g;
     }
-  const Eigen::VectorXd dens = exact.density(grid, p.time);
+  const Eigen::VectorXd dens = exact.density(grid, r.snapshotTime);
   r.density = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
       dens.data(), g, g);
+  r.arrowBase.resize(0, 2);
+  r.arrowVel.resize(0, 2);
   if (p.arrows > 0) {
     const int a = p.arrows;
     r.arrowBase.resize(a * a, 2);
@@ -179,63 +237,101 @@ ReflowLabResult computeReflowLab(const ReflowLabParams& p, const RunControl& con
         r.arrowBase(i * a + j, 0) = -r.box + (j + 0.5) * 2.0 * r.box / a;
         r.arrowBase(i * a + j, 1) = -r.box + (i + 0.5) * 2.0 * r.box / a;
       }
-    r.arrowVel = exact(r.arrowBase, p.time);
+    r.arrowVel = exact(r.arrowBase, r.snapshotTime);
   }
+}
 
-  // Independent random pairs: their straight segments cross, the ODE paths do not.
-  const int np = std::min(kPairSegments, p.particles);
-  r.pairs0 = z0.topRows(np);
-  r.pairs1 = r.targetSamples.topRows(np);
-  const Eigen::Index ni = std::min(z0.rows(), r.targetSamples.rows());
-  r.independentCost =
-      (r.targetSamples.topRows(ni) - z0.topRows(ni)).rowwise().squaredNorm().mean();
-  control.checkCancelled();
-
-  if (p.view == ReflowView::Compare || p.view == ReflowView::Quality ||
-      p.view == ReflowView::Rounds) {
-    const int nq = std::min(p.particles, kQualityParticles);
-    const Eigen::MatrixXd zq = p0.sample(nq, p.seed + 2);
-    const Eigen::MatrixXd reference = p1.sample(nq, p.seed + 3);
-    r.targetEntropy = p1.nll(reference, kNllFloor);
-    const int k = p.view == ReflowView::Rounds ? p.rounds : 2;
-    std::vector<VelocityFn> flows{v1};
-    std::vector<RffVelocity> fits;
-    fits.reserve(static_cast<std::size_t>(k));
-    r.rounds.push_back(summarise(v1, p, p1, zq, reference, control));
-    for (int round = 2; round <= k; ++round) {
-      // Reflow (§2.4): fresh z0, integrate the previous flow accurately, fit on fixed pairs.
-      const Eigen::MatrixXd a = p0.sample(p.pairs, p.seed + 10 + static_cast<std::uint64_t>(round));
-      const Eigen::MatrixXd b = integrate(flows.back(), a, kPairSteps, Solver::Rk4, {}, control);
-      RffOptions o;
-      o.features = p.rffFeatures;
-      o.lengthscale = p.rffLengthscale;
-      o.ridge = p.rffRidge;
-      o.seed = p.seed + 100 + static_cast<std::uint64_t>(round);
-      fits.push_back(RffVelocity::fit(a, b, o, control));
-      const RffVelocity* fit = &fits.back();
-      flows.push_back([fit](const Eigen::MatrixXd& x, double t) { return (*fit)(x, t); });
-      r.rounds.push_back(summarise(flows.back(), p, p1, zq, reference, control));
-      r.rounds.back().fitLoss = fit->trainingLoss();
-      control.progress(0.2 + 0.5 * (round - 1) / (k - 1));
-    }
-    if (p.view == ReflowView::Quality) {
-      r.qualitySteps = {1, 2, 4, 8, 16, 32};
-      for (int f = 0; f < 2; ++f) {
-        std::vector<std::vector<double>> bySolver;
-        for (Solver s : {Solver::Euler, Solver::Heun, Solver::Rk4}) {
-          std::vector<double> nll;
-          for (int n : r.qualitySteps)
-            nll.push_back(p1.nll(integrate(flows[static_cast<std::size_t>(f)], zq, n, s, {},
-                                           control),
-                                 kNllFloor));
-          bySolver.push_back(std::move(nll));
-        }
-        r.qualityNll.push_back(std::move(bySolver));
-        control.progress(0.7 + 0.15 * (f + 1));
+void computeReflowRounds(const ReflowLabParams& p, ReflowLabResult& r, const RunControl& control) {
+  validate(p);
+  r.rounds.clear();
+  r.qualitySteps.clear();
+  r.qualityNll.clear();
+  const Mixture p0 = sourceMixture(p), p1 = targetMixture(p);
+  const MixtureVelocity exact(p0, p1);
+  const VelocityFn v1 = [&exact](const Eigen::MatrixXd& x, double t) { return exact(x, t); };
+  const int nq = std::min(p.particles, kQualityParticles);
+  const Eigen::MatrixXd zq = p0.sample(nq, p.seed + 2);
+  const Eigen::MatrixXd reference = p1.sample(nq, p.seed + 3);
+  r.targetEntropy = p1.nll(reference, kNllFloor);
+  const bool quality = p.view == ReflowView::Quality;
+  const int k = p.view == ReflowView::Rounds ? p.rounds : 2;
+  const double fitShare = quality ? 0.7 : 1.0;  // progress spent on the rounds
+  std::vector<VelocityFn> flows{v1};
+  std::shared_ptr<const MlpVelocity> lastMlp;  // warm start of the next round (spec §2.4)
+  r.rounds.push_back(summarise(v1, p, p1, zq, reference, control));
+  for (int round = 2; round <= k; ++round) {
+    const double lo = fitShare * (round - 2) / (k - 1), span = fitShare / (k - 1);
+    RunControl sub = control;
+    sub.onProgress = [&control, lo, span](double f) { control.progress(lo + 0.8 * span * f); };
+    // Reflow (§2.4): fresh z0, integrate the previous flow accurately, fit on fixed pairs.
+    const Eigen::MatrixXd a = p0.sample(p.pairs, p.seed + 10 + static_cast<std::uint64_t>(round));
+    const Eigen::MatrixXd b = round == 2 ? exact.integrate(a, kPairSteps, Solver::Rk4, nullptr, control)
+                                         : integrate(flows.back(), a, kPairSteps, Solver::Rk4, {},
+                                                     control);
+    const std::uint64_t fitSeed = p.seed + 100 + static_cast<std::uint64_t>(round);
+    double fitLoss = 0.0;
+    switch (p.velocity) {
+      case ReflowVelocity::Rff: {
+        RffOptions o;
+        o.features = p.rffFeatures;
+        o.lengthscale = p.rffLengthscale;
+        o.ridge = p.rffRidge;
+        o.seed = fitSeed;
+        auto fit = std::make_shared<const RffVelocity>(RffVelocity::fit(a, b, o, sub));
+        fitLoss = fit->trainingLoss();
+        flows.push_back([fit](const Eigen::MatrixXd& x, double t) { return (*fit)(x, t); });
+        break;
+      }
+      case ReflowVelocity::Mlp: {
+        MlpOptions o;
+        o.hidden = p.mlpHidden;
+        o.iterations = p.mlpIterations;
+        o.learningRate = p.mlpLr;
+        o.seed = fitSeed;
+        auto fit = std::make_shared<const MlpVelocity>(
+            MlpVelocity::fit(a, b, o, sub, lastMlp.get()));
+        fitLoss = fit->trainingLoss();
+        lastMlp = fit;
+        flows.push_back([fit](const Eigen::MatrixXd& x, double t) { return (*fit)(x, t); });
+        break;
+      }
+      case ReflowVelocity::Kernel: {
+        auto fit = std::make_shared<const KernelVelocity>(a, b, p.nwBandwidth);
+        fitLoss = fit->residual(400, fitSeed);
+        flows.push_back([fit](const Eigen::MatrixXd& x, double t) { return (*fit)(x, t); });
+        break;
       }
     }
-    // The fits die with this scope: keep only the summaries.
+    r.rounds.push_back(summarise(flows.back(), p, p1, zq, reference, control));
+    r.rounds.back().fitLoss = fitLoss;
+    control.progress(fitShare * (round - 1) / (k - 1));
   }
+  if (quality) {
+    r.qualitySteps = {1, 2, 4, 8, 16, 32};
+    for (int f = 0; f < 2; ++f) {
+      std::vector<std::vector<double>> bySolver;
+      for (Solver s : {Solver::Euler, Solver::Heun, Solver::Rk4}) {
+        std::vector<double> nll;
+        for (int n : r.qualitySteps)
+          nll.push_back(p1.nll(integrate(flows[static_cast<std::size_t>(f)], zq, n, s, {}, control),
+                               kNllFloor));
+        bySolver.push_back(std::move(nll));
+      }
+      r.qualityNll.push_back(std::move(bySolver));
+      control.progress(0.7 + 0.15 * (f + 1));
+    }
+  }
+}
+
+ReflowLabResult computeReflowLab(const ReflowLabParams& p, const RunControl& control) {
+  const auto start = std::chrono::steady_clock::now();
+  ReflowLabResult r;
+  computeReflowFlow(p, r, control);
+  computeReflowField(p, r);
+  control.checkCancelled();
+  if (p.view == ReflowView::Compare || p.view == ReflowView::Quality ||
+      p.view == ReflowView::Rounds)
+    computeReflowRounds(p, r, control);
   control.progress(1.0);
   r.elapsedMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

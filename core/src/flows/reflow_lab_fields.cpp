@@ -31,9 +31,10 @@ std::vector<FieldBinding<ReflowLabParams>> buildTable() {
       FieldSpec{.key = "target",
                 .label = "Target p1",
                 .kind = FieldKind::Choice,
-                .choices = {"eight_gaussians", "triangle", "moons", "checkerboard", "drawn"},
+                .choices = {"eight_gaussians", "triangle", "moons", "checkerboard", "drawn",
+                            "image"},
                 .choiceLabels = {"8 Gaussians", "Tutorial triangle", "Two moons", "Checkerboard",
-                                 "Drawn points"},
+                                 "Drawn points", "Image density"},
                 .help = "Data distribution at t = 1 (spec §5.3)"},
       &P::target));
   t.push_back(bindField(FieldSpec{.key = "target_std",
@@ -54,8 +55,17 @@ std::vector<FieldBinding<ReflowLabParams>> buildTable() {
                                   .kind = FieldKind::Integer,
                                   .min = 10,
                                   .max = 2000,
-                                  .help = "Points drawn for the moons and checkerboard targets"},
+                                  .help = "Points drawn for the moons, checkerboard and image "
+                                          "targets"},
                         &P::targetPoints));
+  t.push_back(bindField(FieldSpec{.key = "image_mass",
+                                  .label = "Image mass",
+                                  .kind = FieldKind::Choice,
+                                  .choices = {"dark", "bright"},
+                                  .choiceLabels = {"Dark = mass", "Bright = mass"},
+                                  .help = "Image target: grey levels as probability, dark or "
+                                          "bright pixels carrying the mass"},
+                        &P::imageMass));
   t.push_back(bindField(FieldSpec{.key = "drawn",
                                   .label = "Drawn points",
                                   .kind = FieldKind::Vector,
@@ -123,6 +133,14 @@ std::vector<FieldBinding<ReflowLabParams>> buildTable() {
                                   .max = 5,
                                   .help = "k-rectified flows k = 1..rounds (rounds chart)"},
                         &P::rounds));
+  t.push_back(bindField(
+      FieldSpec{.key = "velocity",
+                .label = "Velocity k ≥ 2",
+                .kind = FieldKind::Choice,
+                .choices = {"rff", "mlp", "kernel"},
+                .choiceLabels = {"RFF ridge", "MLP (Adam)", "NW kernel"},
+                .help = "How reflow rounds fit v on the pairs (spec §5.2); 1-RF is exact"},
+      &P::velocity));
   t.push_back(bindField(FieldSpec{.key = "rff_features",
                                   .label = "RFF features M",
                                   .kind = FieldKind::Integer,
@@ -144,6 +162,36 @@ std::vector<FieldBinding<ReflowLabParams>> buildTable() {
                                   .logScale = true,
                                   .help = "Ridge added to E[ψψᵀ]"},
                         &P::rffRidge));
+  t.push_back(bindField(FieldSpec{.key = "mlp_hidden",
+                                  .label = "MLP width",
+                                  .kind = FieldKind::Integer,
+                                  .min = 4,
+                                  .max = 256,
+                                  .help = "Hidden units of both layers of [x; t] → H → H → 2"},
+                        &P::mlpHidden));
+  t.push_back(bindField(FieldSpec{.key = "mlp_iterations",
+                                  .label = "MLP iterations",
+                                  .kind = FieldKind::Integer,
+                                  .min = 10,
+                                  .max = 50000,
+                                  .logScale = true,
+                                  .help = "Adam steps per reflow round (batch 256)"},
+                        &P::mlpIterations));
+  t.push_back(bindField(FieldSpec{.key = "mlp_lr",
+                                  .label = "MLP learning rate",
+                                  .min = 1e-5,
+                                  .max = 0.1,
+                                  .logScale = true,
+                                  .help = "Adam step size"},
+                        &P::mlpLr));
+  t.push_back(bindField(FieldSpec{.key = "nw_bandwidth",
+                                  .label = "Kernel width h",
+                                  .min = 0.01,
+                                  .max = 5.0,
+                                  .logScale = true,
+                                  .help = "Nadaraya–Watson bandwidth: v = Σ K_h(x − x_t^i)(x1^i − "
+                                          "x0^i) / Σ K_h(x − x_t^i)"},
+                        &P::nwBandwidth));
   t.push_back(bindField(FieldSpec{.key = "seed",
                                   .label = "Seed",
                                   .kind = FieldKind::Integer,

@@ -140,9 +140,24 @@ void ReflowCanvas::paintEvent(QPaintEvent*) {
 }
 
 void ReflowCanvas::mousePressEvent(QMouseEvent* event) {
-  if (onClicked && event->button() == Qt::LeftButton && plotRect().contains(event->position()))
-    onClicked(toData(event->position()));
+  if (event->button() == Qt::LeftButton && plotRect().contains(event->position())) {
+    m_dragging = true;
+    if (onClicked) onClicked(toData(event->position()));
+  }
   QWidget::mousePressEvent(event);
+}
+
+void ReflowCanvas::mouseMoveEvent(QMouseEvent* event) {
+  // A drag that leaves the plot stops adding points there but resumes when it comes back.
+  if (m_dragging && onDragged && (event->buttons() & Qt::LeftButton) &&
+      plotRect().contains(event->position()))
+    onDragged(toData(event->position()));
+  QWidget::mouseMoveEvent(event);
+}
+
+void ReflowCanvas::mouseReleaseEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton) m_dragging = false;
+  QWidget::mouseReleaseEvent(event);
 }
 
 }  // namespace latentlab::ui

@@ -13,7 +13,7 @@ namespace latentlab::ui {
 
 /// Square 2-D canvas on [−box, box]² for the ReFlow page: an optional density image under
 /// points, polylines, straight segments and velocity arrows (short line segments with a head).
-/// Clicking reports the point in data coordinates (drawn targets).
+/// Clicking and dragging report points in data coordinates (drawn targets).
 class ReflowCanvas : public QWidget {
   Q_OBJECT
  public:
@@ -36,6 +36,8 @@ class ReflowCanvas : public QWidget {
   QPointF toWidget(const QPointF& dataPos) const;
 
   std::function<void(QPointF)> onClicked;
+  /// While the left button is held after a press on the plot: every mouse move, in data units.
+  std::function<void(QPointF)> onDragged;
 
   QSize sizeHint() const override { return {360, 360}; }
   QSize minimumSizeHint() const override { return {160, 160}; }
@@ -43,6 +45,8 @@ class ReflowCanvas : public QWidget {
  protected:
   void paintEvent(QPaintEvent*) override;
   void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
 
  private:
   QRectF plotRect() const;
@@ -56,6 +60,7 @@ class ReflowCanvas : public QWidget {
   QImage m_density;
   QString m_title;
   double m_box = 3.0;
+  bool m_dragging = false;
 };
 
 }  // namespace latentlab::ui

@@ -28,7 +28,7 @@ QList<DataTable> ReflowPage::exportData() const {
   QList<DataTable> tables;
   if (!m_result) return tables;
   const auto& r = *m_result;
-  tables << pointsTable(QStringLiteral("particles_t"), r.snapshot);
+  tables << pointsTable(QStringLiteral("particles_t"), r.snapshot());
   tables << pathsTable(QStringLiteral("trajectories"), r.paths);
   DataTable dens{QStringLiteral("density"), QStringList{"x", "y", "rho"}, {}};
   const Eigen::Index g = r.density.rows();

@@ -80,11 +80,15 @@ ReflowFigure::ReflowFigure(QWidget* parent) : QWidget(parent) {
   auto clicked = [this](QPointF pt) {
     if (onCanvasClicked) onCanvasClicked(pt);
   };
+  auto dragged = [this](QPointF pt) {
+    if (onCanvasDragged) onCanvasDragged(pt);
+  };
   // Flow.
   auto* flow = new QWidget(m_stack);
   auto* fg = new QGridLayout(flow);
   m_flow = new ReflowCanvas(flow);
   m_flow->onClicked = clicked;
+  m_flow->onDragged = dragged;
   m_bar = new ColorBar(flow);
   m_flowInfo = makeLabel(flow);
   fg->addWidget(m_flow, 0, 0);
@@ -97,6 +101,7 @@ ReflowFigure::ReflowFigure(QWidget* parent) : QWidget(parent) {
   m_pairsLeft = new ReflowCanvas(m_stack);
   m_pairsRight = new ReflowCanvas(m_stack);
   m_pairsRight->onClicked = clicked;
+  m_pairsRight->onDragged = dragged;
   m_pairsInfo = makeLabel(m_stack);
   auto* pairs = new QWidget(m_stack);
   auto* pv = new QVBoxLayout(pairs);
@@ -140,8 +145,8 @@ void ReflowFigure::show(const ReflowLabParams& p, const ReflowLabResult& r) {
     case ReflowView::Flow: fillFlow(p, r); break;
     case ReflowView::Pairs: fillPairs(p, r); break;
     case ReflowView::Compare: fillCompare(p, r); break;
-    case ReflowView::Quality: fillQuality(r); break;
-    case ReflowView::Rounds: fillRounds(r); break;
+    case ReflowView::Quality: fillQuality(p, r); break;
+    case ReflowView::Rounds: fillRounds(p, r); break;
   }
 }
 
@@ -155,7 +160,7 @@ void ReflowFigure::fillFlow(const ReflowLabParams& p, const ReflowLabResult& r) 
   m_flow->setBox(r.box);
   m_flow->setDensity(colorize(r.density, map));
   m_flow->addPaths(r.paths, kPath, 1.0);
-  m_flow->addPoints(r.snapshot, kParticle, 1.4);
+  m_flow->addPoints(r.snapshot(), kParticle, 1.4);
   if (p.arrows > 0) m_flow->addArrows(r.arrowBase, r.arrowVel, 2.0 * r.box / p.arrows, kArrow);
   m_flow->update();
   m_bar->setMapping(map);
@@ -201,9 +206,18 @@ void ReflowFigure::fillPairs(const ReflowLabParams&, const ReflowLabResult& r) {
                            .arg(num(r.independentCost)));
 }
 
+QString ReflowFigure::velocityName(flows::ReflowVelocity v) {
+  switch (v) {
+    case flows::ReflowVelocity::Mlp: return tr("MLP");
+    case flows::ReflowVelocity::Kernel: return tr("NW kernel");
+    case flows::ReflowVelocity::Rff: break;
+  }
+  return tr("RFF ridge");
+}
+
 void ReflowFigure::fillCompare(const ReflowLabParams& p, const ReflowLabResult& r) {
-  m_title->setText(tr("1-RF (exact) vs 2-RF (RFF ridge on reflow pairs), same z0 and solver, "
-                      "N = %1")
+  m_title->setText(tr("1-RF (exact) vs 2-RF (%1 on reflow pairs), same z0 and solver, N = %2")
+                       .arg(velocityName(p.velocity))
                        .arg(p.steps));
   for (int i = 0; i < 2; ++i) {
     ReflowCanvas* c = m_cmp[i];
@@ -230,18 +244,19 @@ void ReflowFigure::fillCompare(const ReflowLabParams& p, const ReflowLabResult& 
                        .arg(num(s.nll))
                        .arg(num(r.targetEntropy))
                        .arg(num(s.sw2));
-    if (i == 1) text += tr("<br>RFF fit residual %1").arg(num(s.fitLoss));
+    if (i == 1) text += tr("<br>%1 fit residual %2").arg(velocityName(p.velocity), num(s.fitLoss));
     m_cmpInfo[i]->setText(text);
   }
 }
 
-void ReflowFigure::fillQuality(const ReflowLabResult& r) {
+void ReflowFigure::fillQuality(const ReflowLabParams& p, const ReflowLabResult& r) {
   m_title->setText(tr("Quality vs function evaluations (target NLL, lower is better)"));
   const QString names[3] = {tr("Euler"), tr("Heun"), tr("RK4")};
   for (int f = 0; f < 2; ++f) {
     ChartView* c = m_quality[f];
     c->clearSeries();
-    c->setTitle(f == 0 ? tr("1-RF (exact velocity)") : tr("2-RF (RFF ridge)"));
+    c->setTitle(f == 0 ? tr("1-RF (exact velocity)")
+                       : tr("2-RF (%1)").arg(velocityName(p.velocity)));
     c->setAxes(tr("NFE"), ChartView::Axis::Log, tr("NLL (nats)"), ChartView::Axis::Linear);
     if (static_cast<int>(r.qualityNll.size()) <= f) continue;
     for (int s = 0; s < 3; ++s) {
@@ -257,11 +272,12 @@ void ReflowFigure::fillQuality(const ReflowLabResult& r) {
   }
   m_qualityInfo->setText(tr("N = 1, 2, 4, … 32 steps; NFE = N × (1, 2, 4). One Euler step of "
                             "the 1-RF sends every sample to E[x1] (§2.5); the straighter 2-RF is "
-                            "far better at 1–2 evaluations, and its floor is the RFF fit error "
-                            "(it smears modes where the 1-RF map splits), not the solver."));
+                            "far better at 1–2 evaluations, and its floor is the fit error of "
+                            "the %1 velocity (it smears modes where the 1-RF map splits), not the "
+                            "solver.").arg(velocityName(p.velocity)));
 }
 
-void ReflowFigure::fillRounds(const ReflowLabResult& r) {
+void ReflowFigure::fillRounds(const ReflowLabParams& p, const ReflowLabResult& r) {
   m_title->setText(tr("Reflow rounds k: straightness and transport cost"));
   std::vector<QPointF> s, rel, cost;
   for (std::size_t k = 0; k < r.rounds.size(); ++k) {
@@ -288,8 +304,8 @@ void ReflowFigure::fillRounds(const ReflowLabResult& r) {
                           ChartView::Style::Dashed, QColor(0x7f, 0x7f, 0x7f));
   m_roundsCost->setYRange(0.0, std::nan(""));
   QString text = tr("k = 1 is the exact velocity; each later round draws fresh z0, integrates "
-                    "the previous flow (RK4, 32 steps) and fits an RFF ridge velocity on the "
-                    "pairs (§2.4).");
+                    "the previous flow (RK4, 32 steps) and fits a %1 velocity on the pairs "
+                    "(§2.4).").arg(velocityName(p.velocity));
   for (std::size_t k = 0; k < r.rounds.size(); ++k)
     text += tr(" k=%1: Ŝ %2, NLL %3.").arg(k + 1).arg(num(r.rounds[k].straightness))
                 .arg(num(r.rounds[k].nll));

@@ -25,14 +25,18 @@ class ReflowFigure : public QWidget {
   void show(const flows::ReflowLabParams& p, const flows::ReflowLabResult& r);
   /// Called with the data point when the user clicks a canvas (the page adds a drawn point).
   std::function<void(QPointF)> onCanvasClicked;
+  /// Called for every mouse move of a drag that started on a canvas (drawn strokes).
+  std::function<void(QPointF)> onCanvasDragged;
+  /// "RFF ridge", "MLP", "NW kernel" (translated).
+  static QString velocityName(flows::ReflowVelocity v);
   QString viewTitle() const;
 
  private:
   void fillFlow(const flows::ReflowLabParams& p, const flows::ReflowLabResult& r);
   void fillPairs(const flows::ReflowLabParams& p, const flows::ReflowLabResult& r);
   void fillCompare(const flows::ReflowLabParams& p, const flows::ReflowLabResult& r);
-  void fillQuality(const flows::ReflowLabResult& r);
-  void fillRounds(const flows::ReflowLabResult& r);
+  void fillQuality(const flows::ReflowLabParams& p, const flows::ReflowLabResult& r);
+  void fillRounds(const flows::ReflowLabParams& p, const flows::ReflowLabResult& r);
 
   QLabel* m_title = nullptr;
   QStackedWidget* m_stack = nullptr;

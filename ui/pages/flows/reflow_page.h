@@ -3,12 +3,18 @@
 #pragma once
 
 #include <QPointF>
+#include <memory>
 #include <optional>
+#include <vector>
 
 #include "latentlab/flows/reflow_lab.h"
 #include "ui/common/page.h"
 
 class QHBoxLayout;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QTimer;
 
 namespace latentlab::ui {
 
@@ -27,10 +33,24 @@ class ReflowPage : public Page {
   QList<DataTable> exportData() const override;
 
   const std::optional<flows::ReflowLabResult>& result() const { return m_result; }
-  /// Adds a drawn target point (switches the target to "drawn"); the first click after another
-  /// target replaces the default drawn points.
+  /// Adds a drawn target point (switches the target to "drawn") and starts a stroke (one undo
+  /// step); the first click after another target replaces the default drawn points.
   void addDrawnPoint(QPointF point);
+  /// Continues the stroke: adds a point once the pointer is kStrokeSpacing from the last one.
+  void dragDrawnPoint(QPointF point);
+  /// Removes the last stroke (click or drag); false when there is nothing to undo.
+  bool undoDrawnStroke();
   void clearDrawnPoints();
+  /// Time slider: shows cached frame `index` (0..N) without recomputing the flow.
+  void showFrame(int index);
+  int shownFrame() const;
+  void setPlaying(bool playing);
+  bool isPlaying() const;
+  /// Loads an image as the target density (switches the target to "image"). A bad file emits
+  /// computeFailed with the reason, keeps the previous target and returns false.
+  bool openImageFile(const QString& path);
+  /// How many flow computations ran (tests: time and view changes reuse the cached flow).
+  int flowRuns() const { return *m_flowRuns; }
 
  protected:
   RecomputeController::Job makeJob() const override;
@@ -45,8 +65,22 @@ class ReflowPage : public Page {
  private:
   flows::ReflowLabParams labParams() const;
   void buildToolbar(QHBoxLayout* row);
+  void syncToolbar();
+  void setDrawn(std::vector<double> pts);
 
   std::optional<flows::ReflowLabResult> m_result;
+  latentlab::ParamSet m_flowKey, m_roundsKey;  // params the cached parts were computed for
+  std::shared_ptr<int> m_flowRuns = std::make_shared<int>(0);
+  std::shared_ptr<const quantization::ImageData> m_image;  // the Image target's picture
+  int m_imageGeneration = 0;  // bumped per loaded image: part of the flow cache key
+  QString m_imageName;
+  std::vector<std::vector<double>> m_undo;  // drawn points before each stroke
+  QPointF m_lastDrawn;
+  QSlider* m_slider = nullptr;
+  QLabel* m_time = nullptr;
+  QPushButton* m_play = nullptr;
+  QPushButton* m_undoBtn = nullptr;
+  QTimer* m_timer = nullptr;
 };
 
 }  // namespace latentlab::ui

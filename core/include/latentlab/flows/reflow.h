@@ -32,6 +32,9 @@ struct Mixture {
 /// that are not positive; normalises nothing.
 void checkMixture(const Mixture& m, const std::string& key);
 
+/// ODE integrators of spec §2.5.
+enum class Solver { Euler, Heun, Rk4 };
+
 /// Exact ReFlow velocity for mixture source and target (spec flows.md §2.2):
 ///   c_jk = (1−t)² s0_j² + t² s1_k²,  m_jk = (1−t) a_j + t μ_k,
 ///   log w_jk = log α_j + log π_k − (d/2) log c_jk − ‖x − m_jk‖²/(2 c_jk)   (softmax over pairs)
@@ -45,6 +48,14 @@ class MixtureVelocity {
   Eigen::MatrixXd operator()(const Eigen::MatrixXd& x, double t) const;
   /// ρ_t at every row of x.
   Eigen::VectorXd density(const Eigen::MatrixXd& x, double t) const;
+  /// Integrates dz/dt = v*(z, t) from 0 to 1 with N steps of `solver` (same updates as
+  /// integrate() below). Particles are independent, so fixed blocks of rows run through all steps
+  /// in parallel with the per-time pair terms computed once: bit-identical for any thread count,
+  /// and equal to integrate(*this, …) up to rounding. When `frames` is set it receives the N + 1
+  /// positions (frames[0] = z0). Throws ParamError("steps"/"z0") like integrate(); polls control.
+  Eigen::MatrixXd integrate(const Eigen::MatrixXd& z0, int steps, Solver solver,
+                            std::vector<Eigen::MatrixXd>* frames = nullptr,
+                            const RunControl& control = {}) const;
   const Mixture& source() const { return m_source; }
   const Mixture& target() const { return m_target; }
 
@@ -56,7 +67,6 @@ class MixtureVelocity {
 /// Batched velocity field v(X, t), X is N × d.
 using VelocityFn = std::function<Eigen::MatrixXd(const Eigen::MatrixXd&, double)>;
 
-enum class Solver { Euler, Heun, Rk4 };
 /// Function evaluations per step: 1, 2, 4.
 int evaluationsPerStep(Solver s);
 

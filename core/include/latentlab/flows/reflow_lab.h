@@ -4,20 +4,27 @@
 
 #include <Eigen/Dense>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "latentlab/common/params.h"
 #include "latentlab/common/run_control.h"
 #include "latentlab/flows/reflow.h"
+#include "latentlab/quantization/image_io.h"
 
 namespace latentlab::flows {
 
 enum class SourcePreset { Gaussian, Triangle };
-/// Target presets of spec flows.md §5.3 (Drawn: the user's points, equal weights).
-enum class TargetPreset { EightGaussians, Triangle, Moons, Checkerboard, Drawn };
+/// Target presets of spec flows.md §5.3 (Drawn: the user's points, equal weights; Image: points
+/// sampled from a loaded image's grey levels).
+enum class TargetPreset { EightGaussians, Triangle, Moons, Checkerboard, Drawn, Image };
+/// Which grey levels of an image target carry the probability mass.
+enum class ImageMass { Dark, Bright };
 /// What the page shows (spec §5.2 views and charts).
 enum class ReflowView { Flow, Pairs, Compare, Quality, Rounds };
+/// How reflow rounds k ≥ 2 fit their velocity (spec §5.2; 1-RF always uses the exact v*).
+enum class ReflowVelocity { Rff, Mlp, Kernel };
 
 /// Every parameter of the ReFlow page; reflowLabFields() drives form, JSON and CLI.
 struct ReflowLabParams {
@@ -26,8 +33,11 @@ struct ReflowLabParams {
   TargetPreset target = TargetPreset::EightGaussians;
   double targetStd = 0.1;     // std of the 8-Gaussians modes
   double kernelWidth = 0.05;  // s1 of point-set targets (moons, checkerboard, drawn)
-  int targetPoints = 200;     // points drawn for moons / checkerboard
+  int targetPoints = 200;     // points drawn for moons / checkerboard / image
   std::vector<double> drawn{-1, -1, 1, -1, 0, 1.2};  // x0,y0,x1,y1,… of user points
+  ImageMass imageMass = ImageMass::Dark;
+  /// The image of the Image target (not a field: the page loads it; scenarios keep the rest).
+  std::shared_ptr<const quantization::ImageData> image;
   int particles = 10000;
   int steps = 50;
   Solver solver = Solver::Euler;
@@ -39,6 +49,11 @@ struct ReflowLabParams {
   int rffFeatures = 128;
   double rffLengthscale = 0.6;
   double rffRidge = 1e-4;
+  ReflowVelocity velocity = ReflowVelocity::Rff;
+  int mlpHidden = 64;        // spec §2.4: 3 → 64 → 64 → 2
+  int mlpIterations = 2000;  // Adam steps per round (batch 256)
+  double mlpLr = 2e-3;
+  double nwBandwidth = 0.15;  // h of the Nadaraya–Watson kernel
   std::uint64_t seed = 1;
   ReflowView view = ReflowView::Flow;
 };
@@ -46,6 +61,13 @@ struct ReflowLabParams {
 const std::vector<FieldBinding<ReflowLabParams>>& reflowLabFields();
 /// Cross-field checks (drawn has an even length ≥ 2, finite); throws ParamError.
 void validate(const ReflowLabParams& params);
+
+/// n points with density ∝ grey level (Bright) or 1 − grey (Dark) of `image` (grey = the plane,
+/// or 0.299 R + 0.587 G + 0.114 B): a pixel by inverse CDF, then a uniform point inside it,
+/// seeded. The image is centred with its longer side on [−2, 2] (aspect kept, y up).
+/// Throws ParamError("image") for an empty image or one without mass (e.g. all white, Dark).
+Eigen::MatrixXd sampleImageDensity(const quantization::ImageData& image, int n, ImageMass mass,
+                                   std::uint64_t seed);
 
 /// The source and target mixtures of `params` (point-set targets get s1 = kernel_width).
 Mixture sourceMixture(const ReflowLabParams& params);
@@ -59,31 +81,53 @@ struct FlowSummary {
   double cost = 0.0;                   // E‖Z1 − Z0‖² of the coupling (reference path)
   double nll = 0.0;                    // −mean log p1(z1) (stds floored at 0.05)
   double sw2 = 0.0;                    // sliced W2² to fresh target samples
-  double fitLoss = 0.0;                // RFF regression residual (0 for the exact 1-RF)
+  double fitLoss = 0.0;                // regression residual of the fit (0 for the exact 1-RF)
 };
 
 struct ReflowLabResult {
   Eigen::MatrixXd targetSamples;  // for the overlay
-  // Flow view (exact 1-RF).
-  double box = 3.0;               // the canvas is [−box, box]²
-  Eigen::MatrixXd density;        // G × G ρ_t (row 0 = top, y = +box)
-  Eigen::MatrixXd snapshot;       // particles at the step nearest to t
-  double snapshotTime = 0.0;
-  std::vector<Eigen::MatrixXd> paths;  // trajectories (N+1) × 2
-  Eigen::MatrixXd arrowBase, arrowVel;  // lattice points and v(x, t) there
+  // Flow view (exact 1-RF), computeReflowFlow().
+  double box = 3.0;  // the canvas is [−box, box]²
+  /// Particle positions after every step, frames[i] at t = i/N (shared: the time slider and
+  /// cached recomputes reuse them without copying).
+  std::shared_ptr<const std::vector<Eigen::MatrixXd>> frames;
+  std::vector<Eigen::MatrixXd> paths;   // trajectories (N+1) × 2
   Eigen::MatrixXd pairs0, pairs1;       // random independent pairs (straight segments cross)
   double independentCost = 0.0;         // E‖X1 − X0‖² for independent pairs
-  // Compare / rounds / quality (computed only for those views).
-  std::vector<FlowSummary> rounds;  // k = 1 (exact), 2, 3 … (RFF fitted on pairs)
+  // Field at the shown time, computeReflowField().
+  int snapshotIndex = 0;          // frame nearest to params.time
+  double snapshotTime = 0.0;      // = snapshotIndex / N: ρ_t, arrows and particles share it
+  Eigen::MatrixXd density;        // G × G ρ_t (row 0 = top, y = +box)
+  Eigen::MatrixXd arrowBase, arrowVel;  // lattice points and v(x, t) there
+  // Compare / rounds / quality, computeReflowRounds() (only for those views).
+  std::vector<FlowSummary> rounds;  // k = 1 (exact), 2, 3 … (fitted on reflow pairs)
   std::vector<int> qualitySteps;    // N values
   // [flow k][solver] → NLL at each N (flow 0 = 1-RF, 1 = 2-RF)
   std::vector<std::vector<std::vector<double>>> qualityNll;
   double targetEntropy = 0.0;  // NLL of true target samples (the ideal)
   double elapsedMs = 0.0;
+
+  /// Particles at the shown time (empty before computeReflowFlow).
+  const Eigen::MatrixXd& snapshot() const;
 };
 
-/// Everything the ReFlow page shows. The Flow and Pairs views are cheap (< 16 ms at defaults);
-/// Compare, Quality and Rounds fit RFF velocities on reflow pairs and report progress.
+/// Everything the ReFlow page shows: computeReflowFlow + computeReflowField, and for the
+/// compare, quality and rounds views computeReflowRounds. The Flow and Pairs views are cheap
+/// (< 16 ms at defaults); the others fit velocities on reflow pairs and report progress.
 ReflowLabResult computeReflowLab(const ReflowLabParams& params, const RunControl& control = {});
+
+/// The exact 1-RF flow from z0 ~ p0 (seed) with the page solver and N steps: all frames, the
+/// trajectories, target samples, box and the crossing random pairs. Depends on neither time,
+/// arrows nor the reflow fields, so the page reuses it when only those change.
+void computeReflowFlow(const ReflowLabParams& params, ReflowLabResult& result,
+                       const RunControl& control = {});
+/// ρ_t on the grid and v*(x, t) on the arrow lattice at the frame nearest to params.time
+/// (needs result.frames and result.box from computeReflowFlow). A few hundred microseconds.
+void computeReflowField(const ReflowLabParams& params, ReflowLabResult& result);
+/// Reflow rounds (§2.4) with the chosen velocity (RFF ridge, MLP or NW kernel) and, for the
+/// quality view, NLL vs N per solver; `rounds` needed: 2 for compare and quality, params.rounds
+/// for the rounds view. Rounds are seeded per k, so k = 1..m agree whatever the total.
+void computeReflowRounds(const ReflowLabParams& params, ReflowLabResult& result,
+                         const RunControl& control = {});
 
 }  // namespace latentlab::flows
