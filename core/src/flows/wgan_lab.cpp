@@ -11,6 +11,7 @@
 
 #include "latentlab/common/rng.h"
 #include "latentlab/flows/wgan_flow.h"
+#include "latentlab/flows/wgan_generator.h"
 
 namespace latentlab::flows {
 namespace {
@@ -146,6 +147,13 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
       lattice.row(r * kArrows + c) << out.arrowAxis[c], out.arrowAxis[kArrows - 1 - r];
 
   Eigen::MatrixXd x0 = gaussianCloud(n, p.initStd, rng);
+  const bool useGenerator = p.mover == WganMover::Generator;
+  std::optional<MlpGenerator> gen;
+  std::optional<GeneratorAdam> genAdam;
+  if (useGenerator) {
+    gen = MlpGenerator::init(2, p.genHidden, 2, p.initStd, rng);
+    genAdam.emplace(*gen, p.genLearningRate);
+  }
   const bool useMlp = p.variant == WganVariant::WganGp ||
                       (p.variant == WganVariant::Gradient && p.critic == WganCritic::Mlp);
   const int inputs = p.variant == WganVariant::TimeZero ? 3 : 2;
@@ -159,6 +167,11 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
 
   for (int round = 0; round <= p.rounds; ++round) {
     control.checkCancelled();
+    Eigen::MatrixXd z;
+    if (useGenerator) {
+      z = gaussianCloud(n, 1.0, rng);  // fresh latent batch every round
+      x0 = (*gen)(z);
+    }
     Eigen::MatrixXd x1 = sampleTarget(p.target, n, rng.next());
     // Random pairing (independent coupling), then t ~ U(0, 1) per pair.
     for (int i = n - 1; i > 0; --i) x1.row(i).swap(x1.row(static_cast<int>(rng.next() % (i + 1))));
@@ -203,8 +216,19 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
     snap.meanGrad = move.rowwise().norm().mean();
     snap.sw2 = slicedW2Seeded(x0, out.real, kProjections, sw2Seed);
     snap.nll = targetNll(p.target, x0, kde);
+    if (round < p.rounds && useGenerator) {
+      // (G-move): regress G(z) onto the moved samples, targets held fixed (stop-gradient).
+      const Eigen::MatrixXd targets = x0 + p.epsilon * move;
+      MlpGenerator grad;
+      for (int s = 0; s < p.genSteps; ++s) {
+        generatorMoveLoss(*gen, z, targets, &grad);
+        genAdam->step(*gen, grad);
+      }
+      snap.moveResidual = std::sqrt(2.0 * generatorMoveLoss(*gen, z, targets));
+    } else if (round < p.rounds) {
+      x0 += p.epsilon * move;
+    }
     out.snapshots.push_back(std::move(snap));
-    if (round < p.rounds) x0 += p.epsilon * move;
     control.progress(static_cast<double>(round + 1) / (p.rounds + 1));
   }
   out.elapsedMs =

@@ -69,6 +69,16 @@ std::vector<FieldBinding<WganLabParams>> buildTable() {
                                  "Checkerboard"},
                 .help = "Real data (spec §5.3)"},
       &P::target));
+  t.push_back(bindField(
+      FieldSpec{.key = "mover",
+                .label = "Move",
+                .kind = FieldKind::Choice,
+                .choices = {"particles", "generator"},
+                .choiceLabels = {"Particles", "Generator G(z)"},
+                .help = "What ∇D moves: free particles x0 ← x0 + ε∇D(x0), or a one-hidden-layer "
+                        "generator x0 = G(z) trained on the (G-move) regression toward "
+                        "x0 + ε∇D(x0) (§3.1, §3.3)"},
+      &P::mover));
   t.push_back(bindField(integer("particles", "Particles N", 10, 5000,
                                 "Particles, and real samples drawn per round"),
                         &P::particles));
@@ -104,6 +114,16 @@ std::vector<FieldBinding<WganLabParams>> buildTable() {
   t.push_back(bindField(boolean("reinit", "Re-init critic each round",
                                 "Start the MLP critic afresh every round instead of warm start"),
                         &P::reinit));
+  t.push_back(bindField(integer("gen_hidden", "Generator width", 2, 256,
+                                "Hidden tanh units of G(z) = W2 tanh(W1 z + b1) + b2, z ~ N(0, I₂)"),
+                        &P::genHidden));
+  t.push_back(bindField(real("gen_learning_rate", "Generator lr", 1e-5, 1.0, true,
+                             "Adam step size of the generator (β1 = 0.9, β2 = 0.999)"),
+                        &P::genLearningRate));
+  t.push_back(bindField(integer("gen_steps", "Generator steps K_g", 1, 200,
+                                "Adam steps per round on ½‖G(z) − sg[G(z) + ε∇D(G(z))]‖² "
+                                "(K_g = 1 is one WGAN generator step on −D)"),
+                        &P::genSteps));
   auto seed = integer("seed", "Seed", 0, kMaxSeed, "Seed of every random draw (same seed, same run)");
   seed.slider = false;
   t.push_back(bindField(seed, &P::seed));
@@ -142,6 +162,8 @@ void validate(const WganLabParams& params) {
     throw ParamError("critic", "critic must be rff or mlp");
   if (static_cast<int>(params.target) < 0 || params.target > WganTarget::Checkerboard)
     throw ParamError("target", "target is not a known preset id");
+  if (static_cast<int>(params.mover) < 0 || params.mover > WganMover::Generator)
+    throw ParamError("mover", "mover must be particles or generator");
   if (static_cast<int>(params.view) < 0 || params.view > WganView::Charts)
     throw ParamError("view", "view is not a known view id");
   // Ranges (and NaN) come from the table, so the form, JSON and this check never disagree.
@@ -154,7 +176,9 @@ bool sameComputation(const WganLabParams& a, const WganLabParams& b) {
          a.epsilon == b.epsilon && a.lambda == b.lambda && a.features == b.features &&
          a.lengthScale == b.lengthScale && a.delta == b.delta && a.hidden == b.hidden &&
          a.learningRate == b.learningRate && a.criticSteps == b.criticSteps &&
-         a.reinit == b.reinit && a.seed == b.seed && a.box == b.box;
+         a.reinit == b.reinit && a.seed == b.seed && a.box == b.box && a.mover == b.mover &&
+         a.genHidden == b.genHidden && a.genLearningRate == b.genLearningRate &&
+         a.genSteps == b.genSteps;
 }
 
 }  // namespace latentlab::flows

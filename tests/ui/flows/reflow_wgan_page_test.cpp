@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include <gtest/gtest.h>
 
+#include <QGroupBox>
 #include <QImage>
+#include <QRadioButton>
 #include <QSet>
 #include <QSignalSpy>
 #include <cmath>
@@ -16,6 +18,12 @@ using namespace latentlab;
 using latentlab::ui::ReflowWganPage;
 
 namespace {
+
+QGroupBox* section(ReflowWganPage& page, const QString& title) {
+  for (auto* box : page.controls()->findChildren<QGroupBox*>())
+    if (box->title() == title) return box;
+  return nullptr;
+}
 
 int distinctColours(const QImage& img) {
   QSet<QRgb> seen;
@@ -130,4 +138,47 @@ TEST(ReflowWganPage, ParameterChangeProducesAResultAsynchronously) {
   ASSERT_TRUE(page.controller()->waitForIdle(20000));
   ASSERT_GE(spy.count(), 1);
   EXPECT_EQ(page.result()->snapshots.size(), 8u);
+}
+
+// Spec §3.3 "particles or a generator": the radio buttons above the figure set the mover.
+TEST(ReflowWganPage, MoverRadioButtonsSwitchToTheGenerator) {
+  ReflowWganPage page;
+  page.setParam("rounds", 4.0);
+  QRadioButton* generator = nullptr;
+  QRadioButton* particles = nullptr;
+  for (auto* b : page.findChildren<QRadioButton*>()) {
+    if (b->text() == QStringLiteral("generator G(z)")) generator = b;
+    if (b->text() == QStringLiteral("particles")) particles = b;
+  }
+  ASSERT_TRUE(generator && particles);
+  EXPECT_TRUE(particles->isChecked());
+  page.computeNow();
+  const auto freeParticles = page.result();
+  generator->click();
+  EXPECT_EQ(std::get<std::string>(page.params().at("mover")), "generator");
+  page.computeNow();
+  EXPECT_EQ(page.result()->params.mover, flows::WganMover::Generator);
+  EXPECT_FALSE(page.result()->snapshots.back().particles ==
+               freeParticles->snapshots.back().particles);
+  // Setting the field (scenario, CLI) moves the radio buttons too.
+  page.setParam("mover", std::string("particles"));
+  EXPECT_TRUE(particles->isChecked());
+  EXPECT_FALSE(generator->isChecked());
+}
+
+// A section whose rows are all hidden must not leave an empty header behind.
+TEST(ReflowWganPage, SectionsWithoutVisibleFieldsAreHidden) {
+  ReflowWganPage page;
+  QGroupBox* rff = section(page, QStringLiteral("RFF critic"));
+  QGroupBox* mlp = section(page, QStringLiteral("MLP critic"));
+  QGroupBox* gen = section(page, QStringLiteral("Generator"));
+  ASSERT_TRUE(rff && mlp && gen);
+  EXPECT_FALSE(rff->isHidden());
+  EXPECT_TRUE(mlp->isHidden());
+  EXPECT_TRUE(gen->isHidden());
+  page.setParam("critic", std::string("mlp"));
+  EXPECT_TRUE(rff->isHidden());
+  EXPECT_FALSE(mlp->isHidden());
+  page.setParam("mover", std::string("generator"));
+  EXPECT_FALSE(gen->isHidden());
 }

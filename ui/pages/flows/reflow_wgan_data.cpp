@@ -18,12 +18,12 @@ QList<DataTable> ReflowWganPage::exportData() const {
   DataTable rounds{QStringLiteral("rounds"),
                    {QStringLiteral("round"), QStringLiteral("distance"), QStringLiteral("sw2"),
                     QStringLiteral("nll"), QStringLiteral("mean_grad"),
-                    QStringLiteral("critic_loss")},
+                    QStringLiteral("critic_loss"), QStringLiteral("move_residual")},
                    {}};
   for (std::size_t k = 0; k < r.snapshots.size(); ++k) {
     const auto& q = r.snapshots[k];
     rounds.rows.push_back(
-        {static_cast<double>(k), q.distance, q.sw2, q.nll, q.meanGrad, q.criticLoss});
+        {static_cast<double>(k), q.distance, q.sw2, q.nll, q.meanGrad, q.criticLoss, q.moveResidual});
   }
   out << rounds;
 

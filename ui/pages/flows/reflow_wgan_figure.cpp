@@ -115,6 +115,14 @@ QString ReflowWganFigure::expectedBehaviour(WganVariant variant) {
   return {};
 }
 
+QString ReflowWganFigure::generatorNote() {
+  return tr("<b>Generator (§3.1 G-move):</b> the samples are G(z) = W2 tanh(W1 z + b1) + b2 for "
+            "fresh z ~ N(0, I) each round; the critic's field moves G's parameters by K_g Adam "
+            "steps toward G(z) + ε∇D(G(z)) (K_g = 1 is one WGAN generator step on −D). A small "
+            "generator is smoother than free particles: modes fill more slowly and thin bridges "
+            "between them remain, since one tanh layer cannot cut the latent plane sharply.");
+}
+
 void ReflowWganFigure::show(const flows::WganLabParams& p, const flows::WganLabResult& r) {
   if (r.snapshots.empty()) return;
   const int round = std::clamp(p.round, 0, static_cast<int>(r.snapshots.size()) - 1);
@@ -155,7 +163,8 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
   m_canvas->setContent(std::move(c));
   m_colorBar->setMapping(m_canvas->content().mapping);
   m_colorBar->setLabel(r.scalarCritic ? tr("D − mean D") : tr("‖v‖"));
-  QStringList items{swatch(wganParticleColor(), tr("particles")),
+  const bool gen = r.params.mover == flows::WganMover::Generator;
+  QStringList items{swatch(wganParticleColor(), gen ? tr("generator samples G(z)") : tr("particles")),
                     swatch(wganRealColor(), tr("real samples"))};
   if (p.showInterpolants) items << swatch(wganInterpolantColor(), tr("interpolants x_t"));
   if (p.showArrows) items << (r.scalarCritic ? tr("arrows: ∇D") : tr("arrows: v"));
@@ -164,8 +173,12 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
                                     : tr("mean ‖v(x_t)‖² %1 · SW2 %2 · NLL %3 (real %4) · mean ‖v‖ %5 · "
                                          "regression loss %6"))
                         .arg(num(s.distance), num(s.sw2), num(s.nll), num(r.realNll),
-                             num(s.meanGrad), num(s.criticLoss)));
-  m_fieldNote->setText(expectedBehaviour(r.params.variant));
+                             num(s.meanGrad), num(s.criticLoss)) +
+                    (gen && round < static_cast<int>(r.snapshots.size()) - 1
+                         ? tr(" · G-move residual %1").arg(num(s.moveResidual))
+                         : QString()));
+  m_fieldNote->setText(expectedBehaviour(r.params.variant) +
+                       (gen ? QStringLiteral("<br>") + generatorNote() : QString()));
 }
 
 void ReflowWganFigure::fillCharts(const flows::WganLabParams& p, const flows::WganLabResult& r,
@@ -223,6 +236,9 @@ void ReflowWganFigure::fillCharts(const flows::WganLabParams& p, const flows::Wg
     chart->setMarker(tr("round"), Qt::Vertical, static_cast<double>(round));
   }
   m_chartsNote->setText(expectedBehaviour(r.params.variant) + QStringLiteral("<br>") +
+                        (r.params.mover == flows::WganMover::Generator
+                             ? generatorNote() + QStringLiteral("<br>")
+                             : QString()) +
                         tr("NLL: exact mixture for the Gaussian presets, KDE (h = 0.1) of 2000 "
                            "reference samples otherwise; dashed: the real samples' NLL."));
   (void)p;

@@ -5,7 +5,10 @@
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QButtonGroup>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QRadioButton>
 #include <QTimer>
 #include <algorithm>
 
@@ -40,6 +43,7 @@ std::vector<std::pair<QString, std::string>> ReflowWganPage::sections() const {
   return {{tr("Set-up"), "variant"},
           {tr("RFF critic"), "features"},
           {tr("MLP critic"), "hidden"},
+          {tr("Generator"), "gen_hidden"},
           {tr("Run"), "seed"},
           {tr("Display"), "box"}};
 }
@@ -88,6 +92,10 @@ void ReflowWganPage::paramsUpdated() {
     for (const char* key : {"hidden", "learning_rate", "critic_steps", "reinit"})
       f->setFieldVisible(key, mlp);
     for (const char* key : {"features", "length_scale", "delta"}) f->setFieldVisible(key, !mlp);
+    const bool gen = p.mover == flows::WganMover::Generator;
+    for (const char* key : {"gen_hidden", "gen_learning_rate", "gen_steps"})
+      f->setFieldVisible(key, gen);
+    f->setFieldVisible("mover", false);  // the radio buttons above the figure own it
   }
 }
 
@@ -131,11 +139,35 @@ void ReflowWganPage::buildToolbar(QHBoxLayout* row) {
   m_roundLabel = new QLabel(this);
   for (QWidget* w : std::initializer_list<QWidget*>{reset, back, m_play, forward, m_roundLabel})
     row->addWidget(w);
+  // What ∇D moves (§3.3): free particles or the generator's parameters.
+  row->addSpacing(12);
+  row->addWidget(new QLabel(tr("Move:"), this));
+  m_moveParticles = new QRadioButton(tr("particles"), this);
+  m_moveParticles->setToolTip(tr("Free particles x0 ← x0 + ε∇D(x0)"));
+  m_moveGenerator = new QRadioButton(tr("generator G(z)"), this);
+  m_moveGenerator->setToolTip(
+      tr("A one-hidden-layer generator trained toward G(z) + ε∇D(G(z)) (§3.1 G-move)"));
+  auto* group = new QButtonGroup(this);
+  group->addButton(m_moveParticles);
+  group->addButton(m_moveGenerator);
+  row->addWidget(m_moveParticles);
+  row->addWidget(m_moveGenerator);
+  connect(group, &QButtonGroup::buttonClicked, this, [this](QAbstractButton* b) {
+    try {
+      setParam("mover", std::string(b == m_moveGenerator ? "generator" : "particles"));
+    } catch (const ParamError& e) {
+      emit computeFailed(QString::fromStdString(e.what()));
+    }
+  });
 }
 
 void ReflowWganPage::syncToolbar() {
   const auto p = labParams();
   m_roundLabel->setText(tr("round %1 / %2").arg(std::min(p.round, p.rounds)).arg(p.rounds));
+  const bool gen = p.mover == flows::WganMover::Generator;
+  const QSignalBlocker b1(m_moveParticles), b2(m_moveGenerator);
+  m_moveParticles->setChecked(!gen);
+  m_moveGenerator->setChecked(gen);
 }
 
 }  // namespace latentlab::ui

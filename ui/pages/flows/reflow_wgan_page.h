@@ -9,6 +9,7 @@
 
 class QLabel;
 class QPushButton;
+class QRadioButton;
 class QHBoxLayout;
 class QTimer;
 
@@ -54,6 +55,8 @@ class ReflowWganPage : public Page {
   QPushButton* m_play = nullptr;
   QLabel* m_roundLabel = nullptr;
   QTimer* m_timer = nullptr;
+  QRadioButton* m_moveParticles = nullptr;  // the "mover" field as radio buttons
+  QRadioButton* m_moveGenerator = nullptr;
 };
 
 }  // namespace latentlab::ui

@@ -18,6 +18,9 @@ namespace latentlab::flows {
 enum class WganVariant { Gradient, FreeField, TimeZero, WganGp };
 enum class WganCritic { Rff, Mlp };                                  // §3.3 critic A / B
 enum class WganTarget { EightGaussians, EightGaussiansWide, TwoMoons, Checkerboard };  // §5.3
+/// What the critic's field moves (spec §3.3 "particles or a generator"): free particles
+/// x0 ← x0 + ε∇D(x0), or the parameters of x0 = G_φ(z) by the (G-move) regression of §3.1.
+enum class WganMover { Particles, Generator };
 enum class WganView { Field, Charts };
 
 /// Every parameter of the ReFlow → WGAN-GP page (field table wganLabFields()).
@@ -25,6 +28,7 @@ struct WganLabParams {
   WganVariant variant = WganVariant::Gradient;
   WganCritic critic = WganCritic::Rff;  // Gradient variant only; WGAN-GP always uses the MLP
   WganTarget target = WganTarget::EightGaussians;
+  WganMover mover = WganMover::Particles;
   int particles = 300;       // N, particles and real samples per round
   int rounds = 60;           // rounds computed by the job
   double initStd = 0.5;      // particles start from N(0, initStd² I)
@@ -37,6 +41,9 @@ struct WganLabParams {
   double learningRate = 5e-3;  // Adam α
   int criticSteps = 20;      // Adam steps per round (n_critic)
   bool reinit = false;       // re-initialise the MLP critic every round
+  int genHidden = 64;        // generator width H_g
+  double genLearningRate = 1e-2;  // generator Adam α
+  int genSteps = 5;          // K_g Adam steps on the (G-move) regression per round
   std::uint64_t seed = 1;
   double box = 3.0;          // the field view shows [−box, box]²
   int round = 60;            // snapshot shown (clamped to rounds)
@@ -53,7 +60,7 @@ bool sameComputation(const WganLabParams& a, const WganLabParams& b);
 
 /// One cached round: the particles after `index` moves and the critic fitted against them.
 struct WganSnapshot {
-  Eigen::MatrixXd particles;     // N × 2
+  Eigen::MatrixXd particles;     // N × 2: the particles, or G(z) for this round's z
   Eigen::MatrixXd interpolants;  // ≤ 200 × 2, the x_t where the penalty acts
   Eigen::MatrixXd field;         // G × G: D on the grid (row 0 = top, y = +box); ‖v‖ for the
                                  // free-field variants, which have no scalar critic
@@ -63,6 +70,7 @@ struct WganSnapshot {
   double nll;                    // target NLL of the particles (exact GMM, else KDE h = 0.1)
   double meanGrad;               // mean ‖∇D‖ at the particles
   double criticLoss;             // (Su-critic) / WGAN-GP loss; regression loss for free fields
+  double moveResidual = 0.0;     // generator only: RMS ‖G_new(z) − (x0 + ε∇D(x0))‖ after K_g steps
 };
 
 struct WganLabResult {
@@ -78,7 +86,9 @@ struct WganLabResult {
 
 /// Runs the §3.3 outer loop: each round draws fresh real samples, pairs them with the particles by
 /// a random permutation, fits the critic on x_t = (1−t)x0 + t x1 (t ~ U(0,1)), records the
-/// metrics and moves x0 ← x0 + ε∇D(x0). Deterministic in `seed`; polls `control` every round.
+/// metrics and moves x0 ← x0 + ε∇D(x0) — or, with WganMover::Generator, draws x0 = G_φ(z) from
+/// fresh z ~ N(0, I) each round and takes K_g Adam steps on the (G-move) regression
+/// ½‖G_φ(z) − sg[x0 + ε∇D(x0)]‖² (spec §3.3). Deterministic in `seed`; polls `control` every round.
 WganLabResult computeWganLab(const WganLabParams& params, const RunControl& control = {});
 
 /// Samples n points of a §5.3 target preset.
