@@ -8,8 +8,11 @@
 #include <cmath>
 #include <numbers>
 #include <optional>
+#include <tuple>
+#include <utility>
 
 #include "latentlab/common/rng.h"
+#include "latentlab/flows/reflow.h"
 #include "latentlab/flows/wgan_flow.h"
 #include "latentlab/flows/wgan_generator.h"
 
@@ -62,6 +65,45 @@ double targetNll(WganTarget target, const Eigen::MatrixXd& x, const Eigen::Matri
   if (target == WganTarget::EightGaussians) return mixtureNll(x, eightCentres(), 0.1);
   if (target == WganTarget::EightGaussiansWide) return mixtureNll(x, eightCentres(), 0.2);
   return mixtureNll(x, kde, kKdeWidth);  // empirical presets: KDE of a fixed reference set
+}
+
+// The exact ReFlow velocity at t = 0 from the ReFlow core (spec §2.2 MixtureVelocity): source =
+// one isotropic Gaussian fitted to the cloud, target = the preset's mixture (8 Gaussians) or this
+// round's real batch as point masses. At t = 0 the weights depend on the source component only,
+// so v*(x, 0) = E[x1] − x whatever the source's shape (§3.2 caveat) — the fit just keeps c_jk > 0.
+MixtureVelocity exactVelocity(WganTarget target, const Eigen::MatrixXd& x0,
+                              const Eigen::MatrixXd& x1) {
+  Mixture source;
+  source.means = x0.colwise().mean();
+  const double var = (x0.rowwise() - x0.colwise().mean()).squaredNorm() / (2.0 * x0.rows());
+  source.stds = Eigen::VectorXd::Constant(1, std::max(std::sqrt(var), 1e-3));
+  source.weights = Eigen::VectorXd::Ones(1);
+  Mixture data;
+  if (target == WganTarget::EightGaussians || target == WganTarget::EightGaussiansWide) {
+    data.means = eightCentres();
+    data.stds = Eigen::VectorXd::Constant(8, target == WganTarget::EightGaussians ? 0.1 : 0.2);
+  } else {
+    data.means = x1;
+    data.stds = Eigen::VectorXd::Zero(x1.rows());
+  }
+  data.weights = Eigen::VectorXd::Constant(data.means.rows(), 1.0 / data.means.rows());
+  return MixtureVelocity(std::move(source), std::move(data));
+}
+
+// Mean cosine and least-squares scale s (F ≈ s·V) between two fields sampled at the same points.
+std::pair<double, double> agreement(const Eigen::MatrixXd& f, const Eigen::MatrixXd& v) {
+  double cosSum = 0.0, dot = 0.0, vv = 0.0;
+  int counted = 0;
+  for (Eigen::Index i = 0; i < f.rows(); ++i) {
+    const double d = f.row(i).dot(v.row(i)), nf = f.row(i).norm(), nv = v.row(i).norm();
+    dot += d;
+    vv += nv * nv;
+    if (nf > 1e-12 && nv > 1e-12) {
+      cosSum += d / (nf * nv);
+      ++counted;
+    }
+  }
+  return {counted > 0 ? cosSum / counted : 0.0, vv > 0.0 ? dot / vv : 0.0};
 }
 
 // The critic of one round, whichever variant: scalar D (RFF or MLP) or a free field v.
@@ -207,6 +249,10 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
       snap.distance = v.rowwise().squaredNorm().mean();
     }
     const Eigen::MatrixXd move = critic.field(x0);
+    const MixtureVelocity exact = exactVelocity(p.target, x0, x1);
+    snap.exactArrows = exact(lattice, 0.0);
+    std::tie(snap.exactCosine, snap.exactScale) =
+        agreement(out.scalarCritic ? (p.lambda * move).eval() : move, exact(x0, 0.0));
     snap.particles = x0;
     snap.interpolants = xt.topRows(std::min(n, kShownInterp));
     const Eigen::VectorXd values = critic.value(grid);

@@ -138,6 +138,10 @@ std::vector<FieldBinding<WganLabParams>> buildTable() {
                         &P::showInterpolants));
   t.push_back(bindField(boolean("show_arrows", "Show ∇D arrows", "Draw the critic's field"),
                         &P::showArrows));
+  t.push_back(bindField(boolean("show_exact", "Show exact v*(x, 0)",
+                                "Overlay the exact ReFlow velocity at t = 0 (= E[x1] − x, §3.2) "
+                                "in a second arrow colour"),
+                        &P::showExact));
   t.push_back(bindField(FieldSpec{.key = "view",
                                   .label = "View",
                                   .kind = FieldKind::Choice,

@@ -8,10 +8,13 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <cmath>
+#include <memory>
 
 #include "latentlab/common/scenario.h"
 #include "latentlab/flows/wgan_lab.h"
 #include "ui/common/figure_export.h"
+#include "ui/pages/flows/reflow_wgan_canvas.h"
+#include "ui/pages/flows/reflow_wgan_figure.h"
 #include "ui/pages/flows/reflow_wgan_page.h"
 
 using namespace latentlab;
@@ -181,4 +184,29 @@ TEST(ReflowWganPage, SectionsWithoutVisibleFieldsAreHidden) {
   EXPECT_FALSE(mlp->isHidden());
   page.setParam("mover", std::string("generator"));
   EXPECT_FALSE(gen->isHidden());
+}
+
+// §5.4: the exact ReFlow velocity v*(x, 0) as a second set of arrows, with its agreement read-out.
+TEST(ReflowWganPage, ExactVelocityOverlayIsDrawnOnRequest) {
+  ReflowWganPage page;
+  page.setParam("rounds", 3.0);
+  page.computeNow();
+  std::unique_ptr<QWidget> plain(page.makeFigure());
+  auto* fig = qobject_cast<ui::ReflowWganFigure*>(plain.get());
+  ASSERT_TRUE(fig);
+  EXPECT_EQ(fig->canvas()->content().exactArrows.rows(), 0);
+  page.setParam("show_exact", true);
+  page.computeNow();
+  std::unique_ptr<QWidget> overlay(page.makeFigure());
+  fig = qobject_cast<ui::ReflowWganFigure*>(overlay.get());
+  ASSERT_TRUE(fig);
+  const auto& c = fig->canvas()->content();
+  ASSERT_EQ(c.exactArrows.rows(), c.arrows.rows());
+  // 8 Gaussians: E[x1] = 0, so the first lattice point (top left) has v* pointing down-right.
+  EXPECT_GT(c.exactArrows(0, 0), 0.0);
+  EXPECT_LT(c.exactArrows(0, 1), 0.0);
+  bool found = false;
+  for (const auto& t : page.exportData())
+    if (t.name == QStringLiteral("arrows")) found = t.columns.contains(QStringLiteral("vx_exact"));
+  EXPECT_TRUE(found);
 }

@@ -13,6 +13,9 @@ namespace latentlab::ui {
 QColor wganParticleColor() { return {0xff, 0x7f, 0x0e}; }     // orange
 QColor wganRealColor() { return {0x2c, 0xa0, 0x2c}; }         // green
 QColor wganInterpolantColor() { return {0x9a, 0x9a, 0x9a}; }  // mid grey
+QColor wganExactColor(bool viridis) {
+  return viridis ? QColor(0xff, 0x8a, 0xe2) : QColor(0x8e, 0x24, 0xaa);  // pink / purple
+}
 
 ReflowWganCanvas::ReflowWganCanvas(QWidget* parent) : QWidget(parent) {
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
@@ -95,19 +98,17 @@ void ReflowWganCanvas::paintEvent(QPaintEvent*) {
   dots(c.particles, wganParticleColor(), 2.6, true);
 
   // Arrows: one global scale per run, so they visibly fade as the critic flattens.
-  const int lattice = static_cast<int>(std::lround(std::sqrt(double(c.arrows.rows()))));
-  if (lattice > 0 && c.arrowScale > 0) {
+  auto drawArrows = [&](const Eigen::MatrixXd& arrows, const QColor& ink) {
+    const int lattice = static_cast<int>(std::lround(std::sqrt(double(arrows.rows()))));
+    if (lattice <= 0 || !(c.arrowScale > 0)) return;
     const double spacing = rect.width() / lattice;
-    // Dark arrows read on the light diverging map; the viridis map (‖v‖) is dark, so white there.
-    const QColor ink = c.mapping.map == ColorMapKind::Viridis ? QColor(Qt::white)
-                                                              : QColor(0x20, 0x20, 0x20);
     p.setPen(QPen(ink, 1.3));
     p.setBrush(ink);
     for (int r = 0; r < lattice; ++r)
       for (int col = 0; col < lattice; ++col) {
         const Eigen::Index i = r * lattice + col;
         const QPointF o(rect.left() + (col + 0.5) * spacing, rect.top() + (r + 0.5) * spacing);
-        const double gx = c.arrows(i, 0), gy = c.arrows(i, 1);
+        const double gx = arrows(i, 0), gy = arrows(i, 1);
         const double len = std::hypot(gx, gy) / c.arrowScale * 0.9 * spacing;
         if (len < 1.0) {
           p.drawPoint(o);
@@ -124,7 +125,11 @@ void ReflowWganCanvas::paintEvent(QPaintEvent*) {
         h.closeSubpath();
         p.drawPath(h);
       }
-  }
+  };
+  // Dark arrows read on the light diverging map; the viridis map (‖v‖) is dark, so white there.
+  const bool viridis = c.mapping.map == ColorMapKind::Viridis;
+  drawArrows(c.exactArrows, wganExactColor(viridis));
+  drawArrows(c.arrows, viridis ? QColor(Qt::white) : QColor(0x20, 0x20, 0x20));
   p.restore();
 
   // Frame and axis ticks in the theme's text colour.

@@ -14,6 +14,8 @@ namespace latentlab::ui {
 QColor wganParticleColor();
 QColor wganRealColor();
 QColor wganInterpolantColor();
+/// Colour of the exact v*(x, 0) arrows on the critic map (diverging) or the ‖v‖ map (viridis).
+QColor wganExactColor(bool viridis);
 
 /// The critic plane of spec flows.md §5.4: the critic heat map over [−box, box]² with iso-contours
 /// (marching squares), ∇D arrows, interpolation points, real samples and particles.
@@ -27,7 +29,8 @@ class ReflowWganCanvas : public QWidget {
     ColorMapping mapping;          // colouring of `field`
     double box = 3.0;
     Eigen::MatrixXd arrows;        // L² × 2 at the lattice (row-major from the top), may be empty
-    double arrowScale = 1.0;       // the norm drawn as 0.9 lattice spacing
+    Eigen::MatrixXd exactArrows;   // L² × 2 exact v*(x, 0) at the same lattice, may be empty
+    double arrowScale = 1.0;       // the norm drawn as 0.9 lattice spacing (both arrow kinds)
     Eigen::MatrixXd interpolants;  // rows of points, may be empty
     Eigen::MatrixXd real;
     Eigen::MatrixXd particles;

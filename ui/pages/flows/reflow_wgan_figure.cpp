@@ -57,7 +57,7 @@ QWidget* ReflowWganFigure::buildField() {
   g->setContentsMargins(0, 0, 0, 0);
   m_canvas = new ReflowWganCanvas(w);
   m_colorBar = new ColorBar(w);
-  m_legend = makeFigureLabel(w, 2);
+  m_legend = makeFigureLabel(w, 3);
   m_fieldNote = makeFigureLabel(w, 5);
   g->addWidget(m_canvas, 0, 0);
   g->addWidget(m_colorBar, 0, 1);
@@ -154,8 +154,13 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
   }
   c.box = r.params.box;
   double scale = 0.0;  // one arrow scale for the whole run
-  for (const auto& snap : r.snapshots) scale = std::max(scale, snap.arrows.rowwise().norm().maxCoeff());
+  for (const auto& snap : r.snapshots) {
+    scale = std::max(scale, snap.arrows.rowwise().norm().maxCoeff());
+    // v* shares the scale so the two fields' lengths compare directly.
+    if (p.showExact) scale = std::max(scale, snap.exactArrows.rowwise().norm().maxCoeff());
+  }
   if (p.showArrows) c.arrows = s.arrows;
+  if (p.showExact) c.exactArrows = s.exactArrows;
   c.arrowScale = scale;
   if (p.showInterpolants) c.interpolants = s.interpolants;
   c.real = r.real;
@@ -168,6 +173,13 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
                     swatch(wganRealColor(), tr("real samples"))};
   if (p.showInterpolants) items << swatch(wganInterpolantColor(), tr("interpolants x_t"));
   if (p.showArrows) items << (r.scalarCritic ? tr("arrows: ∇D") : tr("arrows: v"));
+  const bool viridis = !r.scalarCritic;
+  if (p.showExact)
+    items << QStringLiteral("<span style='color:%1'>&#10230;</span>&nbsp;%2")
+                 .arg(wganExactColor(viridis).name(), tr("exact v*(x, 0) = E[x1] − x"));
+  const QString agreement =
+      (r.scalarCritic ? tr("cos(λ∇D, v*(·,0)) %1 · scale %2") : tr("cos(v, v*(·,0)) %1 · scale %2"))
+          .arg(num(s.exactCosine), num(s.exactScale));
   m_legend->setText(items.join(QStringLiteral(" &nbsp; ")) + QStringLiteral("<br>") +
                     (r.scalarCritic ? tr("distance %1 · SW2 %2 · NLL %3 (real %4) · mean ‖∇D‖ %5 · loss %6")
                                     : tr("mean ‖v(x_t)‖² %1 · SW2 %2 · NLL %3 (real %4) · mean ‖v‖ %5 · "
@@ -176,9 +188,19 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
                              num(s.meanGrad), num(s.criticLoss)) +
                     (gen && round < static_cast<int>(r.snapshots.size()) - 1
                          ? tr(" · G-move residual %1").arg(num(s.moveResidual))
-                         : QString()));
-  m_fieldNote->setText(expectedBehaviour(r.params.variant) +
-                       (gen ? QStringLiteral("<br>") + generatorNote() : QString()));
+                         : QString()) +
+                    QStringLiteral("<br>") + agreement);
+  m_fieldNote->setText(
+      expectedBehaviour(r.params.variant) +
+      (gen ? QStringLiteral("<br>") + generatorNote() : QString()) +
+      (p.showExact
+           ? QStringLiteral("<br>") +
+                 tr("<b>v*(x, 0) (§3.2 caveat):</b> the exact ReFlow velocity at t = 0 sends every "
+                    "point to the data mean. Su's field λ∇D approximates the time-averaged "
+                    "velocity instead (§3.2 step 2), so while the cloud sits inside the ring "
+                    "the two point in opposite directions (cosine near −1); the t = 0 slice "
+                    "variant learns v* itself (positive cosine, noisy at small N).")
+           : QString()));
 }
 
 void ReflowWganFigure::fillCharts(const flows::WganLabParams& p, const flows::WganLabResult& r,

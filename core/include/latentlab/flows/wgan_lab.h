@@ -49,6 +49,7 @@ struct WganLabParams {
   int round = 60;            // snapshot shown (clamped to rounds)
   bool showInterpolants = true;
   bool showArrows = true;
+  bool showExact = false;    // overlay the exact ReFlow velocity v*(x, 0) (§3.2 caveat, §5.4)
   WganView view = WganView::Field;
 };
 
@@ -70,6 +71,11 @@ struct WganSnapshot {
   double nll;                    // target NLL of the particles (exact GMM, else KDE h = 0.1)
   double meanGrad;               // mean ‖∇D‖ at the particles
   double criticLoss;             // (Su-critic) / WGAN-GP loss; regression loss for free fields
+  Eigen::MatrixXd exactArrows;   // L² × 2: exact ReFlow v*(x, 0) at the arrow lattice (§2.2)
+  // Agreement of the move field F with v*(·, 0) at the particles; F = λ∇D for scalar critics
+  // (the field that approximates x1 − x0, §3.2 "Scale"), F = v for the free fields (§3.1).
+  double exactCosine = 0.0;      // mean over particles of cos(F(x0), v*(x0, 0))
+  double exactScale = 0.0;       // least-squares s in F ≈ s·v*(·, 0) at the particles
   double moveResidual = 0.0;     // generator only: RMS ‖G_new(z) − (x0 + ε∇D(x0))‖ after K_g steps
 };
 
