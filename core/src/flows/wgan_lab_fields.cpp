@@ -64,11 +64,23 @@ std::vector<FieldBinding<WganLabParams>> buildTable() {
       FieldSpec{.key = "target",
                 .label = "Target",
                 .kind = FieldKind::Choice,
-                .choices = {"8gauss", "8gauss_wide", "moons", "checkerboard"},
+                .choices = {"8gauss", "8gauss_wide", "moons", "checkerboard", "triangle", "drawn"},
                 .choiceLabels = {"8 Gaussians (std 0.1)", "8 Gaussians (std 0.2)", "Two moons",
-                                 "Checkerboard"},
-                .help = "Real data (spec §5.3)"},
+                                 "Checkerboard", "Tutorial triangle", "Drawn points"},
+                .help = "Real data (spec §5.3). The tutorial triangle (D = 10, variance 0.3) "
+                        "is 10 units out: the view widens to fit it, and a smoother critic "
+                        "(ℓ ≈ 2) suits its scale. Drawn: click and drag on the canvas"},
       &P::target));
+  t.push_back(bindField(FieldSpec{.key = "drawn",
+                                  .label = "Drawn points",
+                                  .kind = FieldKind::Vector,
+                                  .min = -10,
+                                  .max = 10,
+                                  .minSize = 0,
+                                  .maxSize = 2000,
+                                  .help = "Drawn target: x1, y1, x2, y2, … (click and drag on the "
+                                          "canvas to add points; each is a N(·, 0.05² I) bump)"},
+                        &P::drawn));
   t.push_back(bindField(
       FieldSpec{.key = "mover",
                 .label = "Move",
@@ -164,7 +176,7 @@ void validate(const WganLabParams& params) {
     throw ParamError("variant", "variant is not a known variant id");
   if (static_cast<int>(params.critic) < 0 || params.critic > WganCritic::Mlp)
     throw ParamError("critic", "critic must be rff or mlp");
-  if (static_cast<int>(params.target) < 0 || params.target > WganTarget::Checkerboard)
+  if (static_cast<int>(params.target) < 0 || params.target > WganTarget::Drawn)
     throw ParamError("target", "target is not a known preset id");
   if (static_cast<int>(params.mover) < 0 || params.mover > WganMover::Generator)
     throw ParamError("mover", "mover must be particles or generator");
@@ -172,6 +184,11 @@ void validate(const WganLabParams& params) {
     throw ParamError("view", "view is not a known view id");
   // Ranges (and NaN) come from the table, so the form, JSON and this check never disagree.
   for (const auto& b : wganLabFields()) checkValue(b.spec, b.get(params));
+  if (params.drawn.size() % 2 != 0)
+    throw ParamError("drawn", std::string("drawn needs x, y pairs (an even number of entries), got ") +
+                                  std::to_string(params.drawn.size()));
+  if (params.target == WganTarget::Drawn && params.drawn.empty())
+    throw ParamError("drawn", "the drawn target needs one point at least: click the canvas");
 }
 
 bool sameComputation(const WganLabParams& a, const WganLabParams& b) {
@@ -182,7 +199,7 @@ bool sameComputation(const WganLabParams& a, const WganLabParams& b) {
          a.learningRate == b.learningRate && a.criticSteps == b.criticSteps &&
          a.reinit == b.reinit && a.seed == b.seed && a.box == b.box && a.mover == b.mover &&
          a.genHidden == b.genHidden && a.genLearningRate == b.genLearningRate &&
-         a.genSteps == b.genSteps;
+         a.genSteps == b.genSteps && a.drawn == b.drawn;
 }
 
 }  // namespace latentlab::flows

@@ -6,7 +6,9 @@
 #include <QImage>
 #include <QRadioButton>
 #include <QSet>
+#include <QMouseEvent>
 #include <QSignalSpy>
+#include <QTest>
 #include <cmath>
 #include <memory>
 
@@ -209,4 +211,60 @@ TEST(ReflowWganPage, ExactVelocityOverlayIsDrawnOnRequest) {
   for (const auto& t : page.exportData())
     if (t.name == QStringLiteral("arrows")) found = t.columns.contains(QStringLiteral("vx_exact"));
   EXPECT_TRUE(found);
+}
+
+// §5.3 / §5.4: click and drag on the canvas draws target points; one stroke is one change.
+TEST(ReflowWganPage, DraggingOnTheCanvasDrawsTargetPoints) {
+  ReflowWganPage page;
+  page.setParam("rounds", 2.0);
+  page.computeNow();
+  std::unique_ptr<QWidget> holder(page.makeFigure());
+  auto* fig = qobject_cast<ui::ReflowWganFigure*>(holder.get());
+  ASSERT_TRUE(fig);
+  holder->resize(700, 700);
+  ui::ReflowWganCanvas* canvas = fig->canvas();
+  canvas->resize(500, 500);
+  const QPointF a = canvas->toPixel({-1.0, 0.5}), b = canvas->toPixel({1.0, 0.5});
+  QTest::mousePress(canvas, Qt::LeftButton, {}, a.toPoint());
+  for (int i = 1; i <= 20; ++i) {
+    const QPointF q = a + (b - a) * (i / 20.0);
+    QMouseEvent move(QEvent::MouseMove, q, canvas->mapToGlobal(q), Qt::NoButton, Qt::LeftButton,
+                     Qt::NoModifier);
+    QCoreApplication::sendEvent(canvas, &move);
+  }
+  EXPECT_GE(canvas->pendingStroke().size(), 10u);  // shown while drawing, not yet applied
+  EXPECT_EQ(std::get<std::string>(page.params().at("target")), "8gauss");
+  QTest::mouseRelease(canvas, Qt::LeftButton, {}, b.toPoint());
+  EXPECT_TRUE(canvas->pendingStroke().empty());
+  EXPECT_EQ(std::get<std::string>(page.params().at("target")), "drawn");
+  const auto drawn = std::get<std::vector<double>>(page.params().at("drawn"));
+  ASSERT_GE(drawn.size(), 20u);  // a fresh set: the default points were replaced
+  EXPECT_NEAR(drawn.front(), -1.0, 0.03);
+  EXPECT_NEAR(drawn[1], 0.5, 0.03);
+  for (std::size_t i = 1; i < drawn.size(); i += 2) EXPECT_NEAR(drawn[i], 0.5, 0.03);
+  // A second stroke appends; scenarios keep the points.
+  page.addDrawnPoints({QPointF(0.0, -2.0)});
+  const auto more = std::get<std::vector<double>>(page.params().at("drawn"));
+  EXPECT_EQ(more.size(), drawn.size() + 2);
+  ReflowWganPage copy;
+  copy.applyScenario(scenarioFromJson(scenarioToJson(page.scenario())));
+  EXPECT_EQ(std::get<std::vector<double>>(copy.params().at("drawn")), more);
+  page.computeNow();
+  EXPECT_EQ(page.result()->params.target, flows::WganTarget::Drawn);
+  // Clear empties the points and leaves the drawn target for the 8 Gaussians.
+  page.clearDrawnPoints();
+  EXPECT_TRUE(std::get<std::vector<double>>(page.params().at("drawn")).empty());
+  EXPECT_EQ(std::get<std::string>(page.params().at("target")), "8gauss");
+  EXPECT_THROW(page.setParam("target", std::string("drawn")), ParamError);
+}
+
+TEST(ReflowWganPage, TriangleTargetWidensTheView) {
+  ReflowWganPage page;
+  page.setParams({{"target", std::string("triangle")}, {"rounds", 2.0}});
+  page.computeNow();
+  std::unique_ptr<QWidget> holder(page.makeFigure());
+  auto* fig = qobject_cast<ui::ReflowWganFigure*>(holder.get());
+  ASSERT_TRUE(fig);
+  EXPECT_EQ(fig->canvas()->content().box, 11.5);
+  EXPECT_EQ(std::get<double>(page.params().at("box")), 3.0);  // the field itself is unchanged
 }

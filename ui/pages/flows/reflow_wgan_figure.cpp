@@ -152,7 +152,7 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
     c.mapping.lo -= 1e-12;
     c.mapping.hi += 1e-12;
   }
-  c.box = r.params.box;
+  c.box = r.viewBox;
   double scale = 0.0;  // one arrow scale for the whole run
   for (const auto& snap : r.snapshots) {
     scale = std::max(scale, snap.arrows.rowwise().norm().maxCoeff());
@@ -192,6 +192,12 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
                     QStringLiteral("<br>") + agreement);
   m_fieldNote->setText(
       expectedBehaviour(r.params.variant) +
+      (r.params.target == flows::WganTarget::Triangle
+           ? QStringLiteral("<br>") +
+                 tr("<b>Triangle:</b> the tutorial's modes sit 10 units out, so the view widens "
+                    "to ±11.5. At ℓ = 0.5 the critic is too wiggly for that scale and particles "
+                    "stream along ridges; ℓ ≈ 2 carries them onto the three modes.")
+           : QString()) +
       (gen ? QStringLiteral("<br>") + generatorNote() : QString()) +
       (p.showExact
            ? QStringLiteral("<br>") +

@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
 
+#include <QPointF>
 #include <memory>
+#include <vector>
 
 #include "latentlab/flows/wgan_lab.h"
 #include "ui/common/page.h"
@@ -36,6 +38,11 @@ class ReflowWganPage : public Page {
   void stepRound(int delta);
   void setPlaying(bool playing);
   bool isPlaying() const;
+  /// Appends drawn target points (data coordinates, from a canvas stroke) and selects the drawn
+  /// target; starts a fresh set when another target was selected.
+  void addDrawnPoints(const std::vector<QPointF>& points);
+  /// Empties the drawn points; a drawn target falls back to the 8 Gaussians until the next stroke.
+  void clearDrawnPoints();
 
  protected:
   void validateParams(const latentlab::ParamSet& merged) const override;

@@ -17,7 +17,9 @@ namespace latentlab::flows {
 /// (1-centred penalty, MLP critic).
 enum class WganVariant { Gradient, FreeField, TimeZero, WganGp };
 enum class WganCritic { Rff, Mlp };                                  // §3.3 critic A / B
-enum class WganTarget { EightGaussians, EightGaussiansWide, TwoMoons, Checkerboard };  // §5.3
+/// Target presets of §5.3; Triangle is the RF tutorial's upward triangle (D = 10, variance 0.3),
+/// Drawn the user's points (each drawn point a N(·, 0.05² I) bump, equal weights).
+enum class WganTarget { EightGaussians, EightGaussiansWide, TwoMoons, Checkerboard, Triangle, Drawn };
 /// What the critic's field moves (spec §3.3 "particles or a generator"): free particles
 /// x0 ← x0 + ε∇D(x0), or the parameters of x0 = G_φ(z) by the (G-move) regression of §3.1.
 enum class WganMover { Particles, Generator };
@@ -45,7 +47,8 @@ struct WganLabParams {
   double genLearningRate = 1e-2;  // generator Adam α
   int genSteps = 5;          // K_g Adam steps on the (G-move) regression per round
   std::uint64_t seed = 1;
-  double box = 3.0;          // the field view shows [−box, box]²
+  std::vector<double> drawn{-1.5, -1.0, 1.5, -1.0, 0.0, 1.6};  // x0, y0, x1, y1, … (Drawn)
+  double box = 3.0;          // the field view shows [−box, box]² (widened to fit the target)
   int round = 60;            // snapshot shown (clamped to rounds)
   bool showInterpolants = true;
   bool showArrows = true;
@@ -82,7 +85,8 @@ struct WganSnapshot {
 struct WganLabResult {
   WganLabParams params;                 // what was computed (round/view as requested)
   Eigen::MatrixXd real;                 // N × 2 held-out real samples (shown, and SW2 reference)
-  std::vector<double> gridAxis;         // G cell centres from −box to box
+  double viewBox = 3.0;                 // half-width shown: max(box, the target's extent)
+  std::vector<double> gridAxis;         // G cell centres from −viewBox to viewBox
   std::vector<double> arrowAxis;        // L lattice coordinates
   std::vector<WganSnapshot> snapshots;  // rounds + 1
   bool scalarCritic = true;             // false for the free-field variants
@@ -97,7 +101,12 @@ struct WganLabResult {
 /// ½‖G_φ(z) − sg[x0 + ε∇D(x0)]‖² (spec §3.3). Deterministic in `seed`; polls `control` every round.
 WganLabResult computeWganLab(const WganLabParams& params, const RunControl& control = {});
 
-/// Samples n points of a §5.3 target preset.
-Eigen::MatrixXd sampleTarget(WganTarget target, int n, std::uint64_t seed);
+/// Samples n points of a §5.3 target preset; `drawn` (x0, y0, x1, y1, …) feeds WganTarget::Drawn
+/// and must then hold one point at least (ParamError "drawn").
+Eigen::MatrixXd sampleTarget(WganTarget target, int n, std::uint64_t seed,
+                             const std::vector<double>& drawn = {});
+/// Half-width of the square that holds the target with a margin: 3 for the presets of radius ≈ 2,
+/// 11.5 for the triangle, the drawn points' extent + 0.5 (the page widens its view to this).
+double targetExtent(WganTarget target, const std::vector<double>& drawn = {});
 
 }  // namespace latentlab::flows
