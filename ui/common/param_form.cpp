@@ -67,6 +67,7 @@ struct ParamForm::Impl {
     QFormLayout* layout = nullptr;
     QLabel* label = nullptr;
     QWidget* field = nullptr;  // the widget (or container) in the form's field column
+    bool shown = true;         // setFieldVisible's last word (the row may not be on screen yet)
     QSlider* slider = nullptr;
     QDoubleSpinBox* realSpin = nullptr;
     QSpinBox* intSpin = nullptr;
@@ -319,7 +320,16 @@ void ParamForm::setValues(const latentlab::ParamSet& values) {
 void ParamForm::setFieldVisible(const std::string& key, bool visible) {
   auto it = d->rows.find(key);
   if (it == d->rows.end()) return;
-  it->second.layout->setRowVisible(it->second.field, visible);
+  QFormLayout* layout = it->second.layout;
+  layout->setRowVisible(it->second.field, visible);
+  it->second.shown = visible;
+  // A titled section whose rows are all hidden would show an empty header: hide the box too.
+  if (auto* box = qobject_cast<QGroupBox*>(layout->parentWidget())) {
+    bool any = false;
+    for (const auto& [k, row] : d->rows)
+      if (row.layout == layout && row.shown) any = true;
+    box->setVisible(any);
+  }
 }
 
 void ParamForm::setFieldRange(const std::string& key, double min, double max) {

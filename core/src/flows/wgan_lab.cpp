@@ -8,9 +8,14 @@
 #include <cmath>
 #include <numbers>
 #include <optional>
+#include <tuple>
+#include <utility>
 
+#include "latentlab/common/errors.h"
 #include "latentlab/common/rng.h"
+#include "latentlab/flows/reflow.h"
 #include "latentlab/flows/wgan_flow.h"
+#include "latentlab/flows/wgan_generator.h"
 
 namespace latentlab::flows {
 namespace {
@@ -57,10 +62,83 @@ Eigen::MatrixXd eightCentres() {
   return c;
 }
 
-double targetNll(WganTarget target, const Eigen::MatrixXd& x, const Eigen::MatrixXd& kde) {
-  if (target == WganTarget::EightGaussians) return mixtureNll(x, eightCentres(), 0.1);
-  if (target == WganTarget::EightGaussiansWide) return mixtureNll(x, eightCentres(), 0.2);
+constexpr double kTriangleD = 10.0;     // RF tutorial triangle: D = 10, variance 0.3 (§2.4)
+constexpr double kDrawnWidth = 0.05;    // std of each drawn point's bump
+
+Eigen::MatrixXd drawnPoints(const std::vector<double>& drawn) {
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(drawn.size() / 2), 2);
+  for (Eigen::Index i = 0; i < m.rows(); ++i) {
+    m(i, 0) = drawn[static_cast<std::size_t>(2 * i)];
+    m(i, 1) = drawn[static_cast<std::size_t>(2 * i + 1)];
+  }
+  return m;
+}
+
+// The presets that are isotropic equal-weight Gaussian mixtures: centres and common std.
+struct TargetMixture {
+  Eigen::MatrixXd centres;
+  double sd;
+};
+std::optional<TargetMixture> targetMixture(WganTarget target, const std::vector<double>& drawn) {
+  switch (target) {
+    case WganTarget::EightGaussians: return TargetMixture{eightCentres(), 0.1};
+    case WganTarget::EightGaussiansWide: return TargetMixture{eightCentres(), 0.2};
+    case WganTarget::Triangle: {
+      // The tutorial's p1 (pointing up), as in the ReFlow page.
+      const double a = kTriangleD * std::sqrt(3.0) / 2.0, b = kTriangleD / 2.0;
+      Eigen::MatrixXd c(3, 2);
+      c << -a, -b, a, -b, 0.0, a;
+      return TargetMixture{c, std::sqrt(0.3)};
+    }
+    case WganTarget::Drawn: return TargetMixture{drawnPoints(drawn), kDrawnWidth};
+    default: return std::nullopt;
+  }
+}
+
+double targetNll(WganTarget target, const std::vector<double>& drawn, const Eigen::MatrixXd& x,
+                 const Eigen::MatrixXd& kde) {
+  if (const auto m = targetMixture(target, drawn)) return mixtureNll(x, m->centres, m->sd);
   return mixtureNll(x, kde, kKdeWidth);  // empirical presets: KDE of a fixed reference set
+}
+
+// The exact ReFlow velocity at t = 0 from the ReFlow core (spec §2.2 MixtureVelocity): source =
+// one isotropic Gaussian fitted to the cloud, target = the preset's mixture (8 Gaussians,
+// triangle, drawn) or this
+// round's real batch as point masses. At t = 0 the weights depend on the source component only,
+// so v*(x, 0) = E[x1] − x whatever the source's shape (§3.2 caveat) — the fit just keeps c_jk > 0.
+MixtureVelocity exactVelocity(WganTarget target, const std::vector<double>& drawn,
+                              const Eigen::MatrixXd& x0, const Eigen::MatrixXd& x1) {
+  Mixture source;
+  source.means = x0.colwise().mean();
+  const double var = (x0.rowwise() - x0.colwise().mean()).squaredNorm() / (2.0 * x0.rows());
+  source.stds = Eigen::VectorXd::Constant(1, std::max(std::sqrt(var), 1e-3));
+  source.weights = Eigen::VectorXd::Ones(1);
+  Mixture data;
+  if (const auto m = targetMixture(target, drawn)) {
+    data.means = m->centres;
+    data.stds = Eigen::VectorXd::Constant(m->centres.rows(), m->sd);
+  } else {
+    data.means = x1;
+    data.stds = Eigen::VectorXd::Zero(x1.rows());
+  }
+  data.weights = Eigen::VectorXd::Constant(data.means.rows(), 1.0 / data.means.rows());
+  return MixtureVelocity(std::move(source), std::move(data));
+}
+
+// Mean cosine and least-squares scale s (F ≈ s·V) between two fields sampled at the same points.
+std::pair<double, double> agreement(const Eigen::MatrixXd& f, const Eigen::MatrixXd& v) {
+  double cosSum = 0.0, dot = 0.0, vv = 0.0;
+  int counted = 0;
+  for (Eigen::Index i = 0; i < f.rows(); ++i) {
+    const double d = f.row(i).dot(v.row(i)), nf = f.row(i).norm(), nv = v.row(i).norm();
+    dot += d;
+    vv += nv * nv;
+    if (nf > 1e-12 && nv > 1e-12) {
+      cosSum += d / (nf * nv);
+      ++counted;
+    }
+  }
+  return {counted > 0 ? cosSum / counted : 0.0, vv > 0.0 ? dot / vv : 0.0};
 }
 
 // The critic of one round, whichever variant: scalar D (RFF or MLP) or a free field v.
@@ -82,18 +160,33 @@ struct RoundCritic {
 
 }  // namespace
 
-Eigen::MatrixXd sampleTarget(WganTarget target, int n, std::uint64_t seed) {
+double targetExtent(WganTarget target, const std::vector<double>& drawn) {
+  if (target == WganTarget::Triangle) return 11.5;
+  if (target == WganTarget::Drawn && !drawn.empty()) {
+    double r = 0.0;
+    for (double v : drawn) r = std::max(r, std::abs(v));
+    return std::max(3.0, r + 0.5);
+  }
+  return 3.0;
+}
+
+Eigen::MatrixXd sampleTarget(WganTarget target, int n, std::uint64_t seed,
+                             const std::vector<double>& drawn) {
+  if (target == WganTarget::Drawn && drawn.size() < 2)
+    throw ParamError("drawn", "the drawn target needs one point at least: click the canvas");
   Rng rng(seed);
   Eigen::MatrixXd x(n, 2);
-  const Eigen::MatrixXd centres = eightCentres();
+  const auto mixture = targetMixture(target, drawn);
   for (int i = 0; i < n; ++i) {
     switch (target) {
       case WganTarget::EightGaussians:
-      case WganTarget::EightGaussiansWide: {
-        const double sd = target == WganTarget::EightGaussians ? 0.1 : 0.2;
-        const int k = static_cast<int>(rng.next() % 8);
-        x(i, 0) = centres(k, 0) + sd * rng.normal();
-        x(i, 1) = centres(k, 1) + sd * rng.normal();
+      case WganTarget::EightGaussiansWide:
+      case WganTarget::Triangle:
+      case WganTarget::Drawn: {
+        const auto k = static_cast<Eigen::Index>(
+            rng.next() % static_cast<std::uint64_t>(mixture->centres.rows()));
+        x(i, 0) = mixture->centres(k, 0) + mixture->sd * rng.normal();
+        x(i, 1) = mixture->centres(k, 1) + mixture->sd * rng.normal();
         break;
       }
       case WganTarget::TwoMoons: {
@@ -129,16 +222,18 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
   WganLabResult out;
   out.params = p;
   out.scalarCritic = p.variant == WganVariant::Gradient || p.variant == WganVariant::WganGp;
-  out.real = sampleTarget(p.target, n, rng.next());
-  const Eigen::MatrixXd kde = sampleTarget(p.target, kKdeSamples, rng.next());
-  out.realNll = targetNll(p.target, out.real, kde);
+  out.real = sampleTarget(p.target, n, rng.next(), p.drawn);
+  const Eigen::MatrixXd kde = sampleTarget(p.target, kKdeSamples, rng.next(), p.drawn);
+  out.realNll = targetNll(p.target, p.drawn, out.real, kde);
 
   // Lattices for the heat map (cell centres) and the arrows, rows from the top (y = +box).
+  out.viewBox = std::max(p.box, targetExtent(p.target, p.drawn));
+  const double box = out.viewBox;
   Eigen::MatrixXd grid(kGrid * kGrid, 2), lattice(kArrows * kArrows, 2);
   for (int i = 0; i < kGrid; ++i)
-    out.gridAxis.push_back(-p.box + (i + 0.5) * 2.0 * p.box / kGrid);
+    out.gridAxis.push_back(-box + (i + 0.5) * 2.0 * box / kGrid);
   for (int i = 0; i < kArrows; ++i)
-    out.arrowAxis.push_back(-p.box + (i + 0.5) * 2.0 * p.box / kArrows);
+    out.arrowAxis.push_back(-box + (i + 0.5) * 2.0 * box / kArrows);
   for (int r = 0; r < kGrid; ++r)
     for (int c = 0; c < kGrid; ++c) grid.row(r * kGrid + c) << out.gridAxis[c], out.gridAxis[kGrid - 1 - r];
   for (int r = 0; r < kArrows; ++r)
@@ -146,6 +241,13 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
       lattice.row(r * kArrows + c) << out.arrowAxis[c], out.arrowAxis[kArrows - 1 - r];
 
   Eigen::MatrixXd x0 = gaussianCloud(n, p.initStd, rng);
+  const bool useGenerator = p.mover == WganMover::Generator;
+  std::optional<MlpGenerator> gen;
+  std::optional<GeneratorAdam> genAdam;
+  if (useGenerator) {
+    gen = MlpGenerator::init(2, p.genHidden, 2, p.initStd, rng);
+    genAdam.emplace(*gen, p.genLearningRate);
+  }
   const bool useMlp = p.variant == WganVariant::WganGp ||
                       (p.variant == WganVariant::Gradient && p.critic == WganCritic::Mlp);
   const int inputs = p.variant == WganVariant::TimeZero ? 3 : 2;
@@ -159,7 +261,12 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
 
   for (int round = 0; round <= p.rounds; ++round) {
     control.checkCancelled();
-    Eigen::MatrixXd x1 = sampleTarget(p.target, n, rng.next());
+    Eigen::MatrixXd z;
+    if (useGenerator) {
+      z = gaussianCloud(n, 1.0, rng);  // fresh latent batch every round
+      x0 = (*gen)(z);
+    }
+    Eigen::MatrixXd x1 = sampleTarget(p.target, n, rng.next(), p.drawn);
     // Random pairing (independent coupling), then t ~ U(0, 1) per pair.
     for (int i = n - 1; i > 0; --i) x1.row(i).swap(x1.row(static_cast<int>(rng.next() % (i + 1))));
     Eigen::VectorXd t(n);
@@ -194,6 +301,10 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
       snap.distance = v.rowwise().squaredNorm().mean();
     }
     const Eigen::MatrixXd move = critic.field(x0);
+    const MixtureVelocity exact = exactVelocity(p.target, p.drawn, x0, x1);
+    snap.exactArrows = exact(lattice, 0.0);
+    std::tie(snap.exactCosine, snap.exactScale) =
+        agreement(out.scalarCritic ? (p.lambda * move).eval() : move, exact(x0, 0.0));
     snap.particles = x0;
     snap.interpolants = xt.topRows(std::min(n, kShownInterp));
     const Eigen::VectorXd values = critic.value(grid);
@@ -202,9 +313,20 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
     snap.arrows = critic.field(lattice);
     snap.meanGrad = move.rowwise().norm().mean();
     snap.sw2 = slicedW2Seeded(x0, out.real, kProjections, sw2Seed);
-    snap.nll = targetNll(p.target, x0, kde);
+    snap.nll = targetNll(p.target, p.drawn, x0, kde);
+    if (round < p.rounds && useGenerator) {
+      // (G-move): regress G(z) onto the moved samples, targets held fixed (stop-gradient).
+      const Eigen::MatrixXd targets = x0 + p.epsilon * move;
+      MlpGenerator grad;
+      for (int s = 0; s < p.genSteps; ++s) {
+        generatorMoveLoss(*gen, z, targets, &grad);
+        genAdam->step(*gen, grad);
+      }
+      snap.moveResidual = std::sqrt(2.0 * generatorMoveLoss(*gen, z, targets));
+    } else if (round < p.rounds) {
+      x0 += p.epsilon * move;
+    }
     out.snapshots.push_back(std::move(snap));
-    if (round < p.rounds) x0 += p.epsilon * move;
     control.progress(static_cast<double>(round + 1) / (p.rounds + 1));
   }
   out.elapsedMs =

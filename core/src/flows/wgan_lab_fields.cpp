@@ -64,11 +64,33 @@ std::vector<FieldBinding<WganLabParams>> buildTable() {
       FieldSpec{.key = "target",
                 .label = "Target",
                 .kind = FieldKind::Choice,
-                .choices = {"8gauss", "8gauss_wide", "moons", "checkerboard"},
+                .choices = {"8gauss", "8gauss_wide", "moons", "checkerboard", "triangle", "drawn"},
                 .choiceLabels = {"8 Gaussians (std 0.1)", "8 Gaussians (std 0.2)", "Two moons",
-                                 "Checkerboard"},
-                .help = "Real data (spec §5.3)"},
+                                 "Checkerboard", "Tutorial triangle", "Drawn points"},
+                .help = "Real data (spec §5.3). The tutorial triangle (D = 10, variance 0.3) "
+                        "is 10 units out: the view widens to fit it, and a smoother critic "
+                        "(ℓ ≈ 2) suits its scale. Drawn: click and drag on the canvas"},
       &P::target));
+  t.push_back(bindField(FieldSpec{.key = "drawn",
+                                  .label = "Drawn points",
+                                  .kind = FieldKind::Vector,
+                                  .min = -10,
+                                  .max = 10,
+                                  .minSize = 0,
+                                  .maxSize = 2000,
+                                  .help = "Drawn target: x1, y1, x2, y2, … (click and drag on the "
+                                          "canvas to add points; each is a N(·, 0.05² I) bump)"},
+                        &P::drawn));
+  t.push_back(bindField(
+      FieldSpec{.key = "mover",
+                .label = "Move",
+                .kind = FieldKind::Choice,
+                .choices = {"particles", "generator"},
+                .choiceLabels = {"Particles", "Generator G(z)"},
+                .help = "What ∇D moves: free particles x0 ← x0 + ε∇D(x0), or a one-hidden-layer "
+                        "generator x0 = G(z) trained on the (G-move) regression toward "
+                        "x0 + ε∇D(x0) (§3.1, §3.3)"},
+      &P::mover));
   t.push_back(bindField(integer("particles", "Particles N", 10, 5000,
                                 "Particles, and real samples drawn per round"),
                         &P::particles));
@@ -104,6 +126,16 @@ std::vector<FieldBinding<WganLabParams>> buildTable() {
   t.push_back(bindField(boolean("reinit", "Re-init critic each round",
                                 "Start the MLP critic afresh every round instead of warm start"),
                         &P::reinit));
+  t.push_back(bindField(integer("gen_hidden", "Generator width", 2, 256,
+                                "Hidden tanh units of G(z) = W2 tanh(W1 z + b1) + b2, z ~ N(0, I₂)"),
+                        &P::genHidden));
+  t.push_back(bindField(real("gen_learning_rate", "Generator lr", 1e-5, 1.0, true,
+                             "Adam step size of the generator (β1 = 0.9, β2 = 0.999)"),
+                        &P::genLearningRate));
+  t.push_back(bindField(integer("gen_steps", "Generator steps K_g", 1, 200,
+                                "Adam steps per round on ½‖G(z) − sg[G(z) + ε∇D(G(z))]‖² "
+                                "(K_g = 1 is one WGAN generator step on −D)"),
+                        &P::genSteps));
   auto seed = integer("seed", "Seed", 0, kMaxSeed, "Seed of every random draw (same seed, same run)");
   seed.slider = false;
   t.push_back(bindField(seed, &P::seed));
@@ -118,6 +150,10 @@ std::vector<FieldBinding<WganLabParams>> buildTable() {
                         &P::showInterpolants));
   t.push_back(bindField(boolean("show_arrows", "Show ∇D arrows", "Draw the critic's field"),
                         &P::showArrows));
+  t.push_back(bindField(boolean("show_exact", "Show exact v*(x, 0)",
+                                "Overlay the exact ReFlow velocity at t = 0 (= E[x1] − x, §3.2) "
+                                "in a second arrow colour"),
+                        &P::showExact));
   t.push_back(bindField(FieldSpec{.key = "view",
                                   .label = "View",
                                   .kind = FieldKind::Choice,
@@ -140,12 +176,19 @@ void validate(const WganLabParams& params) {
     throw ParamError("variant", "variant is not a known variant id");
   if (static_cast<int>(params.critic) < 0 || params.critic > WganCritic::Mlp)
     throw ParamError("critic", "critic must be rff or mlp");
-  if (static_cast<int>(params.target) < 0 || params.target > WganTarget::Checkerboard)
+  if (static_cast<int>(params.target) < 0 || params.target > WganTarget::Drawn)
     throw ParamError("target", "target is not a known preset id");
+  if (static_cast<int>(params.mover) < 0 || params.mover > WganMover::Generator)
+    throw ParamError("mover", "mover must be particles or generator");
   if (static_cast<int>(params.view) < 0 || params.view > WganView::Charts)
     throw ParamError("view", "view is not a known view id");
   // Ranges (and NaN) come from the table, so the form, JSON and this check never disagree.
   for (const auto& b : wganLabFields()) checkValue(b.spec, b.get(params));
+  if (params.drawn.size() % 2 != 0)
+    throw ParamError("drawn", std::string("drawn needs x, y pairs (an even number of entries), got ") +
+                                  std::to_string(params.drawn.size()));
+  if (params.target == WganTarget::Drawn && params.drawn.empty())
+    throw ParamError("drawn", "the drawn target needs one point at least: click the canvas");
 }
 
 bool sameComputation(const WganLabParams& a, const WganLabParams& b) {
@@ -154,7 +197,9 @@ bool sameComputation(const WganLabParams& a, const WganLabParams& b) {
          a.epsilon == b.epsilon && a.lambda == b.lambda && a.features == b.features &&
          a.lengthScale == b.lengthScale && a.delta == b.delta && a.hidden == b.hidden &&
          a.learningRate == b.learningRate && a.criticSteps == b.criticSteps &&
-         a.reinit == b.reinit && a.seed == b.seed && a.box == b.box;
+         a.reinit == b.reinit && a.seed == b.seed && a.box == b.box && a.mover == b.mover &&
+         a.genHidden == b.genHidden && a.genLearningRate == b.genLearningRate &&
+         a.genSteps == b.genSteps && a.drawn == b.drawn;
 }
 
 }  // namespace latentlab::flows

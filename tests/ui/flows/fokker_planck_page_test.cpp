@@ -5,9 +5,12 @@
 #include <QImage>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSlider>
+#include <QTabBar>
 #include <cmath>
 
 #include "ui/common/figure_export.h"
+#include "ui/common/view_tabs.h"
 #include "ui/pages/flows/fokker_planck_page.h"
 
 using namespace latentlab;
@@ -108,4 +111,31 @@ TEST(FokkerPlanckPage, ExportDataTablesAreRectangular) {
   }
   EXPECT_EQ(tables[0].rows.size(), 11u);       // frames 0..10
   EXPECT_EQ(tables[1].rows.size(), 64u * 64u);  // the 2-D density
+}
+
+// The page uses the shared view tabs (one tab bar, bound to "view" both ways) and keeps its time
+// controls in the tabs' actions row.
+TEST(FokkerPlanckPage, SharedViewTabsAndTimeSliderStayInSync) {
+  FokkerPlanckPage page;
+  makeSmall(page, "1d");
+  page.computeNow();
+  const auto bars = page.findChildren<QTabBar*>();
+  ASSERT_EQ(bars.size(), 1);
+  QTabBar* tabs = bars.front();
+  ASSERT_TRUE(page.findChild<ui::ViewTabs*>());
+  const std::vector<std::string> choices = findField(page.fields(), "view")->choices;
+  ASSERT_EQ(tabs->count(), static_cast<int>(choices.size()));
+  tabs->setCurrentIndex(2);
+  EXPECT_EQ(std::get<std::string>(page.params().at("view")), choices[2]);
+  page.setParam("view", choices[1]);
+  EXPECT_EQ(tabs->currentIndex(), 1);
+  QSlider* time = nullptr;
+  for (QSlider* s : page.findChildren<QSlider*>())
+    if (s->toolTip().startsWith(QStringLiteral("Time"))) time = s;
+  ASSERT_TRUE(time);
+  EXPECT_EQ(time->maximum(), static_cast<int>(page.result()->snapshots.size()) - 1);
+  time->setValue(4);
+  EXPECT_EQ(std::get<double>(page.params().at("frame")), 4.0);
+  page.stepFrame();
+  EXPECT_EQ(time->value(), 5);
 }

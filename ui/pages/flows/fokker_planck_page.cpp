@@ -2,17 +2,16 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include "ui/pages/flows/fokker_planck_page.h"
 
-#include <QBoxLayout>
-#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSlider>
-#include <QTabBar>
 #include <QTimer>
 #include <algorithm>
 
 #include "ui/common/param_form.h"
+#include "ui/common/view_tabs.h"
 #include "ui/pages/flows/fokker_planck_figure.h"
 
 namespace latentlab::ui {
@@ -20,11 +19,6 @@ namespace latentlab::ui {
 namespace {
 
 constexpr int kPlayIntervalMs = 90;
-
-const FieldSpec& viewSpec() {
-  static const FieldSpec spec = *findField(specsOf(flows::fpLabFields()), "view");
-  return spec;
-}
 
 // The simulation depends on every field except these two view parameters.
 ParamSet simulationKey(ParamSet set) {
@@ -50,11 +44,9 @@ FokkerPlanckPage::FokkerPlanckPage(QWidget* parent) : Page(parent) {
     }
     stepFrame();
   });
-  QWidget* bar = buildToolbar();
-  screenFigure();
-  if (auto* box = qobject_cast<QBoxLayout*>(layout())) box->insertWidget(0, bar);
+  // The shared view tabs own the "view" field; the time controls go into their actions row.
+  buildToolbar(installViewTabs("view")->actions());
   connect(this, &Page::paramsChanged, this, &FokkerPlanckPage::syncToolbar);
-  form()->setFieldVisible("view", false);  // the tab bar chooses the view
   form()->setFieldVisible("frame", false);  // the time slider chooses the frame
   syncToolbar();
   paramsUpdated();
@@ -136,25 +128,8 @@ bool FokkerPlanckPage::isCheap(const std::string& key) const {
   return key == "frame" || key == "view";
 }
 
-QWidget* FokkerPlanckPage::buildToolbar() {
-  auto* bar = new QWidget(this);
-  auto* row = new QHBoxLayout(bar);
-  row->setContentsMargins(4, 4, 4, 0);
-  m_tabs = new QTabBar(bar);
-  m_tabs->setExpanding(false);
-  m_tabs->setDrawBase(false);
-  const FieldSpec& vs = viewSpec();
-  for (std::size_t i = 0; i < vs.choices.size(); ++i)
-    m_tabs->addTab(QCoreApplication::translate("fields", vs.choiceLabels[i].c_str()));
-  connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
-    if (i < 0) return;
-    try {
-      setParam("view", viewSpec().choices.at(static_cast<std::size_t>(i)));
-    } catch (const ParamError& e) {
-      emit computeFailed(QString::fromStdString(e.what()));
-    }
-  });
-  row->addWidget(m_tabs);
+void FokkerPlanckPage::buildToolbar(QHBoxLayout* row) {
+  QWidget* bar = this;
   m_play = new QPushButton(tr("Play"), bar);
   m_play->setToolTip(tr("Play the cached frames from the current one"));
   connect(m_play, &QPushButton::clicked, this, [this] { setPlaying(!isPlaying()); });
@@ -167,25 +142,18 @@ QWidget* FokkerPlanckPage::buildToolbar() {
   });
   row->addWidget(m_step);
   m_slider = new QSlider(Qt::Horizontal, bar);
+  m_slider->setMinimumWidth(220);
   m_slider->setToolTip(tr("Time: cached frame shown (no recompute)"));
   connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
     if (v != labParams().frame) setParam("frame", static_cast<double>(v));
   });
-  row->addWidget(m_slider, 1);
+  row->addWidget(m_slider, 4);  // most of the row: the actions strip starts with a stretch
   m_time = new QLabel(bar);
   m_time->setMinimumWidth(m_time->fontMetrics().horizontalAdvance(QStringLiteral("t = 10.000")));
   row->addWidget(m_time);
-  return bar;
 }
 
 void FokkerPlanckPage::syncToolbar() {
-  const auto& choices = viewSpec().choices;
-  const std::string view = std::get<std::string>(params().at("view"));
-  const auto it = std::find(choices.begin(), choices.end(), view);
-  {
-    QSignalBlocker block(m_tabs);
-    m_tabs->setCurrentIndex(static_cast<int>(it - choices.begin()));
-  }
   const int last = m_result ? static_cast<int>(m_result->snapshots.size()) - 1 : 0;
   QSignalBlocker block(m_slider);
   m_slider->setRange(0, last);

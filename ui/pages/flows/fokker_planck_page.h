@@ -11,7 +11,7 @@
 class QLabel;
 class QPushButton;
 class QSlider;
-class QTabBar;
+class QHBoxLayout;
 class QTimer;
 
 namespace latentlab::ui {
@@ -52,13 +52,12 @@ class FokkerPlanckPage : public Page {
  private:
   flows::FpLabParams labParams() const;
   int shownFrame() const;
-  QWidget* buildToolbar();
+  void buildToolbar(QHBoxLayout* row);
   void syncToolbar();
 
   std::shared_ptr<const flows::FpLabResult> m_result;
   latentlab::ParamSet m_resultKey;  // params of m_result without frame and view
   std::shared_ptr<std::atomic<int>> m_runs = std::make_shared<std::atomic<int>>(0);
-  QTabBar* m_tabs = nullptr;
   QSlider* m_slider = nullptr;
   QPushButton* m_play = nullptr;
   QPushButton* m_step = nullptr;

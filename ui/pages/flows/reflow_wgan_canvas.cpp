@@ -3,6 +3,7 @@
 // Critic heat map with contours, arrows and point clouds, painted with QPainter.
 #include "ui/pages/flows/reflow_wgan_canvas.h"
 
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <array>
@@ -13,6 +14,9 @@ namespace latentlab::ui {
 QColor wganParticleColor() { return {0xff, 0x7f, 0x0e}; }     // orange
 QColor wganRealColor() { return {0x2c, 0xa0, 0x2c}; }         // green
 QColor wganInterpolantColor() { return {0x9a, 0x9a, 0x9a}; }  // mid grey
+QColor wganExactColor(bool viridis) {
+  return viridis ? QColor(0xff, 0x8a, 0xe2) : QColor(0x8e, 0x24, 0xaa);  // pink / purple
+}
 
 ReflowWganCanvas::ReflowWganCanvas(QWidget* parent) : QWidget(parent) {
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
@@ -55,15 +59,75 @@ void drawContours(QPainter& p, const Eigen::MatrixXd& f, const QRectF& rect, dou
 
 }  // namespace
 
+namespace {
+constexpr double kStrokeSpacing = 0.08;  // data units between successive stroke points
+}  // namespace
+
+QRectF ReflowWganCanvas::plotRect() const {
+  const QFontMetrics fm(font());
+  const double left = fm.horizontalAdvance(QStringLiteral("−10.0")) + 8;
+  const double bottom = fm.height() + 6;
+  const double side = std::max(10.0, std::min(width() - left - 8, height() - bottom - 8));
+  return {width() - 8 - side, 4, side, side};  // next to the colour bar
+}
+
+QPointF ReflowWganCanvas::toData(QPointF px) const {
+  const QRectF rect = plotRect();
+  const double b = m_content.box;
+  return {-b + (px.x() - rect.left()) / rect.width() * 2 * b,
+          b - (px.y() - rect.top()) / rect.height() * 2 * b};
+}
+
+QPointF ReflowWganCanvas::toPixel(QPointF d) const {
+  const QRectF rect = plotRect();
+  const double b = m_content.box;
+  return {rect.left() + (d.x() + b) / (2 * b) * rect.width(),
+          rect.top() + (b - d.y()) / (2 * b) * rect.height()};
+}
+
+void ReflowWganCanvas::addStrokePoint(QPointF pixel) {
+  if (!plotRect().contains(pixel)) return;
+  const QPointF d = toData(pixel);
+  if (!m_stroke.empty()) {
+    const QPointF last = m_stroke.back();
+    if (std::hypot(d.x() - last.x(), d.y() - last.y()) < kStrokeSpacing) return;
+  }
+  m_stroke.push_back(d);
+  update();
+}
+
+void ReflowWganCanvas::mousePressEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton && onStroke && plotRect().contains(event->position())) {
+    m_drawing = true;
+    m_stroke.clear();
+    addStrokePoint(event->position());
+  }
+  QWidget::mousePressEvent(event);
+}
+
+void ReflowWganCanvas::mouseMoveEvent(QMouseEvent* event) {
+  if (m_drawing) addStrokePoint(event->position());
+  QWidget::mouseMoveEvent(event);
+}
+
+void ReflowWganCanvas::mouseReleaseEvent(QMouseEvent* event) {
+  if (m_drawing && event->button() == Qt::LeftButton) {
+    m_drawing = false;
+    // One recompute per stroke, not per point: the page gets the whole stroke at once.
+    const std::vector<QPointF> stroke = std::move(m_stroke);
+    m_stroke.clear();
+    if (!stroke.empty() && onStroke) onStroke(stroke);
+    update();
+  }
+  QWidget::mouseReleaseEvent(event);
+}
+
 void ReflowWganCanvas::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.setRenderHint(QPainter::Antialiasing);
   const Content& c = m_content;
   const QFontMetrics fm(font());
-  const double left = fm.horizontalAdvance(QStringLiteral("−10.0")) + 8;
-  const double bottom = fm.height() + 6;
-  const double side = std::max(10.0, std::min(width() - left - 8, height() - bottom - 8));
-  const QRectF rect(width() - 8 - side, 4, side, side);  // next to the colour bar
+  const QRectF rect = plotRect();
   if (c.field.size() == 0) return;
 
   const QImage img = colorize(c.field, c.mapping);
@@ -93,21 +157,23 @@ void ReflowWganCanvas::paintEvent(QPaintEvent*) {
   dots(c.interpolants, wganInterpolantColor(), 1.6, false);
   dots(c.real, wganRealColor(), 2.2, false);
   dots(c.particles, wganParticleColor(), 2.6, true);
+  // The stroke being drawn: real-sample green with a dark rim, so it reads as new data.
+  p.setPen(QPen(QColor(0x10, 0x10, 0x10), 0.8));
+  p.setBrush(wganRealColor());
+  for (const QPointF& d : m_stroke) p.drawEllipse(toPixel(d), 3.0, 3.0);
 
   // Arrows: one global scale per run, so they visibly fade as the critic flattens.
-  const int lattice = static_cast<int>(std::lround(std::sqrt(double(c.arrows.rows()))));
-  if (lattice > 0 && c.arrowScale > 0) {
+  auto drawArrows = [&](const Eigen::MatrixXd& arrows, const QColor& ink) {
+    const int lattice = static_cast<int>(std::lround(std::sqrt(double(arrows.rows()))));
+    if (lattice <= 0 || !(c.arrowScale > 0)) return;
     const double spacing = rect.width() / lattice;
-    // Dark arrows read on the light diverging map; the viridis map (‖v‖) is dark, so white there.
-    const QColor ink = c.mapping.map == ColorMapKind::Viridis ? QColor(Qt::white)
-                                                              : QColor(0x20, 0x20, 0x20);
     p.setPen(QPen(ink, 1.3));
     p.setBrush(ink);
     for (int r = 0; r < lattice; ++r)
       for (int col = 0; col < lattice; ++col) {
         const Eigen::Index i = r * lattice + col;
         const QPointF o(rect.left() + (col + 0.5) * spacing, rect.top() + (r + 0.5) * spacing);
-        const double gx = c.arrows(i, 0), gy = c.arrows(i, 1);
+        const double gx = arrows(i, 0), gy = arrows(i, 1);
         const double len = std::hypot(gx, gy) / c.arrowScale * 0.9 * spacing;
         if (len < 1.0) {
           p.drawPoint(o);
@@ -124,18 +190,30 @@ void ReflowWganCanvas::paintEvent(QPaintEvent*) {
         h.closeSubpath();
         p.drawPath(h);
       }
-  }
+  };
+  // Dark arrows read on the light diverging map; the viridis map (‖v‖) is dark, so white there.
+  const bool viridis = c.mapping.map == ColorMapKind::Viridis;
+  drawArrows(c.exactArrows, wganExactColor(viridis));
+  drawArrows(c.arrows, viridis ? QColor(Qt::white) : QColor(0x20, 0x20, 0x20));
   p.restore();
 
   // Frame and axis ticks in the theme's text colour.
   p.setPen(palette().color(QPalette::WindowText));
   p.setBrush(Qt::NoBrush);
   p.drawRect(rect);
-  for (double v : {-c.box, -c.box / 2, 0.0, c.box / 2, c.box}) {
+  // Round tick values (1, 2 or 5 × 10^k, about five across) rather than box/2 = 5.75.
+  const double raw = c.box / 2.0;
+  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+  const double step = raw / mag >= 5 ? 5 * mag : raw / mag >= 2 ? 2 * mag : mag;
+  for (double k = std::ceil(-c.box / step); k * step <= c.box + 1e-9; k += 1.0) {
+    const double v = k * step;
     const QString t = QString::number(v, 'g', 3);
     const QPointF px = toPx(v, -c.box), py = toPx(-c.box, v);
     p.drawLine(QPointF(px.x(), rect.bottom()), QPointF(px.x(), rect.bottom() + 3));
-    p.drawText(QRectF(px.x() - 30, rect.bottom() + 3, 60, fm.height()), Qt::AlignHCenter, t);
+    // Keep the last label inside the widget (the frame ends 8 px from the right edge).
+    const double lx = std::min(px.x() - 30, width() - 60.0);
+    p.drawText(QRectF(lx, rect.bottom() + 3, 60, fm.height()),
+               px.x() - 30 > lx ? Qt::AlignRight : Qt::AlignHCenter, t);
     p.drawLine(QPointF(rect.left() - 3, py.y()), QPointF(rect.left(), py.y()));
     p.drawText(QRectF(0, py.y() - fm.height() / 2.0, rect.left() - 5, fm.height()),
                Qt::AlignRight | Qt::AlignVCenter, t);

@@ -4,7 +4,10 @@
 
 #include <Eigen/Dense>
 #include <QColor>
+#include <QPointF>
 #include <QWidget>
+#include <functional>
+#include <vector>
 
 #include "ui/common/color_map.h"
 
@@ -14,9 +17,12 @@ namespace latentlab::ui {
 QColor wganParticleColor();
 QColor wganRealColor();
 QColor wganInterpolantColor();
+/// Colour of the exact v*(x, 0) arrows on the critic map (diverging) or the ‖v‖ map (viridis).
+QColor wganExactColor(bool viridis);
 
 /// The critic plane of spec flows.md §5.4: the critic heat map over [−box, box]² with iso-contours
-/// (marching squares), ∇D arrows, interpolation points, real samples and particles.
+/// (marching squares), ∇D arrows, interpolation points, real samples and particles. Click and drag
+/// draws a stroke of target points, reported in data coordinates when the button is released.
 class ReflowWganCanvas : public QWidget {
   Q_OBJECT
  public:
@@ -27,7 +33,8 @@ class ReflowWganCanvas : public QWidget {
     ColorMapping mapping;          // colouring of `field`
     double box = 3.0;
     Eigen::MatrixXd arrows;        // L² × 2 at the lattice (row-major from the top), may be empty
-    double arrowScale = 1.0;       // the norm drawn as 0.9 lattice spacing
+    Eigen::MatrixXd exactArrows;   // L² × 2 exact v*(x, 0) at the same lattice, may be empty
+    double arrowScale = 1.0;       // the norm drawn as 0.9 lattice spacing (both arrow kinds)
     Eigen::MatrixXd interpolants;  // rows of points, may be empty
     Eigen::MatrixXd real;
     Eigen::MatrixXd particles;
@@ -36,14 +43,29 @@ class ReflowWganCanvas : public QWidget {
   void setContent(Content content);
   const Content& content() const { return m_content; }
 
+  /// Called on release with the stroke's points (data coordinates, ≥ kStrokeSpacing apart).
+  std::function<void(const std::vector<QPointF>&)> onStroke;
+  /// The stroke being drawn (empty when the mouse is up).
+  const std::vector<QPointF>& pendingStroke() const { return m_stroke; }
+  QPointF toData(QPointF pixel) const;
+  QPointF toPixel(QPointF data) const;
+  QRectF plotRect() const;
+
   QSize sizeHint() const override { return {520, 520}; }
   QSize minimumSizeHint() const override { return {200, 200}; }
 
  protected:
   void paintEvent(QPaintEvent*) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
 
  private:
+  void addStrokePoint(QPointF pixel);
+
   Content m_content;
+  std::vector<QPointF> m_stroke;  // data coordinates
+  bool m_drawing = false;
 };
 
 }  // namespace latentlab::ui

@@ -18,12 +18,14 @@ QList<DataTable> ReflowWganPage::exportData() const {
   DataTable rounds{QStringLiteral("rounds"),
                    {QStringLiteral("round"), QStringLiteral("distance"), QStringLiteral("sw2"),
                     QStringLiteral("nll"), QStringLiteral("mean_grad"),
-                    QStringLiteral("critic_loss")},
+                    QStringLiteral("critic_loss"), QStringLiteral("move_residual"), QStringLiteral("exact_cos"),
+                    QStringLiteral("exact_scale")},
                    {}};
   for (std::size_t k = 0; k < r.snapshots.size(); ++k) {
     const auto& q = r.snapshots[k];
     rounds.rows.push_back(
-        {static_cast<double>(k), q.distance, q.sw2, q.nll, q.meanGrad, q.criticLoss});
+        {static_cast<double>(k), q.distance, q.sw2, q.nll, q.meanGrad, q.criticLoss, q.moveResidual,
+         q.exactCosine, q.exactScale});
   }
   out << rounds;
 
@@ -48,14 +50,15 @@ QList<DataTable> ReflowWganPage::exportData() const {
 
   DataTable arrows{QStringLiteral("arrows"),
                    {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("gx"),
-                    QStringLiteral("gy")},
+                    QStringLiteral("gy"), QStringLiteral("vx_exact"), QStringLiteral("vy_exact")},
                    {}};
   const auto l = static_cast<Eigen::Index>(r.arrowAxis.size());
   for (Eigen::Index row = 0; row < l; ++row)
     for (Eigen::Index c = 0; c < l; ++c)
       arrows.rows.push_back({r.arrowAxis[static_cast<std::size_t>(c)],
                              r.arrowAxis[static_cast<std::size_t>(l - 1 - row)],
-                             s.arrows(row * l + c, 0), s.arrows(row * l + c, 1)});
+                             s.arrows(row * l + c, 0), s.arrows(row * l + c, 1),
+                             s.exactArrows(row * l + c, 0), s.exactArrows(row * l + c, 1)});
   out << arrows;
   out << DataTable{QStringLiteral("summary"),
                    {QStringLiteral("round"), QStringLiteral("real_nll"),

@@ -57,7 +57,7 @@ QWidget* ReflowWganFigure::buildField() {
   g->setContentsMargins(0, 0, 0, 0);
   m_canvas = new ReflowWganCanvas(w);
   m_colorBar = new ColorBar(w);
-  m_legend = makeFigureLabel(w, 2);
+  m_legend = makeFigureLabel(w, 3);
   m_fieldNote = makeFigureLabel(w, 5);
   g->addWidget(m_canvas, 0, 0);
   g->addWidget(m_colorBar, 0, 1);
@@ -115,6 +115,14 @@ QString ReflowWganFigure::expectedBehaviour(WganVariant variant) {
   return {};
 }
 
+QString ReflowWganFigure::generatorNote() {
+  return tr("<b>Generator (§3.1 G-move):</b> the samples are G(z) = W2 tanh(W1 z + b1) + b2 for "
+            "fresh z ~ N(0, I) each round; the critic's field moves G's parameters by K_g Adam "
+            "steps toward G(z) + ε∇D(G(z)) (K_g = 1 is one WGAN generator step on −D). A small "
+            "generator is smoother than free particles: modes fill more slowly and thin bridges "
+            "between them remain, since one tanh layer cannot cut the latent plane sharply.");
+}
+
 void ReflowWganFigure::show(const flows::WganLabParams& p, const flows::WganLabResult& r) {
   if (r.snapshots.empty()) return;
   const int round = std::clamp(p.round, 0, static_cast<int>(r.snapshots.size()) - 1);
@@ -144,10 +152,15 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
     c.mapping.lo -= 1e-12;
     c.mapping.hi += 1e-12;
   }
-  c.box = r.params.box;
+  c.box = r.viewBox;
   double scale = 0.0;  // one arrow scale for the whole run
-  for (const auto& snap : r.snapshots) scale = std::max(scale, snap.arrows.rowwise().norm().maxCoeff());
+  for (const auto& snap : r.snapshots) {
+    scale = std::max(scale, snap.arrows.rowwise().norm().maxCoeff());
+    // v* shares the scale so the two fields' lengths compare directly.
+    if (p.showExact) scale = std::max(scale, snap.exactArrows.rowwise().norm().maxCoeff());
+  }
   if (p.showArrows) c.arrows = s.arrows;
+  if (p.showExact) c.exactArrows = s.exactArrows;
   c.arrowScale = scale;
   if (p.showInterpolants) c.interpolants = s.interpolants;
   c.real = r.real;
@@ -155,17 +168,45 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
   m_canvas->setContent(std::move(c));
   m_colorBar->setMapping(m_canvas->content().mapping);
   m_colorBar->setLabel(r.scalarCritic ? tr("D − mean D") : tr("‖v‖"));
-  QStringList items{swatch(wganParticleColor(), tr("particles")),
+  const bool gen = r.params.mover == flows::WganMover::Generator;
+  QStringList items{swatch(wganParticleColor(), gen ? tr("generator samples G(z)") : tr("particles")),
                     swatch(wganRealColor(), tr("real samples"))};
   if (p.showInterpolants) items << swatch(wganInterpolantColor(), tr("interpolants x_t"));
   if (p.showArrows) items << (r.scalarCritic ? tr("arrows: ∇D") : tr("arrows: v"));
+  const bool viridis = !r.scalarCritic;
+  if (p.showExact)
+    items << QStringLiteral("<span style='color:%1'>&#10230;</span>&nbsp;%2")
+                 .arg(wganExactColor(viridis).name(), tr("exact v*(x, 0) = E[x1] − x"));
+  const QString agreement =
+      (r.scalarCritic ? tr("cos(λ∇D, v*(·,0)) %1 · scale %2") : tr("cos(v, v*(·,0)) %1 · scale %2"))
+          .arg(num(s.exactCosine), num(s.exactScale));
   m_legend->setText(items.join(QStringLiteral(" &nbsp; ")) + QStringLiteral("<br>") +
                     (r.scalarCritic ? tr("distance %1 · SW2 %2 · NLL %3 (real %4) · mean ‖∇D‖ %5 · loss %6")
                                     : tr("mean ‖v(x_t)‖² %1 · SW2 %2 · NLL %3 (real %4) · mean ‖v‖ %5 · "
                                          "regression loss %6"))
                         .arg(num(s.distance), num(s.sw2), num(s.nll), num(r.realNll),
-                             num(s.meanGrad), num(s.criticLoss)));
-  m_fieldNote->setText(expectedBehaviour(r.params.variant));
+                             num(s.meanGrad), num(s.criticLoss)) +
+                    (gen && round < static_cast<int>(r.snapshots.size()) - 1
+                         ? tr(" · G-move residual %1").arg(num(s.moveResidual))
+                         : QString()) +
+                    QStringLiteral("<br>") + agreement);
+  m_fieldNote->setText(
+      expectedBehaviour(r.params.variant) +
+      (r.params.target == flows::WganTarget::Triangle
+           ? QStringLiteral("<br>") +
+                 tr("<b>Triangle:</b> the tutorial's modes sit 10 units out, so the view widens "
+                    "to ±11.5. At ℓ = 0.5 the critic is too wiggly for that scale and particles "
+                    "stream along ridges; ℓ ≈ 2 carries them onto the three modes.")
+           : QString()) +
+      (gen ? QStringLiteral("<br>") + generatorNote() : QString()) +
+      (p.showExact
+           ? QStringLiteral("<br>") +
+                 tr("<b>v*(x, 0) (§3.2 caveat):</b> the exact ReFlow velocity at t = 0 sends every "
+                    "point to the data mean. Su's field λ∇D approximates the time-averaged "
+                    "velocity instead (§3.2 step 2), so while the cloud sits inside the ring "
+                    "the two point in opposite directions (cosine near −1); the t = 0 slice "
+                    "variant learns v* itself (positive cosine, noisy at small N).")
+           : QString()));
 }
 
 void ReflowWganFigure::fillCharts(const flows::WganLabParams& p, const flows::WganLabResult& r,
@@ -223,6 +264,9 @@ void ReflowWganFigure::fillCharts(const flows::WganLabParams& p, const flows::Wg
     chart->setMarker(tr("round"), Qt::Vertical, static_cast<double>(round));
   }
   m_chartsNote->setText(expectedBehaviour(r.params.variant) + QStringLiteral("<br>") +
+                        (r.params.mover == flows::WganMover::Generator
+                             ? generatorNote() + QStringLiteral("<br>")
+                             : QString()) +
                         tr("NLL: exact mixture for the Gaussian presets, KDE (h = 0.1) of 2000 "
                            "reference samples otherwise; dashed: the real samples' NLL."));
   (void)p;

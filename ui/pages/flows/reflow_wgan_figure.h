@@ -26,6 +26,8 @@ class ReflowWganFigure : public QWidget {
   void show(const flows::WganLabParams& p, const flows::WganLabResult& r);
   /// The expected behaviour of §3.3 for the variant (rich text), shown under each view.
   static QString expectedBehaviour(flows::WganVariant variant);
+  /// What to expect when a generator, not free particles, is moved (rich text).
+  static QString generatorNote();
 
   ReflowWganCanvas* canvas() const { return m_canvas; }
   ChartView* chart(int i) const { return m_charts.at(static_cast<std::size_t>(i)); }

@@ -2,15 +2,20 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include "ui/pages/flows/reflow_wgan_page.h"
 
+#include <QButtonGroup>
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <algorithm>
+#include <cmath>
 
 #include "ui/common/param_form.h"
 #include "ui/common/view_tabs.h"
+#include "ui/pages/flows/reflow_wgan_canvas.h"
 #include "ui/pages/flows/reflow_wgan_figure.h"
 
 namespace latentlab::ui {
@@ -40,6 +45,7 @@ std::vector<std::pair<QString, std::string>> ReflowWganPage::sections() const {
   return {{tr("Set-up"), "variant"},
           {tr("RFF critic"), "features"},
           {tr("MLP critic"), "hidden"},
+          {tr("Generator"), "gen_hidden"},
           {tr("Run"), "seed"},
           {tr("Display"), "box"}};
 }
@@ -68,7 +74,40 @@ void ReflowWganPage::applyResult(const std::any& result) {
 }
 
 QWidget* ReflowWganPage::createFigure(QWidget* parent) const {
-  return new ReflowWganFigure(parent);
+  auto* fig = new ReflowWganFigure(parent);
+  // Built by a const method, but strokes on the canvas change this page's drawn points.
+  auto* self = const_cast<ReflowWganPage*>(this);
+  fig->canvas()->onStroke = [self](const std::vector<QPointF>& pts) { self->addDrawnPoints(pts); };
+  fig->canvas()->setToolTip(tr("Click and drag to draw target points"));
+  return fig;
+}
+
+void ReflowWganPage::addDrawnPoints(const std::vector<QPointF>& points) {
+  const auto p = labParams();
+  std::vector<double> pts;
+  if (p.target == flows::WganTarget::Drawn) pts = p.drawn;
+  constexpr std::size_t kMaxEntries = 2000;  // the field's maximum: later points are ignored
+  for (const QPointF& q : points) {
+    if (pts.size() + 2 > kMaxEntries) break;
+    // Two decimals keep the vector readable in the form; the field's range is [−10, 10].
+    pts.push_back(std::clamp(std::round(q.x() * 100) / 100, -10.0, 10.0));
+    pts.push_back(std::clamp(std::round(q.y() * 100) / 100, -10.0, 10.0));
+  }
+  try {
+    setParams({{"drawn", pts}, {"target", std::string("drawn")}});
+  } catch (const ParamError& e) {
+    emit computeFailed(QString::fromStdString(e.what()));
+  }
+}
+
+void ReflowWganPage::clearDrawnPoints() {
+  ParamSet changes{{"drawn", std::vector<double>{}}};
+  if (labParams().target == flows::WganTarget::Drawn) changes["target"] = std::string("8gauss");
+  try {
+    setParams(changes);
+  } catch (const ParamError& e) {
+    emit computeFailed(QString::fromStdString(e.what()));
+  }
 }
 
 void ReflowWganPage::fillFigure(QWidget* figure) const {
@@ -88,6 +127,11 @@ void ReflowWganPage::paramsUpdated() {
     for (const char* key : {"hidden", "learning_rate", "critic_steps", "reinit"})
       f->setFieldVisible(key, mlp);
     for (const char* key : {"features", "length_scale", "delta"}) f->setFieldVisible(key, !mlp);
+    const bool gen = p.mover == flows::WganMover::Generator;
+    for (const char* key : {"gen_hidden", "gen_learning_rate", "gen_steps"})
+      f->setFieldVisible(key, gen);
+    f->setFieldVisible("mover", false);  // the radio buttons above the figure own it
+    f->setFieldVisible("drawn", p.target == flows::WganTarget::Drawn);
   }
 }
 
@@ -131,11 +175,39 @@ void ReflowWganPage::buildToolbar(QHBoxLayout* row) {
   m_roundLabel = new QLabel(this);
   for (QWidget* w : std::initializer_list<QWidget*>{reset, back, m_play, forward, m_roundLabel})
     row->addWidget(w);
+  auto* clear = new QPushButton(tr("Clear drawn"), this);
+  clear->setToolTip(tr("Remove the drawn target points (click and drag on the canvas to draw)"));
+  connect(clear, &QPushButton::clicked, this, &ReflowWganPage::clearDrawnPoints);
+  row->addWidget(clear);
+  // What ∇D moves (§3.3): free particles or the generator's parameters.
+  row->addSpacing(12);
+  row->addWidget(new QLabel(tr("Move:"), this));
+  m_moveParticles = new QRadioButton(tr("particles"), this);
+  m_moveParticles->setToolTip(tr("Free particles x0 ← x0 + ε∇D(x0)"));
+  m_moveGenerator = new QRadioButton(tr("generator G(z)"), this);
+  m_moveGenerator->setToolTip(
+      tr("A one-hidden-layer generator trained toward G(z) + ε∇D(G(z)) (§3.1 G-move)"));
+  auto* group = new QButtonGroup(this);
+  group->addButton(m_moveParticles);
+  group->addButton(m_moveGenerator);
+  row->addWidget(m_moveParticles);
+  row->addWidget(m_moveGenerator);
+  connect(group, &QButtonGroup::buttonClicked, this, [this](QAbstractButton* b) {
+    try {
+      setParam("mover", std::string(b == m_moveGenerator ? "generator" : "particles"));
+    } catch (const ParamError& e) {
+      emit computeFailed(QString::fromStdString(e.what()));
+    }
+  });
 }
 
 void ReflowWganPage::syncToolbar() {
   const auto p = labParams();
   m_roundLabel->setText(tr("round %1 / %2").arg(std::min(p.round, p.rounds)).arg(p.rounds));
+  const bool gen = p.mover == flows::WganMover::Generator;
+  const QSignalBlocker b1(m_moveParticles), b2(m_moveGenerator);
+  m_moveParticles->setChecked(!gen);
+  m_moveGenerator->setChecked(gen);
 }
 
 }  // namespace latentlab::ui

@@ -2,13 +2,16 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
 
+#include <QPointF>
 #include <memory>
+#include <vector>
 
 #include "latentlab/flows/wgan_lab.h"
 #include "ui/common/page.h"
 
 class QLabel;
 class QPushButton;
+class QRadioButton;
 class QHBoxLayout;
 class QTimer;
 
@@ -35,6 +38,11 @@ class ReflowWganPage : public Page {
   void stepRound(int delta);
   void setPlaying(bool playing);
   bool isPlaying() const;
+  /// Appends drawn target points (data coordinates, from a canvas stroke) and selects the drawn
+  /// target; starts a fresh set when another target was selected.
+  void addDrawnPoints(const std::vector<QPointF>& points);
+  /// Empties the drawn points; a drawn target falls back to the 8 Gaussians until the next stroke.
+  void clearDrawnPoints();
 
  protected:
   void validateParams(const latentlab::ParamSet& merged) const override;
@@ -54,6 +62,8 @@ class ReflowWganPage : public Page {
   QPushButton* m_play = nullptr;
   QLabel* m_roundLabel = nullptr;
   QTimer* m_timer = nullptr;
+  QRadioButton* m_moveParticles = nullptr;  // the "mover" field as radio buttons
+  QRadioButton* m_moveGenerator = nullptr;
 };
 
 }  // namespace latentlab::ui
