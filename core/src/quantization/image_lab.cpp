@@ -71,14 +71,23 @@ ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int b
     counts[k] += 1;
     for (int i = 0; i < d; ++i) sums[k * d + i] += y(r, i);
   }
-  // Every decoded patch falls in a cell with count ≥ 1, so the centroid always exists here.
-  Eigen::MatrixXd yFsq(n, d);
-  for (Eigen::Index r = 0; r < n; ++r) {
-    const auto k = static_cast<std::size_t>(idx[static_cast<std::size_t>(r)]);
-    for (int i = 0; i < d; ++i) yFsq(r, i) = sums[k * d + i] / counts[k];
+  Eigen::MatrixXd xFsq;
+  if (params.decoder == FsqDecoder::Centroid) {
+    // Every decoded patch falls in a cell with count ≥ 1, so the centroid always exists here.
+    Eigen::MatrixXd yFsq(n, d);
+    for (Eigen::Index r = 0; r < n; ++r) {
+      const auto k = static_cast<std::size_t>(idx[static_cast<std::size_t>(r)]);
+      for (int i = 0; i < d; ++i) yFsq(r, i) = sums[k * d + i] / counts[k];
+    }
+    xFsq = pcaDecode(pca, yFsq);
+  } else if (params.decoder == FsqDecoder::Analytic) {
+    xFsq = pcaDecode(pca, analyticDecode(fsq, idx, sd, params.alpha));
+  } else {
+    const Eigen::MatrixXd zhat = fsqCodes(fsq, idx);
+    xFsq = applyLinearDecoder(fitLinearDecoder(zhat, patches.x), zhat);
   }
   std::vector<std::int64_t> fsqCounts(counts.begin(), counts.end());
-  out.fsq = finish(image, reassemblePatches(pcaDecode(pca, yFsq), patches.layout), n, out.codes,
+  out.fsq = finish(image, reassemblePatches(xFsq, patches.layout), n, out.codes,
                    usageStats(fsqCounts));
   control.checkCancelled();
 

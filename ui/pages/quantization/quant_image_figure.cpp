@@ -263,8 +263,18 @@ void QuantImageFigure::show(const ImageLabParams& params, const ImageLabResult* 
 
 void QuantImageFigure::showImages(const ImageLabParams& params, const ImageLabResult& r) {
   m_original->setImage(toQImage(r.original), tr("Original"));
-  m_fsq->setImage(toQImage(r.fsq.image),
-                  tr("FSQ %1 — %2 dB").arg(levelsText(r.levels), psnrText(r.fsq.psnr)));
+  // Tier A names its FSQ decoder (§3.1 step 3); tier B has only the grid's cell centres.
+  QString decoder;
+  if (params.view != ImageView::Colour) {
+    switch (params.decoder) {
+      case FsqDecoder::Analytic: decoder = tr(", analytic"); break;
+      case FsqDecoder::Centroid: decoder = tr(", centroids"); break;
+      case FsqDecoder::LeastSquares: decoder = tr(", least squares"); break;
+    }
+  }
+  m_fsq->setImage(toQImage(r.fsq.image), tr("FSQ %1%2 — %3 dB")
+                                             .arg(levelsText(r.levels), decoder,
+                                                  psnrText(r.fsq.psnr)));
   m_vq->setImage(toQImage(r.vq.image),
                  tr("VQ K = %1 — %2 dB").arg(r.vqCodes).arg(psnrText(r.vq.psnr)));
   // One scale for both error maps so they compare at a glance.

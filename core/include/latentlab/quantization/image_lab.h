@@ -10,6 +10,7 @@
 
 #include "latentlab/common/params.h"
 #include "latentlab/common/run_control.h"
+#include "latentlab/quantization/fsq_decoder.h"
 #include "latentlab/quantization/image_io.h"
 #include "latentlab/quantization/image_metrics.h"
 #include "latentlab/quantization/vq.h"
@@ -34,6 +35,7 @@ struct ImageLabParams {
   int budgetBits = 10;            // log2 target |C|, one of fsqPresets() (10 → [8,5,5,5])
   int patch = 4;                  // patch side P in pixels, 2..16 (P = 4: 16384 patches at 512²)
   double alpha = 0.8;             // FSQ bound gain α on whitened latents, 0.05..4
+  FsqDecoder decoder = FsqDecoder::Centroid;  // FSQ decoder (§3.1 step 3)
   int lloydIterations = 8;        // VQ k-means iterations after k-means++ seeding, 1..50
   std::uint64_t seed = 1;         // k-means++ and sampling seed
   ImageView view = ImageView::PatchPca;
@@ -81,8 +83,8 @@ struct ImageLabResult {
   double elapsedMs = 0.0;
 };
 
-/// Tier A (§3.1): patches → PCA (d = len(levels)) → FSQ with bound gain α and the centroid
-/// decoder (mean of the patches in each cell, empty cells use the analytic inverse bound) vs
+/// Tier A (§3.1): patches → PCA (d = len(levels)) → FSQ with bound gain α and the chosen decoder
+/// (centroid: mean of the patches in each cell; analytic inverse bound; linear least squares) vs
 /// k-means++ + Lloyd VQ with K = ∏L in the same latent, decoded x̂ = μ + U_d ĉ.
 ImageLabResult computeTierA(const ImageData& image, const ImageLabParams& params,
                             const RunControl& control = {});
