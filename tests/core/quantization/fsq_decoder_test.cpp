@@ -79,3 +79,37 @@ TEST(FsqDecoder, TierACentroidIsAtLeastAsGoodAsAnalytic) {
   EXPECT_GE(psnr[1], psnr[0] - 0.01);
   EXPECT_NE(psnr[2], psnr[1]);
 }
+
+TEST(FsqDecoder, PatchCodeAtReadsTheHoveredPatch) {
+  std::vector<Eigen::MatrixXf> planes(3, Eigen::MatrixXf(40, 48));
+  for (int r = 0; r < 40; ++r)
+    for (int c = 0; c < 48; ++c)
+      for (int ch = 0; ch < 3; ++ch)
+        planes[static_cast<std::size_t>(ch)](r, c) =
+            static_cast<float>(0.5 + 0.4 * std::sin(0.3 * r + ch) * std::cos(0.2 * c));
+  const ImageData img = imageFromPlanes(std::move(planes));
+  ImageLabParams p;
+  p.budgetBits = 6;  // [8, 8]
+  const ImageLabResult r = computeTierA(img, p);  // P = 4: 10 × 12 patches
+  EXPECT_EQ(r.gridRows, 10);
+  EXPECT_EQ(r.gridCols, 12);
+  const auto info = patchCodeAt(r, 13, 6);  // pixel (13, 6) → patch row 1, column 3
+  ASSERT_TRUE(info.has_value());
+  EXPECT_EQ(info->row, 1);
+  EXPECT_EQ(info->col, 3);
+  const std::size_t k = 1 * 12 + 3;
+  EXPECT_EQ(info->fsqIndex, r.fsqPatchIndex[k]);
+  // Digits are the mixed-radix digits of the index (§1.3, basis [1, 8]).
+  ASSERT_EQ(info->digits.size(), 2u);
+  EXPECT_EQ(info->digits[0] + 8 * info->digits[1], info->fsqIndex);
+  // ẑ_i = (k_i − 4)/4 for L = 8.
+  EXPECT_DOUBLE_EQ(info->fsqCode[0], (info->digits[0] - 4) / 4.0);
+  EXPECT_EQ(info->vqIndex, r.vqPatchIndex[k]);
+  EXPECT_EQ(info->vqCode.size(), 2u);
+  EXPECT_EQ(info->vqCode[1], r.vqCodebook(info->vqIndex, 1));
+  EXPECT_FALSE(patchCodeAt(r, 48, 0).has_value());
+  EXPECT_FALSE(patchCodeAt(r, -1, 0).has_value());
+  ImageLabParams colour = p;
+  colour.view = ImageView::Colour;
+  EXPECT_FALSE(patchCodeAt(computeTierB(img, colour), 0, 0).has_value());
+}

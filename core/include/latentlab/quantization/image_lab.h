@@ -5,6 +5,7 @@
 #include <Eigen/Dense>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,11 @@ struct ImageLabResult {
   Reconstruction fsq;       // tier A or B, by view
   Reconstruction vq;
   std::vector<RatePoint> rate;  // filled for the RateDistortion view
+  // Tier A only, for the hover read-out (§7 item 4): the patch grid and each patch's codes.
+  int patchSize = 0, gridRows = 0, gridCols = 0;  // patch (r, c) is row r·gridCols + c
+  std::vector<std::int64_t> fsqPatchIndex;        // FSQ index per patch
+  std::vector<int> vqPatchIndex;                  // VQ code per patch
+  RowMatrixXd vqCodebook;                         // K×d codewords in the PCA latent
   std::vector<std::string> notes;  // downscale notice, capped K, etc.
   double elapsedMs = 0.0;
 };
@@ -92,6 +98,19 @@ ImageLabResult computeTierA(const ImageData& image, const ImageLabParams& params
 /// channels (e.g. 3-3-2 for 2^8), VQ = k-means palette of the same K on ≤ 50k sampled pixels.
 ImageLabResult computeTierB(const ImageData& image, const ImageLabParams& params,
                             const RunControl& control = {});
+/// What the hover read-out says about the patch under an image pixel (spec §7 item 4).
+struct PatchCodeInfo {
+  int row = 0, col = 0;            // patch position in the grid
+  std::int64_t fsqIndex = 0;       // FSQ code index
+  std::vector<int> digits;         // level digits k_i = q_i + ⌊L_i/2⌋ ∈ [0, L_i)
+  std::vector<double> fsqCode;     // renormalised codeword ẑ_i = q_i/⌊L_i/2⌋ (§1.2)
+  int vqIndex = 0;
+  std::vector<double> vqCode;      // VQ codeword in the PCA latent
+};
+/// The patch codes of tier-A pixel (x, y); nullopt outside the image or for a result without
+/// per-patch codes (tier B, rate sweep points).
+std::optional<PatchCodeInfo> patchCodeAt(const ImageLabResult& result, int x, int y);
+
 /// The page's computation for params.view (tier A for PatchPca and Training, B for Colour,
 /// tier A plus the 2^4..2^16 sweep for RateDistortion).
 ImageLabResult computeImageLab(const ImageData& image, const ImageLabParams& params,
