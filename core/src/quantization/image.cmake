@@ -4,6 +4,7 @@ target_sources(latentlab_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/image_io.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_metrics.cpp
   ${CMAKE_CURRENT_LIST_DIR}/patch_pca.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fsq_decoder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_lab.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_lab_fields.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tiny_autoencoder.cpp

@@ -71,14 +71,23 @@ ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int b
     counts[k] += 1;
     for (int i = 0; i < d; ++i) sums[k * d + i] += y(r, i);
   }
-  // Every decoded patch falls in a cell with count ≥ 1, so the centroid always exists here.
-  Eigen::MatrixXd yFsq(n, d);
-  for (Eigen::Index r = 0; r < n; ++r) {
-    const auto k = static_cast<std::size_t>(idx[static_cast<std::size_t>(r)]);
-    for (int i = 0; i < d; ++i) yFsq(r, i) = sums[k * d + i] / counts[k];
+  Eigen::MatrixXd xFsq;
+  if (params.decoder == FsqDecoder::Centroid) {
+    // Every decoded patch falls in a cell with count ≥ 1, so the centroid always exists here.
+    Eigen::MatrixXd yFsq(n, d);
+    for (Eigen::Index r = 0; r < n; ++r) {
+      const auto k = static_cast<std::size_t>(idx[static_cast<std::size_t>(r)]);
+      for (int i = 0; i < d; ++i) yFsq(r, i) = sums[k * d + i] / counts[k];
+    }
+    xFsq = pcaDecode(pca, yFsq);
+  } else if (params.decoder == FsqDecoder::Analytic) {
+    xFsq = pcaDecode(pca, analyticDecode(fsq, idx, sd, params.alpha));
+  } else {
+    const Eigen::MatrixXd zhat = fsqCodes(fsq, idx);
+    xFsq = applyLinearDecoder(fitLinearDecoder(zhat, patches.x), zhat);
   }
   std::vector<std::int64_t> fsqCounts(counts.begin(), counts.end());
-  out.fsq = finish(image, reassemblePatches(pcaDecode(pca, yFsq), patches.layout), n, out.codes,
+  out.fsq = finish(image, reassemblePatches(xFsq, patches.layout), n, out.codes,
                    usageStats(fsqCounts));
   control.checkCancelled();
 
@@ -97,6 +106,12 @@ ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int b
   // bpp at the capped K: that is the rate the VQ code actually spends.
   out.vq = finish(image, reassemblePatches(pcaDecode(pca, yVq), patches.layout), n, out.vqCodes,
                   usageStatsOf(km.assignment, out.vqCodes));
+  out.patchSize = params.patch;
+  out.gridRows = patches.layout.gridRows;
+  out.gridCols = patches.layout.gridCols;
+  out.fsqPatchIndex = idx;
+  out.vqPatchIndex = km.assignment;
+  out.vqCodebook = km.codebook;
   out.original = image;
   return out;
 }
@@ -229,6 +244,32 @@ ImageLabResult computeImageLab(const ImageData& image, const ImageLabParams& par
   out.elapsedMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return out;
+}
+
+std::optional<PatchCodeInfo> patchCodeAt(const ImageLabResult& r, int x, int y) {
+  if (r.patchSize < 1 || r.fsqPatchIndex.empty() || x < 0 || y < 0 || x >= r.original.width() ||
+      y >= r.original.height())
+    return std::nullopt;
+  PatchCodeInfo info;
+  info.row = y / r.patchSize;
+  info.col = x / r.patchSize;
+  const auto k = static_cast<std::size_t>(info.row) * static_cast<std::size_t>(r.gridCols) +
+                 static_cast<std::size_t>(info.col);
+  if (info.row >= r.gridRows || info.col >= r.gridCols || k >= r.fsqPatchIndex.size() ||
+      k >= r.vqPatchIndex.size())
+    return std::nullopt;
+  const Fsq fsq(r.levels);
+  info.fsqIndex = r.fsqPatchIndex[k];
+  const std::vector<int> q = fsq.indexToLevels(info.fsqIndex);
+  for (int i = 0; i < fsq.dim(); ++i) {
+    const int qi = q[static_cast<std::size_t>(i)];
+    info.digits.push_back(qi + r.levels[static_cast<std::size_t>(i)] / 2);
+    info.fsqCode.push_back(fsq.codeValue(i, qi));
+  }
+  info.vqIndex = r.vqPatchIndex[k];
+  const auto row = r.vqCodebook.row(info.vqIndex);
+  info.vqCode.assign(row.data(), row.data() + row.size());
+  return info;
 }
 
 }  // namespace latentlab::quantization

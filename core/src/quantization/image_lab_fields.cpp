@@ -74,6 +74,17 @@ std::vector<FieldBinding<ImageLabParams>> buildTable() {
                                   .help = "FSQ input z = α·y/√λ on whitened PCA latents (§3.1): "
                                           "small α uses few levels, large α saturates"},
                         &P::alpha));
+  t.push_back(bindField(
+      FieldSpec{.key = "decoder",
+                .label = "FSQ decoder",
+                .kind = FieldKind::Choice,
+                .choices = {"analytic", "centroid", "ls"},
+                .choiceLabels = {"Analytic inverse bound", "Centroid (cell mean)",
+                                 "Linear least squares"},
+                .help = "How FSQ codes become patches (spec §3.1): the bound's inverse at the "
+                        "cell centre, the mean patch of each cell (MSE-optimal), or x̂ = Wẑ + b "
+                        "fitted in closed form"},
+      &P::decoder));
   t.push_back(bindField(FieldSpec{.key = "lloyd_iterations",
                                   .label = "Lloyd iterations",
                                   .kind = FieldKind::Integer,

@@ -6,6 +6,9 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QCoreApplication>
 #include <QSet>
 #include <QSignalSpy>
 #include <QPushButton>
@@ -177,4 +180,41 @@ TEST(QuantImagePage, SharedViewTabsDriveTheViewBothWays) {
   // The page's own buttons sit in the strip's action row.
   const auto buttons = tabs.front()->findChildren<QPushButton*>();
   EXPECT_EQ(buttons.size(), 4);  // open, export, pause, stop
+}
+
+TEST(QuantImagePage, HoverShowsThePatchCodesAndOutlinesIt) {
+  QuantImagePage page;
+  page.setParams({{"patch", 8.0}, {"budget", std::string("8")}, {"lloyd_iterations", 2.0}});
+  page.computeNow();
+  std::unique_ptr<QWidget> widget(page.makeFigure());
+  auto* fig = qobject_cast<ui::QuantImageFigure*>(widget.get());
+  ASSERT_NE(fig, nullptr);
+  fig->resize(1200, 800);
+  widget->show();
+  QCoreApplication::processEvents();
+  // A real mouse move over the middle of the FSQ panel: the centre pixel (256, 256) of the
+  // 512×512 sample is patch (32, 32) at P = 8.
+  ui::ImagePanel* panel = fig->fsqPanel();
+  const auto pixel = panel->imagePixelAt(panel->rect().center());
+  ASSERT_TRUE(pixel.has_value());
+  QMouseEvent move(QEvent::MouseMove, QPointF(panel->rect().center()),
+                   panel->mapToGlobal(QPointF(panel->rect().center())), Qt::NoButton,
+                   Qt::NoButton, Qt::NoModifier);
+  QCoreApplication::sendEvent(panel, &move);
+  const QString text = fig->hoverLabel()->text();
+  const auto& r = *page.result();
+  const auto info = quantization::patchCodeAt(r, pixel->x(), pixel->y());
+  ASSERT_TRUE(info.has_value());
+  EXPECT_TRUE(text.contains(QStringLiteral("row %1, col %2").arg(info->row).arg(info->col)))
+      << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("index %1").arg(info->fsqIndex))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("VQ</b> code %1").arg(info->vqIndex)))
+      << text.toStdString();
+  // Tier B quantizes pixels: no patch read-out there.
+  page.setParam("view", std::string("colour"));
+  page.computeNow();
+  std::unique_ptr<QWidget> colour(page.makeFigure());
+  auto* cfig = qobject_cast<ui::QuantImageFigure*>(colour.get());
+  cfig->hoverPixel(QPoint(10, 10));
+  EXPECT_TRUE(cfig->hoverLabel()->text().isEmpty());
 }

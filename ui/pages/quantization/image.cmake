@@ -6,4 +6,5 @@ target_sources(latentlab_ui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/quant_image_figure.cpp
   ${CMAKE_CURRENT_LIST_DIR}/quant_image_figure.h
   ${CMAKE_CURRENT_LIST_DIR}/quant_image_data.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/quant_image_panel.cpp
 )

@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 #include "ui/common/chart_view.h"
@@ -63,32 +64,6 @@ QImage toQImage(const ImageData& image) {
   return out;
 }
 
-ImagePanel::ImagePanel(QWidget* parent) : QWidget(parent) {
-  setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-}
-
-void ImagePanel::setImage(const QImage& image, const QString& caption) {
-  m_image = image;
-  m_caption = caption;
-  update();
-}
-
-void ImagePanel::paintEvent(QPaintEvent*) {
-  QPainter p(this);
-  p.setRenderHint(QPainter::SmoothPixmapTransform);
-  const int captionH = fontMetrics().lineSpacing() + 4;
-  p.setPen(palette().color(QPalette::WindowText));
-  p.drawText(QRect(0, 0, width(), captionH), Qt::AlignCenter,
-             fontMetrics().elidedText(m_caption, Qt::ElideRight, width()));
-  if (m_image.isNull()) return;
-  const QRect area(0, captionH, width(), height() - captionH);
-  QSize s = m_image.size().scaled(area.size(), Qt::KeepAspectRatio);
-  if (s.isEmpty()) return;
-  const QRect target(area.x() + (area.width() - s.width()) / 2,
-                     area.y() + (area.height() - s.height()) / 2, s.width(), s.height());
-  p.drawImage(target, m_image);
-}
-
 QuantImageFigure::QuantImageFigure(QWidget* parent) : QWidget(parent) {
   auto* l = new QVBoxLayout(this);
   l->setContentsMargins(6, 6, 6, 6);
@@ -130,10 +105,26 @@ QWidget* QuantImageFigure::buildImages() {
   m_metrics = makeLabel(w);
   m_metrics->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   m_metrics->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  m_hover = makeLabel(w);
+  m_hover->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  m_hover->setText(tr("Hover a patch for its codes."));
+  // Room for the read-out's three lines right under the metrics, so it is never clipped.
+  m_hover->setMinimumHeight(4 * m_hover->fontMetrics().lineSpacing());
+  m_metrics->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+  auto* left = new QVBoxLayout;
+  left->addWidget(m_metrics);
+  left->addWidget(m_hover);
+  left->addStretch(1);
   g->addWidget(m_original, 0, 0);
   g->addWidget(m_fsq, 0, 1);
   g->addWidget(m_vq, 0, 2);
-  g->addWidget(m_metrics, 1, 0);
+  g->addLayout(left, 1, 0);
+  for (ImagePanel* panel : {m_original, m_fsq, m_vq}) {
+    connect(panel, &ImagePanel::hovered, this, &QuantImageFigure::hoverPixel);
+    connect(panel, &ImagePanel::left, this, [this] {
+      for (ImagePanel* q : {m_original, m_fsq, m_vq}) q->setHighlight({});
+    });
+  }
   g->addWidget(m_fsqError, 1, 1);
   g->addWidget(m_vqError, 1, 2);
   for (int i = 0; i < 3; ++i) g->setColumnStretch(i, 1);
@@ -242,6 +233,7 @@ void QuantImageFigure::show(const ImageLabParams& params, const ImageLabResult* 
     showTraining(params, training);
     return;
   }
+  m_hoverResult = nullptr;
   if (!resultPtr) return;
   const ImageLabResult& result = *resultPtr;
   const QString size = tr("%1×%2").arg(result.original.width()).arg(result.original.height());
@@ -259,12 +251,48 @@ void QuantImageFigure::show(const ImageLabParams& params, const ImageLabResult* 
   m_title->setText(tr("%1 — %2, %3, K = %4").arg(tier, imageName, size).arg(result.codes));
   m_stack->setCurrentIndex(0);
   showImages(params, result);
+  // Tier A has one code per patch; tier B quantizes pixels, so its hover has nothing to say.
+  m_hoverResult = result.fsqPatchIndex.empty() ? nullptr : &result;
+  m_hover->setText(m_hoverResult ? tr("Hover a patch for its codes.") : QString());
+  for (ImagePanel* q : {m_original, m_fsq, m_vq}) q->setHighlight({});
+}
+
+void QuantImageFigure::hoverPixel(const QPoint& pixel) {
+  const auto info = m_hoverResult ? patchCodeAt(*m_hoverResult, pixel.x(), pixel.y())
+                                  : std::optional<PatchCodeInfo>{};
+  if (!info) return;
+  const auto join = [](const auto& values, int decimals) {
+    QStringList parts;
+    for (const auto v : values) parts << QString::number(v, 'f', decimals);
+    return parts.join(QStringLiteral(", "));
+  };
+  m_hover->setText(tr("<b>Patch</b> row %1, col %2<br><b>FSQ</b> index %3, digits (%4), "
+                      "ẑ = (%5)<br><b>VQ</b> code %6, e = (%7)")
+                       .arg(info->row)
+                       .arg(info->col)
+                       .arg(info->fsqIndex)
+                       .arg(join(info->digits, 0), join(info->fsqCode, 3))
+                       .arg(info->vqIndex)
+                       .arg(join(info->vqCode, 3)));
+  const int p = m_hoverResult->patchSize;
+  const QRect patch(info->col * p, info->row * p, p, p);
+  for (ImagePanel* q : {m_original, m_fsq, m_vq}) q->setHighlight(patch);
 }
 
 void QuantImageFigure::showImages(const ImageLabParams& params, const ImageLabResult& r) {
   m_original->setImage(toQImage(r.original), tr("Original"));
-  m_fsq->setImage(toQImage(r.fsq.image),
-                  tr("FSQ %1 — %2 dB").arg(levelsText(r.levels), psnrText(r.fsq.psnr)));
+  // Tier A names its FSQ decoder (§3.1 step 3); tier B has only the grid's cell centres.
+  QString decoder;
+  if (params.view != ImageView::Colour) {
+    switch (params.decoder) {
+      case FsqDecoder::Analytic: decoder = tr(", analytic"); break;
+      case FsqDecoder::Centroid: decoder = tr(", centroids"); break;
+      case FsqDecoder::LeastSquares: decoder = tr(", least squares"); break;
+    }
+  }
+  m_fsq->setImage(toQImage(r.fsq.image), tr("FSQ %1%2 — %3 dB")
+                                             .arg(levelsText(r.levels), decoder,
+                                                  psnrText(r.fsq.psnr)));
   m_vq->setImage(toQImage(r.vq.image),
                  tr("VQ K = %1 — %2 dB").arg(r.vqCodes).arg(psnrText(r.vq.psnr)));
   // One scale for both error maps so they compare at a glance.

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <QImage>
+#include <QRect>
 #include <QWidget>
+#include <optional>
 
 #include "latentlab/quantization/image_lab.h"
 #include "latentlab/quantization/tiny_autoencoder.h"
@@ -26,15 +28,28 @@ class ImagePanel : public QWidget {
   explicit ImagePanel(QWidget* parent = nullptr);
   void setImage(const QImage& image, const QString& caption);
   const QImage& image() const { return m_image; }
+  /// The image pixel under a widget position (nullopt outside the drawn image).
+  std::optional<QPoint> imagePixelAt(const QPoint& pos) const;
+  /// Outlines a rectangle in image pixels (empty: none), e.g. the hovered patch.
+  void setHighlight(const QRect& imageRect);
   QSize sizeHint() const override { return {260, 260}; }
   QSize minimumSizeHint() const override { return {120, 120}; }
 
+ signals:
+  void hovered(const QPoint& imagePixel);
+  void left();
+
  protected:
   void paintEvent(QPaintEvent*) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void leaveEvent(QEvent* event) override;
 
  private:
+  QRect imageTarget() const;
+
   QImage m_image;
   QString m_caption;
+  QRect m_highlight;
 };
 
 /// The Image reconstruction figure: a title, one panel per view (images + error maps for tiers
@@ -54,6 +69,9 @@ class QuantImageFigure : public QWidget {
   ImagePanel* vqPanel() const { return m_vq; }
   ChartView* psnrChart() const { return m_psnr; }
   ChartView* lossChart() const { return m_loss; }
+  QLabel* hoverLabel() const { return m_hover; }
+  /// The hover read-out for an image pixel (what moving the mouse over a patch shows).
+  void hoverPixel(const QPoint& pixel);
   int currentPanel() const;
 
  private:
@@ -81,6 +99,9 @@ class QuantImageFigure : public QWidget {
   ChartView* m_trainUsage = nullptr;
   QLabel* m_trainNote = nullptr;
   QLabel* m_footer = nullptr;
+  QLabel* m_hover = nullptr;
+  // The shown tier-A result, for the hover read-out (owned by the page, refreshed by show()).
+  const quantization::ImageLabResult* m_hoverResult = nullptr;
 };
 
 }  // namespace latentlab::ui

@@ -5,11 +5,13 @@
 #include <Eigen/Dense>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "latentlab/common/params.h"
 #include "latentlab/common/run_control.h"
+#include "latentlab/quantization/fsq_decoder.h"
 #include "latentlab/quantization/image_io.h"
 #include "latentlab/quantization/image_metrics.h"
 #include "latentlab/quantization/vq.h"
@@ -34,6 +36,7 @@ struct ImageLabParams {
   int budgetBits = 10;            // log2 target |C|, one of fsqPresets() (10 → [8,5,5,5])
   int patch = 4;                  // patch side P in pixels, 2..16 (P = 4: 16384 patches at 512²)
   double alpha = 0.8;             // FSQ bound gain α on whitened latents, 0.05..4
+  FsqDecoder decoder = FsqDecoder::Centroid;  // FSQ decoder (§3.1 step 3)
   int lloydIterations = 8;        // VQ k-means iterations after k-means++ seeding, 1..50
   std::uint64_t seed = 1;         // k-means++ and sampling seed
   ImageView view = ImageView::PatchPca;
@@ -77,12 +80,17 @@ struct ImageLabResult {
   Reconstruction fsq;       // tier A or B, by view
   Reconstruction vq;
   std::vector<RatePoint> rate;  // filled for the RateDistortion view
+  // Tier A only, for the hover read-out (§7 item 4): the patch grid and each patch's codes.
+  int patchSize = 0, gridRows = 0, gridCols = 0;  // patch (r, c) is row r·gridCols + c
+  std::vector<std::int64_t> fsqPatchIndex;        // FSQ index per patch
+  std::vector<int> vqPatchIndex;                  // VQ code per patch
+  RowMatrixXd vqCodebook;                         // K×d codewords in the PCA latent
   std::vector<std::string> notes;  // downscale notice, capped K, etc.
   double elapsedMs = 0.0;
 };
 
-/// Tier A (§3.1): patches → PCA (d = len(levels)) → FSQ with bound gain α and the centroid
-/// decoder (mean of the patches in each cell, empty cells use the analytic inverse bound) vs
+/// Tier A (§3.1): patches → PCA (d = len(levels)) → FSQ with bound gain α and the chosen decoder
+/// (centroid: mean of the patches in each cell; analytic inverse bound; linear least squares) vs
 /// k-means++ + Lloyd VQ with K = ∏L in the same latent, decoded x̂ = μ + U_d ĉ.
 ImageLabResult computeTierA(const ImageData& image, const ImageLabParams& params,
                             const RunControl& control = {});
@@ -90,6 +98,19 @@ ImageLabResult computeTierA(const ImageData& image, const ImageLabParams& params
 /// channels (e.g. 3-3-2 for 2^8), VQ = k-means palette of the same K on ≤ 50k sampled pixels.
 ImageLabResult computeTierB(const ImageData& image, const ImageLabParams& params,
                             const RunControl& control = {});
+/// What the hover read-out says about the patch under an image pixel (spec §7 item 4).
+struct PatchCodeInfo {
+  int row = 0, col = 0;            // patch position in the grid
+  std::int64_t fsqIndex = 0;       // FSQ code index
+  std::vector<int> digits;         // level digits k_i = q_i + ⌊L_i/2⌋ ∈ [0, L_i)
+  std::vector<double> fsqCode;     // renormalised codeword ẑ_i = q_i/⌊L_i/2⌋ (§1.2)
+  int vqIndex = 0;
+  std::vector<double> vqCode;      // VQ codeword in the PCA latent
+};
+/// The patch codes of tier-A pixel (x, y); nullopt outside the image or for a result without
+/// per-patch codes (tier B, rate sweep points).
+std::optional<PatchCodeInfo> patchCodeAt(const ImageLabResult& result, int x, int y);
+
 /// The page's computation for params.view (tier A for PatchPca and Training, B for Colour,
 /// tier A plus the 2^4..2^16 sweep for RateDistortion).
 ImageLabResult computeImageLab(const ImageData& image, const ImageLabParams& params,
