@@ -18,7 +18,8 @@ using Eigen::VectorXd;
 VqCacheState vqCacheState(const std::vector<int>& codes, const Eigen::Ref<const MatrixXd>& v,
                           int codebookSize, Index keys) {
   if (codebookSize < 1) throw ParamError("codebook_size", "codebook size S must be at least 1");
-  if (static_cast<Index>(codes.size()) != v.rows()) throw ParamError("v", "V needs one row per key");
+  if (static_cast<Index>(codes.size()) != v.rows())
+    throw ParamError("v", "V needs one row per key");
   keys = std::clamp<Index>(keys, 0, v.rows());
   VqCacheState st{VectorXd::Zero(codebookSize), MatrixXd::Zero(codebookSize, v.cols())};
   for (Index j = 0; j < keys; ++j) {
@@ -37,11 +38,11 @@ VqCacheState vqCacheState(const std::vector<int>& codes, const Eigen::Ref<const 
 Lemma2Cell lemma2Cell(const AttentionInputs& in, int i, int j, int m, double scale,
                       std::uint64_t seed, const RunControl& control) {
   if (i < 0 || i >= in.q.rows())
-    throw ParamError("cell_i", "query row i must be between 0 and n − 1 = " +
-                                   std::to_string(in.q.rows() - 1));
+    throw ParamError(
+        "cell_i", "query row i must be between 0 and n − 1 = " + std::to_string(in.q.rows() - 1));
   if (j < 0 || j >= in.k.rows())
-    throw ParamError("cell_j", "key column j must be between 0 and n − 1 = " +
-                                   std::to_string(in.k.rows() - 1));
+    throw ParamError(
+        "cell_j", "key column j must be between 0 and n − 1 = " + std::to_string(in.k.rows() - 1));
   const double root = std::sqrt(scale);
   const MatrixXd x = root * in.q.row(i), y = root * in.k.row(j);
   const VectorXd xv = x.row(0).transpose(), yv = y.row(0).transpose();
@@ -58,11 +59,11 @@ Lemma2Cell lemma2Cell(const AttentionInputs& in, int i, int j, int m, double sca
       control.progress(0.3 + 0.6 * r / kLemmaDraws);
     }
     // Lemma 2 is the iid case: one fresh N(0, I) projection per draw.
-    const MatrixXd omega =
-        randomProjection(m, static_cast<int>(xv.size()), Projection::Iid, seed + static_cast<std::uint64_t>(r));
+    const MatrixXd omega = randomProjection(m, static_cast<int>(xv.size()), Projection::Iid,
+                                            seed + static_cast<std::uint64_t>(r));
     for (int k = 0; k < 3; ++k)
-      est(r, k) = kernelFeatures(x, omega, kinds[k]).row(0).dot(
-          kernelFeatures(y, omega, kinds[k]).row(0));
+      est(r, k) =
+          kernelFeatures(x, omega, kinds[k]).row(0).dot(kernelFeatures(y, omega, kinds[k]).row(0));
   }
   for (int k = 0; k < 3; ++k) {
     c.analyticMse[k] = lemma2Mse(xv, yv, m, kinds[k]);

@@ -95,8 +95,7 @@ void featureSweep(const EfficientLabParams& p, const AttentionInputs& in, const 
                   const MatrixXd& exactRows, double scale, const RunControl& control,
                   EfficientLabResult& r) {
   for (int m = 4; m <= 1024; m *= 2) r.mGrid.push_back(m);
-  const Projection orth =
-      p.projection == Projection::Iid ? Projection::Orthogonal : p.projection;
+  const Projection orth = p.projection == Projection::Iid ? Projection::Orthogonal : p.projection;
   r.featureCurves.resize(2);
   r.featureCurves[0].projection = Projection::Iid;
   r.featureCurves[1].projection = orth;
@@ -117,11 +116,12 @@ void featureSweep(const EfficientLabParams& p, const AttentionInputs& in, const 
     // Largest m first, so the dynamic schedule does not end on one long cell.
     const Index pi = c % 2, mi = ms - 1 - (c / 2) / p.redraws, rr = (c / 2) % p.redraws;
     FeatureSweepCurve& curve = r.featureCurves[static_cast<std::size_t>(pi)];
-    const MatrixXd omega = randomProjection(r.mGrid[static_cast<std::size_t>(mi)], p.d,
-                                            curve.projection,
-                                            p.featureSeed + static_cast<std::uint64_t>(rr));
+    const MatrixXd omega =
+        randomProjection(r.mGrid[static_cast<std::size_t>(mi)], p.d, curve.projection,
+                         p.featureSeed + static_cast<std::uint64_t>(rr));
     const FeaturePair f = attentionFeatures(in.q, in.k, omega, p.feature, scale);
-    curve.errorsO(mi, rr) = relativeFrobeniusError(linearAttention(f.q, f.k, in.v, p.causal), exactO);
+    curve.errorsO(mi, rr) =
+        relativeFrobeniusError(linearAttention(f.q, f.k, in.v, p.causal), exactO);
     curve.errorsA(mi, rr) =
         relativeFrobeniusError(performerMapRows(f, p.causal, exactRows.rows()), exactRows);
     const Index fin = ++done;
@@ -273,8 +273,7 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
     }
   }
 
-  if (p.view == EfficientView::Features)
-    featureSweep(p, in, exactO, exactRows, scale, control, r);
+  if (p.view == EfficientView::Features) featureSweep(p, in, exactO, exactRows, scale, control, r);
   if (p.view == EfficientView::Lemma)
     r.lemma = lemma2Cell(in, p.cellI, p.cellJ, p.m, scale, p.featureSeed, control);
   if (p.view == EfficientView::Codebook)

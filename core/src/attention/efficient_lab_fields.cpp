@@ -51,16 +51,16 @@ std::vector<FieldBinding<EfficientLabParams>> buildTable() {
                                 "Seed of Q, K, V and of the codebook initialisation", false,
                                 false),
                         &P::seed));
-  t.push_back(bindField(FieldSpec{.key = "feature",
-                                  .label = "Performer features",
-                                  .kind = FieldKind::Choice,
-                                  .choices = {"positive", "hyperbolic", "trig"},
-                                  .choiceLabels = {"Positive (FAVOR+)", "Hyperbolic (hyp+)",
-                                                   "Trigonometric"},
-                                  .help = "Positive and hyperbolic (2m features, lower variance) "
-                                          "stay > 0; trigonometric ones can give negative weights "
-                                          "and near-zero normalisers (spec §5.1)"},
-                        &P::feature));
+  t.push_back(bindField(
+      FieldSpec{.key = "feature",
+                .label = "Performer features",
+                .kind = FieldKind::Choice,
+                .choices = {"positive", "hyperbolic", "trig"},
+                .choiceLabels = {"Positive (FAVOR+)", "Hyperbolic (hyp+)", "Trigonometric"},
+                .help = "Positive and hyperbolic (2m features, lower variance) "
+                        "stay > 0; trigonometric ones can give negative weights "
+                        "and near-zero normalisers (spec §5.1)"},
+      &P::feature));
   t.push_back(bindField(FieldSpec{.key = "projection",
                                   .label = "Projection Ω",
                                   .kind = FieldKind::Choice,

@@ -78,7 +78,8 @@ MatrixXd kernelFeatures(const Eigen::Ref<const MatrixXd>& x, const Eigen::Ref<co
   if (kind == FeatureKind::Positive)
     return norm * (proj.colwise() - halfSq).array().exp().matrix();
   if (kind == FeatureKind::Hyperbolic) {
-    // cosh(ωᵀ(x+y)) = ½(e^{ωᵀx}e^{ωᵀy} + e^{−ωᵀx}e^{−ωᵀy}): the ½ becomes the extra 2 in (2m)^{−1/2}.
+    // cosh(ωᵀ(x+y)) = ½(e^{ωᵀx}e^{ωᵀy} + e^{−ωᵀx}e^{−ωᵀy}): the ½ becomes the extra 2 in
+    // (2m)^{−1/2}.
     MatrixXd out(x.rows(), 2 * m);
     out.leftCols(m) = (proj.colwise() - halfSq).array().exp().matrix();
     out.rightCols(m) = ((-proj).colwise() - halfSq).array().exp().matrix();

@@ -116,16 +116,15 @@ std::vector<FieldBinding<AttentionRankParams>> buildTable() {
                                   .max = 24,
                                   .help = "Depth view: number of stacked attention layers"},
                         &P::depth));
-  t.push_back(bindField(
-      FieldSpec{.key = "view",
-                .label = "View",
-                .kind = FieldKind::Choice,
-                .choices = {"overview", "heatmaps", "spectra", "metrics", "sweeps", "depth",
-                            "heads"},
-                .choiceLabels = {"Overview", "Heat maps", "Spectra", "Metrics", "Sweeps", "Depth",
-                                 "Mixed heads"},
-                .help = "Which figure the page shows and exports"},
-      &P::view));
+  t.push_back(bindField(FieldSpec{.key = "view",
+                                  .label = "View",
+                                  .kind = FieldKind::Choice,
+                                  .choices = {"overview", "heatmaps", "spectra", "metrics",
+                                              "sweeps", "depth", "heads"},
+                                  .choiceLabels = {"Overview", "Heat maps", "Spectra", "Metrics",
+                                                   "Sweeps", "Depth", "Mixed heads"},
+                                  .help = "Which figure the page shows and exports"},
+                        &P::view));
   return t;
 }
 

@@ -92,10 +92,10 @@ MatrixXd makeCodebook(const Eigen::Ref<const MatrixXd>& keys, int size, Codebook
   return c;
 }
 
-MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<const MatrixXd>& codebook,
-                        const std::vector<int>& codes, const Eigen::Ref<const MatrixXd>& v,
-                        double scale, bool causal, int block, const RunControl& control,
-                        const VectorXd& bias) {
+MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q,
+                        const Eigen::Ref<const MatrixXd>& codebook, const std::vector<int>& codes,
+                        const Eigen::Ref<const MatrixXd>& v, double scale, bool causal, int block,
+                        const RunControl& control, const VectorXd& bias) {
   requireFinite(q, "q");
   requireFinite(v, "v");
   requireFinite(codebook, "codebook");

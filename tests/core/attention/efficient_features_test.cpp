@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Hyperbolic features, the Lemma-2 MSE and the iid-vs-orthogonal error sweep (spec §5.1, §5.3, §6.3).
+// Hyperbolic features, the Lemma-2 MSE and the iid-vs-orthogonal error sweep (spec §5.1, §5.3,
+// §6.3).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -55,7 +56,8 @@ TEST(PerformerFeatures, HyperbolicIsUnbiasedWithLemma2Variance) {
   for (auto [m, theory] : {std::pair{4, 0.064267}, std::pair{8, 0.032134}}) {
     double sum = 0, sq = 0;
     for (int r = 0; r < 20000; ++r) {
-      const MatrixXd w = randomProjection(m, 8, Projection::Iid, 3000 + static_cast<std::uint64_t>(r));
+      const MatrixXd w =
+          randomProjection(m, 8, Projection::Iid, 3000 + static_cast<std::uint64_t>(r));
       const MatrixXd fx = kernelFeatures(x, w, FeatureKind::Hyperbolic);
       ASSERT_EQ(fx.cols(), 2 * m);
       const double est = fx.row(0).dot(kernelFeatures(y, w, FeatureKind::Hyperbolic).row(0));
@@ -71,9 +73,9 @@ TEST(PerformerFeatures, HyperbolicStabilisersCancelAndStayPositive) {
   const auto in = makeInputs(40, 6, 3, 0.8, 12);
   const MatrixXd w = randomProjection(24, 6, Projection::Orthogonal, 5);
   const double s = 1.0 / std::sqrt(6.0);
-  const MatrixXd raw = linearAttention(
-      kernelFeatures(std::sqrt(s) * in.q, w, FeatureKind::Hyperbolic),
-      kernelFeatures(std::sqrt(s) * in.k, w, FeatureKind::Hyperbolic), in.v, false);
+  const MatrixXd raw =
+      linearAttention(kernelFeatures(std::sqrt(s) * in.q, w, FeatureKind::Hyperbolic),
+                      kernelFeatures(std::sqrt(s) * in.k, w, FeatureKind::Hyperbolic), in.v, false);
   EXPECT_LT((raw - performerOutput(in.q, in.k, in.v, w, FeatureKind::Hyperbolic, s, false))
                 .cwiseAbs()
                 .maxCoeff(),
@@ -93,7 +95,8 @@ TEST(PerformerFeatures, HyperbolicErrorFallsLikeInverseSqrtM) {
   for (int m : {16, 64, 256}) {
     std::vector<double> e;
     for (int r = 0; r < 30; ++r) {
-      const MatrixXd w = randomProjection(m, 16, Projection::Iid, 700 + static_cast<std::uint64_t>(r));
+      const MatrixXd w =
+          randomProjection(m, 16, Projection::Iid, 700 + static_cast<std::uint64_t>(r));
       const auto f = attentionFeatures(in.q, in.k, w, FeatureKind::Hyperbolic, 0.25);
       e.push_back(relativeFrobeniusError(performerMapRows(f, false, 32), exact));
     }

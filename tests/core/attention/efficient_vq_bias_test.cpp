@@ -40,8 +40,7 @@ TEST(TransformerVqBias, LinearFormWithBiasEqualsQuadraticWithBias) {
   // Rows of the biased map sum to 1 and are causal.
   const MatrixXd rows = windowBiasedAttentionRows(in.q, khat, 1.0, b, 64);
   EXPECT_LT((rows.rowwise().sum().array() - 1.0).abs().maxCoeff(), 1e-12);
-  EXPECT_EQ(rows.triangularView<Eigen::StrictlyUpper>().toDenseMatrix().cwiseAbs().maxCoeff(),
-            0.0);
+  EXPECT_EQ(rows.triangularView<Eigen::StrictlyUpper>().toDenseMatrix().cwiseAbs().maxCoeff(), 0.0);
   EXPECT_LT(maxDiff(rows * in.v, quad), 1e-12);
 }
 

@@ -95,8 +95,8 @@ TEST_F(TextFiles, LoadQkReadsCsvAndNpyAlike) {
   const auto loaded = loadQk(qPath, kPath);
   EXPECT_EQ(loaded->q, q);
   EXPECT_EQ(loaded->k, k);
-  const auto both = loadQk(write("q.txt", "0.1 0.2\n-0.3 0.4\n0.5 -0.6"),
-                           write("k.csv", "1,0\n0,1\n1,1\n"));
+  const auto both =
+      loadQk(write("q.txt", "0.1 0.2\n-0.3 0.4\n0.5 -0.6"), write("k.csv", "1,0\n0,1\n1,1\n"));
   EXPECT_EQ(both->q, q);
   EXPECT_EQ(both->k, k);
 }
@@ -114,7 +114,7 @@ TEST_F(TextFiles, BadFilesAreParamErrorsNamingTheKey) {
   EXPECT_EQ(keyOf(write("q.csv", "1,2\n3,abc\n5,6\n"), good), "q_file");
   EXPECT_EQ(keyOf(good, write("k.csv", "1,2\n3,NaN\n5,6\n")), "k_file");
   EXPECT_EQ(keyOf(good, write("kshape.csv", "1,2,3\n4,5,6\n7,8,9\n")), "k_file");  // wrong shape
-  EXPECT_EQ(keyOf(write("one.csv", "1,2\n"), good), "q_file");  // n = 1 < 2
+  EXPECT_EQ(keyOf(write("one.csv", "1,2\n"), good), "q_file");                     // n = 1 < 2
   EXPECT_EQ(keyOf((m_dir / "missing.csv").string(), good), "q_file");
   EXPECT_EQ(keyOf(good, write("ragged.txt", "1 2\n3\n5 6\n")), "k_file");
 }

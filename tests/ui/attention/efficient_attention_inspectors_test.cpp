@@ -37,8 +37,12 @@ double countSum(const ui::DataTable& t) {
 
 TEST(EfficientAttentionInspectors, CacheCursorMovesBlockByBlock) {
   EfficientAttentionPage page;
-  page.setParams({{"n", 64.0}, {"codebook_size", 8.0}, {"block", 16.0}, {"causal", true},
-                  {"view", std::string("cache")}, {"cache_block", 0.0}});
+  page.setParams({{"n", 64.0},
+                  {"codebook_size", 8.0},
+                  {"block", 16.0},
+                  {"causal", true},
+                  {"view", std::string("cache")},
+                  {"cache_block", 0.0}});
   page.computeNow();
   const auto first = page.exportData();
   const auto* t0 = table(first, "vq_cache");
@@ -62,15 +66,20 @@ TEST(EfficientAttentionInspectors, CacheCursorMovesBlockByBlock) {
 
 TEST(EfficientAttentionInspectors, LemmaViewExportsAnalyticAndEmpiricalMse) {
   EfficientAttentionPage page;
-  page.setParams({{"n", 32.0}, {"codebook_size", 8.0}, {"sigma", 0.3}, {"m", 16.0},
-                  {"view", std::string("lemma")}, {"cell_i", 3.0}, {"cell_j", 7.0}});
+  page.setParams({{"n", 32.0},
+                  {"codebook_size", 8.0},
+                  {"sigma", 0.3},
+                  {"m", 16.0},
+                  {"view", std::string("lemma")},
+                  {"cell_i", 3.0},
+                  {"cell_j", 7.0}});
   page.computeNow();
   const auto tables = page.exportData();
   const auto* t = table(tables, "lemma2");
   ASSERT_NE(t, nullptr);
   ASSERT_EQ(t->rows.size(), 3u);
   for (const auto& row : t->rows) {
-    EXPECT_GT(row[2], 0.0);                    // analytic MSE
+    EXPECT_GT(row[2], 0.0);                     // analytic MSE
     EXPECT_NEAR(row[3], row[2], 0.3 * row[2]);  // empirical MSE near it (small norms)
   }
   ASSERT_NE(table(tables, "lemma2_histogram"), nullptr);
@@ -80,8 +89,11 @@ TEST(EfficientAttentionInspectors, LemmaViewExportsAnalyticAndEmpiricalMse) {
 
 TEST(EfficientAttentionInspectors, FeaturesViewOverlaysIidAndOrthogonal) {
   EfficientAttentionPage page;
-  page.setParams({{"n", 32.0}, {"codebook_size", 8.0}, {"redraws", 4.0},
-                  {"feature", std::string("hyperbolic")}, {"view", std::string("features")}});
+  page.setParams({{"n", 32.0},
+                  {"codebook_size", 8.0},
+                  {"redraws", 4.0},
+                  {"feature", std::string("hyperbolic")},
+                  {"view", std::string("features")}});
   page.computeNow();
   const auto tables = page.exportData();
   const auto* t = table(tables, "error_vs_m");

@@ -63,8 +63,8 @@ QList<DataTable> AttentionRankPage::exportData() const {
       const Eigen::MatrixXd& a = r.mixed.maps[h];
       for (Eigen::Index i = 0; i < a.rows(); ++i)
         for (Eigen::Index j = 0; j < a.cols(); ++j)
-          maps.rows.push_back({static_cast<double>(h), static_cast<double>(i),
-                               static_cast<double>(j), a(i, j)});
+          maps.rows.push_back(
+              {static_cast<double>(h), static_cast<double>(i), static_cast<double>(j), a(i, j)});
     }
     tables << maps;
   }

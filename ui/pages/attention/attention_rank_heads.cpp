@@ -65,10 +65,11 @@ void AttentionRankFigure::fillHeads(const attention::AttentionRankParams& p,
   }
   double minDiag = 1.0;
   for (double v : r.mixed.minDiagonal) minDiag = std::min(minDiag, v);
-  const QString block =
-      r.n > attention::kHeadMapLimit
-          ? tr(" Maps show the first %1 queries and keys of n = %2.").arg(attention::kHeadMapLimit).arg(r.n)
-          : QString();
+  const QString block = r.n > attention::kHeadMapLimit
+                            ? tr(" Maps show the first %1 queries and keys of n = %2.")
+                                  .arg(attention::kHeadMapLimit)
+                                  .arg(r.n)
+                            : QString();
   m_headsNote->setText(
       tr("Forward/backward-mixed design (F7): heads 1…%1 are causal (lower triangular), heads "
          "%2…%3 backward (upper triangular), %4. Each head is triangular with a positive diagonal "

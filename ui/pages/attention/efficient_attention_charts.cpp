@@ -113,11 +113,11 @@ void EfficientAttentionFigure::fillFeatures(const attention::EfficientLabParams&
     c->setMarker(tr("m = %1").arg(p.m), Qt::Vertical, p.m);
   }
   const bool sharp = p.sigma > 0.6;
-  const QString kind = p.feature == attention::FeatureKind::Positive
-                           ? tr("positive")
-                           : (p.feature == attention::FeatureKind::Hyperbolic
-                                  ? tr("hyperbolic (2m)")
-                                  : tr("trigonometric"));
+  const QString kind =
+      p.feature == attention::FeatureKind::Positive
+          ? tr("positive")
+          : (p.feature == attention::FeatureKind::Hyperbolic ? tr("hyperbolic (2m)")
+                                                             : tr("trigonometric"));
   m_featuresNote->setText(
       tr("Median (solid) and min/max (dashed) over %1 feature draws (seeds %2…%3) of %4 features, "
          "iid against orthogonal projections on the same seeds. The spec predicts e ∝ "

@@ -62,10 +62,10 @@ QList<DataTable> EfficientAttentionPage::exportData() const {
   }
   if (p.view == attention::EfficientView::Lemma && r.lemma.kernel > 0) {
     const auto& c = r.lemma;
-    DataTable t{QStringLiteral("lemma2"),
-                {"kind", "kernel", "analytic_mse", "empirical_mse", "empirical_mean",
-                 "negative_draws"},
-                {}};
+    DataTable t{
+        QStringLiteral("lemma2"),
+        {"kind", "kernel", "analytic_mse", "empirical_mse", "empirical_mean", "negative_draws"},
+        {}};
     for (int k = 0; k < 3; ++k)
       t.rows.push_back({double(k), c.kernel, c.analyticMse[k], c.empiricalMse[k],
                         c.empiricalMean[k], double(c.negativeDraws[k])});
@@ -74,8 +74,8 @@ QList<DataTable> EfficientAttentionPage::exportData() const {
                 {"bin_lo", "bin_hi", "positive", "hyperbolic", "trig"},
                 {}};
     for (Eigen::Index b = 0; b < c.density.rows(); ++b)
-      h.rows.push_back({c.binEdges[std::size_t(b)], c.binEdges[std::size_t(b) + 1],
-                        c.density(b, 0), c.density(b, 1), c.density(b, 2)});
+      h.rows.push_back({c.binEdges[std::size_t(b)], c.binEdges[std::size_t(b) + 1], c.density(b, 0),
+                        c.density(b, 1), c.density(b, 2)});
     tables << h;
   }
   if (!r.sGrid.empty()) {

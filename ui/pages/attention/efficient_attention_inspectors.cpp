@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // The inspector panels of the Efficient attention figure: the Transformer-VQ cache at a block
-// cursor (spec §7 item 7) and the Lemma-2 MSE of one kernel entry against its histogram (§7 item 5).
+// cursor (spec §7 item 7) and the Lemma-2 MSE of one kernel entry against its histogram (§7 item
+// 5).
 #include <QGridLayout>
 #include <QLabel>
 #include <algorithm>

@@ -74,8 +74,7 @@ QWidget* EfficientAttentionPage::createFigure(QWidget* parent) const {
   // createFigure is const (export makes figures too); the click changes this page's params.
   auto* self = const_cast<EfficientAttentionPage*>(this);
   connect(fig, &EfficientAttentionFigure::performerCellClicked, self, [self](int i, int j) {
-    self->setParams({{"cell_i", double(i)}, {"cell_j", double(j)},
-                     {"view", std::string("lemma")}});
+    self->setParams({{"cell_i", double(i)}, {"cell_j", double(j)}, {"view", std::string("lemma")}});
   });
   return fig;
 }

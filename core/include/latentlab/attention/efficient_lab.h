@@ -43,7 +43,7 @@ struct EfficientLabParams {
   int kmeansIters = 10;                          // Lloyd iterations, 0..100
   int block = 16;                                // causal block length l, 1..n
   bool windowBias = false;                       // causal VQ: Toeplitz window bias b(t), t < l
-  double biasStrength = 0.5;                     // β of b(t) = β·e^{−2t/l} (spec §6.4 T-1), 0..8
+  double biasStrength = 0.5;                     // β of b(t) = β·e^{−2t/l} (§6.4 T-1), 0..8
   int cacheBlock = 0;                            // cache inspector cursor: blocks 0..b cached
   int cellI = 0, cellJ = 1;                      // kernel entry (i, j) of the Lemma-2 view
   bool logColour = false;                        // log colour scale on the maps
@@ -71,7 +71,7 @@ inline constexpr int kLemmaBins = 40;
 /// One curve family of the error-vs-m view: e_O and e_A over `redraws` draws per m.
 struct FeatureSweepCurve {
   Projection projection = Projection::Iid;
-  Eigen::MatrixXd errorsO, errorsA;  // rows: m, cols: draws (seeds featureSeed + r)
+  Eigen::MatrixXd errorsO, errorsA;          // rows: m, cols: draws (seeds featureSeed + r)
   std::vector<double> medianO, lowO, highO;  // median, min, max per m
   std::vector<double> medianA, lowA, highA;
 };
@@ -79,14 +79,14 @@ struct FeatureSweepCurve {
 /// Lemma-2 view: the raw estimate φ(x)ᵀφ(y) of SM(x, y) = exp(xᵀy) for x = q_i·√s, y = k_j·√s
 /// over kLemmaDraws iid draws of m features, per feature kind (index: FeatureKind).
 struct Lemma2Cell {
-  double kernel = 0.0;                   // SM(x, y)
+  double kernel = 0.0;                         // SM(x, y)
   double normXPlusY = 0.0, normXMinusY = 0.0;  // ‖x + y‖², ‖x − y‖²
-  double analyticMse[3] = {0, 0, 0};     // lemma2Mse
-  double empiricalMse[3] = {0, 0, 0};    // mean (est − SM)² over the draws
-  double empiricalMean[3] = {0, 0, 0};   // mean estimate
-  int negativeDraws[3] = {0, 0, 0};      // estimates < 0 (only trigonometric can be)
-  std::vector<double> binEdges;          // kLemmaBins + 1 edges of est/SM
-  Eigen::MatrixXd density;               // kLemmaBins × 3: histogram density of est/SM
+  double analyticMse[3] = {0, 0, 0};           // lemma2Mse
+  double empiricalMse[3] = {0, 0, 0};          // mean (est − SM)² over the draws
+  double empiricalMean[3] = {0, 0, 0};         // mean estimate
+  int negativeDraws[3] = {0, 0, 0};            // estimates < 0 (only trigonometric can be)
+  std::vector<double> binEdges;                // kLemmaBins + 1 edges of est/SM
+  Eigen::MatrixXd density;                     // kLemmaBins × 3: histogram density of est/SM
 };
 
 /// Counts and mean values U_s / count_s of the Transformer-VQ cache holding keys [0, keys)
@@ -120,9 +120,9 @@ struct EfficientLabResult {
 
   // Cache view (Transformer-VQ inspector): the codes and values the cache is built from, so
   // moving the cursor needs only vqCacheState.
-  std::vector<int> codes;     // code of every key (n)
-  Eigen::MatrixXd values;     // V (n × d_v)
-  Eigen::MatrixXd codebook;   // C (S × d)
+  std::vector<int> codes;    // code of every key (n)
+  Eigen::MatrixXd values;    // V (n × d_v)
+  Eigen::MatrixXd codebook;  // C (S × d)
 
   // Lemma view (empty kernel = 0 when another view is shown).
   Lemma2Cell lemma;

@@ -12,12 +12,14 @@ namespace latentlab::attention {
 /// Random-feature family for the softmax kernel SM(x, y) = exp(xᵀy) (spec §5.1).
 enum class FeatureKind {
   Positive,       // φ⁺(x) = m^{−1/2}(exp(ω_iᵀx − ‖x‖²/2))_i, unbiased and > 0
-  Hyperbolic,     // φ(x) = (2m)^{−1/2} e^{−‖x‖²/2}(exp(ω_iᵀx), exp(−ω_iᵀx))_i, unbiased, > 0
+  Hyperbolic,     // (2m)^{−1/2} e^{−‖x‖²/2}(exp(ω_iᵀx), exp(−ω_iᵀx))_i, unbiased, > 0
   Trigonometric,  // φ(x) = m^{−1/2} exp(‖x‖²/2)(sin ω_iᵀx, cos ω_iᵀx)_i, unbiased, can be < 0
 };
 
 /// Number of features φ(x) has for m projection rows: m (Positive) or 2m (Hyperbolic, Trig).
-inline int featureCount(FeatureKind kind, int m) { return kind == FeatureKind::Positive ? m : 2 * m; }
+inline int featureCount(FeatureKind kind, int m) {
+  return kind == FeatureKind::Positive ? m : 2 * m;
+}
 
 /// Analytic MSE of the iid estimator φ(x)ᵀφ(y) of SM(x, y) = exp(xᵀy) with m draws of ω
 /// (paper Lemma 2, eq. 8; spec §5.3):

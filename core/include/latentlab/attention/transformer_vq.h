@@ -35,9 +35,9 @@ Eigen::MatrixXd quantizeKeys(const Eigen::Ref<const Eigen::MatrixXd>& codebook,
 /// Transformer-VQ in linear time (spec §4.1, stable cache form of §4.2), never n×n:
 /// bidirectional O = exp(sQCᵀ)(ΔᵀV) / exp(sQCᵀ)(Δᵀ1), computed as a softmax over codes of the
 /// logits s·q·c_s + log count_s with values mean_s = U_s / count_s.
-/// Causal: block form with block length l: O_[i] = exp(sQ_[i]K̂_[i]ᵀ + M)V_[i] + exp(sQ_[i]Cᵀ)U_{i−1},
-/// U_i = U_{i−1} + Δ_[i]ᵀV_[i], with one running max over cache and in-block logits.
-/// Equal to exactAttentionOutput(Q, K̂, V) up to rounding (~1e-15, spec §6.4 T-1/T-2).
+/// Causal: block form with block length l: O_[i] = exp(sQ_[i]K̂_[i]ᵀ + M)V_[i] +
+/// exp(sQ_[i]Cᵀ)U_{i−1}, U_i = U_{i−1} + Δ_[i]ᵀV_[i], with one running max over cache and in-block
+/// logits. Equal to exactAttentionOutput(Q, K̂, V) up to rounding (~1e-15, spec §6.4 T-1/T-2).
 /// Causal with a window bias b (b(t) for 0 ≤ t < b.size() ≤ l, "局域增强", spec §4.1): B touches
 /// only the blocks [i] and [i−1], so
 ///   O_[i] = exp(sQ_[i]K̂_[i]ᵀ + B_[i,i] + M)V_[i] + exp(sQ_[i]K̂_[i−1]ᵀ + B_[i,i−1])V_[i−1]
