@@ -2,13 +2,15 @@
 // SPDX-FileCopyrightText: LatentLab developers
 // Mixture velocity: particle steps per second (one Euler step = one evaluation of v*) at
 // 10³..10⁶ particles for K = 8 and 64 target modes; plus the ReFlow page at defaults (target:
-// under one 60 Hz frame, 16 ms) and one RFF reflow fit.
+// under one 60 Hz frame, 16 ms), the time slider (field only), one RFF reflow fit, 200 MLP Adam
+// iterations and one Nadaraya–Watson evaluation.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
 #include <numbers>
 
 #include "latentlab/flows/reflow_lab.h"
+#include "latentlab/flows/reflow_models.h"
 
 namespace {
 
@@ -70,5 +72,47 @@ void BM_RffReflowFit(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_RffReflowFit)->Unit(benchmark::kMillisecond);
+
+// The time slider's cost: ρ_t and the arrows at a new t over the cached frames.
+void BM_ReflowFieldOnly(benchmark::State& state) {
+  ReflowLabParams p;
+  ReflowLabResult r = computeReflowLab(p);
+  int i = 0;
+  for (auto _ : state) {
+    p.time = (i++ % 50) / 50.0;
+    computeReflowField(p, r);
+    benchmark::DoNotOptimize(r.density.data());
+  }
+}
+BENCHMARK(BM_ReflowFieldOnly)->Unit(benchmark::kMillisecond);
+
+// 200 Adam iterations of the spec's MLP (64 × 64, batch 256) on 4000 reflow pairs.
+void BM_MlpReflowFit200(benchmark::State& state) {
+  const Mixture p0 = standardNormal();
+  const MixtureVelocity v(p0, ringTarget(8));
+  const Eigen::MatrixXd a = p0.sample(4000, 2);
+  const Eigen::MatrixXd b = v.integrate(a, 32, Solver::Rk4);
+  MlpOptions o;
+  o.iterations = 200;
+  for (auto _ : state) {
+    auto fit = MlpVelocity::fit(a, b, o);
+    benchmark::DoNotOptimize(&fit);
+  }
+}
+BENCHMARK(BM_MlpReflowFit200)->Unit(benchmark::kMillisecond);
+
+// One NW velocity evaluation: 400 particles against 4000 pairs.
+void BM_KernelVelocityEval(benchmark::State& state) {
+  const Mixture p0 = standardNormal();
+  const MixtureVelocity v(p0, ringTarget(8));
+  const Eigen::MatrixXd a = p0.sample(4000, 2);
+  const KernelVelocity nw(a, v.integrate(a, 32, Solver::Rk4), 0.15);
+  const Eigen::MatrixXd z = p0.sample(400, 3);
+  for (auto _ : state) {
+    auto out = nw(z, 0.5);
+    benchmark::DoNotOptimize(out.data());
+  }
+}
+BENCHMARK(BM_KernelVelocityEval)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -12,6 +12,7 @@ namespace latentlab::flows {
 namespace {
 
 constexpr Eigen::Index kQueryBlock = 256;  // query rows per OpenMP task
+constexpr Eigen::Index kParallelWork = Eigen::Index{1} << 22;  // query × pair kernel terms
 
 // Weighted mean of the displacements for one block of queries; log-sum-exp over the pairs.
 Eigen::MatrixXd nwBlock(const Eigen::MatrixXd& x, const Eigen::MatrixXd& xt,
@@ -49,8 +50,10 @@ Eigen::MatrixXd KernelVelocity::operator()(const Eigen::MatrixXd& x, double t) c
   const Eigen::Index n = x.rows();
   Eigen::MatrixXd v(n, m_disp.cols());
   const Eigen::Index blocks = (n + kQueryBlock - 1) / kQueryBlock;
-  // Fixed blocks: the same operations per query whatever the thread count.
-#pragma omp parallel for schedule(static)
+  // Fixed blocks: the same operations per query whatever the thread count. Threads only for
+  // large evaluations: on a busy machine the barrier of a small one costs more than it saves.
+  const bool parallel = n * m_x0.rows() >= kParallelWork;
+#pragma omp parallel for schedule(static) if (parallel)
   for (Eigen::Index b = 0; b < blocks; ++b) {
     const Eigen::Index lo = b * kQueryBlock, len = std::min(kQueryBlock, n - lo);
     v.middleRows(lo, len) = nwBlock(x.middleRows(lo, len), xt, m_disp, m_h);

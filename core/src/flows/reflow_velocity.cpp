@@ -4,11 +4,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <cstdint>
-#include <cstring>
-#include <limits>
-#include <vector>
 #include <numbers>
+#include <vector>
 
 #include "latentlab/common/errors.h"
 #include "latentlab/common/rng.h"
@@ -172,113 +169,6 @@ namespace latentlab::flows {
 namespace {
 
 constexpr Eigen::Index kIntegrateBlock = 512;  // rows a task carries through all steps
-// When every other pair's log-weight is this far below the row's maximum, their weights
-// (< 4e−18 each) are below the rounding of the sum (≥ 1): exp — the dominant cost — is skipped.
-constexpr double kNegligibleLog = -40.0;
-
-// e^x for x ≤ 0, inlined and branch-free (the libm call with its errno wrapper was half of the
-// page's time): x = k ln2 + r with |r| ≤ ln2/2 (Cody–Waite split of ln2), e^r by its Taylor
-// series to r¹³ (truncation < 1e−17 relative), 2^k put in the exponent bits. Within 2 ulp of
-// std::exp; x < −700 is treated as −700 (e^−700 ≈ 1e−304, far below any weight that matters).
-inline double expNonPositive(double x) {
-  constexpr double kLog2e = 1.4426950408889634;
-  constexpr double kLn2Hi = 6.93147180369123816490e-01, kLn2Lo = 1.90821492927058770002e-10;
-  constexpr double kShift = 6755399441055744.0;  // 1.5 · 2^52: adding it rounds to an integer
-  x = std::max(x, -700.0);
-  const double shifted = x * kLog2e + kShift;
-  const double k = shifted - kShift;
-  const double r = (x - k * kLn2Hi) - k * kLn2Lo;
-  double p = 1.0 / 6227020800.0;  // 1/13!
-  p = p * r + 1.0 / 479001600.0;
-  p = p * r + 1.0 / 39916800.0;
-  p = p * r + 1.0 / 3628800.0;
-  p = p * r + 1.0 / 362880.0;
-  p = p * r + 1.0 / 40320.0;
-  p = p * r + 1.0 / 5040.0;
-  p = p * r + 1.0 / 720.0;
-  p = p * r + 1.0 / 120.0;
-  p = p * r + 1.0 / 24.0;
-  p = p * r + 1.0 / 6.0;
-  p = p * r + 0.5;
-  p = p * r + 1.0;
-  p = p * r + 1.0;
-  std::int64_t shiftedBits, shiftBits, pBits;
-  std::memcpy(&shiftedBits, &shifted, sizeof shifted);
-  std::memcpy(&shiftBits, &kShift, sizeof kShift);
-  std::memcpy(&pBits, &p, sizeof p);
-  pBits += (shiftedBits - shiftBits) << 52;  // multiply by 2^k (C++20: defined for k < 0)
-  double out;
-  std::memcpy(&out, &pBits, sizeof out);
-  return out;
-}
-
-// Pair terms laid out per coordinate for the 2-D row loop (contiguous, so the loop over
-// pairs vectorises).
-struct FlatTerms {
-  std::vector<double> mx, my, logc, inv2c, beta, ox, oy;
-  explicit FlatTerms(const PairTerms& pt) {
-    const auto P = static_cast<std::size_t>(pt.m.rows());
-    for (auto* v : {&mx, &my, &logc, &inv2c, &beta, &ox, &oy}) v->resize(P);
-    for (std::size_t p = 0; p < P; ++p) {
-      const auto q = static_cast<Eigen::Index>(p);
-      mx[p] = pt.m(q, 0);
-      my[p] = pt.m(q, 1);
-      logc[p] = pt.logc[q];
-      inv2c[p] = 0.5 / pt.c[q];
-      beta[p] = pt.beta[q];
-      ox[p] = pt.offset(q, 0);
-      oy[p] = pt.offset(q, 1);
-    }
-  }
-};
-
-// v* for a block of 2-D rows, one particle at a time: the same softmax and weighted sum as
-// velocityBlock without N × P temporaries; the largest pair has weight exp(0) = 1 exactly and
-// no exp() at all is taken when every other pair is negligible.
-void velocityRows2d(const Eigen::MatrixXd& x, const FlatTerms& ft, std::vector<double>& buf,
-                    Eigen::MatrixXd& v) {
-  const Eigen::Index n = x.rows();
-  const std::size_t P = ft.mx.size();
-  buf.resize(2 * P);
-  v.resize(n, 2);
-  double* l = buf.data();
-  double* w = buf.data() + P;
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const double x0 = x(i, 0), x1 = x(i, 1);
-    for (std::size_t p = 0; p < P; ++p) {
-      const double e0 = x0 - ft.mx[p], e1 = x1 - ft.my[p];
-      l[p] = ft.logc[p] - (e0 * e0 + e1 * e1) * ft.inv2c[p];
-    }
-    std::size_t best = 0;
-    double second = -std::numeric_limits<double>::infinity();
-    for (std::size_t p = 1; p < P; ++p) {
-      if (l[p] > l[best]) {
-        second = l[best];
-        best = p;
-      } else {
-        second = std::max(second, l[p]);
-      }
-    }
-    const double mx = l[best];
-    double sum = 1.0, beta = ft.beta[best], vx = ft.ox[best], vy = ft.oy[best];
-    // One branch per particle (predictable: late in the flow most particles sit in one mode)
-    // instead of one per pair.
-    if (second - mx >= kNegligibleLog) {
-      // Independent exps in their own loop (vectorised, no dependency chain between pairs).
-      for (std::size_t p = 0; p < P; ++p) w[p] = expNonPositive(l[p] - mx);
-      w[best] = 0.0;  // counted above as exactly 1
-      for (std::size_t p = 0; p < P; ++p) {
-        sum += w[p];
-        beta += w[p] * ft.beta[p];
-        vx += w[p] * ft.ox[p];
-        vy += w[p] * ft.oy[p];
-      }
-    }
-    v(i, 0) = (vx + beta * x0) / sum;
-    v(i, 1) = (vy + beta * x1) / sum;
-  }
-}
-
 }  // namespace
 
 Eigen::MatrixXd MixtureVelocity::integrate(const Eigen::MatrixXd& z0, int steps, Solver solver,
@@ -293,27 +183,16 @@ Eigen::MatrixXd MixtureVelocity::integrate(const Eigen::MatrixXd& z0, int steps,
     if (m_pointTarget) t = std::min(t, 1.0 - 1e-6);
     return pairTerms(m_source, m_target, std::clamp(t, 0.0, 1.0), false);
   };
-  struct Stage {
-    PairTerms pt;
-    FlatTerms flat;
-    explicit Stage(PairTerms t) : pt(std::move(t)), flat(pt) {}
-  };
-  std::vector<Stage> at0, atHalf, at1;
+  std::vector<PairTerms> at0, atHalf, at1;
   for (int i = 0; i < steps; ++i) {
-    at0.emplace_back(terms(i * h));
-    if (solver == Solver::Rk4) atHalf.emplace_back(terms(i * h + 0.5 * h));
-    if (solver != Solver::Euler) at1.emplace_back(terms(i * h + h));
+    at0.push_back(terms(i * h));
+    if (solver == Solver::Rk4) atHalf.push_back(terms(i * h + 0.5 * h));
+    if (solver != Solver::Euler) at1.push_back(terms(i * h + h));
   }
-  const bool flat2d = z0.cols() == 2;
-  // 2-D (every page preset) takes the row loop; other dimensions the blocked Eigen form.
-  auto vel = [flat2d](const Eigen::MatrixXd& z, const Stage& st, std::vector<double>& buf) {
-    if (!flat2d) return velocityBlock(z, st.pt);
-    Eigen::MatrixXd out;
-    velocityRows2d(z, st.flat, buf, out);
-    return out;
-  };
-  if (frames) frames->assign(static_cast<std::size_t>(steps) + 1, Eigen::MatrixXd(z0.rows(), z0.cols()));
-  if (frames) frames->front() = z0;
+  if (frames) {
+    frames->assign(static_cast<std::size_t>(steps) + 1, Eigen::MatrixXd(z0.rows(), z0.cols()));
+    frames->front() = z0;
+  }
   Eigen::MatrixXd out(z0.rows(), z0.cols());
   const Eigen::Index n = z0.rows(), blocks = (n + kIntegrateBlock - 1) / kIntegrateBlock;
   std::atomic<bool> stop{false};
@@ -321,7 +200,6 @@ Eigen::MatrixXd MixtureVelocity::integrate(const Eigen::MatrixXd& z0, int steps,
   for (Eigen::Index b = 0; b < blocks; ++b) {
     const Eigen::Index lo = b * kIntegrateBlock, len = std::min(kIntegrateBlock, n - lo);
     Eigen::MatrixXd z = z0.middleRows(lo, len);
-    std::vector<double> buf;
     for (int i = 0; i < steps && !stop.load(std::memory_order_relaxed); ++i) {
       if (control.cancelled()) {
         stop = true;
@@ -329,18 +207,18 @@ Eigen::MatrixXd MixtureVelocity::integrate(const Eigen::MatrixXd& z0, int steps,
       }
       const auto s = static_cast<std::size_t>(i);
       switch (solver) {
-        case Solver::Euler: z += h * vel(z, at0[s], buf); break;
+        case Solver::Euler: z += h * velocityBlock(z, at0[s]); break;
         case Solver::Heun: {
-          const Eigen::MatrixXd k1 = vel(z, at0[s], buf);
-          const Eigen::MatrixXd k2 = vel(z + h * k1, at1[s], buf);
+          const Eigen::MatrixXd k1 = velocityBlock(z, at0[s]);
+          const Eigen::MatrixXd k2 = velocityBlock(z + h * k1, at1[s]);
           z += (0.5 * h) * (k1 + k2);
           break;
         }
         case Solver::Rk4: {
-          const Eigen::MatrixXd k1 = vel(z, at0[s], buf);
-          const Eigen::MatrixXd k2 = vel(z + (0.5 * h) * k1, atHalf[s], buf);
-          const Eigen::MatrixXd k3 = vel(z + (0.5 * h) * k2, atHalf[s], buf);
-          const Eigen::MatrixXd k4 = vel(z + h * k3, at1[s], buf);
+          const Eigen::MatrixXd k1 = velocityBlock(z, at0[s]);
+          const Eigen::MatrixXd k2 = velocityBlock(z + (0.5 * h) * k1, atHalf[s]);
+          const Eigen::MatrixXd k3 = velocityBlock(z + (0.5 * h) * k2, atHalf[s]);
+          const Eigen::MatrixXd k4 = velocityBlock(z + h * k3, at1[s]);
           z += (h / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
           break;
         }

@@ -158,7 +158,8 @@ void ReflowFigure::fillFlow(const ReflowLabParams& p, const ReflowLabResult& r) 
   map.lo = std::max(map.hi * 1e-4, 1e-300);
   m_flow->clear();
   m_flow->setBox(r.box);
-  m_flow->setDensity(colorize(r.density, map));
+  // ρ_t underflows to exactly 0 far from narrow modes (log scale: no colour); show it as the floor.
+  m_flow->setDensity(colorize(r.density.cwiseMax(map.lo), map));
   m_flow->addPaths(r.paths, kPath, 1.0);
   m_flow->addPoints(r.snapshot(), kParticle, 1.4);
   if (p.arrows > 0) m_flow->addArrows(r.arrowBase, r.arrowVel, 2.0 * r.box / p.arrows, kArrow);
