@@ -15,7 +15,7 @@ namespace {
 constexpr int kShown = 1500;      // particles kept per frame for scatter plots
 constexpr int kTrajPoints = 400;  // points per drawn trajectory
 constexpr int kResidualDts = 13;  // Δt = 1e-4 … 1e-1, four per decade, for the residual view
-constexpr int kResidualParticles = 5000;  // particles the residual averages over (noise-free)
+constexpr int kResidualParticles = 2000;  // particles the residual averages over (noise-free)
 
 struct Mixture {
   std::vector<Gaussian> parts;

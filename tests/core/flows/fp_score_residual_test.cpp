@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numbers>
 #include <vector>
 
 #include "latentlab/common/rng.h"
@@ -63,7 +64,7 @@ TEST(FpWeakForm, GaussianExpectationOfBumpMatchesQuadrature) {
   for (int i = 0; i < n; ++i) {
     const double y = lo + (i + 0.5) * h;
     sum += std::exp(-0.5 * (y - k) * (y - k)) * std::exp(-0.5 * (y - mean) * (y - mean) / var) /
-           std::sqrt(2.0 * M_PI * var) * h;
+           std::sqrt(2.0 * std::numbers::pi * var) * h;
   }
   EXPECT_NEAR(gaussianExpectation(FpPhi::Bump, k, mean, var), sum, 1e-10);
 }
@@ -134,7 +135,12 @@ TEST(FpClosedFormScore, SigmaFamilyMatchesClosedFormMoments) {
     FpLabParams p = ouOneD();
     p.dim = dim;
     p.drift = dim == FpDim::One ? DriftPreset::OU : DriftPreset::RotatingOU;
-    if (dim == FpDim::Two) p.gridN = 64;
+    if (dim == FpDim::Two) {
+      // Keep the 2-D grid (which runs alongside) small: 64² cells, T = 0.5, 10⁴ particles.
+      p.gridN = 64;
+      p.tEnd = 0.5;
+      p.particles = 10000;
+    }
     const FpLabResult r = computeFpLab(p);
     ASSERT_TRUE(r.closedFormScore);
     const auto& s = r.snapshots.back();
@@ -148,6 +154,9 @@ TEST(FpClosedFormScore, SigmaFamilyMatchesClosedFormMoments) {
 TEST(FpClosedFormScore, OnlyForLinearDriftsFromOneGaussian) {
   FpLabParams p = ouOneD();
   p.particles = 500;
+  p.gridN = 64;
+  p.tEnd = 0.1;  // the choice is made before the first step: a short run suffices
+  p.snapshots = 2;
   p.score = FpScore::Grid;
   EXPECT_FALSE(computeFpLab(p).closedFormScore);
   p.score = FpScore::ClosedForm;
