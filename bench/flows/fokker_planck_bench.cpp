@@ -42,6 +42,19 @@ void BM_FpParticlesSigmaGridScore(benchmark::State& state) {
 }
 BENCHMARK(BM_FpParticlesSigmaGridScore)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
 
+// The same σ = 0 step with the Gaussian marginal's closed-form score −(x − m)/v (no grid).
+void BM_FpParticlesSigmaClosedScore(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const Drift d = rotatingOu();
+  const Gaussian law{Eigen::Vector2d(2.0, 0.0), 0.25};
+  ParticleCloud c(2, n, 1);
+  c.sampleMixture({law}, {1.0});
+  for (auto _ : state) c.step(d, 0.0, nullptr, 0.0, 1e-4, &law);
+  state.counters["particle_steps/s"] =
+      benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_FpParticlesSigmaClosedScore)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
+
 void BM_FpGridStep(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
   FpGrid grid(2, n, -6.0, 6.0, rotatingOu());

@@ -72,4 +72,15 @@ void BM_WganPageDefaults(benchmark::State& state) {
 }
 BENCHMARK(BM_WganPageDefaults)->Unit(benchmark::kMillisecond);
 
+// The same page with the generator G(z) (H = 64, K_g = 5 Adam steps per round) instead of particles.
+void BM_WganPageGenerator(benchmark::State& state) {
+  WganLabParams p;
+  p.mover = WganMover::Generator;
+  for (auto _ : state) {
+    auto r = computeWganLab(p);
+    benchmark::DoNotOptimize(r.snapshots.data());
+  }
+}
+BENCHMARK(BM_WganPageGenerator)->Unit(benchmark::kMillisecond);
+
 }  // namespace

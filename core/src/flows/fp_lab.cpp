@@ -14,6 +14,8 @@ namespace {
 
 constexpr int kShown = 1500;      // particles kept per frame for scatter plots
 constexpr int kTrajPoints = 400;  // points per drawn trajectory
+constexpr int kResidualDts = 13;  // Δt = 1e-4 … 1e-1, four per decade, for the residual view
+constexpr int kResidualParticles = 2000;  // particles the residual averages over (noise-free)
 
 struct Mixture {
   std::vector<Gaussian> parts;
@@ -217,20 +219,42 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
     }
     s.phiMean = sumF / sde.count();
     s.phiRhs = sumR / sde.count();
+    // Residual vs Δt (§1.6.4) over the first particles; the noise is averaged in closed form.
+    const auto headEnd = static_cast<std::ptrdiff_t>(std::min(sde.count(), kResidualParticles));
+    const std::vector<double> head(sde.positions().begin(),
+                                   sde.positions().begin() + headEnd * dim);
+    double lap = 0.0;
+    for (int k = 0; k < static_cast<int>(head.size()) / dim; ++k) {
+      double phi, dphi, d2phi;
+      testFunction(p.phi, p.k, head[static_cast<std::size_t>(k) * dim], phi, dphi, d2phi);
+      lap += d2phi;
+    }
+    s.itoTerm = 0.5 * g * g * lap / (static_cast<double>(head.size()) / dim);
+    for (double h : r.residualDt)
+      s.wfResidual.push_back(wfStepResidual(d, p.phi, p.k, head, dim, t, h));
     for (double v : s.pde) minP = std::min(minP, v);
     r.edgeMass = std::max(r.edgeMass, grid.edgeMass());
     r.massDrift = std::max(r.massDrift, std::abs(s.mass - mass0) / mass0);
     r.snapshots.push_back(std::move(s));
   };
 
+  for (int i = 0; i < kResidualDts; ++i) r.residualDt.push_back(std::pow(10.0, -4.0 + 0.25 * i));
   snapshot(0.0);
   record(0.0);
-  const bool needScore = r.sigmaUsed < d.noise(p.tEnd) || r.sigmaUsed < d.noise(0.0);
+  // A linear drift keeps a single Gaussian Gaussian (§1.5): its score is known in closed form.
+  r.closedFormScore = p.score == FpScore::ClosedForm && d.linear() && mix.parts.size() == 1;
+  const bool needScore = !r.closedFormScore &&
+                         (r.sigmaUsed < d.noise(p.tEnd) || r.sigmaUsed < d.noise(0.0));
   for (int step = 0; step < r.steps; ++step) {
     control.checkCancelled();
     const double t = step * r.dt;
     if (needScore) grid.updateScore();
-    sig.step(d, p.sigma, &grid, t, r.dt);
+    if (r.closedFormScore) {
+      const Gaussian law = *evolveGaussian(d, mix.parts.front(), t);
+      sig.step(d, p.sigma, nullptr, t, r.dt, &law);
+    } else {
+      sig.step(d, p.sigma, &grid, t, r.dt);
+    }
     sde.step(d, d.noise(t), nullptr, t, r.dt);
     grid.step(p.scheme, t, r.dt);
     const double tn = (step + 1) * r.dt;

@@ -68,6 +68,11 @@ std::vector<FieldBinding<P>> buildTable() {
   t.push_back(real("g", "Noise g", 0.0, 3.0, &P::g, "Diffusion coefficient Dc = g²/2"));
   t.push_back(real("sigma", "σ (right family)", 0.0, 3.0, &P::sigma,
                    "σ-SDE noise, clipped to [0, g]; σ = 0 is the probability-flow ODE"));
+  t.push_back(choice("score", "Score ∇log p", {"closed_form", "grid"},
+                     {"Closed form (Gaussian cases)", "Grid estimate"}, &P::score,
+                     "Score of the σ-family: −(x − m(t))/v(t) of the Gaussian marginal when the "
+                     "drift is linear and p_0 is one Gaussian (OU, rotating OU, VP, pure "
+                     "diffusion), else the grid's central differences"));
   t.push_back(choice("initial", "Initial density", {"gaussian", "two_bump", "point_mass"},
                      {"Gaussian N(m0, v0)", "Two bumps ±m0", "Point mass at m0"}, &P::initial,
                      "p_0; a point mass is a Gaussian a quarter cell wide"));
@@ -99,8 +104,10 @@ std::vector<FieldBinding<P>> buildTable() {
                       "Seed of the particles (both families share it)", false, false));
   t.push_back(integer("frame", "Frame", 0, 100, &P::frame,
                       "Time slider: cached frame shown (past the last: the last)"));
-  t.push_back(choice("view", "View", {"density", "compare", "metrics", "weak_form"},
-                     {"Density", "SDE vs σ-SDE", "Read-outs", "Test-function check"}, &P::view,
+  t.push_back(choice("view", "View", {"density", "compare", "metrics", "weak_form", "residual"},
+                     {"Density", "SDE vs σ-SDE", "Read-outs", "Test-function check",
+                      "Residual vs Δt"},
+                     &P::view,
                      "Which figure the page shows and exports"));
   return t;
 }

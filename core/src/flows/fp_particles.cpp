@@ -33,11 +33,12 @@ void ParticleCloud::sampleMixture(const std::vector<Gaussian>& parts,
 }
 
 void ParticleCloud::step(const Drift& drift, double sigma, const FpGrid* grid, double t,
-                         double dt) {
+                         double dt, const Gaussian* law) {
   const double g = drift.noise(t);
   const double sig = std::min(sigma, g);
   const double corr = 0.5 * (g * g - sig * sig);
-  const bool useScore = corr > 0.0 && grid != nullptr;
+  const bool exactScore = corr > 0.0 && law != nullptr;
+  const bool useScore = corr > 0.0 && grid != nullptr && !exactScore;
   const double sq = sig * std::sqrt(dt);
   const int blocks = static_cast<int>(m_rngs.size());
 #pragma omp parallel for schedule(static)
@@ -48,7 +49,10 @@ void ParticleCloud::step(const Drift& drift, double sigma, const FpGrid* grid, d
     for (int k = b * kBlock; k < end; ++k) {
       double* x = &m_x[static_cast<std::size_t>(k) * m_dim];
       drift.eval(x, t, f);
-      if (useScore) grid->score(x, s);
+      if (exactScore)
+        for (int a = 0; a < m_dim; ++a) s[a] = -(x[a] - law->mean[a]) / law->var;
+      else if (useScore)
+        grid->score(x, s);
       for (int a = 0; a < m_dim; ++a) {
         // The stream is drawn even when σ = 0, so every σ sees the same noise sequence.
         const double eps = rng.normal();

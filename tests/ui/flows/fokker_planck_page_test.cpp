@@ -104,7 +104,7 @@ TEST(FokkerPlanckPage, ExportDataTablesAreRectangular) {
   makeSmall(page, "2d");
   page.computeNow();
   const auto tables = page.exportData();
-  ASSERT_EQ(tables.size(), 3);
+  ASSERT_EQ(tables.size(), 4);  // frames, density, trajectories, wf_residual
   for (const auto& t : tables) {
     ASSERT_FALSE(t.rows.empty()) << t.name.toStdString();
     for (const auto& row : t.rows) ASSERT_EQ(row.size(), static_cast<std::size_t>(t.columns.size()));
@@ -138,4 +138,24 @@ TEST(FokkerPlanckPage, SharedViewTabsAndTimeSliderStayInSync) {
   EXPECT_EQ(std::get<double>(page.params().at("frame")), 4.0);
   page.stepFrame();
   EXPECT_EQ(time->value(), 5);
+}
+
+TEST(FokkerPlanckPage, ResidualViewIsComputedInTheJobAndExported) {
+  FokkerPlanckPage page;
+  makeSmall(page, "1d");
+  page.setParam("view", std::string("residual"));
+  page.computeNow();
+  ASSERT_TRUE(page.result());
+  EXPECT_EQ(page.result()->residualDt.size(), 13u);
+  const QImage img = ui::renderFigure(page, {QSize(900, 600), 96, true});
+  EXPECT_GT(distinctColours(img), 12);
+  bool found = false;
+  for (const auto& t : page.exportData())
+    if (t.name == QStringLiteral("wf_residual")) {
+      found = true;
+      EXPECT_EQ(t.rows.size(), 13u);
+      // φ = x² by default: residual = Δt·E[f²] grows ten-fold per decade of Δt.
+      EXPECT_NEAR(t.rows[12][1] / t.rows[8][1], 10.0, 1e-6);
+    }
+  EXPECT_TRUE(found);
 }

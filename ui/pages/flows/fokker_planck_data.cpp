@@ -56,6 +56,12 @@ QList<DataTable> FokkerPlanckPage::exportData() const {
     traj.rows.push_back(std::move(row));
   }
   out.append(traj);
+
+  // Residual vs Δt of the shown frame (the "Residual vs Δt" view).
+  DataTable residual{QStringLiteral("wf_residual"), {"dt", "residual", "residual_without_ito"}, {}};
+  for (std::size_t i = 0; i < r.residualDt.size() && i < s.wfResidual.size(); ++i)
+    residual.rows.push_back({r.residualDt[i], s.wfResidual[i], s.wfResidual[i] + s.itoTerm});
+  out.append(residual);
   return out;
 }
 

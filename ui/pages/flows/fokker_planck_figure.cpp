@@ -89,6 +89,7 @@ FokkerPlanckFigure::FokkerPlanckFigure(QWidget* parent) : QWidget(parent) {
   m_stack->addWidget(buildCompare());
   m_stack->addWidget(buildMetrics());
   m_stack->addWidget(buildWeakForm());
+  m_stack->addWidget(buildResidual());
   layout->addWidget(m_stack, 1);
 }
 
@@ -172,7 +173,7 @@ void FokkerPlanckFigure::show(const FpLabParams& p, const FpLabResult& r, int fr
   static const char* const kViews[] = {
       QT_TR_NOOP("Fokker–Planck: grid solution and particles"),
       QT_TR_NOOP("SDE (σ = g) vs σ-SDE on the same seed"), QT_TR_NOOP("Read-outs over time"),
-      QT_TR_NOOP("Test-function check (WF)")};
+      QT_TR_NOOP("Test-function check (WF)"), QT_TR_NOOP("Residual vs Δt (WF)")};
   const int view = static_cast<int>(p.view);
   m_title->setText(tr("%1 — t = %2 (frame %3/%4)")
                        .arg(tr(kViews[view]), QString::number(t, 'f', 3),
@@ -193,6 +194,9 @@ void FokkerPlanckFigure::show(const FpLabParams& p, const FpLabResult& r, int fr
       break;
     case flows::FpView::WeakForm:
       fillWeakForm(p, r, frame);
+      break;
+    case flows::FpView::Residual:
+      fillResidual(p, r, frame);
       break;
   }
 }
@@ -289,7 +293,12 @@ void FokkerPlanckFigure::fillColumn(Column& c, bool sigmaFamily, const FpLabPara
     c.paths->setSeries(tr("path %1").arg(k + 1), pts, ChartView::Style::Line, {}, 1.2);
   }
   c.paths->setLegendVisible(false);
-  c.readout->setText(readout(r, s, sigmaFamily, p.particles));
+  QString text = readout(r, s, sigmaFamily, p.particles);
+  // Which score drives the σ-family (only matters when σ < g).
+  if (sigmaFamily && r.sigmaUsed < p.g)
+    text += r.closedFormScore ? tr(" · score: closed form −(x − m(t))/v(t)")
+                              : tr(" · score: grid estimate");
+  c.readout->setText(text);
 }
 
 void FokkerPlanckFigure::fillMetrics(const FpLabResult& r, int frame) {

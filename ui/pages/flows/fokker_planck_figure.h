@@ -33,11 +33,13 @@ class FokkerPlanckFigure : public QWidget {
   QWidget* buildCompare();
   QWidget* buildMetrics();
   QWidget* buildWeakForm();
+  QWidget* buildResidual();  // fokker_planck_residual.cpp
   void fillDensity(const flows::FpLabParams& p, const flows::FpLabResult& r, int frame);
   void fillColumn(Column& c, bool sigmaFamily, const flows::FpLabParams& p,
                   const flows::FpLabResult& r, int frame);
   void fillMetrics(const flows::FpLabResult& r, int frame);
   void fillWeakForm(const flows::FpLabParams& p, const flows::FpLabResult& r, int frame);
+  void fillResidual(const flows::FpLabParams& p, const flows::FpLabResult& r, int frame);
 
   QLabel* m_title = nullptr;
   QStackedWidget* m_stack = nullptr;
@@ -53,6 +55,8 @@ class FokkerPlanckFigure : public QWidget {
   ChartView* m_wf = nullptr;
   ChartView* m_wfMean = nullptr;
   QLabel* m_wfNote = nullptr;
+  ChartView* m_residual = nullptr;
+  QLabel* m_residualNote = nullptr;
 };
 
 }  // namespace latentlab::ui

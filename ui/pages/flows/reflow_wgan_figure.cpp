@@ -203,9 +203,10 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
            ? QStringLiteral("<br>") +
                  tr("<b>v*(x, 0) (§3.2 caveat):</b> the exact ReFlow velocity at t = 0 sends every "
                     "point to the data mean. Su's field λ∇D approximates the time-averaged "
-                    "velocity instead (§3.2 step 2), so while the cloud sits inside the ring "
-                    "the two point in opposite directions (cosine near −1); the t = 0 slice "
-                    "variant learns v* itself (positive cosine, noisy at small N).")
+                    "velocity instead (§3.2 step 2): with the 8 Gaussians, while the cloud sits "
+                    "inside the ring, the two point in opposite directions (cosine near −1 at "
+                    "round 0); the t = 0 slice variant learns v* itself (positive cosine, noisy "
+                    "at small N).")
            : QString()));
 }
 
@@ -265,7 +266,9 @@ void ReflowWganFigure::fillCharts(const flows::WganLabParams& p, const flows::Wg
   }
   m_chartsNote->setText(expectedBehaviour(r.params.variant) + QStringLiteral("<br>") +
                         (r.params.mover == flows::WganMover::Generator
-                             ? generatorNote() + QStringLiteral("<br>")
+                             ? tr("<b>Generator:</b> the samples are G(z) for fresh z each "
+                                  "round (see the critic field's note).") +
+                                   QStringLiteral("<br>")
                              : QString()) +
                         tr("NLL: exact mixture for the Gaussian presets, KDE (h = 0.1) of 2000 "
                            "reference samples otherwise; dashed: the real samples' NLL."));

@@ -133,7 +133,10 @@ class ParticleCloud {
   ParticleCloud(int dim, int count, std::uint64_t seed);
   /// Samples Σ w_k N(mean_k, var_k I) with the cloud's own seed.
   void sampleMixture(const std::vector<Gaussian>& parts, const std::vector<double>& weights);
-  void step(const Drift& drift, double sigma, const FpGrid* grid, double t, double dt);
+  /// `law`, when set, is the Gaussian marginal p_t = N(m, v I): the score −(x − m)/v is then used
+  /// in closed form instead of the grid's (spec §1.5 item 7).
+  void step(const Drift& drift, double sigma, const FpGrid* grid, double t, double dt,
+            const Gaussian* law = nullptr);
   int dim() const { return m_dim; }
   int count() const { return m_count; }
   std::vector<double>& positions() { return m_x; }

@@ -17,7 +17,10 @@ enum class FpDim { One, Two };
 enum class FpInitial { Gaussian, TwoBump, PointMass };
 /// Test function φ of (WF), applied to the first coordinate (spec §5.1 derivation view).
 enum class FpPhi { X, X2, CosKx, Bump };
-enum class FpView { Density, Compare, Metrics, WeakForm };
+enum class FpView { Density, Compare, Metrics, WeakForm, Residual };
+/// Score ∇log p_t of the σ-family: the Gaussian marginal's −(x − m(t))/v(t) in closed form when
+/// the drift is linear and p_0 is one Gaussian (§1.5 item 7), else (or on request) the grid's.
+enum class FpScore { ClosedForm, Grid };
 
 /// Every parameter of the Fokker–Planck page (spec flows.md §5.1 controls).
 struct FpLabParams {
@@ -29,6 +32,7 @@ struct FpLabParams {
   double betaMax = 10.0;
   double g = 1.0;         // noise level
   double sigma = 0.0;     // σ of the right-hand family, clipped to [0, g]
+  FpScore score = FpScore::ClosedForm;  // closed form where available, else the grid estimate
   FpInitial initial = FpInitial::Gaussian;
   double m0x = 2.0;       // initial mean (two-bump: ±m0)
   double m0y = 0.0;
@@ -70,6 +74,8 @@ struct FpSnapshot {
   double varSde = 0.0, varSigma = 0.0, varPde = 0.0, varClosed = 0.0;  // var of coordinate 1
   double phiMean = 0.0;  // E φ over the SDE particles
   double phiRhs = 0.0;   // E[f·∇φ + ½g²Δφ] over the SDE particles (right side of WF)
+  std::vector<double> wfResidual;  // one-step (WF) residual (signed) at FpLabResult::residualDt
+  double itoTerm = 0.0;            // ½g² E[Δφ]: the residual's limit without the Itô term
 };
 
 struct FpLabResult {
@@ -89,6 +95,8 @@ struct FpLabResult {
   std::vector<double> trajTimes;                  // times of trajectory points
   std::vector<Eigen::MatrixXd> trajSde, trajSigma;  // per path: rows = times, cols = dim
   std::vector<double> wfLhs;  // d/dt E φ by central differences of the snapshot means
+  std::vector<double> residualDt;  // Δt grid of the residual view (log-spaced)
+  bool closedFormScore = false;    // the σ-family used the closed-form Gaussian score
   double elapsedMs = 0.0;
 };
 
@@ -98,5 +106,17 @@ FpLabResult computeFpLab(const FpLabParams& params, const RunControl& control = 
 
 /// φ, φ′ and φ″ of the chosen test function at x.
 void testFunction(FpPhi phi, double k, double x, double& f, double& df, double& d2f);
+
+/// E φ(y) for y ~ N(mean, var) in closed form (x: mean; x²: mean² + var; cos kx:
+/// cos(k·mean) e^{−k²var/2}; bump e^{−(y−k)²/2}: e^{−(mean−k)²/(2(1+var))}/√(1+var)).
+double gaussianExpectation(FpPhi phi, double k, double mean, double var);
+
+/// Residual of (WF) over one Euler–Maruyama step of size dt from the particles x (count × dim,
+/// row-major) at time t, with the step's noise averaged out in closed form (spec §1.6.4):
+///   r(Δt) = mean_i [ (E_ε φ(x_i + f Δt + g√Δt ε) − φ(x_i)) / Δt − (f φ′ + ½g² φ″)(x_i) ],
+/// φ acting on coordinate 1. r = O(Δt) (EM's dropped Δt² term; for φ = x² exactly Δt·mean f₁²);
+/// without the ½g²φ″ term the residual would tend to ½g² mean φ″ instead of 0.
+double wfStepResidual(const Drift& drift, FpPhi phi, double k, const std::vector<double>& x,
+                      int dim, double t, double dt);
 
 }  // namespace latentlab::flows
