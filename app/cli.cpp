@@ -48,6 +48,7 @@ const QStringList kValued = {QStringLiteral("--scenario"),
                              QStringLiteral("--export"),
                              QStringLiteral("--export-data"),
                              QStringLiteral("--export-images"),
+                             QStringLiteral("--open"),
                              QStringLiteral("--size"),
                              QStringLiteral("--dpi"),
                              QStringLiteral("--report"),
@@ -58,7 +59,8 @@ struct Options {
   bool version = false;
   bool listPages = false;
   QString scenario, page, figurePath, dataPath, imagesDir, reportDir, windowShot;
-  QStringList sets;  // "key=value", in order
+  QStringList sets;   // "key=value", in order
+  QStringList opens;  // --open files, in order
   latentlab::ui::FigureOptions figure;
 };
 
@@ -132,6 +134,8 @@ Options parse(const QStringList& args) {
     }
     if (name == QLatin1String("--set"))
       o.sets << value;
+    else if (name == QLatin1String("--open"))
+      o.opens << value;
     else if (name == QLatin1String("--scenario"))
       setOnce(o.scenario, name, value);
     else if (name == QLatin1String("--page"))
@@ -166,6 +170,7 @@ Options parse(const QStringList& args) {
         Tr::tr("--window-screenshot needs a .png file name, got '%1'").arg(o.windowShot)};
   const bool hasPage = !o.scenario.isNull() || !o.page.isNull();
   if (!hasPage && !o.sets.isEmpty()) throw CliError{Tr::tr("--set needs --page or --scenario")};
+  if (!hasPage && !o.opens.isEmpty()) throw CliError{Tr::tr("--open needs --page or --scenario")};
   if (!hasPage && (!o.figurePath.isNull() || !o.dataPath.isNull() || !o.imagesDir.isNull()))
     throw CliError{Tr::tr("--export, --export-data and --export-images need --page or --scenario")};
   return o;
@@ -218,6 +223,7 @@ std::unique_ptr<Page> configuredPage(const Options& o) {
   std::unique_ptr<Page> page = makePage(id);
   if (scenario) page->applyScenario(*scenario);
   applySets(*page, o.sets);
+  if (!o.opens.isEmpty()) page->openFiles(o.opens);
   return page;
 }
 
@@ -236,6 +242,7 @@ void writeWindowScreenshot(const Options& o) {
   Page* page = window.currentPage();
   if (scenario) page->applyScenario(*scenario);
   applySets(*page, o.sets);
+  if (!o.opens.isEmpty()) page->openFiles(o.opens);
   window.resize(o.figure.size);
   window.show();
   QElapsedTimer timer;
@@ -284,8 +291,8 @@ int run(const Options& o) {
       printOut(QStringLiteral("%1\t%2\t%3\n").arg(info.id, info.area, info.title));
   }
   if (!o.windowShot.isNull()) writeWindowScreenshot(o);
-  const bool pageOutput = !o.figurePath.isNull() || !o.dataPath.isNull() ||
-                          !o.imagesDir.isNull() || !o.reportDir.isNull();
+  const bool pageOutput = !o.figurePath.isNull() || !o.dataPath.isNull() || !o.imagesDir.isNull() ||
+                          !o.reportDir.isNull();
   std::unique_ptr<Page> page = o.windowShot.isNull() || pageOutput ? configuredPage(o) : nullptr;
   if (page) {
     QElapsedTimer timer;
@@ -401,6 +408,9 @@ QString usageText() {
       "  --page ID           use page ID with its default parameters\n"
       "  --scenario FILE     load a scenario file (.json): its page, parameters and seed\n"
       "  --set KEY=VALUE     change one parameter (repeatable), e.g. --set k=3 --set x=3,2,1,4\n"
+      "  --open FILE         open a data file in the page, as its Open button does\n"
+      "                      (repeatable): attention_rank Q then K (.npy/.csv/.txt),\n"
+      "                      quant_grid, quant_image and reflow an image\n"
       "  --export OUT        write the figure to OUT.png, OUT.svg or OUT.pdf\n"
       "  --export-data OUT   write the numbers behind the figure to OUT.csv or OUT.json\n"
       "  --export-images DIR write the page's full-resolution images as PNG into DIR\n"
@@ -424,6 +434,7 @@ QString usageText() {
       "Examples:\n"
       "  latentlab --page topk --set k=3 --set tau=0.5 --export topk.png\n"
       "  latentlab --scenario my.json --export fig.pdf --export-data fig.csv\n"
+      "  latentlab --page quant_image --open photo.jpg --export-images out/\n"
       "  latentlab --report out/\n");
 }
 

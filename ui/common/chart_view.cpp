@@ -316,7 +316,8 @@ struct ChartView::Impl {
     if (!categoryAxis || categoryAxis->count() == 0) return;
     const QFontMetrics fm(categoryAxis->labelsFont());
     int longest = 0;
-    for (const QString& c : categoryAxis->categories()) longest = std::max(longest, fm.horizontalAdvance(c));
+    for (const QString& c : categoryAxis->categories())
+      longest = std::max(longest, fm.horizontalAdvance(c));
     // The plot area once laid out; before that, 90 px for the y axis, its title and margins.
     const double plot = chart->plotArea().width() > 0 ? chart->plotArea().width() : width - 90;
     const double slot = plot / categoryAxis->count();

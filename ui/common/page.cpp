@@ -71,6 +71,30 @@ QStringList Page::exportImages(const QString&) const {
   throw latentlab::ParamError("export-images", message);
 }
 
+void Page::openFiles(const QStringList&) {
+  std::string message("page '");
+  message += id().toStdString();
+  message += "' opens no files";
+  throw latentlab::ParamError("open", message);
+}
+
+void Page::openWith(const QStringList& paths, int count,
+                    const std::function<bool(const QStringList&)>& open) {
+  if (paths.size() != count) {
+    std::string message("page '");
+    message += id().toStdString();
+    message.append("' opens ").append(std::to_string(count)).append(" file(s), got ");
+    message.append(std::to_string(paths.size()));
+    throw latentlab::ParamError("open", message);
+  }
+  QString failure;
+  const auto connection =
+      connect(this, &Page::computeFailed, this, [&failure](const QString& m) { failure = m; });
+  const bool ok = open(paths);
+  disconnect(connection);
+  if (!ok) throw latentlab::ParamError("open", failure.toStdString());
+}
+
 latentlab::ParamSet Page::params() const {
   if (!d->initialised) {
     // fields() is virtual, so defaults are read on first use rather than in the constructor.

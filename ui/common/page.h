@@ -7,6 +7,7 @@
 #include <QWidget>
 #include <any>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -71,6 +72,10 @@ class Page : public QWidget {
   /// command line's --export-images; returns the files written. Default: throws
   /// ParamError("export-images"), the page has no such images.
   virtual QStringList exportImages(const QString& dir) const;
+  /// Opens data files in the page as its Open button does (the command line's --open). Throws
+  /// ParamError("open") with the reason when the page takes no files, the count is wrong or a
+  /// file cannot be used; the page then keeps its previous input.
+  virtual void openFiles(const QStringList& paths);
 
  signals:
   void computed(double elapsedMs);  // a result was applied
@@ -80,6 +85,10 @@ class Page : public QWidget {
   void paramsChanged();  // after any accepted change
 
  protected:
+  /// For openFiles(): checks that `paths` holds `count` files, runs `open` (a page's bool-returning
+  /// loader that reports failures through computeFailed) and turns a failure into ParamError.
+  void openWith(const QStringList& paths, int count,
+                const std::function<bool(const QStringList&)>& open);
   /// Cross-field checks on the merged params (e.g. "k must be between 0 and n = 4, got 7").
   /// Default: none. Throw ParamError.
   virtual void validateParams(const latentlab::ParamSet& merged) const;

@@ -27,7 +27,9 @@ class ViewTabs : public QWidget {
   void sync();
   /// Called with the clicked tab's index before the param is set; returning true means the page
   /// handled the click itself (e.g. shows the view locally while a run must not restart).
-  void setInterceptor(std::function<bool(int)> interceptor) { m_interceptor = std::move(interceptor); }
+  void setInterceptor(std::function<bool(int)> interceptor) {
+    m_interceptor = std::move(interceptor);
+  }
 
  private:
   Page* m_page;

@@ -89,14 +89,14 @@ std::vector<FieldBinding<AttentionRankParams>> buildTable() {
                                   .logScale = true,
                                   .help = "rank_t counts σ_i > t·σ₁ (when t = n·ε is off)"},
                         &P::tolerance));
-  t.push_back(bindField(FieldSpec{.key = "svd",
-                                  .label = "SVD engine",
-                                  .kind = FieldKind::Choice,
-                                  .choices = {"auto", "jacobi", "bdc", "lapack"},
-                                  .choiceLabels = {"Auto", "Jacobi (accurate)", "Eigen BDC",
-                                                   "LAPACK dgesdd (fast)"},
-                                  .help = "Auto: Jacobi up to n = 64, LAPACK dgesdd above"},
-                        &P::svd));
+  t.push_back(bindField(
+      FieldSpec{.key = "svd",
+                .label = "SVD engine",
+                .kind = FieldKind::Choice,
+                .choices = {"auto", "jacobi", "bdc", "lapack"},
+                .choiceLabels = {"Auto", "Jacobi (accurate)", "Eigen BDC", "LAPACK dgesdd (fast)"},
+                .help = "Auto: Jacobi up to n = 64, LAPACK dgesdd above"},
+      &P::svd));
   t.push_back(bindField(FieldSpec{.key = "log_colour",
                                   .label = "Log colour scale",
                                   .kind = FieldKind::Bool,
@@ -140,8 +140,8 @@ void validate(const AttentionRankParams& params) {
   if (params.source == QkSource::Npy) {
     if (!params.loaded)
       throw ParamError("source",
-                       "source 'npy' needs Q and K loaded from .npy files first "
-                       "(use “Load Q/K from .npy…” on the page)");
+                       "source 'npy' needs Q and K loaded from files first "
+                       "(“Load Q/K from files…” on the page, --open Q K on the command line)");
     return;  // n and d come from the files
   }
   // d and the prefix above n are clamped to n (makeQk, computeAttentionRank), so moving the n
@@ -195,7 +195,8 @@ QkPair makeQk(const AttentionRankParams& params) {
       break;
     case QkSource::Npy:
       if (!params.loaded)
-        throw ParamError("source", "source 'npy' needs Q and K loaded from .npy files first");
+        throw ParamError("source",
+                         "source 'npy' needs Q and K loaded from files first (--open Q K)");
       out.q = params.loaded->q;
       out.k = params.loaded->k;
       break;

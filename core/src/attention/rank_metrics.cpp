@@ -4,9 +4,9 @@
 #include <Eigen/LU>
 #include <Eigen/SVD>
 #include <algorithm>
-#include <opencv2/core.hpp>
 #include <cmath>
 #include <limits>
+#include <opencv2/core.hpp>
 
 #include "latentlab/attention/attention_rank.h"
 

@@ -25,7 +25,9 @@ ExeRun runExe(const std::string& args, const fs::path& dir) {
   return {code, latentlab::apptest::readFile(err)};
 }
 
-fs::path tempDir(const std::string& name) { return latentlab::apptest::tempDir("lst_memory", name); }
+fs::path tempDir(const std::string& name) {
+  return latentlab::apptest::tempDir("lst_memory", name);
+}
 
 }  // namespace
 

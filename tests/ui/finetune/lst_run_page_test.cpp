@@ -81,10 +81,12 @@ TEST(LstRunPage, TabClickDuringTrainingDoesNotRestartIt) {
   tabs->tabBar()->setCurrentIndex(target);
   // Shown locally: the run was neither superseded nor restarted, the param not yet changed.
   EXPECT_EQ(page.controller()->generation(), generation);
-  EXPECT_NE(std::get<std::string>(page.params().at("view")), views[static_cast<std::size_t>(target)]);
+  EXPECT_NE(std::get<std::string>(page.params().at("view")),
+            views[static_cast<std::size_t>(target)]);
   ASSERT_TRUE(page.controller()->waitForIdle(60000));
   for (int i = 0; i < 50; ++i) QCoreApplication::processEvents();  // the deferred setParam
-  EXPECT_EQ(std::get<std::string>(page.params().at("view")), views[static_cast<std::size_t>(target)]);
+  EXPECT_EQ(std::get<std::string>(page.params().at("view")),
+            views[static_cast<std::size_t>(target)]);
   ASSERT_TRUE(page.controller()->waitForIdle(60000));
   EXPECT_TRUE(page.result().has_value());
 }

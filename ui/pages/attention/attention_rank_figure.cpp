@@ -217,7 +217,7 @@ void AttentionRankFigure::show(const attention::AttentionRankParams& p,
       source = tr("Q = K = 0");
       break;
     case attention::QkSource::Npy:
-      source = tr("Q, K from .npy files");
+      source = tr("Q, K from files");
       break;
   }
   m_title->setText(tr("Attention rank — %1, n = %2, d = %3, τ = %4, t = %5")

@@ -39,6 +39,13 @@ class AttentionRankPage : public Page {
   /// source to "npy" (loaded matrices). Throws ParamError (key "q_file"/"k_file") and keeps the
   /// previous state when a file is wrong.
   void loadNpy(const QString& qPath, const QString& kPath);
+  /// --open Q K: loadNpy on the two files (its ParamErrors name q_file / k_file).
+  void openFiles(const QStringList& paths) override {
+    openWith(paths, 2, [this](const QStringList& p) {
+      loadNpy(p[0], p[1]);
+      return true;
+    });
+  }
   /// Uses already-loaded matrices (tests, drag and drop later); same checks as loadNpy.
   void setLoadedQk(std::shared_ptr<const attention::LoadedQk> loaded);
   /// Starts the sweep of the current params on the sweep controller (background, cancellable).

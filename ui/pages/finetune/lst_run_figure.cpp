@@ -246,8 +246,9 @@ void LstRunFigure::fillMeasured(const SideTuningResult& r) {
   std::vector<std::vector<double>> time(2), tape(2), params(1);
   std::vector<QColor> colors;
   // Short categories; ChartView turns them upright when they do not fit side by side.
-  static const char* const kShort[] = {QT_TR_NOOP("Full"), QT_TR_NOOP("Probe"), QT_TR_NOOP("Adapter"),
-                                       QT_TR_NOOP("LoRA"), QT_TR_NOOP("LST")};
+  static const char* const kShort[] = {QT_TR_NOOP("Full"), QT_TR_NOOP("Probe"),
+                                       QT_TR_NOOP("Adapter"), QT_TR_NOOP("LoRA"),
+                                       QT_TR_NOOP("LST")};
   for (const auto& s : r.summary) {
     cats << tr(kShort[static_cast<int>(s.method)]);
     time[0].push_back(s.forwardMs);
@@ -279,7 +280,7 @@ void LstRunFigure::fillMeasured(const SideTuningResult& r) {
   m_table->setHorizontalHeaderLabels(headers);
   // The last header is the longest text: it keeps its full width, the others share the rest.
   m_table->horizontalHeader()->setSectionResizeMode(static_cast<int>(headers.size()) - 1,
-                                                  QHeaderView::ResizeToContents);
+                                                    QHeaderView::ResizeToContents);
   m_table->setRowCount(static_cast<int>(r.summary.size()));
   const finetune::MethodSummary* full = nullptr;
   const finetune::MethodSummary* lst = nullptr;
@@ -383,7 +384,7 @@ void LstRunFigure::fillReference(const SideTuningResult& r) {
   m_accTable->setHorizontalHeaderLabels(headers);
   // The last header is the longest text: it keeps its full width, the others share the rest.
   m_accTable->horizontalHeader()->setSectionResizeMode(static_cast<int>(headers.size()) - 1,
-                                                  QHeaderView::ResizeToContents);
+                                                       QHeaderView::ResizeToContents);
   m_accTable->setRowCount(static_cast<int>(r.summary.size()));
   for (std::size_t i = 0; i < r.summary.size(); ++i) {
     const auto& s = r.summary[i];

@@ -7,11 +7,11 @@
 #include <QHBoxLayout>
 #include <QProgressBar>
 #include <QPushButton>
-#include "ui/common/view_tabs.h"
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <utility>
+#include "ui/common/view_tabs.h"
 
 #include "ui/common/param_form.h"
 #include "ui/pages/finetune/lst_run_figure.h"

@@ -49,6 +49,9 @@ class ReflowPage : public Page {
   /// Loads an image as the target density (switches the target to "image"). A bad file emits
   /// computeFailed with the reason, keeps the previous target and returns false.
   bool openImageFile(const QString& path);
+  void openFiles(const QStringList& paths) override {
+    openWith(paths, 1, [this](const QStringList& p) { return openImageFile(p.front()); });
+  }
   /// How many flow computations ran (tests: time and view changes reuse the cached flow).
   int flowRuns() const { return *m_flowRuns; }
 

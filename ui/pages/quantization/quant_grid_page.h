@@ -41,6 +41,9 @@ class QuantGridPage : public Page {
   /// or fewer than 100 patches) emits computeFailed, keeps the previous image and points, and
   /// returns false. An empty path goes back to the bundled sample. No dialog (tests call it).
   bool openImageFile(const QString& path);
+  void openFiles(const QStringList& paths) override {
+    openWith(paths, 1, [this](const QStringList& p) { return openImageFile(p.front()); });
+  }
   /// "astronaut.png" (bundled) or the opened file's name.
   QString imageName() const;
   /// Play/pause through the VQ training history (spec §7.2).

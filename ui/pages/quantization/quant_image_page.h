@@ -54,6 +54,9 @@ class QuantImagePage : public Page {
   QStringList exportReconstructions(const QString& dir) const;
   /// The command line's --export-images: exportReconstructions().
   QStringList exportImages(const QString& dir) const override { return exportReconstructions(dir); }
+  void openFiles(const QStringList& paths) override {
+    openWith(paths, 1, [this](const QStringList& p) { return openImageFile(p.front()); });
+  }
   /// Name shown for the current image ("astronaut.png", or the opened file's name).
   QString imageName() const;
 
