@@ -3,48 +3,31 @@
 // The Attention-rank page from the command line: every bundled scenario exports a figure and
 // its data; bad input exits with status 2 and names the parameter.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
-#include <sstream>
 #include <string>
+
+#include "tests/app/app_support.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
-}
+std::string slurp(const fs::path& p) { return latentlab::apptest::readFile(p); }
 
 class AttentionRankApp : public ::testing::Test {
  protected:
   void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    m_dir = fs::temp_directory_path() /
-            ("latentlab_rank_app_" + std::to_string(::getpid()) + "_" + info->name());
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
+    m_dir = latentlab::apptest::tempDir(
+        "rank_app", ::testing::UnitTest::GetInstance()->current_test_info()->name());
   }
   void TearDown() override { fs::remove_all(m_dir); }
 
   // Runs the app with `args` (already shell-quoted where needed); returns the exit status.
-  int run(const std::string& args) {
-    const std::string cmd = std::string("QT_QPA_PLATFORM=offscreen '") + LATENTLAB_EXE + "' " +
-                            args + " > '" + (m_dir / "out.txt").string() + "' 2> '" +
-                            (m_dir / "err.txt").string() + "'";
-    const int status = std::system(cmd.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }
+  int run(const std::string& args) { return latentlab::apptest::runApp(args, m_dir / "err.txt"); }
   std::string err() const { return slurp(m_dir / "err.txt"); }
 
   fs::path m_dir;

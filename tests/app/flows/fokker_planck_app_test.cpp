@@ -2,16 +2,13 @@
 // SPDX-FileCopyrightText: LatentLab developers
 // The Fokker–Planck page from the command line: figure, data, presets and bad input.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
-#include <sstream>
 #include <string>
+
+#include "tests/app/app_support.h"
 
 namespace {
 
@@ -24,22 +21,13 @@ struct ExeRun {
 
 ExeRun runFp(const std::string& args, const fs::path& dir) {
   const fs::path err = dir / "stderr.txt";
-  const std::string cmd = std::string("'") + LATENTLAB_EXE + "' --page fokker_planck " + args +
-                          " >/dev/null 2>'" + err.string() + "'";
-  const int status = std::system(cmd.c_str());
-  std::ifstream in(err);
-  std::ostringstream os;
-  os << in.rdbuf();
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, os.str()};
+  std::string all("--page fokker_planck ");
+  all.append(args);
+  const int code = latentlab::apptest::runApp(all, err);
+  return {code, latentlab::apptest::readFile(err)};
 }
 
-fs::path tempDir(const std::string& name) {
-  const fs::path d =
-      fs::temp_directory_path() / ("latentlab_fp_" + std::to_string(::getpid()) + "_" + name);
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
+fs::path tempDir(const std::string& name) { return latentlab::apptest::tempDir("fp", name); }
 
 const char* const kSmall =
     "--set grid_n=64 --set particles=2000 --set t_end=0.5 --set snapshots=10 ";
@@ -97,12 +85,10 @@ TEST(FokkerPlanckApp, PresetsLoadAndRender) {
     // Each preset renders from the command line (smaller grid and N to keep the test short).
     const fs::path d = tempDir("preset_" + std::to_string(seen));
     const fs::path png = d / "p.png";
-    const std::string cmd = std::string("'") + LATENTLAB_EXE + "' --scenario '" +
-                            e.path().string() +
-                            "' --set grid_n=64 --set particles=500 --set snapshots=4 --export '" +
-                            png.string() + "' --size 640x420 >/dev/null 2>&1";
-    const int status = std::system(cmd.c_str());
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << name;
+    std::string args("--scenario '");
+    args.append(e.path().string()).append("' --set grid_n=64 --set particles=500");
+    args.append(" --set snapshots=4 --export '").append(png.string()).append("' --size 640x420");
+    EXPECT_EQ(latentlab::apptest::runApp(args, d / "err.txt"), 0) << name;
     EXPECT_EQ(cv::imread(png.string()).cols, 640) << name;
   }
   EXPECT_GE(seen, 4);
