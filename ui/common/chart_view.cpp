@@ -66,7 +66,19 @@ QAbstractAxis* makeAxis(ChartView::Axis type) {
 /// Sets the range and, on a value axis, ticks at round numbers: with the data range kept tight,
 /// fixed tick counts would label 0.912132-style values.
 void setNiceRange(QAbstractAxis* axis, double lo, double hi) {
-  axis->setRange(lo, hi);
+  if (auto* l = qobject_cast<QLogValueAxis*>(axis)) {
+    // Qt finds the labelled powers as ceil/floor of ln(x)/ln(base); for 10^-4 that quotient is
+    // −3.9999999999999996, so the end decade went unlabelled. Step the ends out by ulps until the
+    // quotient reaches the whole power.
+    const double lnBase = std::log(10.0);
+    // Only the low end: stepping the top out adds a tick count Qt then fills with stray minor ticks.
+    const double kLo = std::round(std::log10(lo));
+    if (std::abs(std::log10(lo) - kLo) < 1e-9)
+      for (int i = 0; i < 8 && std::log(lo) / lnBase > kLo; ++i) lo = std::nextafter(lo, 0.0);
+    l->setRange(lo, hi);
+  } else {
+    axis->setRange(lo, hi);
+  }
   if (auto* l = qobject_cast<QLogValueAxis*>(axis)) {
     // A label per decade crowds past ~8 decades: label every second one, and drop minor ticks.
     const double decades = std::log10(hi / lo);
