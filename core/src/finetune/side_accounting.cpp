@@ -3,6 +3,7 @@
 // Adam and the analytic accounting of spec §3.5/§3.6 (tape bytes, trainable counts).
 #include <cmath>
 
+#include "latentlab/common/adam.h"
 #include "latentlab/finetune/side_model.h"
 
 namespace latentlab::finetune {
@@ -13,17 +14,13 @@ std::int64_t blockParams(const Dims& d) { return 4LL * d.h * d.inner() + 2LL * d
 }  // namespace
 
 void adamStep(const std::vector<Tensor*>& params, double lr, int t) {
-  constexpr double kB1 = 0.9, kB2 = 0.999, kEps = 1e-8;
-  const double c1 = 1.0 - std::pow(kB1, t);
-  const double c2 = 1.0 - std::pow(kB2, t);
+  const AdamStep step = AdamStep::at(t, lr);
   for (Tensor* p : params) {
     if (p->m.size() != p->w.size()) {
       p->m = Mat::Zero(p->w.rows(), p->w.cols());
       p->v = Mat::Zero(p->w.rows(), p->w.cols());
     }
-    p->m = kB1 * p->m + (1.0 - kB1) * p->g;
-    p->v = kB2 * p->v + (1.0 - kB2) * p->g.cwiseAbs2();
-    p->w.array() -= lr * (p->m.array() / c1) / ((p->v.array() / c2).sqrt() + kEps);
+    adamUpdate(p->w, p->g, p->m, p->v, step);
   }
 }
 

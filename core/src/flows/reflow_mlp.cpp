@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "latentlab/common/adam.h"
 #include "latentlab/common/errors.h"
 #include "latentlab/common/rng.h"
 #include "latentlab/flows/reflow_models.h"
@@ -113,8 +114,8 @@ MlpVelocity MlpVelocity::fit(const Eigen::MatrixXd& x0, const Eigen::MatrixXd& x
                              const MlpOptions& o, const RunControl& control,
                              const MlpVelocity* warmStart) {
   if (o.iterations < 1 || o.iterations > 200000)
-    throw ParamError("mlp_iterations", "mlp_iterations must be in 1..200000, got " +
-                                           std::to_string(o.iterations));
+    throw ParamError("mlp_iterations",
+                     "mlp_iterations must be in 1..200000, got " + std::to_string(o.iterations));
   if (!(o.learningRate > 0) || !std::isfinite(o.learningRate) || o.learningRate > 1.0)
     throw ParamError("mlp_lr", "mlp_lr must be a number in (0, 1]");
   if (o.batch < 1) throw ParamError("mlp_batch", "the batch needs at least one sample");
@@ -142,13 +143,9 @@ MlpVelocity MlpVelocity::fit(const Eigen::MatrixXd& x0, const Eigen::MatrixXd& x
       input(r, d) = t;
     }
     net.m_curve.push_back(net.lossAndGradient(input, target, &g));
-    // Adam with bias correction.
-    const double c1 = 1.0 - std::pow(kBeta1, it), c2 = 1.0 - std::pow(kBeta2, it);
-    const double lr = o.learningRate;
+    const AdamStep step = AdamStep::at(it, o.learningRate, kBeta1, kBeta2, kAdamEps);
     forEachBlock(net.m_p, m, v, g, [&](auto& p, auto& mm, auto& vv, const auto& gg) {
-      mm = kBeta1 * mm + (1.0 - kBeta1) * gg;
-      vv = kBeta2 * vv + (1.0 - kBeta2) * gg.cwiseAbs2();
-      p.array() -= lr * (mm.array() / c1) / ((vv.array() / c2).sqrt() + kAdamEps);
+      adamUpdate(p, gg, mm, vv, step);
     });
     if (it % every == 0) control.progress(static_cast<double>(it) / o.iterations);
   }

@@ -9,6 +9,8 @@
 #include <numbers>
 #include <vector>
 
+#include "latentlab/common/adam.h"
+
 namespace latentlab::flows {
 
 RffFeatures RffFeatures::draw(int inputs, int m, double lengthScale, Rng& rng) {
@@ -93,7 +95,8 @@ Eigen::MatrixXd RffFreeField::value(const Eigen::MatrixXd& x, const Eigen::Vecto
 }
 
 RffFreeField fitRffFreeField(const RffFeatures& features, const Eigen::MatrixXd& xt,
-                           const Eigen::VectorXd& t, const Eigen::MatrixXd& target, double delta) {
+                             const Eigen::VectorXd& t, const Eigen::MatrixXd& target,
+                             double delta) {
   const Eigen::MatrixXd phi = features.phi(withTime(features, xt, t));
   const double k = static_cast<double>(xt.rows());
   Eigen::MatrixXd gram = phi.transpose() * phi / k;
@@ -145,9 +148,9 @@ Eigen::MatrixXd MlpCritic::gradient(const Eigen::MatrixXd& x) const {
   return c * w1;  // rows: W1ᵀ(w2 ∘ s)
 }
 
-double mlpCriticLoss(const MlpCritic& critic, const Eigen::MatrixXd& x0,
-                     const Eigen::MatrixXd& x1, const Eigen::MatrixXd& xt, double lambda,
-                     PenaltyCentre centre, MlpCritic* grad) {
+double mlpCriticLoss(const MlpCritic& critic, const Eigen::MatrixXd& x0, const Eigen::MatrixXd& x1,
+                     const Eigen::MatrixXd& xt, double lambda, PenaltyCentre centre,
+                     MlpCritic* grad) {
   const Eigen::MatrixXd h0 = hidden(critic, x0), h1 = hidden(critic, x1), ht = hidden(critic, xt);
   const double n0 = static_cast<double>(x0.rows()), n1 = static_cast<double>(x1.rows());
   const double k = static_cast<double>(xt.rows());
@@ -185,11 +188,11 @@ double mlpCriticLoss(const MlpCritic& critic, const Eigen::MatrixXd& x0,
   // ∂P/∂W1 = c gᵀ + (∂P/∂u) xᵀ, ∂P/∂b1 = ∂P/∂u; each row weighted by weight_n.
   const Eigen::MatrixXd q = g * critic.w1.transpose();  // K × H
   const Eigen::MatrixXd sq = st.cwiseProduct(q);
-  const Eigen::MatrixXd du =
-      (-2.0 * ht.cwiseProduct(sq)) * critic.w2.asDiagonal();  // K × H
+  const Eigen::MatrixXd du = (-2.0 * ht.cwiseProduct(sq)) * critic.w2.asDiagonal();  // K × H
   grad->w2 += sq.transpose() * weight;
   grad->b1 += du.transpose() * weight;
-  grad->w1 += (weight.asDiagonal() * c).transpose() * g + (weight.asDiagonal() * du).transpose() * xt;
+  grad->w1 +=
+      (weight.asDiagonal() * c).transpose() * g + (weight.asDiagonal() * du).transpose() * xt;
   return loss;
 }
 
@@ -201,31 +204,19 @@ MlpAdam::MlpAdam(const MlpCritic& shape, double lr, double beta1, double beta2, 
       m_beta2(beta2),
       m_eps(eps) {}
 
-namespace {
-
-template <class T>
-void adamUpdate(T& p, const T& g, T& m, T& v, double lr, double b1, double b2, double eps,
-                double c1, double c2) {
-  m = b1 * m + (1.0 - b1) * g;
-  v = b2 * v + (1.0 - b2) * g.cwiseProduct(g);
-  p -= (lr * (m / c1).array() / ((v / c2).array().sqrt() + eps)).matrix();
-}
-
-}  // namespace
-
 void MlpAdam::step(MlpCritic& params, const MlpCritic& grad) {
-  ++m_t;
-  const double c1 = 1.0 - std::pow(m_beta1, m_t), c2 = 1.0 - std::pow(m_beta2, m_t);
-  adamUpdate(params.w1, grad.w1, m_m.w1, m_v.w1, m_lr, m_beta1, m_beta2, m_eps, c1, c2);
-  adamUpdate(params.b1, grad.b1, m_m.b1, m_v.b1, m_lr, m_beta1, m_beta2, m_eps, c1, c2);
-  adamUpdate(params.w2, grad.w2, m_m.w2, m_v.w2, m_lr, m_beta1, m_beta2, m_eps, c1, c2);
-  m_m.b2 = m_beta1 * m_m.b2 + (1.0 - m_beta1) * grad.b2;
-  m_v.b2 = m_beta2 * m_v.b2 + (1.0 - m_beta2) * grad.b2 * grad.b2;
-  params.b2 -= m_lr * (m_m.b2 / c1) / (std::sqrt(m_v.b2 / c2) + m_eps);
+  const AdamStep s = AdamStep::at(++m_t, m_lr, m_beta1, m_beta2, m_eps);
+  adamUpdate(params.w1, grad.w1, m_m.w1, m_v.w1, s);
+  adamUpdate(params.b1, grad.b1, m_m.b1, m_v.b1, s);
+  adamUpdate(params.w2, grad.w2, m_m.w2, m_v.w2, s);
+  // The output bias is a scalar, not an Eigen block.
+  m_m.b2 = s.beta1 * m_m.b2 + (1.0 - s.beta1) * grad.b2;
+  m_v.b2 = s.beta2 * m_v.b2 + (1.0 - s.beta2) * grad.b2 * grad.b2;
+  params.b2 -= s.lr * (m_m.b2 / s.c1) / (std::sqrt(m_v.b2 / s.c2) + s.eps);
 }
 
 double slicedW2Seeded(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, int projections,
-                std::uint64_t seed) {
+                      std::uint64_t seed) {
   Rng rng(seed);
   const Eigen::Index d = a.cols();
   double total = 0.0;

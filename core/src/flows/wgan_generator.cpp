@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include "latentlab/common/adam.h"
+
 namespace latentlab::flows {
 
 MlpGenerator MlpGenerator::init(int dz, int hidden, int dx, double outStd, Rng& rng) {
@@ -61,25 +63,12 @@ GeneratorAdam::GeneratorAdam(const MlpGenerator& shape, double lr, double beta1,
       m_beta2(beta2),
       m_eps(eps) {}
 
-namespace {
-
-template <class T>
-void adamUpdate(T& p, const T& g, T& m, T& v, double lr, double b1, double b2, double eps,
-                double c1, double c2) {
-  m = b1 * m + (1.0 - b1) * g;
-  v = b2 * v + (1.0 - b2) * g.cwiseProduct(g);
-  p -= (lr * (m / c1).array() / ((v / c2).array().sqrt() + eps)).matrix();
-}
-
-}  // namespace
-
 void GeneratorAdam::step(MlpGenerator& params, const MlpGenerator& grad) {
-  ++m_t;
-  const double c1 = 1.0 - std::pow(m_beta1, m_t), c2 = 1.0 - std::pow(m_beta2, m_t);
-  adamUpdate(params.w1, grad.w1, m_m.w1, m_v.w1, m_lr, m_beta1, m_beta2, m_eps, c1, c2);
-  adamUpdate(params.b1, grad.b1, m_m.b1, m_v.b1, m_lr, m_beta1, m_beta2, m_eps, c1, c2);
-  adamUpdate(params.w2, grad.w2, m_m.w2, m_v.w2, m_lr, m_beta1, m_beta2, m_eps, c1, c2);
-  adamUpdate(params.b2, grad.b2, m_m.b2, m_v.b2, m_lr, m_beta1, m_beta2, m_eps, c1, c2);
+  const AdamStep s = AdamStep::at(++m_t, m_lr, m_beta1, m_beta2, m_eps);
+  adamUpdate(params.w1, grad.w1, m_m.w1, m_v.w1, s);
+  adamUpdate(params.b1, grad.b1, m_m.b1, m_v.b1, s);
+  adamUpdate(params.w2, grad.w2, m_m.w2, m_v.w2, s);
+  adamUpdate(params.b2, grad.b2, m_m.b2, m_v.b2, s);
 }
 
 }  // namespace latentlab::flows

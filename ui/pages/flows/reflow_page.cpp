@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,6 +16,7 @@
 #include <cmath>
 #include <initializer_list>
 
+#include "ui/common/image_dialog.h"
 #include "ui/common/param_form.h"
 #include "ui/common/view_tabs.h"
 #include "ui/pages/flows/reflow_figure.h"
@@ -41,7 +41,9 @@ ParamSet flowKeyOf(const ParamSet& set) {
                        "nw_bandwidth"});
 }
 // Rounds are seeded per k, so more cached rounds serve a smaller "rounds" too.
-ParamSet roundsKeyOf(const ParamSet& set) { return without(set, {"time", "arrows", "view", "rounds"}); }
+ParamSet roundsKeyOf(const ParamSet& set) {
+  return without(set, {"time", "arrows", "view", "rounds"});
+}
 
 bool isHeavy(flows::ReflowView v) {
   return v == flows::ReflowView::Compare || v == flows::ReflowView::Quality ||
@@ -154,9 +156,8 @@ RecomputeController::Job ReflowPage::makeJob() const {
         r.rounds.resize(need);
     }
     control.progress(1.0);
-    r.elapsedMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                            start)
-                      .count();
+    r.elapsedMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return std::any(std::move(out));
   };
 }
@@ -298,12 +299,11 @@ void ReflowPage::buildToolbar(QHBoxLayout* row) {
   hint->setToolTip(tr("Click or drag on the canvas to add drawn target points"));
   row->addWidget(hint);
   auto* open = new QPushButton(tr("Open image…"), this);
-  open->setToolTip(tr("Use an image's grey levels as the target density (PNG, JPEG, BMP, TIFF "
-                      "or WebP)"));
+  open->setToolTip(
+      tr("Use an image's grey levels as the target density (PNG, JPEG, BMP, TIFF "
+         "or WebP)"));
   connect(open, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open image"), {},
-        tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;All files (*)"));
+    const QString path = askImageFile(this);
     if (!path.isEmpty()) openImageFile(path);
   });
   row->addWidget(open);
@@ -345,8 +345,8 @@ void ReflowPage::syncToolbar() {
   QSignalBlocker block(m_slider);
   m_slider->setRange(0, p.steps);
   m_slider->setValue(shownFrame());
-  m_time->setText(QStringLiteral("t = %1").arg(static_cast<double>(shownFrame()) / p.steps, 0,
-                                               'f', 3));
+  m_time->setText(
+      QStringLiteral("t = %1").arg(static_cast<double>(shownFrame()) / p.steps, 0, 'f', 3));
 }
 
 }  // namespace latentlab::ui

@@ -3,7 +3,6 @@
 #include "ui/pages/quantization/quant_grid_page.h"
 
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,6 +13,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "ui/common/image_dialog.h"
 #include "ui/common/param_form.h"
 #include "ui/common/view_tabs.h"
 #include "ui/pages/quantization/quant_grid_figure.h"
@@ -105,7 +105,8 @@ RecomputeController::Job QuantGridPage::makeJob() const {
       auto r = std::make_shared<GridLabResult>(*full);
       showVqStep(*r, p.shownStep, control);
       auto s = sweep;
-      if (wantSweep && !s) s = std::make_shared<const GridSweepResult>(computeGridSweep(r->points, p, control));
+      if (wantSweep && !s)
+        s = std::make_shared<const GridSweepResult>(computeGridSweep(r->points, p, control));
       return std::any(GridRun{std::move(r), std::move(s), key, image, true});
     };
   }
@@ -115,7 +116,8 @@ RecomputeController::Job QuantGridPage::makeJob() const {
     if (wantSweep) gridControl.onProgress = {};
     auto r = std::make_shared<const GridLabResult>(computeGridLab(p, image.get(), gridControl));
     std::shared_ptr<const GridSweepResult> s;
-    if (wantSweep) s = std::make_shared<const GridSweepResult>(computeGridSweep(r->points, p, control));
+    if (wantSweep)
+      s = std::make_shared<const GridSweepResult>(computeGridSweep(r->points, p, control));
     return std::any(GridRun{std::move(r), std::move(s), key, image, false});
   };
 }
@@ -196,25 +198,25 @@ void QuantGridPage::buildToolbar(QHBoxLayout* row) {
   m_path = new QLineEdit(this);
   m_path->setObjectName(QStringLiteral("gridImagePath"));
   m_path->setPlaceholderText(tr("Image path (empty: %1)").arg(kSampleFile));
-  m_path->setToolTip(tr("Image for the \"Image patches\" points: PNG, JPEG, BMP, TIFF or WebP, "
-                        "at least 40×40 pixels. Empty: the bundled sample."));
+  m_path->setToolTip(
+      tr("Image for the \"Image patches\" points: PNG, JPEG, BMP, TIFF or WebP, "
+         "at least 40×40 pixels. Empty: the bundled sample."));
   m_path->setMinimumWidth(180);
   connect(m_path, &QLineEdit::returnPressed, this, [this] { openImageFile(m_path->text()); });
   row->addWidget(m_path, 1);
   m_open = new QPushButton(tr("Image…"), this);
   m_open->setToolTip(tr("Choose the image whose patches give the latent points"));
   connect(m_open, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open image"), {},
-        tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;All files (*)"));
+    const QString path = askImageFile(this);
     if (!path.isEmpty()) openImageFile(path);
   });
   row->addWidget(m_open);
   m_play = new QPushButton(tr("Play"), this);
   m_play->setObjectName(QStringLiteral("gridPlay"));
   m_play->setCheckable(true);
-  m_play->setToolTip(tr("Step through the VQ codebook after each Lloyd iteration or every 10 EMA "
-                        "steps (no retraining)"));
+  m_play->setToolTip(
+      tr("Step through the VQ codebook after each Lloyd iteration or every 10 EMA "
+         "steps (no retraining)"));
   connect(m_play, &QPushButton::toggled, this, &QuantGridPage::setPlaying);
   row->addWidget(m_play);
   m_step = new QSlider(Qt::Horizontal, this);
@@ -245,8 +247,10 @@ void QuantGridPage::setPlaying(bool playing) {
     m_step->setValue(0);
     showStep(0);  // play from the init
   }
-  if (playing) m_playTimer->start();
-  else m_playTimer->stop();
+  if (playing)
+    m_playTimer->start();
+  else
+    m_playTimer->stop();
   const QSignalBlocker block(m_play);
   m_play->setChecked(playing);
   m_play->setText(playing ? tr("Pause") : tr("Play"));
@@ -263,8 +267,9 @@ void QuantGridPage::stepPlay() {
 void QuantGridPage::syncToolbar() {
   const GridLabParams p = labParams();
   const bool lloyd = p.vqMethod == VqMethod::Lloyd;
-  const int total = m_result && !m_result->historyStep.empty() ? m_result->historyStep.back()
-                                                               : (lloyd ? p.iterations : p.emaSteps);
+  const int total = m_result && !m_result->historyStep.empty()
+                        ? m_result->historyStep.back()
+                        : (lloyd ? p.iterations : p.emaSteps);
   {
     const QSignalBlocker block(m_step);
     m_step->setRange(0, std::max(total, 1));
@@ -310,29 +315,32 @@ QList<DataTable> QuantGridPage::exportData() const {
   for (std::size_t k = 0; k < r.fsqCounts.size(); ++k)
     fc.rows.push_back({static_cast<double>(k), static_cast<double>(r.fsqCounts[k])});
   out << fc;
-  DataTable curve{QStringLiteral("vq_curve"), {QStringLiteral("step"), QStringLiteral("rel_mse")}, {}};
-  for (std::size_t i = 0; i < r.vqCurve.size(); ++i) curve.rows.push_back({static_cast<double>(i), r.vqCurve[i]});
+  DataTable curve{
+      QStringLiteral("vq_curve"), {QStringLiteral("step"), QStringLiteral("rel_mse")}, {}};
+  for (std::size_t i = 0; i < r.vqCurve.size(); ++i)
+    curve.rows.push_back({static_cast<double>(i), r.vqCurve[i]});
   out << curve;
   DataTable sum{QStringLiteral("summary"),
                 {QStringLiteral("method"), QStringLiteral("K"), QStringLiteral("used"),
-                 QStringLiteral("usage"), QStringLiteral("entropy_bits"), QStringLiteral("perplexity"),
-                 QStringLiteral("rel_mse")},
+                 QStringLiteral("usage"), QStringLiteral("entropy_bits"),
+                 QStringLiteral("perplexity"), QStringLiteral("rel_mse")},
                 {}};
   auto add = [&](double id, const UsageStats& s, double mse) {
-    sum.rows.push_back({id, static_cast<double>(s.codebookSize), static_cast<double>(s.used), s.usage,
-                        s.entropyBits, s.perplexity, mse});
+    sum.rows.push_back({id, static_cast<double>(s.codebookSize), static_cast<double>(s.used),
+                        s.usage, s.entropyBits, s.perplexity, mse});
   };
   add(0, r.fsqStats, r.fsqRelMse);  // 0 = FSQ, 1 = VQ, 2 = FSQ through the float index path
   add(1, r.vqStats, r.vqRelMse);
   add(2, r.naiveStats, std::numeric_limits<double>::quiet_NaN());
   out << sum;
   if (m_sweep) {
-    DataTable sw{QStringLiteral("usage_vs_k"),
-                 {QStringLiteral("log2_target"), QStringLiteral("fsq_codes"), QStringLiteral("vq_codes"),
-                  QStringLiteral("fsq_usage"), QStringLiteral("fsq_heldout_usage"),
-                  QStringLiteral("vq_usage"), QStringLiteral("vq_heldout_usage"),
-                  QStringLiteral("fsq_snr_db"), QStringLiteral("vq_snr_db")},
-                 {}};
+    DataTable sw{
+        QStringLiteral("usage_vs_k"),
+        {QStringLiteral("log2_target"), QStringLiteral("fsq_codes"), QStringLiteral("vq_codes"),
+         QStringLiteral("fsq_usage"), QStringLiteral("fsq_heldout_usage"),
+         QStringLiteral("vq_usage"), QStringLiteral("vq_heldout_usage"),
+         QStringLiteral("fsq_snr_db"), QStringLiteral("vq_snr_db")},
+        {}};
     for (const GridSweepPoint& pt : m_sweep->points)
       sw.rows.push_back({static_cast<double>(pt.log2Target), static_cast<double>(pt.fsqCodes),
                          static_cast<double>(pt.vqCodes), pt.fsqUsage, pt.fsqHeldOutUsage,

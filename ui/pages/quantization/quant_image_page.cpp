@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "ui/common/image_dialog.h"
 #include "ui/common/param_form.h"
 #include "ui/common/view_tabs.h"
 #include "ui/pages/quantization/quant_image_figure.h"
@@ -35,8 +36,10 @@ QuantImagePage::QuantImagePage(QWidget* parent) : Page(parent) {
   m_timer->setInterval(100);
   connect(m_timer, &QTimer::timeout, this, &QuantImagePage::pollLive);
   connect(this, &Page::busyChanged, this, [this](bool busy) {
-    if (busy) m_timer->start();
-    else m_timer->stop();
+    if (busy)
+      m_timer->start();
+    else
+      m_timer->stop();
     m_pause->setEnabled(busy);
     m_stop->setEnabled(busy);
     if (!busy) setPaused(false);
@@ -56,7 +59,9 @@ QuantImagePage::~QuantImagePage() = default;
 std::vector<FieldSpec> QuantImagePage::fields() const { return specsOf(imageLabFields()); }
 
 std::vector<std::pair<QString, std::string>> QuantImagePage::sections() const {
-  return {{tr("Image"), "image"}, {tr("Quantizers"), "budget"}, {tr("Training (tier C)"), "train_steps"}};
+  return {{tr("Image"), "image"},
+          {tr("Quantizers"), "budget"},
+          {tr("Training (tier C)"), "train_steps"}};
 }
 
 bool QuantImagePage::isCheap(const std::string& key) const {
@@ -65,7 +70,9 @@ bool QuantImagePage::isCheap(const std::string& key) const {
   return false;
 }
 
-ImageLabParams QuantImagePage::labParams() const { return fromParamSet(params(), imageLabFields()); }
+ImageLabParams QuantImagePage::labParams() const {
+  return fromParamSet(params(), imageLabFields());
+}
 
 std::shared_ptr<const ImageData> QuantImagePage::sample(int index) const {
   auto& slot = m_samples[index];
@@ -73,7 +80,8 @@ std::shared_ptr<const ImageData> QuantImagePage::sample(int index) const {
     // Bundled samples live in the Qt resource; core decodes the bytes so it stays Qt-free.
     QFile f(QStringLiteral(":/images/") + QLatin1String(kSampleFiles[index]));
     if (!f.open(QIODevice::ReadOnly))
-      throw ParamError("image", std::string("bundled sample ") + kSampleFiles[index] + " is missing");
+      throw ParamError("image",
+                       std::string("bundled sample ") + kSampleFiles[index] + " is missing");
     const QByteArray bytes = f.readAll();
     slot = std::make_shared<const ImageData>(
         decodeImage(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), kSampleFiles[index]));
@@ -158,7 +166,9 @@ void QuantImagePage::applyResult(const std::any& result) {
   syncToolbar();
 }
 
-QWidget* QuantImagePage::createFigure(QWidget* parent) const { return new QuantImageFigure(parent); }
+QWidget* QuantImagePage::createFigure(QWidget* parent) const {
+  return new QuantImageFigure(parent);
+}
 
 void QuantImagePage::fillFigure(QWidget* figure) const {
   auto* fig = qobject_cast<QuantImageFigure*>(figure);
@@ -169,7 +179,8 @@ void QuantImagePage::fillFigure(QWidget* figure) const {
 
 bool QuantImagePage::openImageFile(const QString& path) {
   try {
-    auto image = std::make_shared<const ImageData>(loadImage(QFile::encodeName(path).toStdString()));
+    auto image =
+        std::make_shared<const ImageData>(loadImage(QFile::encodeName(path).toStdString()));
     m_loaded = std::move(image);
     m_loadedName = QFileInfo(path).fileName();
     if (labParams().source == ImageSource::Loaded)
@@ -179,8 +190,8 @@ bool QuantImagePage::openImageFile(const QString& path) {
     syncToolbar();
     return true;
   } catch (const ParamError& e) {
-    emit computeFailed(tr("Image not loaded, keeping the previous one: %1")
-                           .arg(QString::fromStdString(e.what())));
+    emit computeFailed(
+        tr("Image not loaded, keeping the previous one: %1").arg(QString::fromStdString(e.what())));
     return false;
   }
 }
@@ -200,12 +211,11 @@ void QuantImagePage::dropEvent(QDropEvent* event) {
 
 void QuantImagePage::buildToolbar(QHBoxLayout* row) {
   m_open = new QPushButton(tr("Open image…"), this);
-  m_open->setToolTip(tr("PNG, JPEG, BMP, TIFF or WebP, 8- or 16-bit, grey, RGB or RGBA; you can "
-                        "also drop a file on the page"));
+  m_open->setToolTip(
+      tr("PNG, JPEG, BMP, TIFF or WebP, 8- or 16-bit, grey, RGB or RGBA; you can "
+         "also drop a file on the page"));
   connect(m_open, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open image"), {},
-        tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;All files (*)"));
+    const QString path = askImageFile(this);
     if (!path.isEmpty()) openImageFile(path);
   });
   row->addWidget(m_open);
