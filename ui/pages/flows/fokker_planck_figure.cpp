@@ -107,8 +107,9 @@ QWidget* FokkerPlanckFigure::buildDensity() {
   g->addWidget(m_curves, 0, 0);
   g->addWidget(m_paths, 0, 1);
   g->addWidget(m_densityReadout, 1, 0, 1, 2);
-  g->setColumnStretch(0, 1);
-  g->setColumnStretch(1, 1);
+  // The square 2-D canvas is limited by its width: give it the larger share.
+  g->setColumnStretch(0, 3);
+  g->setColumnStretch(1, 2);
   g->setRowStretch(0, 1);
   return w;
 }
