@@ -7,7 +7,9 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
@@ -33,17 +35,29 @@ double number(const latentlab::ParamSet& set, const std::string& key) {
   return std::get<double>(set.at(key));
 }
 
-// Each test gets its own settings store and the System theme back afterwards.
+// Each test gets its own settings store and the System theme back afterwards. ctest runs tests
+// as parallel processes: a store shared by name would be cleared by another test mid-run, so the
+// name carries the test's name and the process id.
 class MainWindowTest : public ::testing::Test {
  protected:
   void SetUp() override {
     m_org = QCoreApplication::organizationName();
-    QCoreApplication::setOrganizationName(QStringLiteral("LatentLabMainWindowTest"));
+    QCoreApplication::setOrganizationName(
+        QStringLiteral("LatentLabMainWindowTest-%1-%2")
+            .arg(QString::fromUtf8(::testing::UnitTest::GetInstance()->current_test_info()->name()))
+            .arg(QCoreApplication::applicationPid()));
     QSettings().clear();
     ASSERT_TRUE(m_dir.isValid());
   }
   void TearDown() override {
-    QSettings().clear();
+    {
+      QSettings settings;
+      const QString file = settings.fileName();
+      settings.clear();
+      settings.sync();
+      QFile::remove(file);  // the per-test store leaves no file (nor its folder) behind
+      QDir().rmdir(QFileInfo(file).absolutePath());
+    }
     QCoreApplication::setOrganizationName(m_org);
     applyTheme(Theme::System);
   }
