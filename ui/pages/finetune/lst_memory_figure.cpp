@@ -218,7 +218,7 @@ void LstMemoryFigure::fillStack(const finetune::MemoryLabParams& p,
                    QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x80, 0x80, 0x80)},
                   values);
   fillTable(m_terms,
-            {tr("P_train"), tr("% of backbone"), tr("M_w"), tr("M_g"), tr("M_opt"),
+            {tr("P_train"), tr("% backbone"), tr("M_w"), tr("M_g"), tr("M_opt"),
              tr("activations"), tr("masks"), tr("C₀"), tr("total GB"), tr("% of full")},
             rows, cells);
   const auto& lst = r.methods.back();
