@@ -18,4 +18,13 @@ QLabel* makeFigureLabel(QWidget* parent, int lines) {
   return l;
 }
 
+QLabel* makeFigureTitle(QWidget* parent) {
+  auto* l = new QLabel(parent);
+  QFont f = l->font();
+  f.setBold(true);
+  f.setPointSizeF(f.pointSizeF() * 1.15);
+  l->setFont(f);
+  return l;
+}
+
 }  // namespace latentlab::ui

@@ -12,4 +12,7 @@ namespace latentlab::ui {
 /// this one reserves `lines` lines instead, so chart cells keep equal sizes.
 QLabel* makeFigureLabel(QWidget* parent, int lines = 2);
 
+/// The bold, slightly larger title line above a page's figure.
+QLabel* makeFigureTitle(QWidget* parent);
+
 }  // namespace latentlab::ui

@@ -71,11 +71,7 @@ QString checkMark(bool ok) { return ok ? QStringLiteral("✓") : QStringLiteral(
 LstMemoryFigure::LstMemoryFigure(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
-  m_title = new QLabel(this);
-  QFont f = m_title->font();
-  f.setBold(true);
-  f.setPointSizeF(f.pointSizeF() * 1.15);
-  m_title->setFont(f);
+  m_title = makeFigureTitle(this);
   // A long title must not set the page's (and so the window's) minimum width.
   m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   layout->addWidget(m_title);

@@ -64,11 +64,7 @@ QString kb(std::int64_t bytes) { return QString::number(bytes / 1024.0, 'f', 1);
 LstRunFigure::LstRunFigure(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
-  m_title = new QLabel(this);
-  QFont f = m_title->font();
-  f.setBold(true);
-  f.setPointSizeF(f.pointSizeF() * 1.15);
-  m_title->setFont(f);
+  m_title = makeFigureTitle(this);
   layout->addWidget(m_title);
   m_status = makeFigureLabel(this);
   m_status->setWordWrap(false);

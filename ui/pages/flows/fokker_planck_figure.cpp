@@ -77,11 +77,7 @@ QString readout(const FpLabResult& r, const FpSnapshot& s, bool sigmaFamily, int
 FokkerPlanckFigure::FokkerPlanckFigure(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
-  m_title = new QLabel(this);
-  QFont f = m_title->font();
-  f.setBold(true);
-  f.setPointSizeF(f.pointSizeF() * 1.15);
-  m_title->setFont(f);
+  m_title = makeFigureTitle(this);
   m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   layout->addWidget(m_title);
   m_stack = new QStackedWidget(this);

@@ -183,11 +183,7 @@ QWidget* grid2(QWidget* parent, QWidget* a, QWidget* b) {
 QuantGridFigure::QuantGridFigure(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
-  m_title = new QLabel(this);
-  QFont f = m_title->font();
-  f.setBold(true);
-  f.setPointSizeF(f.pointSizeF() * 1.15);
-  m_title->setFont(f);
+  m_title = makeFigureTitle(this);
   layout->addWidget(m_title);
   m_stack = new QStackedWidget(this);
   layout->addWidget(m_stack, 1);
