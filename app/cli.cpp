@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "latentlab/common/errors.h"
+#include "latentlab/common/file_read.h"
 #include "latentlab/common/params.h"
 #include "ui/common/figure_export.h"
 #include "ui/common/page.h"
@@ -199,6 +200,22 @@ void applySets(Page& page, const QStringList& sets) {
   if (!changes.empty()) page.setParams(changes);
 }
 
+/// --open: a file that cannot be read at all is an I/O failure (exit 1), told before the page
+/// tries it; the page's own loader reports files whose content is wrong (exit 2).
+void openFiles(Page& page, const QStringList& paths) {
+  if (paths.isEmpty()) return;
+  for (const QString& path : paths) {
+    const QFileInfo info(path);
+    if (!info.exists())
+      throw CliError{Tr::tr("--open: '%1' does not exist").arg(path), kExitIoError};
+    if (info.isDir())
+      throw CliError{Tr::tr("--open: '%1' is a directory, not a file").arg(path), kExitIoError};
+    if (!info.isReadable())
+      throw CliError{Tr::tr("--open: '%1' cannot be read (permission)").arg(path), kExitIoError};
+  }
+  page.openFiles(paths);
+}
+
 std::unique_ptr<Page> makePage(const QString& id) {
   const latentlab::ui::PageInfo* info = latentlab::ui::findPage(id);
   if (!info) throw CliError{Tr::tr("unknown page '%1' (see --list-pages)").arg(id)};
@@ -223,7 +240,7 @@ std::unique_ptr<Page> configuredPage(const Options& o) {
   std::unique_ptr<Page> page = makePage(id);
   if (scenario) page->applyScenario(*scenario);
   applySets(*page, o.sets);
-  if (!o.opens.isEmpty()) page->openFiles(o.opens);
+  openFiles(*page, o.opens);
   return page;
 }
 
@@ -242,7 +259,7 @@ void writeWindowScreenshot(const Options& o) {
   Page* page = window.currentPage();
   if (scenario) page->applyScenario(*scenario);
   applySets(*page, o.sets);
-  if (!o.opens.isEmpty()) page->openFiles(o.opens);
+  openFiles(*page, o.opens);
   window.resize(o.figure.size);
   window.show();
   QElapsedTimer timer;
@@ -385,6 +402,9 @@ int runCli(const QStringList& args) {
   } catch (const CliError& e) {
     printError(e.message);
     return e.code;
+  } catch (const latentlab::FileError& e) {  // missing, unreadable or unwritable: exit 1
+    printError(latentlab::ui::describeParamError(e));
+    return kExitIoError;
   } catch (const ParamError& e) {
     printError(latentlab::ui::describeParamError(e));
     return e.key() == "file" ? kExitIoError : kExitBadInput;

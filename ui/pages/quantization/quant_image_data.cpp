@@ -5,6 +5,7 @@
 #include <QImage>
 #include <cmath>
 
+#include "ui/common/figure_export.h"
 #include "ui/pages/quantization/quant_image_figure.h"
 #include "ui/pages/quantization/quant_image_page.h"
 
@@ -77,7 +78,7 @@ QList<DataTable> QuantImagePage::exportData() const {
 QStringList QuantImagePage::exportReconstructions(const QString& dir) const {
   if (!m_result) throw ParamError("path", "nothing computed yet: there are no reconstructions");
   if (!QDir().mkpath(dir))
-    throw ParamError("path", "cannot create folder '" + dir.toStdString() + "'");
+    throw ExportError("cannot create folder '" + dir.toStdString() + "'");
   const QDir d(dir);
   auto errorImage = [](const Eigen::MatrixXd& e) {
     QImage img(static_cast<int>(e.cols()), static_cast<int>(e.rows()), QImage::Format_Grayscale8);
@@ -95,8 +96,7 @@ QStringList QuantImagePage::exportReconstructions(const QString& dir) const {
   QStringList written;
   for (const auto& [name, image] : files) {
     const QString path = d.filePath(name);
-    if (!image.save(path, "PNG"))
-      throw ParamError("path", "cannot write '" + path.toStdString() + "'");
+    writePngAtomically(image, path);  // ExportError (exit 1) with the OS reason
     written << path;
   }
   return written;
