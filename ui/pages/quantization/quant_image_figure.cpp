@@ -58,8 +58,7 @@ QImage toQImage(const ImageData& image) {
     uchar* line = out.scanLine(r);
     for (int c = 0; c < w; ++c)
       for (int ch = 0; ch < image.channels(); ++ch)
-        line[c * image.channels() + ch] = static_cast<uchar>(
-            std::lround(std::clamp(image.planes[ch](r, c), 0.0f, 1.0f) * 255.0f));
+        line[c * image.channels() + ch] = to8Bit(image.planes[ch](r, c));
   }
   return out;
 }
