@@ -245,11 +245,22 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
   r.closedFormScore = p.score == FpScore::ClosedForm && d.linear() && mix.parts.size() == 1;
   const bool needScore = !r.closedFormScore &&
                          (r.sigmaUsed < d.noise(p.tEnd) || r.sigmaUsed < d.noise(0.0));
+  // No noise in the σ-family (σ = 0, or g = 0 throughout): the probability-flow ODE, integrated
+  // with a Runge–Kutta method instead of Euler's first order.
+  r.sigmaIsOde = std::min(p.sigma, d.noise(0.0)) == 0.0 && std::min(p.sigma, d.noise(p.tEnd)) == 0.0;
+  r.odeIntegrator = p.odeIntegrator;
+  const Gaussian* start = r.closedFormScore ? &mix.parts.front() : nullptr;
+  std::vector<double> keptX, keptY;  // the grid's score at the start of the step (ODE stages)
   for (int step = 0; step < r.steps; ++step) {
     control.checkCancelled();
     const double t = step * r.dt;
     if (needScore) grid.updateScore();
-    if (r.closedFormScore) {
+    if (r.sigmaIsOde) {
+      if (needScore) {
+        keptX = grid.scoreX();
+        keptY = grid.scoreY();
+      }
+    } else if (r.closedFormScore) {
       const Gaussian law = *evolveGaussian(d, mix.parts.front(), t);
       sig.step(d, p.sigma, nullptr, t, r.dt, &law);
     } else {
@@ -257,6 +268,29 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
     }
     sde.step(d, d.noise(t), nullptr, t, r.dt);
     grid.step(p.scheme, t, r.dt);
+    if (r.sigmaIsOde) {
+      // Stages at t + Δt need the grid's score there: the grid has just stepped.
+      if (needScore && p.odeIntegrator != Solver::Euler) grid.updateScore();
+      Gaussian laws[3];  // the closed-form marginal at t, t + Δt/2, t + Δt
+      if (start)
+        for (const Stage st : {Stage::Start, Stage::Middle, Stage::End})
+          laws[static_cast<int>(st)] = *evolveGaussian(d, *start, stageTime(st, t, r.dt));
+      sig.odeStep(d, p.odeIntegrator, t, r.dt, [&](const double* x, Stage stage, double* out) {
+        if (start) {
+          const Gaussian& law = laws[static_cast<int>(stage)];
+          for (int a = 0; a < dim; ++a) out[a] = -(x[a] - law.mean[a]) / law.var;
+        } else if (stage == Stage::Start || p.odeIntegrator == Solver::Euler) {
+          grid.scoreWith(keptX, keptY, x, out);
+        } else if (stage == Stage::End) {
+          grid.score(x, out);
+        } else {
+          double a[2], b[2];
+          grid.scoreWith(keptX, keptY, x, a);
+          grid.score(x, b);
+          for (int i = 0; i < dim; ++i) out[i] = 0.5 * (a[i] + b[i]);
+        }
+      });
+    }
     const double tn = (step + 1) * r.dt;
     if ((step + 1) % trajEvery == 0) record(tn);
     if ((step + 1) % perFrame == 0) snapshot(p.tEnd * ((step + 1) / perFrame) / frames);

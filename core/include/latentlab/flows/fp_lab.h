@@ -33,6 +33,7 @@ struct FpLabParams {
   double g = 1.0;         // noise level
   double sigma = 0.0;     // σ of the right-hand family, clipped to [0, g]
   FpScore score = FpScore::ClosedForm;  // closed form where available, else the grid estimate
+  Solver odeIntegrator = Solver::Heun;  // σ-family without noise (the probability-flow ODE)
   FpInitial initial = FpInitial::Gaussian;
   double m0x = 2.0;       // initial mean (two-bump: ±m0)
   double m0y = 0.0;
@@ -97,6 +98,11 @@ struct FpLabResult {
   std::vector<double> wfLhs;  // d/dt E φ by central differences of the snapshot means
   std::vector<double> residualDt;  // Δt grid of the residual view (log-spaced)
   bool closedFormScore = false;    // the σ-family used the closed-form Gaussian score
+  // The σ-family had no noise (σ = 0, or g = 0): an ODE, integrated with `odeIntegrator`;
+  // otherwise Euler–Maruyama. With the grid score the stages between two grid steps use the two
+  // grids' scores (the midpoint their mean), so RK4 is then second order in time.
+  bool sigmaIsOde = false;
+  Solver odeIntegrator = Solver::Heun;
   double elapsedMs = 0.0;
 };
 
