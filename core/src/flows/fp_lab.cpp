@@ -38,12 +38,13 @@ Mixture initialMixture(const FpLabParams& p, double h) {
 
 struct Moments {
   Eigen::Vector2d mean = Eigen::Vector2d::Zero();
-  double var = 0.0;  // of coordinate 1
+  double var = 0.0;   // of coordinate 1
+  double varY = std::numeric_limits<double>::quiet_NaN();  // of coordinate 2 (2-D)
 };
 
 Moments gridMoments(const FpGrid& grid, const std::vector<double>& p) {
   const int n = grid.n();
-  double s = 0, sx = 0, sy = 0, sxx = 0;
+  double s = 0, sx = 0, sy = 0, sxx = 0, syy = 0;
   for (int j = 0; j < (grid.dim() == 2 ? n : 1); ++j)
     for (int i = 0; i < n; ++i) {
       const double w = p[j * n + i];
@@ -52,11 +53,13 @@ Moments gridMoments(const FpGrid& grid, const std::vector<double>& p) {
       sx += w * x;
       sy += w * y;
       sxx += w * x * x;
+      syy += w * y * y;
     }
   Moments m;
   if (s <= 0) return m;
   m.mean = Eigen::Vector2d(sx / s, sy / s);
   m.var = sxx / s - m.mean[0] * m.mean[0];
+  if (grid.dim() == 2) m.varY = syy / s - m.mean[1] * m.mean[1];
   return m;
 }
 
@@ -181,9 +184,14 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
     s.meanSigma = Eigen::Vector2d(sig.mean(0), dim == 2 ? sig.mean(1) : 0.0);
     s.varSde = sde.variance(0);
     s.varSigma = sig.variance(0);
-    s.tvPdeClosed = std::numeric_limits<double>::quiet_NaN();
-    s.meanClosed = Eigen::Vector2d::Constant(std::numeric_limits<double>::quiet_NaN());
-    s.varClosed = std::numeric_limits<double>::quiet_NaN();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    s.varPdeY = pm.varY;
+    s.varSdeY = dim == 2 ? sde.variance(1) : nan;
+    s.varSigmaY = dim == 2 ? sig.variance(1) : nan;
+    s.tvPdeClosed = nan;
+    s.meanClosed = Eigen::Vector2d::Constant(nan);
+    s.varClosed = nan;
+    s.varClosedY = nan;
     if (closedForm(p, d, mix, t, closedGrid)) {
       r.hasClosedForm = true;
       r.stationaryClosedForm = !d.linear();
@@ -192,18 +200,21 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
       if (d.linear()) {
         // Mixture moments from the evolved components (exact, not from the cells).
         Eigen::Vector2d m = Eigen::Vector2d::Zero();
-        double second = 0.0;
+        double second = 0.0, secondY = 0.0;
         for (std::size_t c = 0; c < mix.parts.size(); ++c) {
           const Gaussian gt = *evolveGaussian(d, mix.parts[c], t);
           m += mix.weights[c] * gt.mean;
           second += mix.weights[c] * (gt.var + gt.mean[0] * gt.mean[0]);
+          secondY += mix.weights[c] * (gt.var + gt.mean[1] * gt.mean[1]);
         }
         s.meanClosed = m;
         s.varClosed = second - m[0] * m[0];
+        if (dim == 2) s.varClosedY = secondY - m[1] * m[1];
       } else {
         const Moments cm = gridMoments(closedGrid, s.closed);
         s.meanClosed = cm.mean;
         s.varClosed = cm.var;
+        s.varClosedY = cm.varY;
       }
     }
     // (WF) right side from the SDE particles: E[f·∇φ + ½g²Δφ], φ acting on coordinate 1.
@@ -223,6 +234,9 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
     const auto headEnd = static_cast<std::ptrdiff_t>(std::min(sde.count(), kResidualParticles));
     const std::vector<double> head(sde.positions().begin(),
                                    sde.positions().begin() + headEnd * dim);
+    s.wfParticles = Eigen::Map<const Eigen::Matrix<double, -1, -1, Eigen::RowMajor>>(
+        head.data(), static_cast<Eigen::Index>(headEnd), dim);
+    r.residualParticles = static_cast<int>(headEnd);
     double lap = 0.0;
     for (int k = 0; k < static_cast<int>(head.size()) / dim; ++k) {
       double phi, dphi, d2phi;
