@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "latentlab/common/errors.h"
+#include "latentlab/common/file_read.h"
 #include "latentlab/common/params.h"
 #include "latentlab/common/scenario_inputs.h"
 #include "latentlab/common/sha256.h"
@@ -202,6 +203,22 @@ void applySets(Page& page, const QStringList& sets) {
   if (!changes.empty()) page.setParams(changes);
 }
 
+/// --open: a file that cannot be read at all is an I/O failure (exit 1), told before the page
+/// tries it; the page's own loader reports files whose content is wrong (exit 2).
+void openFiles(Page& page, const QStringList& paths) {
+  if (paths.isEmpty()) return;
+  for (const QString& path : paths) {
+    const QFileInfo info(path);
+    if (!info.exists())
+      throw CliError{Tr::tr("--open: '%1' does not exist").arg(path), kExitIoError};
+    if (info.isDir())
+      throw CliError{Tr::tr("--open: '%1' is a directory, not a file").arg(path), kExitIoError};
+    if (!info.isReadable())
+      throw CliError{Tr::tr("--open: '%1' cannot be read (permission)").arg(path), kExitIoError};
+  }
+  page.openFiles(paths);
+}
+
 std::unique_ptr<Page> makePage(const QString& id) {
   const latentlab::ui::PageInfo* info = latentlab::ui::findPage(id);
   if (!info) throw CliError{Tr::tr("unknown page '%1' (see --list-pages)").arg(id)};
@@ -242,8 +259,8 @@ void checkOpenedUsed(const Page& page, const QStringList& opens) {
 /// Open button), then the scenario (its recorded inputs checked against them, or taken from the
 /// embedded copies), then --set, each checked against the data loaded before it.
 void configure(Page& page, const std::optional<latentlab::Scenario>& scenario, const Options& o) {
+  openFiles(page, o.opens);  // unreadable files exit 1 here, before they are fingerprinted
   if (scenario) checkOpenedAgainst(*scenario, o.opens);
-  if (!o.opens.isEmpty()) page.openFiles(o.opens);
   if (scenario) page.applyScenario(*scenario);
   applySets(page, o.sets);
   checkOpenedUsed(page, o.opens);
@@ -424,6 +441,9 @@ int runCli(const QStringList& args) {
   } catch (const CliError& e) {
     printError(e.message);
     return e.code;
+  } catch (const latentlab::FileError& e) {  // missing, unreadable or unwritable: exit 1
+    printError(latentlab::ui::describeParamError(e));
+    return kExitIoError;
   } catch (const ParamError& e) {
     printError(latentlab::ui::describeParamError(e));
     return e.key() == "file" ? kExitIoError : kExitBadInput;

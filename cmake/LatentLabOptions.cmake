@@ -4,13 +4,33 @@
 add_library(latentlab_options INTERFACE)
 target_compile_features(latentlab_options INTERFACE cxx_std_20)
 target_compile_options(latentlab_options INTERFACE
-  $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wshadow=local -Wno-unknown-pragmas>
+  $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wno-unknown-pragmas>
+  $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>
   $<$<AND:$<CXX_COMPILER_ID:GNU,Clang>,$<BOOL:${LATENTLAB_WERROR}>>:-Werror>)
 target_compile_definitions(latentlab_options INTERFACE
   LATENTLAB_VERSION="${PROJECT_VERSION}")
 
-option(LATENTLAB_SANITIZE "Build with address and undefined-behaviour sanitizers" OFF)
-if(LATENTLAB_SANITIZE)
-  target_compile_options(latentlab_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
-  target_link_options(latentlab_options INTERFACE -fsanitize=address,undefined)
+# LATENTLAB_SANITIZE: OFF; ON or "address" (AddressSanitizer + UndefinedBehaviorSanitizer, every
+# report fatal); "thread" (ThreadSanitizer). The debug and tsan presets set them.
+set(LATENTLAB_SANITIZE OFF CACHE STRING "OFF, ON/address (ASan + UBSan) or thread (TSan)")
+if(LATENTLAB_SANITIZE STREQUAL "thread")
+  set(latentlab_sanitizers -fsanitize=thread)
+elseif(LATENTLAB_SANITIZE)
+  set(latentlab_sanitizers -fsanitize=address,undefined -fno-sanitize-recover=undefined)
+endif()
+
+# LATENTLAB_FUZZ: libFuzzer targets in tests/fuzz (clang only). The whole core is instrumented
+# for coverage and built with ASan + UBSan; the targets link libFuzzer's main.
+option(LATENTLAB_FUZZ "Build the libFuzzer targets (needs clang)" OFF)
+if(LATENTLAB_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "LATENTLAB_FUZZ needs clang: configure with the fuzz preset")
+  endif()
+  set(latentlab_sanitizers -fsanitize=fuzzer-no-link,address,undefined
+      -fno-sanitize-recover=undefined)
+endif()
+
+if(latentlab_sanitizers)
+  target_compile_options(latentlab_options INTERFACE ${latentlab_sanitizers} -fno-omit-frame-pointer)
+  target_link_options(latentlab_options INTERFACE ${latentlab_sanitizers})
 endif()

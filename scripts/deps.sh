@@ -13,11 +13,21 @@ LATENTLAB_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core xvfb xauth
 )
+# scripts/fuzz and the sanitizer runs (scripts/test --sanitize): clang with its sanitizer and
+# libFuzzer runtimes.
+LATENTLAB_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
+# latentlab_install_deps [ARRAY...]: installs what is missing from the named package arrays
+# (default LATENTLAB_PACKAGES).
 latentlab_install_deps() {
-  local missing=()
-  for p in "${LATENTLAB_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  local missing=() list p
+  (($#)) || set -- LATENTLAB_PACKAGES
+  for list in "$@"; do
+    local -n pkgs=$list
+    for p in "${pkgs[@]}"; do
+      dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    unset -n pkgs
   done
   ((${#missing[@]} == 0)) && return 0
   echo "Installing: ${missing[*]}"

@@ -8,6 +8,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QGraphicsScene>
+#include <QGraphicsView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMouseEvent>
@@ -447,6 +449,26 @@ TEST(ChartView, ReplaceKeepsOneSeriesAndLogAxisDropsNonPositive) {
   EXPECT_EQ(chart.seriesCount(), 1);
   chart.clearSeries();
   EXPECT_EQ(chart.seriesCount(), 0);
+}
+
+TEST(ChartView, RangeJumpsKeepTheTickCountSmall) {
+  // The old tick interval on a new range asked Qt Charts for millions of tick items (a range of
+  // 10^6 after one of 1 froze the window and used gigabytes): the GUI monkey test found it.
+  ChartView chart;
+  chart.resize(480, 320);
+  const auto itemCount = [&chart] {
+    const auto* view = chart.findChild<QGraphicsView*>();
+    return view && view->scene() ? view->scene()->items().size() : qsizetype{-1};
+  };
+  chart.setSeries(QStringLiteral("s"), {{0, 0}, {1, 1}});
+  (void)renderWidget(chart, {480, 320});
+  const qsizetype small = itemCount();
+  ASSERT_GT(small, 0);
+  for (const double scale : {1e6, 1.0, 1e-6, 1e9, 1.0}) {
+    chart.setSeries(QStringLiteral("s"), {{0, 0}, {scale, scale}});
+    (void)renderWidget(chart, {480, 320});
+    EXPECT_LT(itemCount(), 4 * small + 100) << "range 0.." << scale;
+  }
 }
 
 TEST(ChartView, HoverShowsNearestPoint) {

@@ -76,6 +76,13 @@ void setNiceRange(QAbstractAxis* axis, double lo, double hi) {
     if (std::abs(std::log10(lo) - kLo) < 1e-9)
       for (int i = 0; i < 8 && std::log(lo) / lnBase > kLo; ++i) lo = std::nextafter(lo, 0.0);
     l->setRange(lo, hi);
+  } else if (auto* v = qobject_cast<QValueAxis*>(axis)) {
+    // Dynamic ticks are anchor + k·interval across the range, laid out on every change: the new
+    // range with the old interval (or the reverse) can ask for millions of tick items — a range
+    // of 10^6 after one of 1 froze the window and ate memory (found by the GUI monkey test). Hold
+    // the ticks fixed while the range moves, then switch to the new range's own interval.
+    v->setTickType(QValueAxis::TicksFixed);
+    v->setRange(lo, hi);
   } else {
     axis->setRange(lo, hi);
   }
@@ -90,6 +97,7 @@ void setNiceRange(QAbstractAxis* axis, double lo, double hi) {
     if (ticks.size() >= 2) {
       v->setTickAnchor(ticks[0]);
       v->setTickInterval(ticks[1] - ticks[0]);
+      v->setTickType(QValueAxis::TicksDynamic);
     }
   }
 }

@@ -53,18 +53,6 @@ void checkOptions(const FigureOptions& o) {
     throw ExportError(tr("dpi %1 is out of range (36 to 1200)").arg(o.dpi).toStdString());
 }
 
-/// Writes through QSaveFile: the target only appears, complete, after a successful commit.
-void writeAtomically(const QString& path, const std::function<QString(QIODevice&)>& write) {
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) fail(path, file.errorString());
-  const QString error = write(file);
-  if (!error.isEmpty()) {
-    file.cancelWriting();
-    fail(path, error);
-  }
-  if (!file.commit()) fail(path, file.errorString());
-}
-
 /// Widgets lay out in logical pixels (96 per inch); a figure of `size` device pixels at `dpi` is
 /// laid out at size / (dpi / 96) and painted scaled up, so text keeps a sensible physical size.
 double logicalScale(int dpi) { return std::clamp(dpi / kScreenDpi, 1.0, 8.0); }
@@ -171,6 +159,28 @@ QString csvCell(const QString& s) {
 }
 
 }  // namespace
+
+void writeAtomically(const QString& path, const std::function<QString(QIODevice&)>& write) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) fail(path, file.errorString());
+  QString error = write(file);
+  // A writer that failed because the device did (disk full) only says "Unknown error"; the
+  // device knows the operating system's reason.
+  if (!error.isEmpty() && file.error() != QFileDevice::NoError) error = file.errorString();
+  if (!error.isEmpty()) {
+    file.cancelWriting();
+    fail(path, error);
+  }
+  if (!file.commit()) fail(path, file.errorString());
+}
+
+void writePngAtomically(const QImage& image, const QString& path) {
+  writeAtomically(path, [&](QIODevice& dev) {
+    QImageWriter writer(&dev, "png");
+    writer.setText(QStringLiteral("Software"), kSoftware);
+    return writer.write(image) ? QString() : writer.errorString();
+  });
+}
 
 void applyPrintTheme(QWidget* figure) {
   QPalette pal;
@@ -376,12 +386,7 @@ void exportReportPdf(const QList<const Page*>& pages, const QString& path,
 
 void exportWidgetPng(QWidget* widget, const QString& path) {
   if (!widget) throw ExportError(tr("nothing to capture").toStdString());
-  const QImage image = widget->grab().toImage();
-  writeAtomically(path, [&](QIODevice& dev) {
-    QImageWriter writer(&dev, "png");
-    writer.setText(QStringLiteral("Software"), kSoftware);
-    return writer.write(image) ? QString() : writer.errorString();
-  });
+  writePngAtomically(widget->grab().toImage(), path);
 }
 
 }  // namespace latentlab::ui

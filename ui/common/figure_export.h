@@ -6,7 +6,10 @@
 #include <QList>
 #include <QSize>
 #include <QString>
+#include <functional>
 #include <stdexcept>
+
+class QIODevice;
 
 namespace latentlab::ui {
 
@@ -35,6 +38,12 @@ void exportData(const Page& page, const QString& path);
 /// Every page's default figure as one multi-page PDF (one page per Page, titled).
 void exportReportPdf(const QList<const Page*>& pages, const QString& path,
                      const FigureOptions& options = {});
+/// Writes a file through QSaveFile: `write` fills the device and returns an error text or an
+/// empty string; the target appears, complete, only after a successful commit, and a failure
+/// leaves any previous file untouched. Throws ExportError with the operating system's reason.
+void writeAtomically(const QString& path, const std::function<QString(QIODevice&)>& write);
+/// A plain PNG (no scenario chunk) written atomically, as --export-images writes its images.
+void writePngAtomically(const QImage& image, const QString& path);
 /// Window screenshot to PNG.
 void exportWidgetPng(QWidget* widget, const QString& path);
 

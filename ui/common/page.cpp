@@ -54,7 +54,10 @@ Page::Page(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>()) {
 }
 
 Page::~Page() {
-  // Stop workers before the derived object's data they may reference is gone.
+  // By now the derived page is destroyed: cut every connection from the controller first, so the
+  // busyChanged/cancelledRun that cancel() emits reaches no slot of the dead derived object
+  // (LstRunPage::setBusyUi ran on freed memory here), then stop the workers.
+  d->controller->disconnect();
   d->controller->cancel();
   delete d->controls.data();
 }

@@ -20,6 +20,28 @@ namespace {
 
 constexpr int kProgressSteps = 1000;
 
+// ThreadSanitizer cannot see the synchronisation inside Debian's uninstrumented Qt (QThreadPool's
+// queue, QFutureInterface's mutex are futex-based in libQt6Core), so a job handed to the pool and
+// its result handed back look like races. These annotations state the two hand-offs Qt performs,
+// on the run's own cancel flag: GUI → worker when the job starts, worker → GUI when it is done.
+// Anything TSan reports beyond them is a real race in project code.
+#if defined(__SANITIZE_THREAD__)
+#define LATENTLAB_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define LATENTLAB_TSAN 1
+#endif
+#endif
+#ifdef LATENTLAB_TSAN
+extern "C" void __tsan_acquire(void* addr);
+extern "C" void __tsan_release(void* addr);
+void handOffRelease(void* addr) { __tsan_release(addr); }
+void handOffAcquire(void* addr) { __tsan_acquire(addr); }
+#else
+void handOffRelease(void*) {}
+void handOffAcquire(void*) {}
+#endif
+
 // What a worker hands back. Exceptions are caught on the worker and travel as plain data, so the
 // GUI side never depends on how QFuture transports exceptions.
 struct Outcome {
@@ -212,10 +234,13 @@ void RecomputeController::startPending() {
         emit progress(static_cast<double>(v) / kProgressSteps);
   });
   connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] { onFinished(watcher); });
+  handOffRelease(run.cancel.get());
   watcher->setFuture(QtConcurrent::run(
       &d->pool, [job = std::move(job), cancel = run.cancel](QPromise<Outcome>& promise) {
+        handOffAcquire(cancel.get());
         promise.setProgressRange(0, kProgressSteps);
         promise.addResult(runJob(job, promise, cancel));
+        handOffRelease(cancel.get());  // before Qt reports finished to the GUI thread
       }));
   emit started();
 }
@@ -232,6 +257,7 @@ void RecomputeController::onFinished(QObject* watcherObject) {
   // finished() also fires for a cancelled QFuture, which then holds no result.
   const QFuture<Outcome> future = run.watcher->future();
   const bool current = !run.cancelled && run.generation == d->generation;
+  handOffAcquire(run.cancel.get());
   Outcome out;
   if (!future.isCanceled() && future.resultCount() > 0) out = future.result();
 

@@ -1,21 +1,25 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // Q/K matrices from text files (CSV or whitespace separated), next to the .npy reader (issue 3).
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "latentlab/attention/attention_rank.h"
 #include "latentlab/common/errors.h"
+#include "latentlab/common/file_read.h"
 
 namespace latentlab::attention {
 namespace {
 
-constexpr std::size_t kMaxTextBytes = std::size_t{256} << 20;  // 256 MiB: 2048² numbers fit
+// Q and K have at most 2048 rows (checkLoadedQk); the text limits leave room for a wide matrix
+// while bounding memory before the row count is checked: 64 MiB of text, 2^23 numbers (64 MiB).
+constexpr std::size_t kMaxTextBytes = std::size_t{64} << 20;
+constexpr std::size_t kMaxTextRows = 65536;
+constexpr std::size_t kMaxTextEntries = std::size_t{1} << 23;
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
 
@@ -60,43 +64,43 @@ std::vector<double> parseLine(const std::string& s, std::size_t line, const std:
 }  // namespace
 
 Eigen::MatrixXd parseMatrixText(const std::string& text, const std::string& key) {
-  std::vector<std::vector<double>> rows;
-  std::istringstream in(text);
-  std::string s;
-  std::size_t line = 0, firstLine = 0;
-  while (std::getline(in, s)) {
+  // One flat buffer, refused as soon as it passes the entry limit: memory stays at 8 bytes per
+  // number read, never a vector per row.
+  std::vector<double> values;
+  std::size_t cols = 0, rows = 0;
+  std::size_t line = 0, firstLine = 0, pos = 0;
+  while (pos < text.size()) {
+    const std::size_t eol = std::min(text.find('\n', pos), text.size());
     ++line;
-    std::vector<double> row = parseLine(s, line, key);
+    std::vector<double> row = parseLine(text.substr(pos, eol - pos), line, key);
+    pos = eol + 1;
     if (row.empty()) continue;  // blank lines (e.g. a trailing newline) carry no row
-    if (rows.empty()) firstLine = line;
-    if (!rows.empty() && row.size() != rows.front().size())
+    if (rows == 0) {
+      firstLine = line;
+      cols = row.size();
+    } else if (row.size() != cols) {
       throw ParamError(key, where(line) + "has " + std::to_string(row.size()) + " numbers, " +
-                                where(firstLine) + "has " + std::to_string(rows.front().size()) +
+                                where(firstLine) + "has " + std::to_string(cols) +
                                 " (every row needs the same count)");
-    rows.push_back(std::move(row));
+    }
+    if (++rows > kMaxTextRows)
+      throw ParamError(key, "the file has more than " + std::to_string(kMaxTextRows) +
+                                " rows; the limit is " + std::to_string(kMaxTextRows));
+    if (values.size() + cols > kMaxTextEntries)
+      throw ParamError(key, "the file has more than " + std::to_string(kMaxTextEntries) +
+                                " numbers; the limit is " + std::to_string(kMaxTextEntries));
+    values.insert(values.end(), row.begin(), row.end());
   }
-  if (rows.empty()) throw ParamError(key, "the file holds no numbers");
-  Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()),
-                    static_cast<Eigen::Index>(rows.front().size()));
-  for (std::size_t r = 0; r < rows.size(); ++r)
-    for (std::size_t c = 0; c < rows[r].size(); ++c)
-      m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = rows[r][c];
+  if (rows == 0) throw ParamError(key, "the file holds no numbers");
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols));
+  for (std::size_t r = 0; r < rows; ++r)
+    for (std::size_t c = 0; c < cols; ++c)
+      m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = values[r * cols + c];
   return m;
 }
 
 Eigen::MatrixXd loadMatrixText(const std::string& path, const std::string& key) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw ParamError(key, "cannot open '" + path + "'");
-  std::string bytes;
-  f.seekg(0, std::ios::end);
-  const std::streamoff size = f.tellg();
-  if (size < 0 || static_cast<std::size_t>(size) > kMaxTextBytes)
-    throw ParamError(key, "'" + path + "' is larger than 256 MiB");
-  bytes.resize(static_cast<std::size_t>(size));
-  f.seekg(0);
-  f.read(bytes.data(), size);
-  if (!f) throw ParamError(key, "cannot read '" + path + "'");
-  return parseMatrixText(bytes, key);
+  return parseMatrixText(readFileBounded(path, kMaxTextBytes, key, "matrix file"), key);
 }
 
 bool isTextMatrixPath(const std::string& path) {

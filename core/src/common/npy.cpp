@@ -11,11 +11,11 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
-#include <regex>
 #include <string>
 #include <vector>
 
 #include "latentlab/common/errors.h"
+#include "latentlab/common/file_read.h"
 
 namespace latentlab {
 namespace {
@@ -23,20 +23,122 @@ namespace {
 constexpr std::size_t kMaxBytes = std::size_t{512} << 20;
 const char kMagic[] = "\x93NUMPY";
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\n");
-  const auto e = s.find_last_not_of(" \t\n");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
+constexpr std::size_t kMaxHeaderBytes = 65535;  // version 1's limit; numpy writes far less
 
-// Value of 'name' in the header dict, as raw text (up to the next top-level comma or brace).
-std::string dictValue(const std::string& header, const std::string& name, const std::string& key) {
-  const std::regex re("['\"]" + name + "['\"]\\s*:\\s*(\\([^)]*\\)|'[^']*'|\"[^\"]*\"|[A-Za-z]+)");
-  std::smatch m;
-  if (!std::regex_search(header, m, re))
-    throw ParamError(key, "not a valid .npy file: the header has no '" + name + "' entry");
-  return m[1].str();
-}
+// The header is a Python dict literal: {'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }.
+// A single forward scan with no recursion and no regex, so its cost is linear in the header and
+// its stack use is constant whatever the file holds.
+class HeaderScanner {
+ public:
+  HeaderScanner(const std::string& text, const std::string& key) : m_s(text), m_key(key) {}
+
+  struct Entries {
+    std::string descr;
+    bool haveDescr = false, haveFortran = false, haveShape = false;
+    bool fortran = false;
+    std::vector<long long> shape;
+    std::string shapeText;
+  };
+
+  Entries parse() {
+    Entries e;
+    skipSpace();
+    expect('{');
+    while (true) {
+      skipSpace();
+      if (peek() == '}') break;
+      const std::string name = quoted();
+      skipSpace();
+      expect(':');
+      skipSpace();
+      if (name == "descr") {
+        e.descr = quoted();
+        e.haveDescr = true;
+      } else if (name == "fortran_order") {
+        e.fortran = boolean();
+        e.haveFortran = true;
+      } else if (name == "shape") {
+        const std::size_t from = m_pos;
+        e.shape = tuple();
+        e.shapeText = m_s.substr(from, m_pos - from);
+        e.haveShape = true;
+      } else {
+        fail("the header has an unknown entry '" + name + "'");
+      }
+      skipSpace();
+      if (peek() == ',') {
+        ++m_pos;
+        continue;
+      }
+      skipSpace();
+      if (peek() != '}') fail("expected ',' or '}' after the '" + name + "' entry");
+    }
+    for (const auto& [have, name] : {std::pair{e.haveDescr, "descr"},
+                                     std::pair{e.haveFortran, "fortran_order"},
+                                     std::pair{e.haveShape, "shape"}})
+      if (!have) fail(std::string("the header has no '") + name + "' entry");
+    return e;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& what) const {
+    throw ParamError(m_key, "not a valid .npy file: " + what);
+  }
+  char peek() const { return m_pos < m_s.size() ? m_s[m_pos] : '\0'; }
+  void skipSpace() {
+    while (m_pos < m_s.size() && (m_s[m_pos] == ' ' || m_s[m_pos] == '\t' || m_s[m_pos] == '\n'))
+      ++m_pos;
+  }
+  void expect(char c) {
+    if (peek() != c) fail(std::string("expected '") + c + "' in the header");
+    ++m_pos;
+  }
+  std::string quoted() {
+    const char q = peek();
+    if (q != '\'' && q != '"') fail("expected a quoted name in the header");
+    const std::size_t close = m_s.find(q, m_pos + 1);
+    if (close == std::string::npos) fail("a quoted name in the header is not closed");
+    std::string out = m_s.substr(m_pos + 1, close - m_pos - 1);
+    m_pos = close + 1;
+    if (out.size() > 64) fail("a name in the header is longer than 64 characters");
+    return out;
+  }
+  bool boolean() {
+    if (m_s.compare(m_pos, 4, "True") == 0) return m_pos += 4, true;
+    if (m_s.compare(m_pos, 5, "False") == 0) return m_pos += 5, false;
+    fail("fortran_order must be True or False");
+  }
+  std::vector<long long> tuple() {
+    expect('(');
+    std::vector<long long> out;
+    while (true) {
+      skipSpace();
+      if (peek() == ')') break;
+      if (out.size() >= 32) fail("the shape has more than 32 dimensions");
+      long long v = 0;
+      std::size_t digits = 0;
+      while (m_pos < m_s.size() && m_s[m_pos] >= '0' && m_s[m_pos] <= '9') {
+        if (++digits > 15) fail("a dimension of the shape is too large");
+        v = v * 10 + (m_s[m_pos++] - '0');
+      }
+      if (digits == 0) fail("the shape must be a tuple of non-negative integers");
+      if (peek() == 'L') ++m_pos;  // Python 2 long suffix
+      out.push_back(v);
+      skipSpace();
+      if (peek() == ',') {
+        ++m_pos;
+        continue;
+      }
+      if (peek() != ')') fail("the shape must be a tuple of non-negative integers");
+    }
+    ++m_pos;
+    return out;
+  }
+
+  const std::string& m_s;
+  const std::string& m_key;
+  std::size_t m_pos = 0;
+};
 
 template <class T>
 T readScalar(const char* p, bool swap) {
@@ -69,12 +171,15 @@ Eigen::MatrixXd parseNpy(const std::string& bytes, const std::string& key) {
   }
   if (bytes.size() < offset + headerLen)
     throw ParamError(key, "the .npy file is truncated inside its header");
+  if (headerLen > kMaxHeaderBytes)
+    throw ParamError(key, "the .npy header is " + std::to_string(headerLen) +
+                              " bytes; the limit is " + std::to_string(kMaxHeaderBytes));
   const std::string header = bytes.substr(offset, headerLen);
-
-  std::string descr = dictValue(header, "descr", key);
-  descr = descr.substr(1, descr.size() - 2);  // strip quotes
-  const bool fortran = dictValue(header, "fortran_order", key) == "True";
-  const std::string shapeText = dictValue(header, "shape", key);
+  const HeaderScanner::Entries entries = HeaderScanner(header, key).parse();
+  const std::string& descr = entries.descr;
+  const bool fortran = entries.fortran;
+  const std::string& shapeText = entries.shapeText;
+  const std::vector<long long>& shape = entries.shape;
 
   bool isDouble = false;
   bool bigEndian = false;
@@ -96,28 +201,6 @@ Eigen::MatrixXd parseNpy(const std::string& bytes, const std::string& key) {
                      "the array is in Fortran order: save it in C order "
                      "(np.save(path, np.ascontiguousarray(x)))");
 
-  // shape "(n, d)", "(n,)" or "()".
-  std::vector<long long> shape;
-  {
-    std::string inner = trim(shapeText.substr(1, shapeText.size() - 2));
-    std::size_t pos = 0;
-    while (pos < inner.size()) {
-      const auto comma = inner.find(',', pos);
-      const std::string item =
-          trim(inner.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
-      if (!item.empty()) {
-        try {
-          std::size_t used = 0;
-          shape.push_back(std::stoll(item, &used));
-          if (used != item.size()) throw std::invalid_argument("shape");
-        } catch (const std::exception&) {
-          throw ParamError(key, "not a valid .npy file: cannot read the shape " + shapeText);
-        }
-      }
-      if (comma == std::string::npos) break;
-      pos = comma + 1;
-    }
-  }
   if (shape.empty() || shape.size() > 2)
     throw ParamError(key, "the array has " + std::to_string(shape.size()) +
                               " dimensions; a matrix of shape (n, d) is needed");
@@ -149,15 +232,7 @@ Eigen::MatrixXd parseNpy(const std::string& bytes, const std::string& key) {
 }
 
 Eigen::MatrixXd loadNpy(const std::string& path, const std::string& key) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) throw ParamError(key, "cannot open '" + path + "'");
-  const auto size = static_cast<std::size_t>(in.tellg());
-  if (size > kMaxBytes) throw ParamError(key, "'" + path + "' is larger than 512 MiB");
-  std::string bytes(size, '\0');
-  in.seekg(0);
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(size)))
-    throw ParamError(key, "cannot read '" + path + "'");
-  return parseNpy(bytes, key);
+  return parseNpy(readFileBounded(path, kMaxBytes, key, ".npy file"), key);
 }
 
 std::string toNpy(const Eigen::Ref<const Eigen::MatrixXd>& m) {

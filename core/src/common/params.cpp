@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <sstream>
 
 namespace latentlab {
 namespace {
@@ -56,6 +55,9 @@ double parseNumber(const std::string& key, const std::string& text) {
   const char* first = text.data();
   const char* last = first + text.size();
   auto [ptr, ec] = std::from_chars(first, last, v);
+  if (ec == std::errc::result_out_of_range && ptr == last)
+    throw ParamError(key, key + ": '" + text + "' is outside the range of a double (about " +
+                              "1e-308 to 1e308 in magnitude)");
   if (ec != std::errc() || ptr != last || text.empty())
     throw ParamError(key, key + ": '" + text + "' is not a number");
   return v;
@@ -122,13 +124,28 @@ ParamValue parseValue(const FieldSpec& s, std::string_view raw) {
     case FieldKind::Choice:
       return checkValue(s, text);
     case FieldKind::Vector: {
-      std::string body = text;
-      if (!body.empty() && body.front() == '[') body.erase(0, 1);
-      if (!body.empty() && body.back() == ']') body.pop_back();
+      // "1,2,3" or "[1,2,3]": brackets come in pairs and every comma separates two numbers.
+      std::string_view body = text;
+      const bool open = !body.empty() && body.front() == '[';
+      const bool close = !body.empty() && body.back() == ']';
+      if (open != close || (open && body.size() < 2))
+        throw ParamError(s.key, s.key + ": '" + text + "' has an unmatched bracket");
+      if (open) body = body.substr(1, body.size() - 2);
       std::vector<double> out;
-      std::stringstream ss(body);
-      std::string item;
-      while (std::getline(ss, item, ',')) out.push_back(parseNumber(s.key, trim(item)));
+      if (trim(body).empty()) return checkValue(s, out);
+      std::size_t pos = 0;
+      while (true) {
+        const std::size_t comma = body.find(',', pos);
+        const std::string item = trim(body.substr(pos, comma - pos));
+        if (item.empty())
+          throw ParamError(s.key, s.key + ": '" + text + "' has an empty entry (a stray comma?)");
+        if (out.size() >= static_cast<std::size_t>(s.maxSize))
+          throw ParamError(s.key, s.key + " must have between " + std::to_string(s.minSize) +
+                                      " and " + std::to_string(s.maxSize) + " entries");
+        out.push_back(parseNumber(s.key, item));
+        if (comma == std::string_view::npos) break;
+        pos = comma + 1;
+      }
       return checkValue(s, out);
     }
   }

@@ -3,9 +3,9 @@
 #include "latentlab/common/scenario.h"
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
+
+#include "latentlab/common/file_read.h"
 
 #include "scenario_inputs_json.h"
 
@@ -13,6 +13,17 @@ namespace latentlab {
 namespace {
 
 using nlohmann::json;
+
+constexpr int kMaxScenarioDepth = 16;  // {params: {key: [list]}} needs 3
+
+// nlohmann's messages start with "[json.exception.parse_error.101] "; users need the rest.
+std::string withoutLibraryId(const std::string& what) {
+  if (what.rfind("[json.exception.", 0) == 0) {
+    const auto close = what.find("] ");
+    if (close != std::string::npos) return what.substr(close + 2);
+  }
+  return what;
+}
 
 json toJson(const ParamValue& v) {
   if (const double* d = std::get_if<double>(&v)) return *d;
@@ -58,10 +69,27 @@ std::string scenarioToJson(const Scenario& s) {
 
 Scenario scenarioFromJson(const std::string& text) {
   json j;
+  std::string lastKey = "json";  // the key being read, so a bad number names its parameter
   try {
-    j = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw ParamError("json", std::string("not valid JSON: ") + e.what());
+    // Scenarios are flat: refuse deep nesting while parsing, before it costs memory.
+    const json::parser_callback_t watch = [&lastKey](int depth, json::parse_event_t event,
+                                                     json& parsed) {
+      if (depth > kMaxScenarioDepth)
+        throw ParamError(lastKey, "the scenario nests deeper than " +
+                                      std::to_string(kMaxScenarioDepth) + " levels");
+      if (event == json::parse_event_t::key && parsed.is_string())
+        lastKey = parsed.get<std::string>();
+      return true;
+    };
+    j = json::parse(text, watch);
+  } catch (const ParamError&) {
+    throw;
+  } catch (const json::out_of_range& e) {
+    // A number beyond the double range (1e400): name the key, not the library's error id.
+    throw ParamError(lastKey, lastKey + ": a number is out of the double range (" +
+                                  withoutLibraryId(e.what()) + ")");
+  } catch (const json::exception& e) {
+    throw ParamError("json", std::string("not valid JSON: ") + withoutLibraryId(e.what()));
   }
   if (!j.is_object()) throw ParamError("json", "a scenario must be a JSON object");
   static const char* kKnown[] = {"format",      "version", "page",  "seed",
@@ -75,10 +103,14 @@ Scenario scenarioFromJson(const std::string& text) {
     throw ParamError("format", "format must be \"latentlab-scenario\"");
   if (!j.contains("version") || !j["version"].is_number_integer())
     throw ParamError("version", "version must be an integer (this build reads version 1)");
-  s.version = j["version"].get<int>();
-  if (s.version < 1 || s.version > kScenarioVersion)
-    throw ParamError("version", "scenario version " + std::to_string(s.version) +
+  // Compare as 64-bit before narrowing: 4294967297 must not wrap to 1.
+  const json& version = j["version"];
+  const bool inRange = version.is_number_unsigned() && version.get<std::uint64_t>() >= 1 &&
+                       version.get<std::uint64_t>() <= std::uint64_t{kScenarioVersion};
+  if (!inRange)
+    throw ParamError("version", "scenario version " + version.dump() +
                                     " is not supported (this build reads version 1)");
+  s.version = static_cast<int>(version.get<std::uint64_t>());
   if (!j.contains("page") || !j["page"].is_string())
     throw ParamError("page", "page must be a page id string (see --list-pages)");
   s.page = j["page"].get<std::string>();
@@ -99,17 +131,7 @@ Scenario scenarioFromJson(const std::string& text) {
 }
 
 std::string readTextFile(const std::string& path, std::size_t maxBytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ParamError("file", "cannot open '" + path + "'");
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<std::size_t>(in.tellg());
-  if (size > maxBytes)
-    throw ParamError("file", "'" + path + "' is " + std::to_string(size) +
-                                 " bytes; scenario files are at most " + std::to_string(maxBytes));
-  in.seekg(0);
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
+  return readFileBounded(path, maxBytes, "file", "scenario file");
 }
 
 }  // namespace latentlab

@@ -2,6 +2,7 @@
 # SPDX-FileCopyrightText: LatentLab developers
 target_sources(latentlab_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/image_embed.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/image_header.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_io.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_metrics.cpp
   ${CMAKE_CURRENT_LIST_DIR}/patch_pca.cpp

@@ -5,13 +5,14 @@
 #include "latentlab/quantization/image_io.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
+#include <tuple>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "latentlab/common/errors.h"
+#include "latentlab/common/file_read.h"
+#include "latentlab/quantization/image_header.h"
 
 namespace latentlab::quantization {
 namespace {
@@ -60,7 +61,11 @@ ImageData fromMat(const cv::Mat& decoded, const std::string& name, int maxSide) 
     const double s = static_cast<double>(maxSide) / longSide;
     const cv::Size size(std::max(1, static_cast<int>(std::lround(f.cols * s))),
                         std::max(1, static_cast<int>(std::lround(f.rows * s))));
-    for (auto& c : colour) cv::resize(c, c, size, 0, 0, cv::INTER_AREA);
+    // INTER_AREA's weights can round a white pixel to 1.00000012: clamp again after it.
+    for (auto& c : colour) {
+      cv::resize(c, c, size, 0, 0, cv::INTER_AREA);
+      cv::min(cv::max(c, 0.0), 1.0, c);
+    }
     const std::string msg = "downscaled from " + std::to_string(f.cols) + "×" +
                             std::to_string(f.rows) + " to " + std::to_string(size.width) + "×" +
                             std::to_string(size.height) + " (limit " + std::to_string(maxSide) +
@@ -76,51 +81,80 @@ ImageData fromMat(const cv::Mat& decoded, const std::string& name, int maxSide) 
   return out;
 }
 
-ImageData decodeChecked(const std::vector<std::uint8_t>& bytes, const std::string& name,
+// The OpenCV flags that decode `h` within kMaxImagePixels: full size, or a JPEG reduced by
+// 2, 4 or 8 in libjpeg. Refuses everything else over the limits before a pixel is decoded.
+int decodeFlags(const ImageHeader& h, const std::string& name, std::string& notice) {
+  const std::string size = std::to_string(h.width) + "×" + std::to_string(h.height);
+  if (h.width > kMaxImageSideInFile || h.height > kMaxImageSideInFile)
+    throw ParamError(kKey, "'" + name + "' declares " + size + " pixels; no side may exceed " +
+                               std::to_string(kMaxImageSideInFile));
+  const std::int64_t pixels = h.width * h.height;
+  if (pixels <= kMaxImagePixels) return cv::IMREAD_UNCHANGED;
+  const std::string limit = "the limit is " + std::to_string(kMaxImagePixels / 1'000'000) +
+                            " megapixels";
+  if (h.format != ImageFormat::Jpeg)
+    throw ParamError(kKey, "'" + name + "' is " + size + " pixels (" +
+                               std::to_string(pixels / 1'000'000) + " megapixels); " + limit +
+                               " for " + formatName(h.format) + " (JPEGs are decoded reduced)");
+  const bool grey = h.channels == 1;
+  for (const auto& [factor, colour, mono] :
+       {std::tuple{2, cv::IMREAD_REDUCED_COLOR_2, cv::IMREAD_REDUCED_GRAYSCALE_2},
+        std::tuple{4, cv::IMREAD_REDUCED_COLOR_4, cv::IMREAD_REDUCED_GRAYSCALE_4},
+        std::tuple{8, cv::IMREAD_REDUCED_COLOR_8, cv::IMREAD_REDUCED_GRAYSCALE_8}}) {
+    if (pixels / (factor * factor) > kMaxImagePixels) continue;
+    notice = "decoded at 1/" + std::to_string(factor) + " of its " + size + " pixels (" + limit +
+             ")";
+    return (grey ? mono : colour) | cv::IMREAD_IGNORE_ORIENTATION;
+  }
+  throw ParamError(kKey, "'" + name + "' is " + size + " pixels, too large even at 1/8 (" +
+                             limit + ")");
+}
+
+ImageData decodeChecked(const std::uint8_t* data, std::size_t size, const std::string& name,
                         int maxSide) {
   if (maxSide < 1) throw ParamError("max_side", "the size limit must be at least 1 pixel");
-  if (bytes.empty()) throw ParamError(kKey, "'" + name + "' is empty (0 bytes)");
-  if (static_cast<std::int64_t>(bytes.size()) > kMaxImageFileBytes)
-    throw ParamError(kKey, "'" + name + "' is too large (" + std::to_string(bytes.size() >> 20) +
+  if (size == 0) throw ParamError(kKey, "'" + name + "' is empty (0 bytes)");
+  if (static_cast<std::int64_t>(size) > kMaxImageFileBytes)
+    throw ParamError(kKey, "'" + name + "' is too large (" + std::to_string(size >> 20) +
                                " MiB; the limit is 256 MiB)");
-  cv::Mat decoded;
+  const ImageHeader header = readImageHeader(data, size, name);
+  std::string reduced;
+  const int flags = decodeFlags(header, name, reduced);
   try {
-    const cv::Mat buf(1, static_cast<int>(bytes.size()), CV_8U,
-                      const_cast<std::uint8_t*>(bytes.data()));
-    decoded = cv::imdecode(buf, cv::IMREAD_UNCHANGED);
+    const cv::Mat buf(1, static_cast<int>(size), CV_8U, const_cast<std::uint8_t*>(data));
+    const cv::Mat decoded = cv::imdecode(buf, flags);
+    ImageData out = fromMat(decoded, name, maxSide);
+    if (!reduced.empty()) {
+      out.notice = out.notice.empty() ? reduced : reduced + "; " + out.notice;
+      out.sourceWidth = static_cast<int>(header.width);
+      out.sourceHeight = static_cast<int>(header.height);
+    }
+    return out;
+  } catch (const ParamError&) {
+    throw;
   } catch (const cv::Exception& e) {
-    // OpenCV refuses images over its pixel limit (CV_IO_MAX_IMAGE_PIXELS) and some corrupt data.
-    throw ParamError(kKey, "'" + name + "' could not be decoded (too large or corrupt): " +
-                               e.what());
+    // OpenCV refuses some corrupt data with an exception instead of an empty result.
+    throw ParamError(kKey, "'" + name + "' could not be decoded (corrupt " +
+                               formatName(header.format) + "): " + e.err);
+  } catch (const std::bad_alloc&) {
+    throw ParamError(kKey, "'" + name + "' needs more memory to decode than is available");
+  } catch (const std::exception& e) {
+    throw ParamError(kKey, "'" + name + "' could not be decoded: " + e.what());
   }
-  return fromMat(decoded, name, maxSide);
 }
 
 }  // namespace
 
 ImageData loadImage(const std::string& path, int maxSide) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (path.empty()) throw ParamError(kKey, "no image file given");
-  if (!fs::exists(path, ec)) throw ParamError(kKey, "'" + path + "' does not exist");
-  if (fs::is_directory(path, ec))
-    throw ParamError(kKey, "'" + path + "' is a directory; choose an image file");
-  const auto size = fs::file_size(path, ec);
-  if (ec) throw ParamError(kKey, "'" + path + "' cannot be read: " + ec.message());
-  if (static_cast<std::int64_t>(size) > kMaxImageFileBytes)
-    throw ParamError(kKey, "'" + path + "' is too large (" + std::to_string(size >> 20) +
-                               " MiB; the limit is 256 MiB)");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ParamError(kKey, "'" + path + "' cannot be opened for reading");
-  std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
-  in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size));
-  if (!in) throw ParamError(kKey, "'" + path + "' could not be read completely");
-  return decodeChecked(bytes, path, maxSide);
+  const std::string bytes =
+      readFileBounded(path, static_cast<std::size_t>(kMaxImageFileBytes), kKey, "image file");
+  return decodeChecked(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), path,
+                       maxSide);
 }
 
 ImageData decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& name,
                       int maxSide) {
-  return decodeChecked(bytes, name, maxSide);
+  return decodeChecked(bytes.data(), bytes.size(), name, maxSide);
 }
 
 ImageData imageFromPlanes(std::vector<Eigen::MatrixXf> planes) {
@@ -151,13 +185,16 @@ void saveImage(const ImageData& image, const std::string& path) {
       if (image.channels() == 1) out.at<std::uint8_t>(r, c) = px(0);
       else out.at<cv::Vec3b>(r, c) = cv::Vec3b(px(2), px(1), px(0));
     }
-  bool ok = false;
+  const auto dot = path.find_last_of('.');
+  const std::string ext = dot == std::string::npos ? std::string() : path.substr(dot);
+  std::vector<std::uint8_t> encoded;
   try {
-    ok = cv::imwrite(path, out);
+    if (ext.empty() || !cv::imencode(ext, out, encoded))
+      throw ParamError("path", "cannot write '" + path + "': unknown image extension");
   } catch (const cv::Exception& e) {
-    throw ParamError("path", "cannot write '" + path + "': " + e.what());
+    throw ParamError("path", "cannot write '" + path + "': " + e.err);
   }
-  if (!ok) throw ParamError("path", "cannot write '" + path + "' (check the folder and extension)");
+  writeFileAtomically(path, encoded.data(), encoded.size(), "path");
 }
 
 }  // namespace latentlab::quantization

@@ -5,6 +5,7 @@ target_sources(latentlab_core_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/image_embed_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_metrics_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_io_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/image_hostile_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_lab_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tiny_autoencoder_test.cpp
 )

@@ -202,7 +202,7 @@ void AttentionRankPage::buildToolbar(QHBoxLayout* row) {
     if (k.isEmpty()) return;
     try {
       loadNpy(q, k);
-    } catch (const ParamError& e) {
+    } catch (const std::exception& e) {  // ParamError, or bad_alloc on a huge file
       emit computeFailed(QString::fromStdString(e.what()));
     }
   });

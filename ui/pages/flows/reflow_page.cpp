@@ -132,7 +132,7 @@ bool ReflowPage::openImageFile(const QString& path) {
     else
       setParam("target", std::string("image"));
     return true;
-  } catch (const ParamError& e) {
+  } catch (const std::exception& e) {  // ParamError, or bad_alloc on a huge file
     emit computeFailed(tr("Image not loaded, keeping the previous target: %1")
                            .arg(QString::fromStdString(e.what())));
     return false;

@@ -215,7 +215,7 @@ bool QuantGridPage::openImageFile(const QString& path) {
       m_loaded = std::move(image);
       m_loadedPath = trimmed;
     }
-  } catch (const ParamError& e) {
+  } catch (const std::exception& e) {  // ParamError, or bad_alloc on a huge file
     m_path->setText(m_loaded ? m_loadedPath : QString());  // the image still in use
     emit computeFailed(tr("Image not loaded, keeping the previous points: %1")
                            .arg(QString::fromStdString(e.what())));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/common/figure_export.h"
 #include "ui/common/matrix_table.h"
 #include "ui/pages/quantization/quant_image_figure.h"
 #include "ui/pages/quantization/quant_image_page.h"
@@ -132,7 +133,7 @@ QList<DataValue> QuantImagePage::exportValues() const {
 QStringList QuantImagePage::exportReconstructions(const QString& dir) const {
   if (!m_result) throw ParamError("path", "nothing computed yet: there are no reconstructions");
   if (!QDir().mkpath(dir))
-    throw ParamError("path", "cannot create folder '" + dir.toStdString() + "'");
+    throw ExportError("cannot create folder '" + dir.toStdString() + "'");
   const QDir d(dir);
   auto errorImage = [](const Eigen::MatrixXd& e) {
     QImage img(static_cast<int>(e.cols()), static_cast<int>(e.rows()), QImage::Format_Grayscale8);
@@ -150,8 +151,7 @@ QStringList QuantImagePage::exportReconstructions(const QString& dir) const {
   QStringList written;
   for (const auto& [name, image] : files) {
     const QString path = d.filePath(name);
-    if (!image.save(path, "PNG"))
-      throw ParamError("path", "cannot write '" + path.toStdString() + "'");
+    writePngAtomically(image, path);  // ExportError (exit 1) with the OS reason
     written << path;
   }
   return written;

@@ -208,7 +208,7 @@ bool QuantImagePage::openImageFile(const QString& path) {
       setParam("image", std::string("loaded"));
     syncToolbar();
     return true;
-  } catch (const ParamError& e) {
+  } catch (const std::exception& e) {  // ParamError, or bad_alloc on a huge file
     emit computeFailed(
         tr("Image not loaded, keeping the previous one: %1").arg(QString::fromStdString(e.what())));
     return false;

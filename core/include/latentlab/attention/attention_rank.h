@@ -59,7 +59,8 @@ std::shared_ptr<const LoadedQk> loadQk(const std::string& qPath, const std::stri
 /// lines skipped. ParamError(key, …) naming the line for a non-numeric token, an empty field
 /// ("1,,2", trailing comma), NaN/Inf, rows of different lengths, or no numbers at all.
 Eigen::MatrixXd parseMatrixText(const std::string& text, const std::string& key);
-/// parseMatrixText on a file's content; ParamError(key, …) when it cannot be read (≤ 256 MiB).
+/// parseMatrixText on a file's content; ParamError(key, …) when it cannot be read or is over
+/// 64 MiB, 65,536 rows or 2^23 numbers.
 Eigen::MatrixXd loadMatrixText(const std::string& path, const std::string& key);
 /// True for paths ending in .csv, .txt or .tsv (any case): loadQk reads them as text.
 bool isTextMatrixPath(const std::string& path);

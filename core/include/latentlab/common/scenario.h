@@ -65,6 +65,6 @@ std::string paramSetToJson(const ParamSet& set, int indent = 2);
 
 /// Reads a whole file into a string; throws ParamError("file", ...) if it cannot be read or is
 /// larger than `maxBytes`.
-std::string readTextFile(const std::string& path, std::size_t maxBytes = 4 << 20);
+std::string readTextFile(const std::string& path, std::size_t maxBytes = kMaxScenarioBytes);
 
 }  // namespace latentlab
