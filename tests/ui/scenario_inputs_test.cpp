@@ -11,6 +11,7 @@
 
 #include "latentlab/common/npy.h"
 #include "ui/pages/attention/attention_rank_page.h"
+#include "ui/pages/quantization/quant_grid_page.h"
 #include "ui/pages/quantization/quant_image_page.h"
 #include "ui/shell/scenario_io.h"
 
@@ -103,5 +104,30 @@ TEST(ScenarioInputsPage, ASavedOpenedImageReplaysWithoutItsFile) {
   other.computeNow();
   EXPECT_EQ(other.imageName(), "mine.png");
   EXPECT_EQ(other.result()->original.width(), 72);
+  expectSameTables(saved.exportData(), other.exportData());
+}
+
+// quant_grid's image patches come from an opened image or the bundled sample; a scenario saved
+// with the sample goes back to it even where another image is open.
+TEST(ScenarioInputsPage, GridPatchesOfTheSampleReplayOverAnOpenedImage) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  ui::QuantGridPage saved;
+  saved.setParams({{"data", std::string("patches")}, {"points", 500.0}});
+  saved.computeNow();
+  const Scenario s = saved.scenario();
+  ASSERT_EQ(s.inputs.size(), 1u);
+  EXPECT_EQ(s.inputs[0].name, "astronaut.png");
+  EXPECT_TRUE(s.inputs[0].data.empty());  // built in: named, not embedded
+
+  QImage img(64, 64, QImage::Format_RGB888);
+  for (int y = 0; y < 64; ++y)
+    for (int x = 0; x < 64; ++x) img.setPixelColor(x, y, QColor(4 * x, 4 * y, (x * y) % 256));
+  ASSERT_TRUE(img.save(dir.filePath("other.png")));
+  ui::QuantGridPage other;
+  ASSERT_TRUE(other.openImageFile(dir.filePath("other.png")));
+  other.applyScenario(s);
+  other.computeNow();
+  EXPECT_EQ(other.imageName(), "astronaut.png");
   expectSameTables(saved.exportData(), other.exportData());
 }

@@ -75,7 +75,10 @@ void QuantGridPage::validateParams(const ParamSet& merged) const {
 }
 
 std::shared_ptr<const ImageData> QuantGridPage::currentImage() const {
-  if (m_loaded) return m_loaded.image;
+  return m_loaded ? m_loaded.image : sampleImage().image;
+}
+
+const LoadedImage& QuantGridPage::sampleImage() const {
   if (!m_sample) {
     // The bundled sample lives in the Qt resource; core decodes the bytes so it stays Qt-free.
     QFile f(QStringLiteral(":/images/") + QLatin1String(kSampleFile));
@@ -88,7 +91,7 @@ std::shared_ptr<const ImageData> QuantGridPage::currentImage() const {
     m_sample.record.note = "bundled sample";
     m_sample.name = QString::fromLatin1(kSampleFile);
   }
-  return m_sample.image;
+  return m_sample;
 }
 
 QString QuantGridPage::imageName() const {
@@ -97,17 +100,16 @@ QString QuantGridPage::imageName() const {
 
 std::vector<ScenarioInput> QuantGridPage::inputs() const {
   if (labParams().data != GridData::ImagePatches) return {};
-  currentImage();  // decodes the sample (and its record) when nothing was opened
-  return {m_loaded ? m_loaded.record : m_sample.record};
+  return {m_loaded ? m_loaded.record : sampleImage().record};
 }
 
 std::function<void()> QuantGridPage::useInputs(const std::vector<ScenarioInput>& inputs) {
   const ScenarioInput* in = findInput(inputs, "image");
   LoadedImage image;
   if (in) {
-    currentImage();
     // The bundled sample's fingerprint: go back to it (no file was opened when it was saved).
-    if (!(m_loaded && m_loaded.record.sha256 == in->sha256) && in->sha256 == m_sample.record.sha256)
+    if (!(m_loaded && m_loaded.record.sha256 == in->sha256) &&
+        in->sha256 == sampleImage().record.sha256)
       image = LoadedImage{};
     else
       image = imageForScenario(inputs, m_loaded, id());

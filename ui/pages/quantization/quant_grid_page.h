@@ -72,6 +72,8 @@ class QuantGridPage : public Page {
  private:
   quantization::GridLabParams labParams() const;
   std::shared_ptr<const quantization::ImageData> currentImage() const;
+  /// The bundled sample and its record, decoded on first use.
+  const LoadedImage& sampleImage() const;
   void buildToolbar(QHBoxLayout* row);
   void syncToolbar();
   void stepPlay();
