@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStyleFactory>
@@ -17,6 +18,8 @@
 #include "latentlab/common/errors.h"
 #include "latentlab/common/file_read.h"
 #include "latentlab/common/params.h"
+#include "latentlab/common/scenario_inputs.h"
+#include "latentlab/common/sha256.h"
 #include "ui/common/figure_export.h"
 #include "ui/common/page.h"
 #include "ui/shell/main_window.h"
@@ -224,7 +227,47 @@ std::unique_ptr<Page> makePage(const QString& id) {
   return page;
 }
 
-/// The page named by --scenario/--page with --set applied and computed; null when none.
+/// A scenario that records its inputs replays those: --open files given with it must be the same
+/// files (same SHA-256, in the page's order), never a silent substitute.
+void checkOpenedAgainst(const latentlab::Scenario& scenario, const QStringList& opens) {
+  if (scenario.inputs.empty() || opens.isEmpty()) return;
+  if (opens.size() != static_cast<qsizetype>(scenario.inputs.size()))
+    throw CliError{Tr::tr("--open: the scenario records %1 input(s), got %2 file(s)")
+                       .arg(scenario.inputs.size())
+                       .arg(opens.size())};
+  for (qsizetype i = 0; i < opens.size(); ++i) {
+    const latentlab::ScenarioInput& in = scenario.inputs[static_cast<std::size_t>(i)];
+    const std::string sha = latentlab::sha256File(QFile::encodeName(opens[i]).toStdString());
+    if (sha != in.sha256)
+      throw CliError{Tr::tr("--open '%1' (SHA-256 %2…) is not the scenario's input '%3', %4; "
+                            "give that file, or drop --open to use the embedded copy")
+                         .arg(opens[i], QString::fromStdString(sha.substr(0, 12)),
+                              QString::fromStdString(in.role),
+                              QString::fromStdString(latentlab::describeInput(in)))};
+  }
+}
+
+/// Opened files that the final params do not use would be silently ignored: say so instead.
+void checkOpenedUsed(const Page& page, const QStringList& opens) {
+  if (opens.isEmpty() || !page.inputs().empty()) return;
+  throw CliError{Tr::tr("--open: the page's parameters do not use the opened file(s) (the "
+                        "scenario or --set chose built-in data); add --set %1")
+                     .arg(page.loadedSetting())};
+}
+
+/// Sets up `page` as the command line asks, in the window's order: --open files first (as the
+/// Open button), then the scenario (its recorded inputs checked against them, or taken from the
+/// embedded copies), then --set, each checked against the data loaded before it.
+void configure(Page& page, const std::optional<latentlab::Scenario>& scenario, const Options& o) {
+  openFiles(page, o.opens);  // unreadable files exit 1 here, before they are fingerprinted
+  if (scenario) checkOpenedAgainst(*scenario, o.opens);
+  if (scenario) page.applyScenario(*scenario);
+  applySets(page, o.sets);
+  checkOpenedUsed(page, o.opens);
+}
+
+/// The page named by --scenario/--page with --open, the scenario and --set applied; null when
+/// none.
 std::unique_ptr<Page> configuredPage(const Options& o) {
   if (o.scenario.isNull() && o.page.isNull()) return nullptr;
   std::optional<latentlab::Scenario> scenario;
@@ -238,9 +281,7 @@ std::unique_ptr<Page> configuredPage(const Options& o) {
     id = fromFile;
   }
   std::unique_ptr<Page> page = makePage(id);
-  if (scenario) page->applyScenario(*scenario);
-  applySets(*page, o.sets);
-  openFiles(*page, o.opens);
+  configure(*page, scenario, o);
   return page;
 }
 
@@ -257,9 +298,7 @@ void writeWindowScreenshot(const Options& o) {
   latentlab::ui::MainWindow window;
   if (!window.showPage(id)) throw CliError{Tr::tr("unknown page '%1' (see --list-pages)").arg(id)};
   Page* page = window.currentPage();
-  if (scenario) page->applyScenario(*scenario);
-  applySets(*page, o.sets);
-  openFiles(*page, o.opens);
+  configure(*page, scenario, o);
   window.resize(o.figure.size);
   window.show();
   QElapsedTimer timer;
@@ -430,7 +469,8 @@ QString usageText() {
       "  --set KEY=VALUE     change one parameter (repeatable), e.g. --set k=3 --set x=3,2,1,4\n"
       "  --open FILE         open a data file in the page, as its Open button does\n"
       "                      (repeatable): attention_rank Q then K (.npy/.csv/.txt),\n"
-      "                      quant_grid, quant_image and reflow an image\n"
+      "                      quant_grid, quant_image and reflow an image; opened before\n"
+      "                      the scenario and --set, which are checked against it\n"
       "  --export OUT        write the figure to OUT.png, OUT.svg or OUT.pdf\n"
       "  --export-data OUT   write the numbers behind the figure to OUT.csv or OUT.json\n"
       "  --export-images DIR write the page's full-resolution images as PNG into DIR\n"
@@ -448,6 +488,10 @@ QString usageText() {
       "\n"
       "--export and --export-data may be combined. A page set up with --page or --scenario\n"
       "replaces that page's default figure in --report.\n"
+      "\n"
+      "Scenarios record the files a page had opened (name, size, SHA-256, and small ones\n"
+      "embedded). Replaying one uses the embedded copy, or the --open file whose SHA-256\n"
+      "matches; an input that is neither stops the run with its name (exit 2).\n"
       "\n"
       "Exit status: 0 on success, 1 when a file cannot be read or written, 2 on bad input.\n"
       "\n"

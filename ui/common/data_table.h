@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <variant>
 #include <vector>
 
 namespace latentlab::ui {
@@ -15,6 +16,13 @@ struct DataTable {
   QString name;
   QStringList columns;
   std::vector<std::vector<double>> rows;  // each row has columns.size() entries
+};
+
+/// One named value behind a figure: a number (n = 37, dt = 0.01) or a name (integrator "heun").
+/// JSON export writes {"values": {key: value}}, CSV a "# values" block of key,value rows.
+struct DataValue {
+  QString key;
+  std::variant<double, QString> value;
 };
 
 }  // namespace latentlab::ui

@@ -300,6 +300,18 @@ void exportData(const Page& page, const QString& path) {
       }
       out += '\n';
     }
+    const QList<DataValue> values = page.exportValues();
+    if (!values.isEmpty()) {
+      out += QStringLiteral("# values\nkey,value\n");
+      for (const DataValue& v : values) {
+        const double* number = std::get_if<double>(&v.value);
+        const QString text = !number ? std::get<QString>(v.value)
+                             : std::isfinite(*number) ? QString::asprintf("%.17g", *number)
+                                                      : QString();
+        out += csvCell(v.key) + ',' + csvCell(text) + '\n';
+      }
+      out += '\n';
+    }
     bytes = out.toUtf8();
   } else if (suffix == "json") {
     QJsonObject root;
@@ -321,6 +333,17 @@ void exportData(const Page& page, const QString& path) {
                             {QStringLiteral("rows"), rows}});
     }
     root[QStringLiteral("tables")] = jt;
+    const QList<DataValue> values = page.exportValues();
+    if (!values.isEmpty()) {
+      QJsonObject jv;
+      for (const DataValue& v : values) {
+        const double* number = std::get_if<double>(&v.value);
+        jv[v.key] = !number                   ? QJsonValue(std::get<QString>(v.value))
+                    : std::isfinite(*number) ? QJsonValue(*number)
+                                             : QJsonValue(QJsonValue::Null);
+      }
+      root[QStringLiteral("values")] = jv;
+    }
     bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
     bytes.replace("\"@latentlab-scenario@\"", compactJson(scenarioJson(page)).toUtf8());
   } else {

@@ -81,6 +81,20 @@ void Page::openFiles(const QStringList&) {
   throw latentlab::ParamError("open", message);
 }
 
+std::vector<latentlab::ScenarioInput> Page::inputs() const { return {}; }
+QString Page::loadedSetting() const { return {}; }
+QList<DataValue> Page::exportValues() const { return {}; }
+
+std::function<void()> Page::useInputs(const std::vector<latentlab::ScenarioInput>& inputs) {
+  if (!inputs.empty()) {
+    std::string message("page '");
+    message += id().toStdString();
+    message += "' opens no files, but the scenario records input '" + inputs.front().role + "'";
+    throw latentlab::ParamError("inputs", message);
+  }
+  return {};
+}
+
 void Page::openWith(const QStringList& paths, int count,
                     const std::function<bool(const QStringList&)>& open) {
   if (paths.size() != count) {
@@ -170,6 +184,7 @@ latentlab::Scenario Page::scenario() const {
   s.appVersion = kAppVersion;
   s.params = params();
   s.params.erase(kSeedKey);
+  s.inputs = inputs();
   return s;
 }
 
@@ -183,8 +198,16 @@ void Page::applyScenario(const latentlab::Scenario& scenario) {
   latentlab::ParamSet given = scenario.params;
   if (latentlab::findField(fields(), kSeedKey) && !given.count(kSeedKey))
     given[kSeedKey] = static_cast<double>(scenario.seed);
-  latentlab::ParamSet merged = mergeChecked(fields(), std::move(defaults), given);
-  validateParams(merged);
+  // The files first: the params are checked against the data they will compute on (prefix ≤ n).
+  const std::function<void()> undoInputs = useInputs(scenario.inputs);
+  latentlab::ParamSet merged;
+  try {
+    merged = mergeChecked(fields(), std::move(defaults), given);
+    validateParams(merged);
+  } catch (...) {
+    if (undoInputs) undoInputs();
+    throw;
+  }
   d->params = std::move(merged);
   d->initialised = true;
   d->seed = scenario.seed;

@@ -76,6 +76,17 @@ class Page : public QWidget {
   /// ParamError("open") with the reason when the page takes no files, the count is wrong or a
   /// file cannot be used; the page then keeps its previous input.
   virtual void openFiles(const QStringList& paths);
+  /// The loaded files the current params use, as a scenario records them (name, size, SHA-256,
+  /// small data embedded; README "Scenario files"), in openFiles() order. Empty when the page
+  /// shows built-in data or takes no files. scenario() carries them.
+  virtual std::vector<latentlab::ScenarioInput> inputs() const;
+  /// The parameter setting that makes the page use what openFiles() loaded ("source=npy"), for
+  /// messages; empty for pages without files.
+  virtual QString loadedSetting() const;
+  /// Named values behind the figure that are not tables: the actual sizes, step counts,
+  /// integrator, precision, device, iteration counts and any value the page clamped or capped.
+  /// Written with the data export (JSON "values", CSV block "# values"). Default: none.
+  virtual QList<DataValue> exportValues() const;
 
  signals:
   void computed(double elapsedMs);  // a result was applied
@@ -89,6 +100,12 @@ class Page : public QWidget {
   /// loader that reports failures through computeFailed) and turns a failure into ParamError.
   void openWith(const QStringList& paths, int count,
                 const std::function<bool(const QStringList&)>& open);
+  /// Puts a scenario's recorded inputs to use before applyScenario() checks its params: an input
+  /// already loaded with the same SHA-256 (a file the user opened) stays, otherwise the embedded
+  /// data is decoded. Throws ParamError("inputs", …) naming an input that is neither, so a replay
+  /// never computes on something else. Returns what undoes it (applyScenario calls it when the
+  /// params then fail); may return an empty function. Default: refuses any input (no files).
+  virtual std::function<void()> useInputs(const std::vector<latentlab::ScenarioInput>& inputs);
   /// Cross-field checks on the merged params (e.g. "k must be between 0 and n = 4, got 7").
   /// Default: none. Throw ParamError.
   virtual void validateParams(const latentlab::ParamSet& merged) const;

@@ -16,13 +16,11 @@ static void initLatentLabResources() { Q_INIT_RESOURCE(resources); }
 namespace latentlab::ui {
 namespace {
 
-constexpr qint64 kMaxScenarioBytes = 4 << 20;
-
 std::string readResource(const QString& path) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly))
     throw ParamError("file", "cannot open '" + path.toStdString() + "'");
-  if (file.size() > kMaxScenarioBytes)
+  if (file.size() > static_cast<qint64>(latentlab::kMaxScenarioBytes))
     throw ParamError("file", "'" + path.toStdString() + "' is too large for a scenario");
   return file.readAll().toStdString();
 }
@@ -39,7 +37,8 @@ latentlab::Scenario readScenario(const QString& path) {
   // Core's reader handles real files; resources only exist inside Qt's file engine.
   const std::string text = path.startsWith(QLatin1Char(':'))
                                ? readResource(path)
-                               : latentlab::readTextFile(QFile::encodeName(path).toStdString());
+                               : latentlab::readTextFile(QFile::encodeName(path).toStdString(),
+                                                          latentlab::kMaxScenarioBytes);
   latentlab::Scenario scenario = latentlab::scenarioFromJson(text);
   if (!findPage(QString::fromStdString(scenario.page)))
     throw ParamError("page", "unknown page '" + scenario.page + "'");

@@ -241,6 +241,9 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
   r.codes = codes;
   r.values = in.v;
   r.codebook = c;
+  r.queries = in.q;
+  r.keys = in.k;
+  r.omega = omega;
   r.keyVqError = (in.k - khat).squaredNorm() / std::max(in.k.squaredNorm(), 1e-300);
   r.codesUsed = static_cast<int>(std::set<int>(codes.begin(), codes.end()).size());
   control.progress(0.3);

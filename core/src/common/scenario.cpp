@@ -7,6 +7,8 @@
 
 #include "latentlab/common/file_read.h"
 
+#include "scenario_inputs_json.h"
+
 namespace latentlab {
 namespace {
 
@@ -61,6 +63,7 @@ std::string scenarioToJson(const Scenario& s) {
   j["seed"] = s.seed;
   if (!s.appVersion.empty()) j["app_version"] = s.appVersion;
   j["params"] = json::parse(paramSetToJson(s.params));
+  if (!s.inputs.empty()) j["inputs"] = detail::inputsToJson(s.inputs);
   return j.dump(2) + "\n";
 }
 
@@ -89,7 +92,8 @@ Scenario scenarioFromJson(const std::string& text) {
     throw ParamError("json", std::string("not valid JSON: ") + withoutLibraryId(e.what()));
   }
   if (!j.is_object()) throw ParamError("json", "a scenario must be a JSON object");
-  static const char* kKnown[] = {"format", "version", "page", "seed", "app_version", "params"};
+  static const char* kKnown[] = {"format",      "version", "page",  "seed",
+                                 "app_version", "params",  "inputs"};
   for (const auto& [key, _] : j.items()) {
     if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown))
       throw ParamError(key, "unknown scenario key '" + key + "'");
@@ -121,6 +125,8 @@ Scenario scenarioFromJson(const std::string& text) {
     if (!j["params"].is_object()) throw ParamError("params", "params must be a JSON object");
     for (const auto& [key, value] : j["params"].items()) s.params[key] = fromJson(key, value);
   }
+  // Version-1 files from before inputs were recorded have none: built-in data only.
+  if (j.contains("inputs")) s.inputs = detail::inputsFromJson(j["inputs"]);
   return s;
 }
 

@@ -193,7 +193,10 @@ void FpGrid::updateScore(double floor) {
     }
 }
 
-void FpGrid::score(const double* x, double* out, double) const {
+void FpGrid::score(const double* x, double* out, double) const { scoreWith(m_sx, m_sy, x, out); }
+
+void FpGrid::scoreWith(const std::vector<double>& sx, const std::vector<double>& sy,
+                       const double* x, double* out) const {
   const int n = m_n;
   auto locate = [&](double v, int& i0, double& w) {
     const double u = std::clamp((v - m_lo) / m_h - 0.5, 0.0, n - 1.0);
@@ -204,7 +207,7 @@ void FpGrid::score(const double* x, double* out, double) const {
   double wx, wy = 0.0;
   locate(x[0], i0, wx);
   if (m_dim == 1) {
-    out[0] = (1 - wx) * m_sx[i0] + wx * m_sx[i0 + 1];
+    out[0] = (1 - wx) * sx[i0] + wx * sx[i0 + 1];
     return;
   }
   locate(x[1], j0, wy);
@@ -212,8 +215,8 @@ void FpGrid::score(const double* x, double* out, double) const {
     return (1 - wy) * ((1 - wx) * s[j0 * n + i0] + wx * s[j0 * n + i0 + 1]) +
            wy * ((1 - wx) * s[(j0 + 1) * n + i0] + wx * s[(j0 + 1) * n + i0 + 1]);
   };
-  out[0] = bil(m_sx);
-  out[1] = bil(m_sy);
+  out[0] = bil(sx);
+  out[1] = bil(sy);
 }
 
 double totalVariation(const std::vector<double>& p, const std::vector<double>& q, double vol) {

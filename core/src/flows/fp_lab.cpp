@@ -38,12 +38,13 @@ Mixture initialMixture(const FpLabParams& p, double h) {
 
 struct Moments {
   Eigen::Vector2d mean = Eigen::Vector2d::Zero();
-  double var = 0.0;  // of coordinate 1
+  double var = 0.0;   // of coordinate 1
+  double varY = std::numeric_limits<double>::quiet_NaN();  // of coordinate 2 (2-D)
 };
 
 Moments gridMoments(const FpGrid& grid, const std::vector<double>& p) {
   const int n = grid.n();
-  double s = 0, sx = 0, sy = 0, sxx = 0;
+  double s = 0, sx = 0, sy = 0, sxx = 0, syy = 0;
   for (int j = 0; j < (grid.dim() == 2 ? n : 1); ++j)
     for (int i = 0; i < n; ++i) {
       const double w = p[j * n + i];
@@ -52,11 +53,13 @@ Moments gridMoments(const FpGrid& grid, const std::vector<double>& p) {
       sx += w * x;
       sy += w * y;
       sxx += w * x * x;
+      syy += w * y * y;
     }
   Moments m;
   if (s <= 0) return m;
   m.mean = Eigen::Vector2d(sx / s, sy / s);
   m.var = sxx / s - m.mean[0] * m.mean[0];
+  if (grid.dim() == 2) m.varY = syy / s - m.mean[1] * m.mean[1];
   return m;
 }
 
@@ -181,9 +184,14 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
     s.meanSigma = Eigen::Vector2d(sig.mean(0), dim == 2 ? sig.mean(1) : 0.0);
     s.varSde = sde.variance(0);
     s.varSigma = sig.variance(0);
-    s.tvPdeClosed = std::numeric_limits<double>::quiet_NaN();
-    s.meanClosed = Eigen::Vector2d::Constant(std::numeric_limits<double>::quiet_NaN());
-    s.varClosed = std::numeric_limits<double>::quiet_NaN();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    s.varPdeY = pm.varY;
+    s.varSdeY = dim == 2 ? sde.variance(1) : nan;
+    s.varSigmaY = dim == 2 ? sig.variance(1) : nan;
+    s.tvPdeClosed = nan;
+    s.meanClosed = Eigen::Vector2d::Constant(nan);
+    s.varClosed = nan;
+    s.varClosedY = nan;
     if (closedForm(p, d, mix, t, closedGrid)) {
       r.hasClosedForm = true;
       r.stationaryClosedForm = !d.linear();
@@ -192,18 +200,21 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
       if (d.linear()) {
         // Mixture moments from the evolved components (exact, not from the cells).
         Eigen::Vector2d m = Eigen::Vector2d::Zero();
-        double second = 0.0;
+        double second = 0.0, secondY = 0.0;
         for (std::size_t c = 0; c < mix.parts.size(); ++c) {
           const Gaussian gt = *evolveGaussian(d, mix.parts[c], t);
           m += mix.weights[c] * gt.mean;
           second += mix.weights[c] * (gt.var + gt.mean[0] * gt.mean[0]);
+          secondY += mix.weights[c] * (gt.var + gt.mean[1] * gt.mean[1]);
         }
         s.meanClosed = m;
         s.varClosed = second - m[0] * m[0];
+        if (dim == 2) s.varClosedY = secondY - m[1] * m[1];
       } else {
         const Moments cm = gridMoments(closedGrid, s.closed);
         s.meanClosed = cm.mean;
         s.varClosed = cm.var;
+        s.varClosedY = cm.varY;
       }
     }
     // (WF) right side from the SDE particles: E[f·∇φ + ½g²Δφ], φ acting on coordinate 1.
@@ -223,6 +234,9 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
     const auto headEnd = static_cast<std::ptrdiff_t>(std::min(sde.count(), kResidualParticles));
     const std::vector<double> head(sde.positions().begin(),
                                    sde.positions().begin() + headEnd * dim);
+    s.wfParticles = Eigen::Map<const Eigen::Matrix<double, -1, -1, Eigen::RowMajor>>(
+        head.data(), static_cast<Eigen::Index>(headEnd), dim);
+    r.residualParticles = static_cast<int>(headEnd);
     double lap = 0.0;
     for (int k = 0; k < static_cast<int>(head.size()) / dim; ++k) {
       double phi, dphi, d2phi;
@@ -245,11 +259,22 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
   r.closedFormScore = p.score == FpScore::ClosedForm && d.linear() && mix.parts.size() == 1;
   const bool needScore = !r.closedFormScore &&
                          (r.sigmaUsed < d.noise(p.tEnd) || r.sigmaUsed < d.noise(0.0));
+  // No noise in the σ-family (σ = 0, or g = 0 throughout): the probability-flow ODE, integrated
+  // with a Runge–Kutta method instead of Euler's first order.
+  r.sigmaIsOde = std::min(p.sigma, d.noise(0.0)) == 0.0 && std::min(p.sigma, d.noise(p.tEnd)) == 0.0;
+  r.odeIntegrator = p.odeIntegrator;
+  const Gaussian* start = r.closedFormScore ? &mix.parts.front() : nullptr;
+  std::vector<double> keptX, keptY;  // the grid's score at the start of the step (ODE stages)
   for (int step = 0; step < r.steps; ++step) {
     control.checkCancelled();
     const double t = step * r.dt;
     if (needScore) grid.updateScore();
-    if (r.closedFormScore) {
+    if (r.sigmaIsOde) {
+      if (needScore) {
+        keptX = grid.scoreX();
+        keptY = grid.scoreY();
+      }
+    } else if (r.closedFormScore) {
       const Gaussian law = *evolveGaussian(d, mix.parts.front(), t);
       sig.step(d, p.sigma, nullptr, t, r.dt, &law);
     } else {
@@ -257,6 +282,29 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
     }
     sde.step(d, d.noise(t), nullptr, t, r.dt);
     grid.step(p.scheme, t, r.dt);
+    if (r.sigmaIsOde) {
+      // Stages at t + Δt need the grid's score there: the grid has just stepped.
+      if (needScore && p.odeIntegrator != Solver::Euler) grid.updateScore();
+      Gaussian laws[3];  // the closed-form marginal at t, t + Δt/2, t + Δt
+      if (start)
+        for (const Stage st : {Stage::Start, Stage::Middle, Stage::End})
+          laws[static_cast<int>(st)] = *evolveGaussian(d, *start, stageTime(st, t, r.dt));
+      sig.odeStep(d, p.odeIntegrator, t, r.dt, [&](const double* x, Stage stage, double* out) {
+        if (start) {
+          const Gaussian& law = laws[static_cast<int>(stage)];
+          for (int a = 0; a < dim; ++a) out[a] = -(x[a] - law.mean[a]) / law.var;
+        } else if (stage == Stage::Start || p.odeIntegrator == Solver::Euler) {
+          grid.scoreWith(keptX, keptY, x, out);
+        } else if (stage == Stage::End) {
+          grid.score(x, out);
+        } else {
+          double a[2], b[2];
+          grid.scoreWith(keptX, keptY, x, a);
+          grid.score(x, b);
+          for (int i = 0; i < dim; ++i) out[i] = 0.5 * (a[i] + b[i]);
+        }
+      });
+    }
     const double tn = (step + 1) * r.dt;
     if ((step + 1) % trajEvery == 0) record(tn);
     if ((step + 1) % perFrame == 0) snapshot(p.tEnd * ((step + 1) / perFrame) / frames);

@@ -73,6 +73,11 @@ std::vector<FieldBinding<P>> buildTable() {
                      "Score of the σ-family: −(x − m(t))/v(t) of the Gaussian marginal when the "
                      "drift is linear and p_0 is one Gaussian (OU, rotating OU, VP, pure "
                      "diffusion), else the grid's central differences"));
+  t.push_back(choice("ode_integrator", "ODE integrator", {"euler", "heun", "rk4"},
+                     {"Euler (1st order)", "Heun (2nd order)", "RK4 (4th order)"},
+                     &P::odeIntegrator,
+                     "Integrator of the σ-family when it has no noise (σ = 0: the probability-flow "
+                     "ODE); σ > 0 uses Euler–Maruyama"));
   t.push_back(choice("initial", "Initial density", {"gaussian", "two_bump", "point_mass"},
                      {"Gaussian N(m0, v0)", "Two bumps ±m0", "Point mass at m0"}, &P::initial,
                      "p_0; a point mass is a Gaussian a quarter cell wide"));

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // Particles of the σ-family (spec flows.md §1.4, §1.6.1): Euler–Maruyama on
-// dx = [f − ½(g² − σ²)∇log p] dt + σ dw.
+// dx = [f − ½(g² − σ²)∇log p] dt + σ dw, and for σ = 0 the probability-flow ODE with an explicit
+// Runge–Kutta method.
 #include <algorithm>
 #include <cmath>
 
@@ -59,6 +60,27 @@ void ParticleCloud::step(const Drift& drift, double sigma, const FpGrid* grid, d
         x[a] += (f[a] - corr * s[a]) * dt + sq * eps;
       }
     }
+  }
+}
+
+void ParticleCloud::odeStep(const Drift& drift, Solver solver, double t, double dt,
+                            const StageScore& score) {
+  const int dim = m_dim;
+  auto velocity = [&](const Eigen::Vector2d& z, Stage stage) {
+    const double tau = stageTime(stage, t, dt);
+    double f[2] = {0.0, 0.0}, s[2] = {0.0, 0.0};
+    drift.eval(z.data(), tau, f);
+    const double g = drift.noise(tau);
+    const double c = 0.5 * g * g;
+    if (c > 0.0) score(z.data(), stage, s);
+    return Eigen::Vector2d(f[0] - c * s[0], dim == 2 ? f[1] - c * s[1] : 0.0);
+  };
+#pragma omp parallel for schedule(static)
+  for (int k = 0; k < m_count; ++k) {
+    double* x = &m_x[static_cast<std::size_t>(k) * dim];
+    const Eigen::Vector2d z(x[0], dim == 2 ? x[1] : 0.0);
+    const Eigen::Vector2d next = solverStep(solver, z, dt, velocity);
+    for (int a = 0; a < dim; ++a) x[a] = next[a];
   }
 }
 

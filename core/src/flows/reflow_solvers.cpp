@@ -31,23 +31,9 @@ Eigen::MatrixXd integrate(const VelocityFn& v, const Eigen::MatrixXd& z0, int st
   for (int i = 0; i < steps; ++i) {
     control.checkCancelled();
     const double t = i * h;
-    switch (solver) {
-      case Solver::Euler: z += h * v(z, t); break;
-      case Solver::Heun: {
-        const Eigen::MatrixXd k1 = v(z, t);
-        const Eigen::MatrixXd k2 = v(z + h * k1, t + h);
-        z += (0.5 * h) * (k1 + k2);
-        break;
-      }
-      case Solver::Rk4: {
-        const Eigen::MatrixXd k1 = v(z, t);
-        const Eigen::MatrixXd k2 = v(z + (0.5 * h) * k1, t + 0.5 * h);
-        const Eigen::MatrixXd k3 = v(z + (0.5 * h) * k2, t + 0.5 * h);
-        const Eigen::MatrixXd k4 = v(z + h * k3, t + h);
-        z += (h / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
-        break;
-      }
-    }
+    z = solverStep(solver, z, h, [&](const Eigen::MatrixXd& x, Stage stage) {
+      return v(x, stageTime(stage, t, h));
+    });
     if (onStep) onStep(i + 1, z);
   }
   return z;

@@ -206,23 +206,11 @@ Eigen::MatrixXd MixtureVelocity::integrate(const Eigen::MatrixXd& z0, int steps,
         break;
       }
       const auto s = static_cast<std::size_t>(i);
-      switch (solver) {
-        case Solver::Euler: z += h * velocityBlock(z, at0[s]); break;
-        case Solver::Heun: {
-          const Eigen::MatrixXd k1 = velocityBlock(z, at0[s]);
-          const Eigen::MatrixXd k2 = velocityBlock(z + h * k1, at1[s]);
-          z += (0.5 * h) * (k1 + k2);
-          break;
-        }
-        case Solver::Rk4: {
-          const Eigen::MatrixXd k1 = velocityBlock(z, at0[s]);
-          const Eigen::MatrixXd k2 = velocityBlock(z + (0.5 * h) * k1, atHalf[s]);
-          const Eigen::MatrixXd k3 = velocityBlock(z + (0.5 * h) * k2, atHalf[s]);
-          const Eigen::MatrixXd k4 = velocityBlock(z + h * k3, at1[s]);
-          z += (h / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
-          break;
-        }
-      }
+      z = solverStep(solver, z, h, [&](const Eigen::MatrixXd& x, Stage stage) {
+        return velocityBlock(x, stage == Stage::Start    ? at0[s]
+                                : stage == Stage::Middle ? atHalf[s]
+                                                         : at1[s]);
+      });
       if (frames) (*frames)[s + 1].middleRows(lo, len) = z;
     }
     out.middleRows(lo, len) = z;

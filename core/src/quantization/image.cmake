@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: LatentLab developers
 target_sources(latentlab_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/image_embed.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_header.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_io.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_metrics.cpp

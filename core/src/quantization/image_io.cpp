@@ -181,9 +181,7 @@ void saveImage(const ImageData& image, const std::string& path) {
   cv::Mat out(h, w, image.channels() == 1 ? CV_8UC1 : CV_8UC3);
   for (int r = 0; r < h; ++r)
     for (int c = 0; c < w; ++c) {
-      auto px = [&](int ch) {
-        return cv::saturate_cast<std::uint8_t>(std::lround(image.planes[ch](r, c) * 255.0f));
-      };
+      auto px = [&](int ch) { return to8Bit(image.planes[ch](r, c)); };
       if (image.channels() == 1) out.at<std::uint8_t>(r, c) = px(0);
       else out.at<cv::Vec3b>(r, c) = cv::Vec3b(px(2), px(1), px(0));
     }

@@ -223,14 +223,15 @@ ImageLabResult computeImageLab(const ImageData& image, const ImageLabParams& par
         control.checkCancelled();
         control.progress(static_cast<double>(i) / presets.size());
         const int bits = presets[i].log2Target;
-        // Fewer Lloyd steps per point keep the sweep a few seconds; k-means++ does most of it.
-        const ImageLabResult p =
-            tierA(image, params, bits, std::min(params.lloydIterations, 4), control);
+        const int iterations = std::min(params.lloydIterations, kRateLloydIterations);
+        const ImageLabResult p = tierA(image, params, bits, iterations, control);
         RatePoint rp;
         rp.log2Target = bits;
         rp.codes = p.codes;
         rp.vqCodes = p.vqCodes;
-        rp.bpp = p.fsq.bpp;
+        rp.fsqBpp = p.fsq.bpp;
+        rp.vqBpp = p.vq.bpp;  // at the K VQ really has: the capped K costs fewer bits
+        rp.lloydIterations = iterations;
         rp.fsqPsnr = p.fsq.psnr;
         rp.vqPsnr = p.vq.psnr;
         rp.fsqUsage = p.fsq.usage.usage;

@@ -23,8 +23,9 @@ void checkSameShape(const ImageData& a, const ImageData& b) {
                                   "×" + std::to_string(b.channels()));
 }
 
-// 8-bit value of a normalised sample, as the metrics are defined on 0..255.
-double to8(float v) { return std::round(std::clamp(static_cast<double>(v), 0.0, 1.0) * 255.0); }
+// 8-bit value of a normalised sample, as the metrics are defined on 0..255: the same to8Bit the
+// PNG writers use, so a written image measures exactly as reported.
+double to8(float v) { return static_cast<double>(to8Bit(v)); }
 
 cv::Mat plane8(const Eigen::MatrixXf& p) {
   cv::Mat m(static_cast<int>(p.rows()), static_cast<int>(p.cols()), CV_64F);

@@ -4,3 +4,4 @@
 include(${CMAKE_CURRENT_LIST_DIR}/fokker.cmake OPTIONAL)
 include(${CMAKE_CURRENT_LIST_DIR}/reflow.cmake OPTIONAL)
 include(${CMAKE_CURRENT_LIST_DIR}/wgan.cmake OPTIONAL)
+target_sources(latentlab_app_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/flows_replay_app_test.cpp)

@@ -2,6 +2,7 @@
 # SPDX-FileCopyrightText: LatentLab developers
 target_sources(latentlab_core_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/fsq_decoder_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/image_embed_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_metrics_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_io_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image_hostile_test.cpp

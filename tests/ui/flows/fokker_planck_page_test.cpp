@@ -104,13 +104,21 @@ TEST(FokkerPlanckPage, ExportDataTablesAreRectangular) {
   makeSmall(page, "2d");
   page.computeNow();
   const auto tables = page.exportData();
-  ASSERT_EQ(tables.size(), 4);  // frames, density, trajectories, wf_residual
+  ASSERT_EQ(tables.size(), 5);  // frames, density, trajectories, wf_residual, wf_particles
   for (const auto& t : tables) {
     ASSERT_FALSE(t.rows.empty()) << t.name.toStdString();
     for (const auto& row : t.rows) ASSERT_EQ(row.size(), static_cast<std::size_t>(t.columns.size()));
   }
   EXPECT_EQ(tables[0].rows.size(), 11u);       // frames 0..10
   EXPECT_EQ(tables[1].rows.size(), 64u * 64u);  // the 2-D density
+  // 2-D: the frames carry both coordinates' moments, the residual names its particles.
+  EXPECT_TRUE(tables[0].columns.contains(QStringLiteral("var_sigma_y")));
+  EXPECT_EQ(tables[4].name, QStringLiteral("wf_particles"));
+  EXPECT_EQ(tables[4].columns.size(), 3);  // particle, x1, x2
+  EXPECT_GT(page.result()->residualParticles, 0);
+  EXPECT_EQ(tables[4].rows.size(), static_cast<std::size_t>(page.result()->residualParticles));
+  const auto& s = page.result()->snapshots.back();
+  EXPECT_TRUE(std::isfinite(s.varSdeY) && std::isfinite(s.varPdeY) && std::isfinite(s.varClosedY));
 }
 
 // The page uses the shared view tabs (one tab bar, bound to "view" both ways) and keeps its time

@@ -128,12 +128,21 @@ TEST(QuantImagePage, ParameterChangeProducesAResultAsynchronously) {
   EXPECT_EQ(page.result()->levels, (std::vector<int>{8, 6, 5}));
 }
 
-TEST(QuantImagePage, OpenedFileChoiceWithoutAFileFallsBackToASample) {
+// "Opened file" without one used to compute on the astronaut while saying "loaded": a scenario
+// replayed that way silently used another image. It is refused now, and the page keeps its image.
+TEST(QuantImagePage, OpenedFileChoiceWithoutAFileIsRefused) {
   QuantImagePage page;
-  page.setParams({{"image", std::string("loaded")}, {"patch", 8.0}});
+  try {
+    page.setParams({{"image", std::string("loaded")}, {"patch", 8.0}});
+    FAIL() << "'loaded' without an image was accepted";
+  } catch (const ParamError& e) {
+    EXPECT_EQ(e.key(), "image");
+    EXPECT_NE(std::string(e.what()).find("needs an opened image"), std::string::npos);
+  }
   page.computeNow();
   EXPECT_EQ(page.imageName(), "astronaut.png");
   EXPECT_EQ(page.result()->original.width(), 512);
+  EXPECT_TRUE(page.inputs().empty());
 }
 
 TEST(QuantImagePage, TrainingViewStreamsAndFinishes) {

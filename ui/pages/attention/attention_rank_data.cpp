@@ -122,4 +122,33 @@ QList<DataTable> AttentionRankPage::exportData() const {
   return tables;
 }
 
+QList<DataValue> AttentionRankPage::exportValues() const {
+  QList<DataValue> v;
+  if (!m_result) return v;
+  const auto& r = *m_result;
+  const auto p = labParams();
+  // The sizes actually used: the files' n × d for loaded matrices, d clamped to n otherwise.
+  v << DataValue{QStringLiteral("n"), double(r.n)} << DataValue{QStringLiteral("d"), double(r.d)};
+  if (p.source == attention::QkSource::Npy && m_loaded) {
+    v << DataValue{QStringLiteral("q_file"), QString::fromStdString(m_records[0].name)}
+      << DataValue{QStringLiteral("k_file"), QString::fromStdString(m_records[1].name)}
+      << DataValue{QStringLiteral("q_sha256"), QString::fromStdString(m_records[0].sha256)}
+      << DataValue{QStringLiteral("k_sha256"), QString::fromStdString(m_records[1].sha256)};
+  }
+  v << DataValue{QStringLiteral("prefix_used"), double(r.masks[1].prefix)}
+    << DataValue{QStringLiteral("tolerance_used"), r.tolerance}
+    << DataValue{QStringLiteral("svd"),
+                 p.svd == attention::SvdEngine::Jacobi || (p.svd == attention::SvdEngine::Auto &&
+                                                           r.n <= attention::kJacobiMaxN)
+                     ? QStringLiteral("jacobi")
+                 : p.svd == attention::SvdEngine::Bdc ? QStringLiteral("bdc")
+                                                      : QStringLiteral("lapack dgesdd")}
+    << DataValue{QStringLiteral("attention_matrices_exported"),
+                 r.n <= kMaxExportedMatrixN ? 1.0 : 0.0}
+    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
+    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};
+  if (m_depth) v << DataValue{QStringLiteral("depth"), double(p.depth)};
+  return v;
+}
+
 }  // namespace latentlab::ui

@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -11,6 +12,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "latentlab/common/npy.h"
+#include "latentlab/common/scenario_inputs.h"
 #include "ui/common/param_form.h"
 #include "ui/common/view_tabs.h"
 #include "ui/pages/attention/attention_rank_figure.h"
@@ -188,8 +191,8 @@ void AttentionRankPage::buildToolbar(QHBoxLayout* row) {
   m_load = new QPushButton(tr("Load Q/K from files…"), this);
   m_load->setToolTip(
       tr("Two files of shape (n, d): .npy (float32 or float64, C order) or text (.csv, .txt, "
-         ".tsv: one row per line, numbers separated by commas or whitespace). Loaded matrices "
-         "are not stored in scenario files."));
+         ".tsv: one row per line, numbers separated by commas or whitespace). Scenario files "
+         "record their names and SHA-256, and the matrices themselves up to 4 MiB each."));
   connect(m_load, &QPushButton::clicked, this, [this] {
     const QString filter =
         tr("Matrices (*.npy *.csv *.txt *.tsv);;NumPy arrays (*.npy);;Text (*.csv *.txt *.tsv)");
@@ -247,23 +250,77 @@ void AttentionRankPage::runSweep() {
 }
 
 void AttentionRankPage::loadNpy(const QString& qPath, const QString& kPath) {
-  setLoadedQk(attention::loadQk(qPath.toStdString(), kPath.toStdString()));
+  const std::string q = QFile::encodeName(qPath).toStdString();
+  const std::string k = QFile::encodeName(kPath).toStdString();
+  auto loaded = attention::loadQk(q, k);
+  setLoadedQk(std::move(loaded), {fileInput("q", q, "q_file"), fileInput("k", k, "k_file")});
 }
 
-void AttentionRankPage::setLoadedQk(std::shared_ptr<const attention::LoadedQk> loaded) {
+void AttentionRankPage::setLoadedQk(std::shared_ptr<const attention::LoadedQk> loaded,
+                                    std::vector<ScenarioInput> records) {
   if (!loaded) throw ParamError("q_file", "no matrices given");
   attention::checkLoadedQk(loaded->q, loaded->k);
+  if (records.size() != 2)
+    records = {memoryInput("q", "Q.npy", toNpy(loaded->q)), memoryInput("k", "K.npy", toNpy(loaded->k))};
+  embedMatrix(records[0], loaded->q);
+  embedMatrix(records[1], loaded->k);
   auto previous = m_loaded;
+  auto previousRecords = m_records;
   m_loaded = std::move(loaded);
+  m_records = std::move(records);
   const double n = static_cast<double>(m_loaded->q.rows());
   const auto p = fromParamSet(params(), attention::attentionRankFields());
   try {
     setParams({{"source", std::string("npy")}, {"prefix", std::min<double>(p.prefix, n)}});
   } catch (...) {
     m_loaded = previous;
+    m_records = previousRecords;
     throw;
   }
   syncToolbar();
+}
+
+std::vector<ScenarioInput> AttentionRankPage::inputs() const {
+  if (labParams().source != attention::QkSource::Npy || !m_loaded) return {};
+  return m_records;
+}
+
+std::function<void()> AttentionRankPage::useInputs(const std::vector<ScenarioInput>& inputs) {
+  for (const auto& in : inputs)
+    if (in.role != "q" && in.role != "k")
+      throw ParamError("inputs", "page 'attention_rank' takes Q and K, but the scenario records "
+                                 "input '" + in.role + "'");
+  if (inputs.empty()) return {};
+  const ScenarioInput* q = findInput(inputs, "q");
+  const ScenarioInput* k = findInput(inputs, "k");
+  if (!q || !k) throw ParamError("inputs", "the scenario records only one of Q and K");
+  // A matrix opened here with the same fingerprint is that file; else the embedded copy.
+  const auto matrix = [this](const ScenarioInput& in, std::size_t slot) {
+    if (m_loaded && m_records.size() == 2 && m_records[slot].sha256 == in.sha256)
+      return slot == 0 ? m_loaded->q : m_loaded->k;
+    return embeddedMatrix(in);
+  };
+  auto next = std::make_shared<attention::LoadedQk>();
+  next->q = matrix(*q, 0);
+  next->k = matrix(*k, 1);
+  next->qName = q->name;
+  next->kName = k->name;
+  attention::checkLoadedQk(next->q, next->k);
+  std::vector<ScenarioInput> records = {*q, *k};
+  if (m_loaded && m_records.size() == 2) {
+    // Keep what this page knows of a file it opened (its embedded copy, when small).
+    if (m_records[0].sha256 == q->sha256) records[0] = m_records[0];
+    if (m_records[1].sha256 == k->sha256) records[1] = m_records[1];
+  }
+  auto undo = [this, previous = m_loaded, previousRecords = m_records] {
+    m_loaded = previous;
+    m_records = previousRecords;
+    syncToolbar();
+  };
+  m_loaded = std::move(next);
+  m_records = std::move(records);
+  syncToolbar();
+  return undo;
 }
 
 void AttentionRankPage::loadCase(int index) {

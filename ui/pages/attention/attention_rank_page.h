@@ -46,8 +46,14 @@ class AttentionRankPage : public Page {
       return true;
     });
   }
-  /// Uses already-loaded matrices (tests, drag and drop later); same checks as loadNpy.
-  void setLoadedQk(std::shared_ptr<const attention::LoadedQk> loaded);
+  /// Uses already-loaded matrices (tests, drag and drop later); same checks as loadNpy. `records`
+  /// describe the files they came from (q, k); without them the matrices' .npy bytes stand in.
+  void setLoadedQk(std::shared_ptr<const attention::LoadedQk> loaded,
+                   std::vector<latentlab::ScenarioInput> records = {});
+  /// Q and K while the source is "npy": file names, sizes, SHA-256 and the matrices (≤ 4 MiB).
+  std::vector<latentlab::ScenarioInput> inputs() const override;
+  QString loadedSetting() const override { return QStringLiteral("source=npy"); }
+  QList<DataValue> exportValues() const override;
   /// Starts the sweep of the current params on the sweep controller (background, cancellable).
   void runSweep();
   RecomputeController* sweepController() const { return m_sweepController; }
@@ -57,6 +63,7 @@ class AttentionRankPage : public Page {
   static int caseCount();
 
  protected:
+  std::function<void()> useInputs(const std::vector<latentlab::ScenarioInput>& inputs) override;
   void validateParams(const latentlab::ParamSet& merged) const override;
   RecomputeController::Job makeJob() const override;
   void applyResult(const std::any& result) override;
@@ -73,6 +80,7 @@ class AttentionRankPage : public Page {
   void sweepIdle();
 
   std::shared_ptr<const attention::LoadedQk> m_loaded;
+  std::vector<latentlab::ScenarioInput> m_records;  // q, k: what a scenario keeps of m_loaded
   std::optional<attention::AttentionRankResult> m_result;
   std::optional<attention::RankSweepResult> m_sweep;
   std::optional<attention::DepthResult> m_depth;

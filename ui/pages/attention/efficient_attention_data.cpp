@@ -4,6 +4,9 @@
 #include "ui/pages/attention/efficient_attention_page.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include "ui/common/matrix_table.h"
 
 namespace latentlab::ui {
 
@@ -97,6 +100,19 @@ QList<DataTable> EfficientAttentionPage::exportData() const {
     tau.rows.push_back({r.tauGrid[i], r.softHardDiff[i], r.softErrorO[i]});
   tables << tau;
 
+  // The inputs behind every view: Q, K, V, Performer's Ω, the Transformer-VQ codebook and codes.
+  tables << matrixTable(QStringLiteral("q"), QStringLiteral("row"), QStringLiteral("q"), r.queries);
+  tables << matrixTable(QStringLiteral("k"), QStringLiteral("row"), QStringLiteral("k"), r.keys);
+  tables << matrixTable(QStringLiteral("v"), QStringLiteral("row"), QStringLiteral("v"), r.values);
+  tables << matrixTable(QStringLiteral("performer_omega"), QStringLiteral("feature"),
+                        QStringLiteral("w"), r.omega);
+  tables << matrixTable(QStringLiteral("vq_codebook"), QStringLiteral("code"), QStringLiteral("c"),
+                        r.codebook);
+  DataTable keyCodes{QStringLiteral("vq_codes"), {"key", "code"}, {}};
+  for (std::size_t i = 0; i < r.codes.size(); ++i)
+    keyCodes.rows.push_back({double(i), double(r.codes[i])});
+  tables << keyCodes;
+
   if (m_timing) {
     DataTable t{
         QStringLiteral("timing"),
@@ -115,6 +131,27 @@ QList<DataTable> EfficientAttentionPage::exportData() const {
         {{m_timing->performerCrossover, m_timing->vqCrossover, m_timing->msPerGflop}}};
   }
   return tables;
+}
+
+QList<DataValue> EfficientAttentionPage::exportValues() const {
+  QList<DataValue> v;
+  if (!m_result) return v;
+  const auto p = labParams();
+  const auto& r = *m_result;
+  v << DataValue{QStringLiteral("n"), double(p.n)} << DataValue{QStringLiteral("d"), double(p.d)}
+    << DataValue{QStringLiteral("dv"), double(p.dv)}
+    << DataValue{QStringLiteral("m"), double(r.omega.rows())}
+    << DataValue{QStringLiteral("codebook_size"), double(r.codebook.rows())}
+    << DataValue{QStringLiteral("kmeans_iterations"), double(p.kmeansIters)}
+    << DataValue{QStringLiteral("maps_shown"), double(r.shown)}  // maps: top-left block
+    << DataValue{QStringLiteral("scale"), 1.0 / std::sqrt(double(p.d))}
+    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
+    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};
+  if (m_timing)
+    v << DataValue{QStringLiteral("timing_d"), double(m_timing->params.d)}
+      << DataValue{QStringLiteral("timing_m"), double(m_timing->params.m)}
+      << DataValue{QStringLiteral("timing_codebook_size"), double(m_timing->params.codebookSize)};
+  return v;
 }
 
 }  // namespace latentlab::ui

@@ -26,6 +26,7 @@ class EfficientAttentionPage : public Page {
   QString title() const override { return tr("Efficient attention"); }
   std::vector<latentlab::FieldSpec> fields() const override;
   QList<DataTable> exportData() const override;
+  QList<DataValue> exportValues() const override;
 
   const std::optional<attention::EfficientLabResult>& result() const { return m_result; }
   const std::optional<attention::TimingResult>& timing() const { return m_timing; }

@@ -64,4 +64,24 @@ QList<DataTable> LstRunPage::exportData() const {
   return out;
 }
 
+QList<DataValue> LstRunPage::exportValues() const {
+  QList<DataValue> v;
+  const auto* r = m_result ? &*m_result : (m_live ? &*m_live : nullptr);
+  if (!r) return v;
+  const auto& c = r->config;
+  // The model actually trained: r = 0 and k = 0 in the params mean the preset's values.
+  v << DataValue{QStringLiteral("layers"), double(c.layers)}
+    << DataValue{QStringLiteral("reduction_used"), double(c.reduction)}
+    << DataValue{QStringLiteral("side_layers_used"), double(c.sideLayers)}
+    << DataValue{QStringLiteral("seq"), double(c.seq)}
+    << DataValue{QStringLiteral("batch"), double(c.batch)}
+    << DataValue{QStringLiteral("backbone_params"), double(r->backboneParams)}
+    << DataValue{QStringLiteral("pretrain_steps_run"), double(r->pretrainLoss.size())}
+    << DataValue{QStringLiteral("finished"), r->finished ? 1.0 : 0.0}
+    << DataValue{QStringLiteral("optimizer"), QStringLiteral("adam")}
+    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
+    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};
+  return v;
+}
+
 }  // namespace latentlab::ui

@@ -39,6 +39,7 @@ class LstRunPage : public Page {
   QString title() const override { return tr("Side-tuning run"); }
   std::vector<latentlab::FieldSpec> fields() const override;
   QList<DataTable> exportData() const override;
+  QList<DataValue> exportValues() const override;
 
   /// The last finished run (empty before the first one).
   const std::optional<finetune::SideTuningResult>& result() const { return m_result; }

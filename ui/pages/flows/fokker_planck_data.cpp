@@ -4,6 +4,7 @@
 // and the drawn trajectories.
 #include <limits>
 
+#include "ui/common/matrix_table.h"
 #include "ui/pages/flows/fokker_planck_page.h"
 
 namespace latentlab::ui {
@@ -17,11 +18,18 @@ QList<DataTable> FokkerPlanckPage::exportData() const {
                     "mean_sigma", "mean_pde", "mean_closed", "var_sde", "var_sigma", "var_pde",
                     "var_closed", "phi_mean", "wf_lhs", "wf_rhs"},
                    {}};
+  if (r.dim == 2)  // the second coordinate's moments (the columns above are coordinate 1's)
+    frames.columns << "mean_sde_y" << "mean_sigma_y" << "mean_pde_y" << "mean_closed_y"
+                   << "var_sde_y" << "var_sigma_y" << "var_pde_y" << "var_closed_y";
   for (std::size_t i = 0; i < r.snapshots.size(); ++i) {
     const auto& s = r.snapshots[i];
     frames.rows.push_back({s.t, s.mass, s.tvSde, s.tvSigma, s.noiseFloor, s.tvPdeClosed,
                            s.meanSde[0], s.meanSigma[0], s.meanPde[0], s.meanClosed[0], s.varSde,
                            s.varSigma, s.varPde, s.varClosed, s.phiMean, r.wfLhs[i], s.phiRhs});
+    if (r.dim == 2)
+      frames.rows.back().insert(frames.rows.back().end(),
+                                {s.meanSde[1], s.meanSigma[1], s.meanPde[1], s.meanClosed[1],
+                                 s.varSdeY, s.varSigmaY, s.varPdeY, s.varClosedY});
   }
   out.append(frames);
 
@@ -62,7 +70,46 @@ QList<DataTable> FokkerPlanckPage::exportData() const {
   for (std::size_t i = 0; i < r.residualDt.size() && i < s.wfResidual.size(); ++i)
     residual.rows.push_back({r.residualDt[i], s.wfResidual[i], s.wfResidual[i] + s.itoTerm});
   out.append(residual);
+
+  // The SDE particles the weak-form residual of the shown frame averages over.
+  out.append(matrixTable(QStringLiteral("wf_particles"), QStringLiteral("particle"),
+                         QStringLiteral("x"), s.wfParticles));
   return out;
+}
+
+QList<DataValue> FokkerPlanckPage::exportValues() const {
+  QList<DataValue> v;
+  if (!m_result) return v;
+  const flows::FpLabResult& r = *m_result;
+  const auto p = labParams();
+  const int frame = shownFrame();
+  v << DataValue{QStringLiteral("dim"), double(r.dim)}
+    << DataValue{QStringLiteral("grid_n"), double(r.n)}
+    << DataValue{QStringLiteral("h"), r.h}
+    << DataValue{QStringLiteral("dt"), r.dt}
+    << DataValue{QStringLiteral("stable_dt"), r.stableDt}
+    << DataValue{QStringLiteral("steps"), double(r.steps)}
+    << DataValue{QStringLiteral("particles"), double(p.particles)}
+    << DataValue{QStringLiteral("sigma_used"), r.sigmaUsed}
+    << DataValue{QStringLiteral("sde_integrator"), QStringLiteral("euler_maruyama")}
+    << DataValue{QStringLiteral("sigma_integrator"),
+                 r.sigmaIsOde ? QString::fromLatin1(flows::solverId(r.odeIntegrator))
+                              : QStringLiteral("euler_maruyama")}
+    << DataValue{QStringLiteral("sigma_score"), r.closedFormScore ? QStringLiteral("closed_form")
+                                                                  : QStringLiteral("grid")}
+    << DataValue{QStringLiteral("flux_scheme"), r.sgFallback ? QStringLiteral("muscl (sg fallback)")
+                                                             : QString::fromStdString(
+                                                                   formatValue(params().at("scheme")))}
+    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
+    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")}
+    << DataValue{QStringLiteral("frame"), double(frame)}
+    << DataValue{QStringLiteral("frame_requested"), double(p.frame)}
+    << DataValue{QStringLiteral("t_shown"), r.snapshots[static_cast<std::size_t>(frame)].t}
+    << DataValue{QStringLiteral("wf_particles"), double(r.residualParticles)}
+    << DataValue{QStringLiteral("mass_drift"), r.massDrift}
+    << DataValue{QStringLiteral("min_density"), r.minDensity}
+    << DataValue{QStringLiteral("edge_mass"), r.edgeMass};
+  return v;
 }
 
 }  // namespace latentlab::ui

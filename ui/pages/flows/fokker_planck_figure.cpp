@@ -51,6 +51,16 @@ std::vector<QPointF> cellCurve(const FpLabResult& r, const std::vector<double>& 
 }
 
 // Read-out of one family at a frame: TV with the Monte-Carlo floor, mean/var vs closed form, mass.
+// The σ = 0 family's integrator as the figure names it.
+QString integratorName(const FpLabResult& r) {
+  switch (r.odeIntegrator) {
+    case flows::Solver::Euler: return FokkerPlanckFigure::tr("Euler, 1st order");
+    case flows::Solver::Heun: return FokkerPlanckFigure::tr("Heun, 2nd order");
+    case flows::Solver::Rk4: return FokkerPlanckFigure::tr("RK4, 4th order");
+  }
+  return {};
+}
+
 QString readout(const FpLabResult& r, const FpSnapshot& s, bool sigmaFamily, int particles) {
   const double tv = sigmaFamily ? s.tvSigma : s.tvSde;
   const Eigen::Vector2d m = sigmaFamily ? s.meanSigma : s.meanSde;
@@ -252,10 +262,10 @@ void FokkerPlanckFigure::fillColumn(Column& c, bool sigmaFamily, const FpLabPara
   const FpSnapshot& s = r.snapshots[frame];
   const bool two = r.dim == 2;
   const int rows = trajRowsAt(r, s.t);
-  const QString name = sigmaFamily
-                           ? (r.sigmaUsed == 0.0 ? tr("σ = 0: probability-flow ODE")
-                                                 : tr("σ-SDE, σ = %1").arg(num(r.sigmaUsed, 3)))
-                           : tr("SDE (Euler–Maruyama, σ = g)");
+  const QString name =
+      sigmaFamily ? (r.sigmaIsOde ? tr("σ = 0: probability-flow ODE (%1)").arg(integratorName(r))
+                                  : tr("σ-SDE, σ = %1 (Euler–Maruyama)").arg(num(r.sigmaUsed, 3)))
+                  : tr("SDE (Euler–Maruyama, σ = g)");
   const QColor col = sigmaFamily ? kSigma : kSde;
   const auto& paths = sigmaFamily ? r.trajSigma : r.trajSde;
   c.canvas->setVisible(two);

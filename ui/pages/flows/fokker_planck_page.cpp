@@ -120,6 +120,10 @@ void FokkerPlanckPage::paramsUpdated() {
     f->setFieldVisible("beta_max", p.drift == DriftPreset::VpSchedule);
     f->setFieldVisible("m0y", p.dim == flows::FpDim::Two);
     f->setFieldVisible("k", p.phi == flows::FpPhi::CosKx || p.phi == flows::FpPhi::Bump);
+    // The σ-family is an ODE without noise: σ = 0, or no diffusion at all (VP always diffuses).
+    const bool noNoise = p.drift == DriftPreset::None ||
+                         (p.g == 0.0 && p.drift != DriftPreset::VpSchedule);
+    f->setFieldVisible("ode_integrator", p.sigma == 0.0 || noNoise);
   }
 }
 

@@ -30,6 +30,9 @@ class FokkerPlanckPage : public Page {
   QString title() const override { return tr("Fokker–Planck"); }
   std::vector<latentlab::FieldSpec> fields() const override;
   QList<DataTable> exportData() const override;
+  /// Grid, step, integrator (SDE: Euler–Maruyama; σ-family: the ODE integrator when σ = 0),
+  /// score, shown frame (clamped) and the weak form's particle count.
+  QList<DataValue> exportValues() const override;
 
   const flows::FpLabResult* result() const { return m_result.get(); }
   /// How many times the simulation itself ran (frame/view changes reuse the cache).

@@ -29,6 +29,7 @@ QList<DataTable> ReflowPage::exportData() const {
   if (!m_result) return tables;
   const auto& r = *m_result;
   tables << pointsTable(QStringLiteral("particles_t"), r.snapshot());
+  tables << pointsTable(QStringLiteral("target_samples"), r.targetSamples);
   tables << pathsTable(QStringLiteral("trajectories"), r.paths);
   DataTable dens{QStringLiteral("density"), QStringList{"x", "y", "rho"}, {}};
   const Eigen::Index g = r.density.rows();
@@ -69,6 +70,34 @@ QList<DataTable> ReflowPage::exportData() const {
     tables << q;
   }
   return tables;
+}
+
+QList<DataValue> ReflowPage::exportValues() const {
+  QList<DataValue> v;
+  if (!m_result) return v;
+  const auto& r = *m_result;
+  const auto p = labParams();
+  v << DataValue{QStringLiteral("particles"), double(p.particles)}
+    << DataValue{QStringLiteral("steps"), double(p.steps)}
+    << DataValue{QStringLiteral("dt"), 1.0 / p.steps}
+    << DataValue{QStringLiteral("integrator"), QString::fromLatin1(flows::solverId(p.solver))}
+    << DataValue{QStringLiteral("time_requested"), p.time}
+    << DataValue{QStringLiteral("time_shown"), r.snapshotTime}  // the frame nearest to it
+    << DataValue{QStringLiteral("frame_shown"), double(r.snapshotIndex)}
+    << DataValue{QStringLiteral("target_samples"), double(r.targetSamples.rows())}
+    << DataValue{QStringLiteral("box"), r.box}
+    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
+    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};
+  if (!r.rounds.empty()) {
+    v << DataValue{QStringLiteral("rounds"), double(r.rounds.size())}
+      << DataValue{QStringLiteral("pairs"), double(p.pairs)}
+      << DataValue{QStringLiteral("pair_integrator"), QStringLiteral("rk4, 32 steps")};
+  }
+  if (m_image && p.target == flows::TargetPreset::Image)
+    v << DataValue{QStringLiteral("image"), m_image.name}
+      << DataValue{QStringLiteral("image_width"), double(m_image.image->width())}
+      << DataValue{QStringLiteral("image_height"), double(m_image.image->height())};
+  return v;
 }
 
 }  // namespace latentlab::ui

@@ -15,6 +15,9 @@
 #include <chrono>
 #include <cmath>
 #include <initializer_list>
+#include <utility>
+
+#include "latentlab/quantization/image_embed.h"
 
 #include "ui/common/image_dialog.h"
 #include "ui/common/param_form.h"
@@ -87,7 +90,7 @@ std::vector<std::pair<QString, std::string>> ReflowPage::sections() const {
 
 flows::ReflowLabParams ReflowPage::labParams() const {
   auto p = fromParamSet(params(), flows::reflowLabFields());
-  p.image = m_image;
+  p.image = m_image.image;
   return p;
 }
 
@@ -96,20 +99,34 @@ void ReflowPage::validateParams(const ParamSet& merged) const {
   flows::validate(p);
   if (p.target != flows::TargetPreset::Image) return;
   if (!m_image) throw ParamError("target", "no image loaded: use \"Open image…\" first");
-  flows::sampleImageDensity(*m_image, 1, p.imageMass, p.seed);  // the chosen mass exists
+  flows::sampleImageDensity(*m_image.image, 1, p.imageMass, p.seed);  // the chosen mass exists
+}
+
+std::vector<ScenarioInput> ReflowPage::inputs() const {
+  if (labParams().target != flows::TargetPreset::Image || !m_image) return {};
+  return {m_image.record};
+}
+
+std::function<void()> ReflowPage::useInputs(const std::vector<ScenarioInput>& inputs) {
+  LoadedImage image = imageForScenario(inputs, m_image, id());
+  if (!image) return {};
+  ++m_imageGeneration;
+  return [this, previous = std::exchange(m_image, std::move(image))] {
+    m_image = previous;
+    ++m_imageGeneration;
+  };
 }
 
 bool ReflowPage::openImageFile(const QString& path) {
   try {
-    // The density needs no more than 256 px a side; loadImage downscales larger images.
-    auto image = std::make_shared<const quantization::ImageData>(
-        quantization::loadImage(QFile::encodeName(path).toStdString(), 256));
+    // The density needs no more than 256 px a side (so the image always fits in a scenario,
+    // see quantization::kEmbeddedImageSide); loadImage downscales larger images.
+    LoadedImage image = openLoadedImage(path, quantization::kEmbeddedImageSide);
     auto p = labParams();
-    p.image = image;
-    flows::sampleImageDensity(*image, 1, p.imageMass, p.seed);  // has mass for this option
+    p.image = image.image;
+    flows::sampleImageDensity(*image.image, 1, p.imageMass, p.seed);  // has mass for this option
     m_image = std::move(image);
     ++m_imageGeneration;
-    m_imageName = QFileInfo(path).fileName();
     if (p.target == flows::TargetPreset::Image)
       controller()->request(makeJob(), false);  // same param value: ask for the run ourselves
     else

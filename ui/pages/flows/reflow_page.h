@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "latentlab/flows/reflow_lab.h"
+#include "ui/common/loaded_image.h"
 #include "ui/common/page.h"
 
 class QHBoxLayout;
@@ -52,11 +53,16 @@ class ReflowPage : public Page {
   void openFiles(const QStringList& paths) override {
     openWith(paths, 1, [this](const QStringList& p) { return openImageFile(p.front()); });
   }
+  /// The opened image while the target is "image" (README, "Scenario files").
+  std::vector<latentlab::ScenarioInput> inputs() const override;
+  QString loadedSetting() const override { return QStringLiteral("target=image"); }
+  QList<DataValue> exportValues() const override;
   /// How many flow computations ran (tests: time and view changes reuse the cached flow).
   int flowRuns() const { return *m_flowRuns; }
 
  protected:
   RecomputeController::Job makeJob() const override;
+  std::function<void()> useInputs(const std::vector<latentlab::ScenarioInput>& inputs) override;
   void validateParams(const latentlab::ParamSet& merged) const override;
   void applyResult(const std::any& result) override;
   QWidget* createFigure(QWidget* parent) const override;
@@ -74,9 +80,8 @@ class ReflowPage : public Page {
   std::optional<flows::ReflowLabResult> m_result;
   latentlab::ParamSet m_flowKey, m_roundsKey;  // params the cached parts were computed for
   std::shared_ptr<int> m_flowRuns = std::make_shared<int>(0);
-  std::shared_ptr<const quantization::ImageData> m_image;  // the Image target's picture
+  LoadedImage m_image;        // the Image target's picture
   int m_imageGeneration = 0;  // bumped per loaded image: part of the flow cache key
-  QString m_imageName;
   std::vector<std::vector<double>> m_undo;  // drawn points before each stroke
   QPointF m_lastDrawn;
   QSlider* m_slider = nullptr;

@@ -67,4 +67,22 @@ QList<DataTable> ReflowWganPage::exportData() const {
   return out;
 }
 
+QList<DataValue> ReflowWganPage::exportValues() const {
+  QList<DataValue> v;
+  if (!m_result) return v;
+  const auto& r = *m_result;
+  const auto& p = r.params;
+  const int round = std::clamp(labParams().round, 0, static_cast<int>(r.snapshots.size()) - 1);
+  v << DataValue{QStringLiteral("particles"), double(p.particles)}
+    << DataValue{QStringLiteral("rounds"), double(r.snapshots.size()) - 1.0}
+    << DataValue{QStringLiteral("round_shown"), double(round)}  // the requested round, clamped
+    << DataValue{QStringLiteral("round_requested"), double(labParams().round)}
+    << DataValue{QStringLiteral("critic_steps"), double(p.criticSteps)}
+    << DataValue{QStringLiteral("view_box"), r.viewBox}  // widened to fit the target
+    << DataValue{QStringLiteral("drawn_points"), double(p.drawn.size() / 2)}
+    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
+    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};
+  return v;
+}
+
 }  // namespace latentlab::ui

@@ -31,6 +31,7 @@ class ReflowWganPage : public Page {
   QString title() const override { return tr("ReFlow → WGAN-GP"); }
   std::vector<latentlab::FieldSpec> fields() const override;
   QList<DataTable> exportData() const override;
+  QList<DataValue> exportValues() const override;
 
   /// The last applied result (null before the first compute).
   std::shared_ptr<const flows::WganLabResult> result() const { return m_result; }

@@ -11,7 +11,8 @@
 #include <QSlider>
 #include <QTimer>
 #include <algorithm>
-#include <limits>
+
+#include "latentlab/common/scenario_inputs.h"
 
 #include "ui/common/image_dialog.h"
 #include "ui/common/param_form.h"
@@ -74,21 +75,60 @@ void QuantGridPage::validateParams(const ParamSet& merged) const {
 }
 
 std::shared_ptr<const ImageData> QuantGridPage::currentImage() const {
-  if (m_loaded) return m_loaded;
+  return m_loaded ? m_loaded.image : sampleImage().image;
+}
+
+const LoadedImage& QuantGridPage::sampleImage() const {
   if (!m_sample) {
     // The bundled sample lives in the Qt resource; core decodes the bytes so it stays Qt-free.
     QFile f(QStringLiteral(":/images/") + QLatin1String(kSampleFile));
     if (!f.open(QIODevice::ReadOnly))
       throw ParamError("data", std::string("bundled sample ") + kSampleFile + " is missing");
     const QByteArray bytes = f.readAll();
-    m_sample = std::make_shared<const ImageData>(
+    m_sample.image = std::make_shared<const ImageData>(
         decodeImage(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), kSampleFile));
+    m_sample.record = memoryInput("image", kSampleFile, bytes.toStdString());
+    m_sample.record.note = "bundled sample";
+    m_sample.name = QString::fromLatin1(kSampleFile);
   }
   return m_sample;
 }
 
 QString QuantGridPage::imageName() const {
-  return m_loaded ? m_loadedName : QString::fromLatin1(kSampleFile);
+  return m_loaded ? m_loaded.name : QString::fromLatin1(kSampleFile);
+}
+
+std::vector<ScenarioInput> QuantGridPage::inputs() const {
+  if (labParams().data != GridData::ImagePatches) return {};
+  return {m_loaded ? m_loaded.record : sampleImage().record};
+}
+
+std::function<void()> QuantGridPage::useInputs(const std::vector<ScenarioInput>& inputs) {
+  const ScenarioInput* in = findInput(inputs, "image");
+  LoadedImage image;
+  if (in) {
+    // The bundled sample's fingerprint: go back to it (no file was opened when it was saved).
+    if (!(m_loaded && m_loaded.record.sha256 == in->sha256) &&
+        in->sha256 == sampleImage().record.sha256)
+      image = LoadedImage{};
+    else
+      image = imageForScenario(inputs, m_loaded, id());
+  } else if (!inputs.empty()) {
+    imageForScenario(inputs, m_loaded, id());  // throws: not an image
+  } else {
+    return {};  // a scenario from before inputs were recorded: keep what is open
+  }
+  // A file opened here keeps its path; an image from the scenario shows its recorded name.
+  const QString path = image && m_loaded && image.record.sha256 == m_loaded.record.sha256
+                           ? m_loadedPath
+                           : image.name;
+  auto undo = [this, previous = m_loaded, previousPath = m_loadedPath] {
+    m_loaded = previous;
+    m_loadedPath = previousPath;
+  };
+  m_loaded = std::move(image);
+  m_loadedPath = path;
+  return undo;
 }
 
 RecomputeController::Job QuantGridPage::makeJob() const {
@@ -168,16 +208,13 @@ bool QuantGridPage::openImageFile(const QString& path) {
   const QString trimmed = path.trimmed();
   try {
     if (trimmed.isEmpty()) {
-      m_loaded.reset();
-      m_loadedName.clear();
+      m_loaded = LoadedImage{};
       m_loadedPath.clear();
     } else {
-      auto image =
-          std::make_shared<const ImageData>(loadImage(QFile::encodeName(trimmed).toStdString()));
+      LoadedImage image = openLoadedImage(trimmed);
       // Refuse images with too few patches here, before the points change (cheap: one PCA).
-      (void)makePatchPoints(*image, labParams().dims, 100, 1);
+      (void)makePatchPoints(*image.image, labParams().dims, 100, 1);
       m_loaded = std::move(image);
-      m_loadedName = QFileInfo(trimmed).fileName();
       m_loadedPath = trimmed;
     }
   } catch (const std::exception& e) {  // ParamError, or bad_alloc on a huge file
@@ -281,73 +318,6 @@ void QuantGridPage::syncToolbar() {
   m_stepLabel->setText(lloyd ? tr("it. %1/%2").arg(shown).arg(total)
                              : tr("step %1/%2").arg(shown).arg(total));
   if (!m_path->hasFocus()) m_path->setText(m_loaded ? m_loadedPath : QString());
-}
-
-QList<DataTable> QuantGridPage::exportData() const {
-  QList<DataTable> out;
-  if (!m_result) return out;
-  const GridLabResult& r = *m_result;
-  DataTable pts{QStringLiteral("points"), {}, {}};
-  for (int j = 0; j < r.dims; ++j) pts.columns << QStringLiteral("x%1").arg(j + 1);
-  pts.columns << QStringLiteral("fsq_index") << QStringLiteral("vq_index")
-              << QStringLiteral("naive_index") << QStringLiteral("aliased");
-  for (Eigen::Index i = 0; i < r.points.rows(); ++i) {
-    const auto s = static_cast<std::size_t>(i);
-    std::vector<double> row(r.points.row(i).data(), r.points.row(i).data() + r.dims);
-    row.push_back(static_cast<double>(r.fsqIndex[s]));
-    row.push_back(static_cast<double>(r.vqIndex[s]));
-    row.push_back(static_cast<double>(r.precision.naiveIndex[s]));
-    row.push_back(r.precision.aliased[s] ? 1.0 : 0.0);
-    pts.rows.push_back(std::move(row));
-  }
-  out << pts;
-  DataTable cb{QStringLiteral("vq_codebook"), {QStringLiteral("code")}, {}};
-  for (int j = 0; j < r.dims; ++j) cb.columns << QStringLiteral("x%1").arg(j + 1);
-  cb.columns << QStringLiteral("count");
-  for (Eigen::Index k = 0; k < r.codebook.rows(); ++k) {
-    std::vector<double> row{static_cast<double>(k)};
-    for (int j = 0; j < r.dims; ++j) row.push_back(r.codebook(k, j));
-    row.push_back(static_cast<double>(r.vqCounts[static_cast<std::size_t>(k)]));
-    cb.rows.push_back(std::move(row));
-  }
-  out << cb;
-  DataTable fc{QStringLiteral("fsq_counts"), {QStringLiteral("code"), QStringLiteral("count")}, {}};
-  for (std::size_t k = 0; k < r.fsqCounts.size(); ++k)
-    fc.rows.push_back({static_cast<double>(k), static_cast<double>(r.fsqCounts[k])});
-  out << fc;
-  DataTable curve{
-      QStringLiteral("vq_curve"), {QStringLiteral("step"), QStringLiteral("rel_mse")}, {}};
-  for (std::size_t i = 0; i < r.vqCurve.size(); ++i)
-    curve.rows.push_back({static_cast<double>(i), r.vqCurve[i]});
-  out << curve;
-  DataTable sum{QStringLiteral("summary"),
-                {QStringLiteral("method"), QStringLiteral("K"), QStringLiteral("used"),
-                 QStringLiteral("usage"), QStringLiteral("entropy_bits"),
-                 QStringLiteral("perplexity"), QStringLiteral("rel_mse")},
-                {}};
-  auto add = [&](double id, const UsageStats& s, double mse) {
-    sum.rows.push_back({id, static_cast<double>(s.codebookSize), static_cast<double>(s.used),
-                        s.usage, s.entropyBits, s.perplexity, mse});
-  };
-  add(0, r.fsqStats, r.fsqRelMse);  // 0 = FSQ, 1 = VQ, 2 = FSQ through the float index path
-  add(1, r.vqStats, r.vqRelMse);
-  add(2, r.naiveStats, std::numeric_limits<double>::quiet_NaN());
-  out << sum;
-  if (m_sweep) {
-    DataTable sw{
-        QStringLiteral("usage_vs_k"),
-        {QStringLiteral("log2_target"), QStringLiteral("fsq_codes"), QStringLiteral("vq_codes"),
-         QStringLiteral("fsq_usage"), QStringLiteral("fsq_heldout_usage"),
-         QStringLiteral("vq_usage"), QStringLiteral("vq_heldout_usage"),
-         QStringLiteral("fsq_snr_db"), QStringLiteral("vq_snr_db")},
-        {}};
-    for (const GridSweepPoint& pt : m_sweep->points)
-      sw.rows.push_back({static_cast<double>(pt.log2Target), static_cast<double>(pt.fsqCodes),
-                         static_cast<double>(pt.vqCodes), pt.fsqUsage, pt.fsqHeldOutUsage,
-                         pt.vqUsage, pt.vqHeldOutUsage, pt.fsqSnrDb, pt.vqSnrDb});
-    out << sw;
-  }
-  return out;
 }
 
 }  // namespace latentlab::ui

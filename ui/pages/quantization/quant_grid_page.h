@@ -7,6 +7,7 @@
 
 #include "latentlab/quantization/grid_lab.h"
 #include "latentlab/quantization/grid_sweep.h"
+#include "ui/common/loaded_image.h"
 #include "ui/common/page.h"
 
 class QHBoxLayout;
@@ -46,6 +47,11 @@ class QuantGridPage : public Page {
   }
   /// "astronaut.png" (bundled) or the opened file's name.
   QString imageName() const;
+  /// With "image patches" points: the opened image, or the bundled sample's record (name and
+  /// SHA-256, no data), so a replay knows which of the two the points came from.
+  std::vector<latentlab::ScenarioInput> inputs() const override;
+  QString loadedSetting() const override { return QStringLiteral("data=patches"); }
+  QList<DataValue> exportValues() const override;
   /// Play/pause through the VQ training history (spec §7.2).
   void setPlaying(bool playing);
   bool isPlaying() const;
@@ -53,6 +59,7 @@ class QuantGridPage : public Page {
   int replayCount() const { return m_replays; }
 
  protected:
+  std::function<void()> useInputs(const std::vector<latentlab::ScenarioInput>& inputs) override;
   void validateParams(const latentlab::ParamSet& merged) const override;
   RecomputeController::Job makeJob() const override;
   void applyResult(const std::any& result) override;
@@ -65,6 +72,8 @@ class QuantGridPage : public Page {
  private:
   quantization::GridLabParams labParams() const;
   std::shared_ptr<const quantization::ImageData> currentImage() const;
+  /// The bundled sample and its record, decoded on first use.
+  const LoadedImage& sampleImage() const;
   void buildToolbar(QHBoxLayout* row);
   void syncToolbar();
   void stepPlay();
@@ -75,10 +84,9 @@ class QuantGridPage : public Page {
   latentlab::ParamSet m_resultKey;  // params of m_result's training, view-only keys removed
   std::shared_ptr<const quantization::ImageData> m_resultImage;
   QString m_resultImageName;
-  std::shared_ptr<const quantization::ImageData> m_loaded;
-  QString m_loadedName;
+  LoadedImage m_loaded;
   QString m_loadedPath;
-  mutable std::shared_ptr<const quantization::ImageData> m_sample;
+  mutable LoadedImage m_sample;  // the bundled image, decoded on first use
   int m_replays = 0;
   QLineEdit* m_path = nullptr;
   QPushButton* m_open = nullptr;

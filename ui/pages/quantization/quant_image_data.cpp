@@ -3,9 +3,11 @@
 // The numbers and images behind the Image reconstruction figure.
 #include <QDir>
 #include <QImage>
+#include <algorithm>
 #include <cmath>
 
 #include "ui/common/figure_export.h"
+#include "ui/common/matrix_table.h"
 #include "ui/pages/quantization/quant_image_figure.h"
 #include "ui/pages/quantization/quant_image_page.h"
 
@@ -59,20 +61,73 @@ QList<DataTable> QuantImagePage::exportData() const {
   for (std::size_t i = 0; i < r.levels.size(); ++i)
     levels.rows.push_back({static_cast<double>(i), static_cast<double>(r.levels[i])});
   out.push_back(levels);
+  if (!r.fsqPatchIndex.empty()) {
+    // Tier A's token grid: patch (row, col) of the gridRows × gridCols grid and its two codes.
+    DataTable tokens{QStringLiteral("tokens"), {"row", "col", "fsq_index", "vq_index"}, {}};
+    for (int row = 0; row < r.gridRows; ++row)
+      for (int col = 0; col < r.gridCols; ++col) {
+        const auto k = static_cast<std::size_t>(row) * static_cast<std::size_t>(r.gridCols) +
+                       static_cast<std::size_t>(col);
+        if (k >= r.fsqPatchIndex.size() || k >= r.vqPatchIndex.size()) continue;
+        tokens.rows.push_back({static_cast<double>(row), static_cast<double>(col),
+                               static_cast<double>(r.fsqPatchIndex[k]),
+                               static_cast<double>(r.vqPatchIndex[k])});
+      }
+    out.push_back(tokens);
+    out.push_back(matrixTable(QStringLiteral("vq_codebook"), QStringLiteral("code"),
+                              QStringLiteral("latent"), r.vqCodebook));
+  }
   if (!r.rate.empty()) {
-    DataTable rate;
-    rate.name = QStringLiteral("rate_distortion");
-    rate.columns = {QStringLiteral("log2_target"), QStringLiteral("codes"),
-                    QStringLiteral("vq_codes"),    QStringLiteral("bpp"),
-                    QStringLiteral("fsq_psnr_db"), QStringLiteral("vq_psnr_db"),
-                    QStringLiteral("fsq_usage"),   QStringLiteral("vq_usage")};
+    // Each quantizer's rate at its own K (VQ's is capped at patches / 4), and the Lloyd
+    // iterations each point used (the sweep uses at most kRateLloydIterations).
+    DataTable rate{QStringLiteral("rate_distortion"),
+                   {"log2_target", "codes", "vq_codes", "fsq_bpp", "vq_bpp", "fsq_psnr_db",
+                    "vq_psnr_db", "fsq_usage", "vq_usage", "vq_lloyd_iterations"},
+                   {}};
     for (const auto& p : r.rate)
       rate.rows.push_back({static_cast<double>(p.log2Target), static_cast<double>(p.codes),
-                           static_cast<double>(p.vqCodes), p.bpp, p.fsqPsnr, p.vqPsnr, p.fsqUsage,
-                           p.vqUsage});
+                           static_cast<double>(p.vqCodes), p.fsqBpp, p.vqBpp, p.fsqPsnr, p.vqPsnr,
+                           p.fsqUsage, p.vqUsage, static_cast<double>(p.lloydIterations)});
     out.push_back(rate);
   }
   return out;
+}
+
+QList<DataValue> QuantImagePage::exportValues() const {
+  QList<DataValue> v;
+  const ImageLabParams& p = m_resultParams;
+  v << DataValue{QStringLiteral("image"), m_resultName};
+  if (m_train && p.view == ImageView::Training) {
+    v << DataValue{QStringLiteral("train_steps"), double(p.trainSteps)}
+      << DataValue{QStringLiteral("train_batch"), double(p.trainBatch)};
+    return v;
+  }
+  if (!m_result) return v;
+  const ImageLabResult& r = *m_result;
+  const bool tierB = p.view == ImageView::Colour;
+  v << DataValue{QStringLiteral("width"), double(r.original.width())}
+    << DataValue{QStringLiteral("height"), double(r.original.height())}
+    << DataValue{QStringLiteral("channels"), double(r.original.channels())}
+    << DataValue{QStringLiteral("tier"), tierB ? QStringLiteral("B colour") : QStringLiteral("A patch PCA")}
+    << DataValue{tierB ? QStringLiteral("pixels") : QStringLiteral("patches"), double(r.patches)}
+    << DataValue{QStringLiteral("fsq_codes"), double(r.codes)}
+    << DataValue{QStringLiteral("vq_codes"), double(r.vqCodes)}
+    << DataValue{QStringLiteral("vq_codes_capped"), r.vqCodes < r.codes ? 1.0 : 0.0}
+    << DataValue{QStringLiteral("lloyd_iterations"), double(p.lloydIterations)};
+  if (!tierB)
+    v << DataValue{QStringLiteral("patch"), double(r.patchSize)}
+      << DataValue{QStringLiteral("grid_rows"), double(r.gridRows)}
+      << DataValue{QStringLiteral("grid_cols"), double(r.gridCols)}
+      << DataValue{QStringLiteral("latent_dims"), double(r.levels.size())};
+  if (!r.rate.empty())
+    v << DataValue{QStringLiteral("rate_lloyd_iterations"),
+                   double(std::min(p.lloydIterations, kRateLloydIterations))};
+  v << DataValue{QStringLiteral("eight_bit_rounding"),
+                 QStringLiteral("round(clamp(v, 0, 1) * 255) in double, for metrics and PNGs")};
+  QStringList notes;
+  for (const auto& n : r.notes) notes << QString::fromStdString(n);
+  if (!notes.isEmpty()) v << DataValue{QStringLiteral("notes"), notes.join(QStringLiteral("; "))};
+  return v;
 }
 
 QStringList QuantImagePage::exportReconstructions(const QString& dir) const {

@@ -58,8 +58,7 @@ QImage toQImage(const ImageData& image) {
     uchar* line = out.scanLine(r);
     for (int c = 0; c < w; ++c)
       for (int ch = 0; ch < image.channels(); ++ch)
-        line[c * image.channels() + ch] = static_cast<uchar>(
-            std::lround(std::clamp(image.planes[ch](r, c), 0.0f, 1.0f) * 255.0f));
+        line[c * image.channels() + ch] = to8Bit(image.planes[ch](r, c));
   }
   return out;
 }
@@ -345,9 +344,12 @@ void QuantImageFigure::showRate(const ImageLabResult& r) {
   m_psnr->setSeries(tr("VQ"), vqPsnr, ChartView::Style::Line, vqColor());
   m_usage->setSeries(tr("FSQ"), fsqUse, ChartView::Style::Line, fsqColor());
   m_usage->setSeries(tr("VQ"), vqUse, ChartView::Style::Line, vqColor());
-  QString note = tr("Budgets 2^4…2^16 with the FSQ paper's levels; VQ = k-means++ and Lloyd in "
-                    "the same PCA latent, K capped at patches/4. FSQ usage is bounded by "
-                    "patches/K at large K.");
+  const int iterations = r.rate.empty() ? 0 : r.rate.front().lloydIterations;
+  QString note = tr("Budgets 2^4…2^16 with the FSQ paper's levels; VQ = k-means++ and %1 Lloyd "
+                    "iteration(s) per point (the headline uses all of them) in the same PCA "
+                    "latent, K capped at patches/4, so its rate is that of the capped K. FSQ "
+                    "usage is bounded by patches/K at large K.")
+                     .arg(iterations);
   for (const auto& n : r.notes) note += QStringLiteral(" ") + QString::fromStdString(n) + '.';
   m_rateNote->setText(note);
 }

@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <utility>
 
 #include "ui/common/image_dialog.h"
 #include "ui/common/param_form.h"
@@ -91,15 +92,36 @@ std::shared_ptr<const ImageData> QuantImagePage::sample(int index) const {
 
 std::shared_ptr<const ImageData> QuantImagePage::currentImage() const {
   const ImageSource source = labParams().source;
-  if (source == ImageSource::Loaded && m_loaded) return m_loaded;
-  // "Opened file" before any file was opened (e.g. from a scenario): show the first sample.
+  if (source == ImageSource::Loaded) {
+    if (!m_loaded) throw ParamError("image", "no image opened: use \"Open image…\" (--open) first");
+    return m_loaded.image;
+  }
   return sample(source == ImageSource::Coffee ? 1 : 0);
 }
 
 QString QuantImagePage::imageName() const {
   const ImageSource source = labParams().source;
-  if (source == ImageSource::Loaded && m_loaded) return m_loadedName;
+  if (source == ImageSource::Loaded) return m_loaded ? m_loaded.name : QString();
   return QLatin1String(kSampleFiles[source == ImageSource::Coffee ? 1 : 0]);
+}
+
+std::vector<ScenarioInput> QuantImagePage::inputs() const {
+  if (labParams().source != ImageSource::Loaded || !m_loaded) return {};
+  return {m_loaded.record};
+}
+
+std::function<void()> QuantImagePage::useInputs(const std::vector<ScenarioInput>& inputs) {
+  LoadedImage image = imageForScenario(inputs, m_loaded, id());
+  if (!image) return {};
+  return [this, previous = std::exchange(m_loaded, std::move(image))] { m_loaded = previous; };
+}
+
+void QuantImagePage::validateParams(const ParamSet& merged) const {
+  const ImageLabParams p = fromParamSet(merged, imageLabFields());
+  validate(p);
+  if (p.source == ImageSource::Loaded && !m_loaded)
+    throw ParamError("image", "image 'loaded' needs an opened image: use \"Open image…\" "
+                              "(--open FILE), or a scenario that embeds or names its image");
 }
 
 RecomputeController::Job QuantImagePage::makeJob() const {
@@ -179,10 +201,7 @@ void QuantImagePage::fillFigure(QWidget* figure) const {
 
 bool QuantImagePage::openImageFile(const QString& path) {
   try {
-    auto image =
-        std::make_shared<const ImageData>(loadImage(QFile::encodeName(path).toStdString()));
-    m_loaded = std::move(image);
-    m_loadedName = QFileInfo(path).fileName();
+    m_loaded = openLoadedImage(path);
     if (labParams().source == ImageSource::Loaded)
       controller()->request(makeJob(), false);  // same param value: ask for the run ourselves
     else
@@ -248,8 +267,6 @@ void QuantImagePage::syncToolbar() {
   QString text = tr("Image: %1").arg(imageName());
   if (m_result && !m_result->original.notice.empty())
     text += QStringLiteral(" — ") + QString::fromStdString(m_result->original.notice);
-  if (labParams().source == ImageSource::Loaded && !m_loaded)
-    text += tr(" (no file opened yet: showing the astronaut sample)");
   text += tr(". Images over %1 px on the long side are downscaled.").arg(kMaxImageSide);
   m_status->setText(text);
   m_export->setEnabled(m_result.has_value());

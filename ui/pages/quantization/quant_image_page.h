@@ -10,6 +10,7 @@
 
 #include "latentlab/quantization/image_lab.h"
 #include "latentlab/quantization/tiny_autoencoder.h"
+#include "ui/common/loaded_image.h"
 #include "ui/common/page.h"
 
 class QHBoxLayout;
@@ -59,8 +60,15 @@ class QuantImagePage : public Page {
   }
   /// Name shown for the current image ("astronaut.png", or the opened file's name).
   QString imageName() const;
+  /// The opened image while "image" is "loaded" (README, "Scenario files").
+  std::vector<latentlab::ScenarioInput> inputs() const override;
+  QString loadedSetting() const override { return QStringLiteral("image=loaded"); }
+  QList<DataValue> exportValues() const override;
 
  protected:
+  std::function<void()> useInputs(const std::vector<latentlab::ScenarioInput>& inputs) override;
+  /// "loaded" needs an opened image: a scenario saying so never computes on a sample instead.
+  void validateParams(const latentlab::ParamSet& merged) const override;
   RecomputeController::Job makeJob() const override;
   void applyResult(const std::any& result) override;
   QWidget* createFigure(QWidget* parent) const override;
@@ -86,8 +94,7 @@ class QuantImagePage : public Page {
   QPushButton* m_stop = nullptr;
   quantization::ImageLabParams m_resultParams;
   QString m_resultName;
-  std::shared_ptr<const quantization::ImageData> m_loaded;
-  QString m_loadedName;
+  LoadedImage m_loaded;
   mutable std::shared_ptr<const quantization::ImageData> m_samples[2];
   QLabel* m_status = nullptr;
   QPushButton* m_open = nullptr;

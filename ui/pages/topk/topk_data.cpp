@@ -146,4 +146,22 @@ QList<DataTable> TopkPage::exportData() const {
   return tables;
 }
 
+QList<DataValue> TopkPage::exportValues() const {
+  QList<DataValue> v;
+  if (!m_result) return v;
+  const auto p = labParams();
+  const auto& f = m_result->focus;
+  v << DataValue{QStringLiteral("n"), double(m_result->x.size())}
+    << DataValue{QStringLiteral("k"), double(p.k)}
+    << DataValue{QStringLiteral("focus_method"), idOf(p.method)}
+    << DataValue{QStringLiteral("focus_iterations"), double(f.iterations)}
+    << DataValue{QStringLiteral("focus_sum_error"), f.sumError}
+    << DataValue{QStringLiteral("mc_samples"), double(p.mcSamples)}  // 0: exact expectations
+    << DataValue{QStringLiteral("response_mc_samples_max"), 512.0}  // curves of gumbel/gauss
+    << DataValue{QStringLiteral("jacobian_fd_error"), m_result->jacobianFdError}
+    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
+    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};
+  return v;
+}
+
 }  // namespace latentlab::ui

@@ -28,6 +28,7 @@ class TopkPage : public Page {
   QString title() const override { return tr("Smooth Top-k"); }
   std::vector<latentlab::FieldSpec> fields() const override;
   QList<DataTable> exportData() const override;
+  QList<DataValue> exportValues() const override;
 
   /// The last applied result (empty before the first compute).
   const std::optional<topk::TopkLabResult>& result() const { return m_result; }

@@ -123,6 +123,9 @@ struct EfficientLabResult {
   std::vector<int> codes;    // code of every key (n)
   Eigen::MatrixXd values;    // V (n × d_v)
   Eigen::MatrixXd codebook;  // C (S × d)
+  // The inputs every view is computed from (exported so a result can be checked elsewhere).
+  Eigen::MatrixXd queries, keys;  // Q, K (n × d)
+  Eigen::MatrixXd omega;          // Performer's projection Ω (m × d) at feature_seed
 
   // Lemma view (empty kernel = 0 when another view is shown).
   Lemma2Cell lemma;

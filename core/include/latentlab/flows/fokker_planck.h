@@ -4,11 +4,13 @@
 
 #include <Eigen/Dense>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
 #include "latentlab/common/errors.h"
 #include "latentlab/common/rng.h"
+#include "latentlab/flows/ode_solver.h"
 
 namespace latentlab::flows {
 
@@ -103,6 +105,12 @@ class FpGrid {
   void score(const double* x, double* out, double floor = 1e-8) const;
   /// Precomputes the score field for score(); call after the density changed.
   void updateScore(double floor = 1e-8);
+  /// The score field of the last updateScore() at the cell centres (x and, in 2-D, y parts), so a
+  /// caller can keep it across a step; scoreWith() interpolates a kept field like score().
+  const std::vector<double>& scoreX() const { return m_sx; }
+  const std::vector<double>& scoreY() const { return m_sy; }
+  void scoreWith(const std::vector<double>& sx, const std::vector<double>& sy, const double* x,
+                 double* out) const;
 
  private:
   void rhs(FluxScheme scheme, double t, const std::vector<double>& p, std::vector<double>& out);
@@ -137,6 +145,13 @@ class ParticleCloud {
   /// in closed form instead of the grid's (spec §1.5 item 7).
   void step(const Drift& drift, double sigma, const FpGrid* grid, double t, double dt,
             const Gaussian* law = nullptr);
+  /// Score ∇log p at x for one stage of a step (the Gaussian law at the stage's time, or grid
+  /// fields); writes dim entries.
+  using StageScore = std::function<void(const double* x, Stage stage, double* out)>;
+  /// One step of dt from t of the probability-flow ODE dx/dt = f − ½g²∇log p (σ = 0 of the
+  /// σ-family; Song et al., "Score-Based Generative Modeling through SDEs", ICLR 2021, eq. 13)
+  /// with `solver`; Euler gives exactly step() with σ = 0. Draws no noise.
+  void odeStep(const Drift& drift, Solver solver, double t, double dt, const StageScore& score);
   int dim() const { return m_dim; }
   int count() const { return m_count; }
   std::vector<double>& positions() { return m_x; }

@@ -33,6 +33,7 @@ struct FpLabParams {
   double g = 1.0;         // noise level
   double sigma = 0.0;     // σ of the right-hand family, clipped to [0, g]
   FpScore score = FpScore::ClosedForm;  // closed form where available, else the grid estimate
+  Solver odeIntegrator = Solver::Heun;  // σ-family without noise (the probability-flow ODE)
   FpInitial initial = FpInitial::Gaussian;
   double m0x = 2.0;       // initial mean (two-bump: ±m0)
   double m0y = 0.0;
@@ -72,9 +73,12 @@ struct FpSnapshot {
   double tvPdeClosed = 0.0;           // TV(PDE, closed form); NaN without closed form
   Eigen::Vector2d meanSde, meanSigma, meanPde, meanClosed;
   double varSde = 0.0, varSigma = 0.0, varPde = 0.0, varClosed = 0.0;  // var of coordinate 1
+  // var of coordinate 2 (2-D; NaN in 1-D, and varClosedY without a closed form)
+  double varSdeY = 0.0, varSigmaY = 0.0, varPdeY = 0.0, varClosedY = 0.0;
   double phiMean = 0.0;  // E φ over the SDE particles
   double phiRhs = 0.0;   // E[f·∇φ + ½g²Δφ] over the SDE particles (right side of WF)
   std::vector<double> wfResidual;  // one-step (WF) residual (signed) at FpLabResult::residualDt
+  Eigen::MatrixXd wfParticles;     // the SDE particles the residual averages over (rows)
   double itoTerm = 0.0;            // ½g² E[Δφ]: the residual's limit without the Itô term
 };
 
@@ -96,7 +100,13 @@ struct FpLabResult {
   std::vector<Eigen::MatrixXd> trajSde, trajSigma;  // per path: rows = times, cols = dim
   std::vector<double> wfLhs;  // d/dt E φ by central differences of the snapshot means
   std::vector<double> residualDt;  // Δt grid of the residual view (log-spaced)
+  int residualParticles = 0;       // the first this many SDE particles (wfParticles)
   bool closedFormScore = false;    // the σ-family used the closed-form Gaussian score
+  // The σ-family had no noise (σ = 0, or g = 0): an ODE, integrated with `odeIntegrator`;
+  // otherwise Euler–Maruyama. With the grid score the stages between two grid steps use the two
+  // grids' scores (the midpoint their mean), so RK4 is then second order in time.
+  bool sigmaIsOde = false;
+  Solver odeIntegrator = Solver::Heun;
   double elapsedMs = 0.0;
 };
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "latentlab/common/run_control.h"
+#include "latentlab/flows/ode_solver.h"
 
 namespace latentlab::flows {
 
@@ -32,8 +33,6 @@ struct Mixture {
 /// that are not positive; normalises nothing.
 void checkMixture(const Mixture& m, const std::string& key);
 
-/// ODE integrators of spec §2.5.
-enum class Solver { Euler, Heun, Rk4 };
 
 /// Exact ReFlow velocity for mixture source and target (spec flows.md §2.2):
 ///   c_jk = (1−t)² s0_j² + t² s1_k²,  m_jk = (1−t) a_j + t μ_k,

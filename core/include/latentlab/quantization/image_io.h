@@ -3,6 +3,8 @@
 #pragma once
 
 #include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -45,7 +47,19 @@ ImageData decodeImage(const std::vector<std::uint8_t>& bytes, const std::string&
 /// Builds an ImageData from planes (tests, synthetic inputs); values are clamped to [0, 1].
 ImageData imageFromPlanes(std::vector<Eigen::MatrixXf> planes);
 
-/// Writes an 8-bit PNG (or any extension cv::imwrite knows). Throws ParamError("path") on failure.
+/// The one quantisation of a normalised sample to 8 bits, shared by the metrics (PSNR and SSIM are
+/// defined on 0..255), the PNG writers (saveImage, the UI's exported images) and the screen:
+/// round(clamp(v, 0, 1)·255) in double precision, halves away from zero; NaN gives 0. Double,
+/// not float, because the metrics were defined and independently checked this way, and the float
+/// product v·255.0f can round a value just below k + ½ up to k + ½: the PNGs then differed from
+/// the images the metrics measured (a summed squared error off by thousands on a photo).
+inline std::uint8_t to8Bit(float v) {
+  if (!(v == v)) return 0;
+  return static_cast<std::uint8_t>(std::round(std::clamp(static_cast<double>(v), 0.0, 1.0) * 255.0));
+}
+
+/// Writes an 8-bit PNG (or any extension cv::imwrite knows) through to8Bit, so the file holds
+/// exactly the image the metrics measured. Throws ParamError("path") on failure.
 void saveImage(const ImageData& image, const std::string& path);
 
 }  // namespace latentlab::quantization

@@ -61,14 +61,21 @@ struct Reconstruction {
   UsageStats usage;
 };
 
+/// Lloyd iterations per rate–distortion point: min(lloyd_iterations, this) keeps the nine-point
+/// sweep a few seconds (k-means++ does most of the work). The point at the current budget can
+/// therefore differ from the headline VQ PSNR, which uses every iteration; the export says so.
+inline constexpr int kRateLloydIterations = 4;
+
 /// One point of the rate–distortion sweep.
 struct RatePoint {
   int log2Target = 0;
   int codes = 0;    // ∏L, used for both FSQ and VQ (equal code count)
-  int vqCodes = 0;  // K actually fitted (≤ number of patches)
-  double bpp = 0.0;
+  int vqCodes = 0;  // K actually fitted (≤ number of patches / 4)
+  double fsqBpp = 0.0;  // fixed rate at FSQ's K
+  double vqBpp = 0.0;   // fixed rate at VQ's K (lower where K is capped)
   double fsqPsnr = 0.0, vqPsnr = 0.0;
   double fsqUsage = 0.0, vqUsage = 0.0;
+  int lloydIterations = 0;  // Lloyd iterations the point's VQ used
 };
 
 struct ImageLabResult {
