@@ -406,7 +406,7 @@ int runCli(const QStringList& args) {
 }
 
 QString usageText() {
-  return Tr::tr(
+  const QString options = Tr::tr(
       "Usage: latentlab [OPTION]...\n"
       "LatentLab, an interactive lab for the mathematics of modern deep learning.\n"
       "Without options it opens the window. With any option below it runs without a window:\n"
@@ -443,9 +443,9 @@ QString usageText() {
       "  latentlab --page topk --set k=3 --set tau=0.5 --export topk.png\n"
       "  latentlab --scenario my.json --export fig.pdf --export-data fig.csv\n"
       "  latentlab --page quant_image --open photo.jpg --export-images out/\n"
-      "  latentlab --report out/\n") +
-         Tr::tr("\nReport bugs to: <%1/issues>\nLatentLab home page: <%1>\n")
-             .arg(QStringLiteral(LATENTLAB_HOMEPAGE));
+      "  latentlab --report out/\n");
+  return options + Tr::tr("\nReport bugs to: <%1/issues>\nLatentLab home page: <%1>\n")
+                       .arg(QStringLiteral(LATENTLAB_HOMEPAGE));
 }
 
 QString versionText() {

@@ -48,8 +48,9 @@ QString thirdPartyRows() {
     const QStringList cells = line.split(QLatin1Char('|'), Qt::SkipEmptyParts);
     if (cells.size() < 4) continue;
     if (std::exchange(header, false)) continue;
-    rows += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>")
-                .arg(cells.front().trimmed().toHtmlEscaped(), cells.back().trimmed().toHtmlEscaped());
+    rows +=
+        QStringLiteral("<tr><td>%1</td><td>%2</td></tr>")
+            .arg(cells.front().trimmed().toHtmlEscaped(), cells.back().trimmed().toHtmlEscaped());
   }
   return rows;
 }
