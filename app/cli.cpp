@@ -113,6 +113,11 @@ Options parse(const QStringList& args) {
   QString size, dpi;
   for (int i = 1; i < args.size(); ++i) {
     const QString& arg = args[i];
+    if (arg == QLatin1String("--")) {  // ends the options; LatentLab takes no operands
+      if (i + 1 < args.size())
+        throw CliError{Tr::tr("unexpected argument '%1' (see --help)").arg(args[i + 1])};
+      break;
+    }
     const QString name = arg.startsWith(QLatin1String("--")) ? optionName(arg) : arg;
     if (kFlags.contains(name)) {
       if (name != arg) throw CliError{Tr::tr("%1 takes no value").arg(name)};
@@ -339,7 +344,7 @@ int run(const Options& o) {
     return kExitOk;
   }
   if (o.version) {
-    printOut(QStringLiteral("latentlab %1\n").arg(QStringLiteral(LATENTLAB_VERSION)));
+    printOut(versionText());
     return kExitOk;
   }
   if (o.listPages) {
@@ -399,6 +404,7 @@ bool isCommandLine(int argc, char** argv) {
                                        QStringLiteral("nograb"), QStringLiteral("dograb")};
   for (int i = 1; i < argc; ++i) {
     const QString arg = QString::fromLocal8Bit(argv[i]);
+    if (arg == QLatin1String("--")) return i + 1 < argc;  // operands follow: the CLI reports them
     QString bare = arg;
     while (bare.startsWith(QLatin1Char('-'))) bare.remove(0, 1);
     const QString key = optionName(bare);
@@ -431,6 +437,8 @@ void configureApplication() {
   QCoreApplication::setOrganizationName(QStringLiteral("LatentLab"));
   QCoreApplication::setApplicationName(QStringLiteral("LatentLab"));
   QCoreApplication::setApplicationVersion(QStringLiteral(LATENTLAB_VERSION));
+  // Window managers group the window with its launcher, and find the icon, by this name.
+  QGuiApplication::setDesktopFileName(QStringLiteral("io.github.latentlab.LatentLab"));
   // One style everywhere, so figures rendered headless match the window.
   QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
 }
@@ -457,7 +465,7 @@ int runCli(const QStringList& args) {
 }
 
 QString usageText() {
-  return Tr::tr(
+  const QString options = Tr::tr(
       "Usage: latentlab [OPTION]...\n"
       "LatentLab, an interactive lab for the mathematics of modern deep learning.\n"
       "Without options it opens the window. With any option below it runs without a window:\n"
@@ -500,6 +508,19 @@ QString usageText() {
       "  latentlab --scenario my.json --export fig.pdf --export-data fig.csv\n"
       "  latentlab --page quant_image --open photo.jpg --export-images out/\n"
       "  latentlab --report out/\n");
+  return options + Tr::tr("\nReport bugs to: <%1/issues>\nLatentLab home page: <%1>\n")
+                       .arg(QStringLiteral(LATENTLAB_HOMEPAGE));
+}
+
+QString versionText() {
+  // GNU layout: name and version, copyright, licence, warranty. help2man reads it for the man page.
+  return QStringLiteral("latentlab (LatentLab) %1\n").arg(QStringLiteral(LATENTLAB_VERSION)) +
+         Tr::tr(
+             "Copyright (C) 2026 LatentLab developers\n"
+             "License GPLv3: GNU GPL version 3 <https://gnu.org/licenses/gpl.html>, because this\n"
+             "binary links Qt Charts (GPL-3); LatentLab's own sources are under the MIT licence.\n"
+             "This is free software: you are free to change and redistribute it.\n"
+             "There is NO WARRANTY, to the extent permitted by law.\n");
 }
 
 }  // namespace latentlab::app

@@ -33,7 +33,10 @@ void configureApplication();
 /// stderr; returns kExitOk, kExitIoError or kExitBadInput.
 int runCli(const QStringList& args);
 
-/// The --help text.
+/// The --help text; it ends with where to report bugs.
 QString usageText();
+
+/// The --version text, GNU style: version, copyright, licence and warranty lines.
+QString versionText();
 
 }  // namespace latentlab::app

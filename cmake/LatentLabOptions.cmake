@@ -8,7 +8,7 @@ target_compile_options(latentlab_options INTERFACE
   $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>
   $<$<AND:$<CXX_COMPILER_ID:GNU,Clang>,$<BOOL:${LATENTLAB_WERROR}>>:-Werror>)
 target_compile_definitions(latentlab_options INTERFACE
-  LATENTLAB_VERSION="${PROJECT_VERSION}")
+  LATENTLAB_VERSION="${PROJECT_VERSION}" LATENTLAB_HOMEPAGE="${PROJECT_HOMEPAGE_URL}")
 
 # LATENTLAB_SANITIZE: OFF; ON or "address" (AddressSanitizer + UndefinedBehaviorSanitizer, every
 # report fatal); "thread" (ThreadSanitizer). The debug and tsan presets set them.

@@ -1,33 +1,42 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: LatentLab developers
-# Installs the Debian 12 packages LatentLab needs, only those missing. Sourced by run and test.
-# libopenblas0-openmp becomes the system LAPACK that OpenCV calls for the attention-rank SVDs
-# (dgesdd, about 4× faster than the reference LAPACK); with any other LAPACK the results are the
-# same, only slower.
-LATENTLAB_PACKAGES=(
+# The Debian 12 packages LatentLab needs, one array per purpose, and the functions that install
+# the missing ones and build. Sourced by run, test, check-install and package.
+
+# Building and running the app (scripts/run). OpenCV comes as its three per-module packages:
+# libopencv-dev would add every other module with ffmpeg, GStreamer, VTK, OpenMPI and a second Qt
+# (CMake then uses cmake/FindOpenCVModules.cmake). libopenblas0-openmp becomes the system LAPACK
+# that OpenCV calls for the attention-rank SVDs (dgesdd, about 4× faster than the reference
+# LAPACK); with any other LAPACK the results are the same, only slower. The offscreen and xcb Qt
+# platforms come with qt6-base-dev's libqt6gui6.
+LATENTLAB_APP_PACKAGES=(
   cmake ninja-build g++ pkg-config
-  qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins libgl-dev libqt6opengl6-dev libxkbcommon-dev
-  libeigen3-dev libopencv-dev nlohmann-json3-dev
+  qt6-base-dev qt6-charts-dev qt6-svg-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev
+  libeigen3-dev libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev nlohmann-json3-dev
   libopenblas0-openmp
-  libgtest-dev libgmock-dev libbenchmark-dev
-  fonts-dejavu-core xvfb xauth
+  fonts-dejavu-core
 )
-# scripts/fuzz and the sanitizer runs (scripts/test --sanitize): clang with its sanitizer and
-# libFuzzer runtimes.
+# The test suites and benchmarks (scripts/test).
+LATENTLAB_TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev)
+# The install, desktop-file, AppStream, man page and .deb checks (scripts/check-install,
+# scripts/package): dpkg-shlibdeps (dpkg-dev) and file are what CPack's DEB generator calls.
+LATENTLAB_CHECK_PACKAGES=(desktop-file-utils appstream help2man dpkg-dev file)
+# The fuzz targets and sanitizer builds (scripts/fuzz, scripts/test --fuzz and --sanitize): clang
+# with its sanitizer and libFuzzer runtimes.
 LATENTLAB_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
-# latentlab_install_deps [ARRAY...]: installs what is missing from the named package arrays
-# (default LATENTLAB_PACKAGES).
+# latentlab_install_deps [ARRAY...]: installs the missing packages of the named arrays (default:
+# LATENTLAB_APP_PACKAGES LATENTLAB_TEST_PACKAGES), with sudo when not root.
 latentlab_install_deps() {
+  (($#)) || set -- LATENTLAB_APP_PACKAGES LATENTLAB_TEST_PACKAGES
   local missing=() list p
-  (($#)) || set -- LATENTLAB_PACKAGES
   for list in "$@"; do
-    local -n pkgs=$list
-    for p in "${pkgs[@]}"; do
+    local -n packages=$list
+    for p in "${packages[@]}"; do
       dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
-    unset -n pkgs
+    unset -n packages
   done
   ((${#missing[@]} == 0)) && return 0
   echo "Installing: ${missing[*]}"
@@ -37,8 +46,8 @@ latentlab_install_deps() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
-# Configures (once) and builds a preset incrementally.
-latentlab_build() {
+# latentlab_configure PRESET [CMAKE_ARG...]: configures once; arguments given later reconfigure.
+latentlab_configure() {
   local preset=$1; shift
   local dir="build/$preset"
   if [[ ! -f "$dir/build.ninja" ]]; then
@@ -46,5 +55,10 @@ latentlab_build() {
   elif (($#)); then
     cmake -S . -B "$dir" "$@"
   fi
-  cmake --build --preset "$preset" -j "$(nproc)"
+}
+
+# latentlab_build PRESET [CMAKE_ARG...]: configures (see above) and builds every target.
+latentlab_build() {
+  latentlab_configure "$@"
+  cmake --build --preset "$1" -j "$(nproc)"
 }

@@ -31,11 +31,12 @@ inline fs::path tempDir(const std::string& tag, const std::string& name) {
   return dir;
 }
 
-/// Runs the app (offscreen) with `args`, shell text already quoted; stderr goes to `errFile`.
-/// Returns the exit status, or −1 when the process did not exit normally.
-inline int runApp(const std::string& args, const fs::path& errFile) {
+/// Runs the app (offscreen) with `args`, shell text already quoted; stderr goes to `errFile`,
+/// stdout to `outFile`. Returns the exit status, or −1 when the process did not exit normally.
+inline int runApp(const std::string& args, const fs::path& errFile,
+                  const fs::path& outFile = "/dev/null") {
   const std::string cmd = std::string("QT_QPA_PLATFORM=offscreen '") + LATENTLAB_EXE + "' " + args +
-                          " > /dev/null 2> '" + errFile.string() + "'";
+                          " > '" + outFile.string() + "' 2> '" + errFile.string() + "'";
   const int raw = std::system(cmd.c_str());
   return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
 }

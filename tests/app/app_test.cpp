@@ -119,7 +119,8 @@ TEST_F(AppTest, HelpAndVersion) {
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
   r = run({"--version"});
   EXPECT_EQ(r.code, 0);
-  EXPECT_EQ(r.out, std::string("latentlab ") + LATENTLAB_VERSION + "\n");
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+            std::string("latentlab (LatentLab) ") + LATENTLAB_VERSION);
 }
 
 TEST_F(AppTest, PageWithSetExportsANonBlankPng) {

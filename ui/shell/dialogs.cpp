@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -13,8 +14,10 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <QtGlobal>
+#include <utility>
 
 #include "latentlab/common/versions.h"
+#include "ui/shell/scenario_io.h"
 
 namespace latentlab::ui {
 namespace {
@@ -32,6 +35,26 @@ QSpinBox* sizeSpin(int value, QWidget* parent) {
   return spin;
 }
 
+/// Component and licence of each row of packaging/third-party.md (compiled in): one list for the
+/// About box and the package.
+QString thirdPartyRows() {
+  initResources();
+  QFile file(QStringLiteral(":/licenses/third-party.md"));
+  if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) return {};
+  QString rows;
+  bool header = true;
+  for (const QString& line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+    if (!line.startsWith(QLatin1Char('|')) || line.startsWith(QLatin1String("| ---"))) continue;
+    const QStringList cells = line.split(QLatin1Char('|'), Qt::SkipEmptyParts);
+    if (cells.size() < 4) continue;
+    if (std::exchange(header, false)) continue;
+    rows +=
+        QStringLiteral("<tr><td>%1</td><td>%2</td></tr>")
+            .arg(cells.front().trimmed().toHtmlEscaped(), cells.back().trimmed().toHtmlEscaped());
+  }
+  return rows;
+}
+
 }  // namespace
 
 QString aboutText() {
@@ -39,10 +62,17 @@ QString aboutText() {
              "<h3>LatentLab %1</h3>"
              "<p>An interactive lab for the mathematics of modern deep learning: smooth Top-k, "
              "attention rank, efficient attention, quantization, flows and side-tuning.</p>"
-             "<p>Built with Qt %2 (running %3), Eigen %4 and OpenCV %5.</p>")
-      .arg(QStringLiteral(LATENTLAB_VERSION), QStringLiteral(QT_VERSION_STR),
-           QString::fromLatin1(qVersion()), QString::fromStdString(latentlab::eigenVersion()),
-           QString::fromStdString(latentlab::opencvVersion()));
+             "<p>Built with Qt %2 (running %3), Eigen %4 and OpenCV %5.</p>"
+             "<p>LatentLab's sources are under the MIT licence. This binary links Qt Charts, "
+             "which is under the GNU GPL version 3, so it is distributed under the terms of the "
+             "GPL version 3. <a href=\"%6\">%6</a></p>"
+             "<p>Third-party components:</p>")
+             .arg(QStringLiteral(LATENTLAB_VERSION), QStringLiteral(QT_VERSION_STR),
+                  QString::fromLatin1(qVersion()),
+                  QString::fromStdString(latentlab::eigenVersion()),
+                  QString::fromStdString(latentlab::opencvVersion()),
+                  QStringLiteral(LATENTLAB_HOMEPAGE)) +
+         QStringLiteral("<table cellpadding=\"2\">%1</table>").arg(thirdPartyRows());
 }
 
 std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& path,

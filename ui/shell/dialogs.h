@@ -11,7 +11,8 @@ class QWidget;
 
 namespace latentlab::ui {
 
-/// The About box text (rich text): app version and the versions of Qt, Eigen and OpenCV.
+/// The About box text (rich text): app version, the versions of Qt, Eigen and OpenCV, the licence
+/// and the third-party components with theirs (packaging/third-party.md).
 QString aboutText();
 
 /// Asks for the figure's pixel size, DPI and print theme before an export to `path`; the format
