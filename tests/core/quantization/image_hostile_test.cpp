@@ -26,6 +26,16 @@ std::vector<std::uint8_t> encode(const std::string& ext, const cv::Mat& m,
   return out;
 }
 
+// The message loadImage gives for `path`, or "loaded".
+std::string loadError(const std::string& path) {
+  try {
+    loadImage(path);
+  } catch (const ParamError& e) {
+    return e.what();
+  }
+  return "loaded";
+}
+
 std::string decodeError(const std::vector<std::uint8_t>& bytes) {
   try {
     decodeImage(bytes, "x");
@@ -74,14 +84,7 @@ TEST(ImageHeader, EveryPrefixOfAValidFileIsRefusedOrRead) {
 }
 
 TEST(ImageHostile, PngSignatureWithoutAnImageIsAMessageNotAnAbort) {
-  const std::string m = [] {
-    try {
-      loadImage(kData + "png_signature_only.png");
-    } catch (const ParamError& e) {
-      return std::string(e.what());
-    }
-    return std::string("loaded");
-  }();
+  const std::string m = loadError(kData + "png_signature_only.png");
   EXPECT_NE(m.find("not a valid image"), std::string::npos) << m;
 }
 
@@ -100,14 +103,7 @@ TEST(ImageHostile, UnpromisedFormatsAreRefusedByTheirMagic) {
 }
 
 TEST(ImageHostile, DecompressionBombIsRefusedFromItsHeader) {
-  const std::string m = [] {
-    try {
-      loadImage(kData + "bomb_20000x20000.png");
-    } catch (const ParamError& e) {
-      return std::string(e.what());
-    }
-    return std::string("loaded");
-  }();
+  const std::string m = loadError(kData + "bomb_20000x20000.png");
   EXPECT_NE(m.find("20000×20000"), std::string::npos) << m;
   EXPECT_NE(m.find("the limit is 50 megapixels"), std::string::npos) << m;
   // The file holds one compressed row: a decoder would have called it truncated, so a message
