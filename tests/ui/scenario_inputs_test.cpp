@@ -40,8 +40,9 @@ void expectSameTables(const QList<ui::DataTable>& a, const QList<ui::DataTable>&
     for (std::size_t r = 0; r < a[i].rows.size(); ++r)
       for (std::size_t c = 0; c < a[i].rows[r].size(); ++c) {
         const double x = a[i].rows[r][c], y = b[i].rows[r][c];
-        if (!(std::isnan(x) && std::isnan(y)))
+        if (!(std::isnan(x) && std::isnan(y))) {
           ASSERT_EQ(x, y) << a[i].name.toStdString() << "[" << r << "][" << c << "]";
+        }
       }
   }
 }
