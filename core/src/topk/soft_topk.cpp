@@ -138,7 +138,8 @@ SoftTopkResult computeSoftTopk(const SoftTopkParams& params, const RunControl& c
   SoftTopkResult r;
 
   if (k == 0 || k == n) {
-    // Spec §0: special-cased for every method (the iterations would not give ones at k = n).
+    // k = 0 and k = n are special-cased for every method (the iterations would not give ones at k =
+    // n).
     r.p = Eigen::VectorXd::Constant(n, k == 0 ? 0.0 : 1.0);
     if (params.wantJacobian) {
       r.jacobian = Eigen::MatrixXd::Zero(n, n);

@@ -14,7 +14,8 @@
 
 namespace latentlab::topk::detail {
 
-/// A validated problem with 0 < k < n; every method reads z = x/τ (spec §0).
+/// A validated problem with 0 < k < n; every method reads z = x/τ (Su, kexue.fm/archives/10373,
+/// §问题描述).
 struct Problem {
   const SoftTopkParams& params;
   Eigen::VectorXd x;  // scores, finite
@@ -34,8 +35,9 @@ void runOtSinkhorn(const Problem& pr, SoftTopkResult& r, const RunControl& contr
 void runGumbel(const Problem& pr, SoftTopkResult& r, const RunControl& control);
 void runGauss(const Problem& pr, SoftTopkResult& r, const RunControl& control);
 
-/// GradTopK of u (already divided by τ) for 0 ≤ k ≤ n: p and log Z_k(u) (spec §1.3). Uses the
-/// complement identity ST_k(u) = 1 − ST_{n−k}(−u) when k > n/2, so memory is O(√n·min(k, n−k)).
+/// GradTopK of u (already divided by τ) for 0 ≤ k ≤ n: p and log Z_k(u) (kexue.fm/archives/10373,
+/// §作为梯度). Uses the complement identity ST_k(u) = 1 − ST_{n−k}(−u) when k > n/2, so memory is
+/// O(√n·min(k, n−k)).
 struct GradTopkValue {
   Eigen::VectorXd p;
   double logZ = 0.0;
@@ -46,7 +48,8 @@ GradTopkValue gradTopkDp(const Eigen::Ref<const Eigen::VectorXd>& u, int k,
 /// Entries above which the GradTopK table is refused: (n/b + b)·(min(k, n−k)+1) doubles.
 inline constexpr double kGradTableLimit = 5e7;
 
-/// J = (diag d − d dᵀ/S)/τ with S = Σd; zero when S = 0 (spec §1.4 "Gradient").
+/// J = (diag d − d dᵀ/S)/τ with S = Σd; zero when S = 0 (from ∂λ/∂x of kexue.fm/archives/10373,
+/// §通用结果).
 Eigen::MatrixXd thresholdJacobian(const Eigen::VectorXd& d, double tau);
 
 /// Central differences of computeSoftTopk in x, polling `control` once per column.
@@ -56,14 +59,15 @@ Eigen::MatrixXd fdJacobian(const SoftTopkParams& params, double h, const RunCont
 /// (unordered), using `scratch` of size n (reused across Monte Carlo samples).
 void selectTopk(const Eigen::Ref<const Eigen::VectorXd>& v, int k, std::vector<int>& scratch);
 
-/// Gumbel-top-k inclusion probabilities by enumerating ordered k-tuples (spec §2.4 (a)), n ≤ 8.
+/// Gumbel-top-k inclusion probabilities by enumerating ordered k-tuples (Kool et al. 2019), n ≤ 8.
 Eigen::VectorXd gumbelEnumerate(const Eigen::Ref<const Eigen::VectorXd>& u, int k);
 
 /// Noise law of the perturbed methods.
 enum class Noise { Gumbel, Gauss };
 
-/// P(i ∈ top-k of u + noise) by 1-D Simpson quadrature with a Poisson-binomial DP (spec §2.4 (b),
-/// §2.5). Substitutes t = u_i + g so one DP per node serves every i.
+/// P(i ∈ top-k of u + noise) by 1-D Simpson quadrature with a Poisson-binomial DP (Gumbel noise as
+/// in Kool et al. 2019, Gaussian as in Berthet et al. 2020). Substitutes t = u_i + g so one DP per
+/// node serves every i.
 Eigen::VectorXd perturbedQuadrature(const Eigen::Ref<const Eigen::VectorXd>& u, int k, Noise noise,
                                     const RunControl& control);
 

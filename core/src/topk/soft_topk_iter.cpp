@@ -52,7 +52,8 @@ void runIterSe(const Problem& pr, SoftTopkResult& r, const RunControl& control) 
   // §1.2: p⁽ᵗ⁾ = p⁽ᵗ⁻¹⁾ + softmax(z; 1 − p⁽ᵗ⁻¹⁾) with the weighted softmax w_i e^{z_i}/Σ w_j
   // e^{z_j}. The weights ρ = 1 − p are carried separately: once an entry dominates, 1 − p_i is far
   // below eps (e^{−gap/τ}), and computing it as 1 − p would turn it into 0 and hide the method's
-  // failure of P3 (the τ → 0 limit [1.5, 0.5, 0, …] of spec §3.4 item 6).
+  // failure to converge to T_k (the τ → 0 limit [1.5, 0.5, 0, …] of kexue.fm/archives/10373,
+  // §迭代构造).
   const int n = pr.n;
   const Eigen::ArrayXd e = (pr.z.array() - pr.z.maxCoeff()).exp();
   Eigen::ArrayXd p = Eigen::ArrayXd::Zero(n);
@@ -79,8 +80,8 @@ void runIterSe(const Problem& pr, SoftTopkResult& r, const RunControl& control) 
     if (!(s > 0.0)) {
       // Weights 1 − p turn negative once some p > 1 (k ≥ 3), and then S can be ≤ 0: the
       // iteration has lost its meaning, so the result is flagged. A negative S is still divided by
-      // so p keeps the formal values of spec §3.1 (k = 3 → 2.5 on the maximum); S = 0 (or a
-      // non-finite S) is never divided by: the iteration stops there.
+      // so p keeps the formal values of the reference table (k = 3 → 2.5 on the maximum); S = 0 (or
+      // a non-finite S) is never divided by: the iteration stops there.
       if (r.valid) {
         r.valid = false;
         r.note =

@@ -158,7 +158,8 @@ struct SolveOut {
 };
 
 // Safeguarded Newton on F(λ) = Σ f(z_i − λ) − k (decreasing), bisection whenever the Newton step
-// leaves the bracket. Stops on |F| ≤ 1e-13·max(1,k) or width ≤ 4·eps·max(1,|λ|) (spec §1.4.2, §6).
+// leaves the bracket. Stops on |F| ≤ 1e-13·max(1,k) or width ≤ 4·eps·max(1,|λ|), not the fixed 20
+// bisections of the listing in kexue.fm/archives/10373, §通用结果.
 SolveOut safeguardedNewton(const Problem& pr, Method m, double lo, double hi, SoftTopkResult& r,
                            const RunControl& control) {
   const double alpha = pr.params.alpha;

@@ -115,7 +115,7 @@ TEST(SoftTopk, GradTopkTableLimit) {
 }
 
 TEST(SoftTopk, HardTopkAndSoftmax) {
-  EXPECT_TRUE(vecNear(hardTopk(vec(kX), 2), {1, 0, 0, 1}, 0.0));  // spec §0 example
+  EXPECT_TRUE(vecNear(hardTopk(vec(kX), 2), {1, 0, 0, 1}, 0.0));  // the article's example
   EXPECT_TRUE(vecNear(hardTopk(vec(kX), 3), {1, 1, 0, 1}, 0.0));
   EXPECT_TRUE(vecNear(hardTopk(vec({2, 5, 5, 1, 5}), 2), {0, 1, 1, 0, 0}, 0.0));
   EXPECT_THROW(hardTopk(vec(kX), 5), ParamError);
@@ -171,7 +171,8 @@ TEST(SoftTopk, SolverDiagnostics) {
   EXPECT_LE(r.bracket[0], r.lambda);
   EXPECT_GE(r.bracket[1], r.lambda);
   EXPECT_GE(r.elapsedMs, 0.0);
-  // Laplace m = n branch (λ below every entry, spec §1.4.3 item 1).
+  // Laplace m = n branch (λ below every entry; the loop of kexue.fm/archives/10373, §二者兼之,
+  // stops at m = n − 1).
   r = run(Method::ThreLaplace, kX, 3, 2.0);
   EXPECT_EQ(r.saturated, 4);
   EXPECT_LT(r.lambda, 0.5);
@@ -219,7 +220,7 @@ TEST(SoftTopk, MonteCarloIsDeterministicUnderASeed) {
 }
 
 TEST(SoftTopk, QuadratureMatchesEnumeration) {
-  // Spec §2.4: the 1-D quadrature (b) matches the enumeration (a) to 1e-10.
+  // The 1-D quadrature matches the enumeration of ordered k-tuples to 1e-10.
   Rng rng(4);
   for (int n : {4, 6, 8}) {
     Eigen::VectorXd u(n);

@@ -14,8 +14,8 @@
 
 namespace latentlab::topk::testing {
 
-inline const std::vector<double> kX{3, 2, 1, 4};                // spec §3.1
-inline const std::vector<double> kY{0.5, -1.2, 2.0, 0.0, 1.1};  // spec §3.3
+inline const std::vector<double> kX{3, 2, 1, 4};                // the article's example (§问题描述)
+inline const std::vector<double> kY{0.5, -1.2, 2.0, 0.0, 1.1};  // second test vector, n = 5
 
 inline SoftTopkParams makeParams(Method m, std::vector<double> x, int k, double tau) {
   SoftTopkParams p;

@@ -25,7 +25,8 @@ struct Row {
   int m = -1;
 };
 
-// Tolerances of spec §3: 1e-10 absolute, 1e-9 for iterative solvers at τ ≤ 0.1.
+// Tolerances against the 30–40-digit references: 1e-10 absolute, 1e-9 for iterative solvers
+// at τ ≤ 0.1.
 double solverTol(double tau) { return tau <= 0.1 ? 1e-9 : 1e-10; }
 
 TEST(SoftTopkVectors, GradTopkMainVector) {
@@ -93,7 +94,8 @@ TEST(SoftTopkVectors, ThreExpMainVector) {
 }
 
 TEST(SoftTopkVectors, ThreExpIsNotTheOffByOneListing) {
-  // The stored listing returns [1, 0.7311, 0.2689, 1] (sum 3) on [3,2,1,4], k=2 (spec §1.4.1).
+  // The stored listing returns [1, 0.7311, 0.2689, 1] (sum 3) on [3,2,1,4], k=2, unlike the
+  // equation of kexue.fm/archives/10373, §解析求解.
   const SoftTopkResult r = run(Method::ThreExp, kX, 2, 1.0);
   EXPECT_NEAR(r.p.sum(), 2.0, 1e-14);
   EXPECT_GT(std::abs(r.p[1] - 0.7311), 0.4);
@@ -125,7 +127,7 @@ TEST(SoftTopkVectors, ThreSigmoidMainVector) {
     const SoftTopkResult r = run(Method::ThreSigmoid, kX, row.k, row.tau);
     EXPECT_TRUE(vecNear(r.p, row.p, solverTol(row.tau)));
     EXPECT_NEAR(r.lambda, row.extra, printedTol(row.extra, solverTol(row.tau)));
-    EXPECT_LE(r.sumError, 1e-12 * row.k);  // spec §1.4.2 output test
+    EXPECT_LE(r.sumError, 1e-12 * row.k);  // |Σp − k| ≤ 1e-12·k
     EXPECT_GT(r.iterations, 0);
     EXPECT_TRUE(r.note.empty()) << r.note;
   }
@@ -201,7 +203,7 @@ TEST(SoftTopkVectors, ThreClipMainVector) {
 }
 
 TEST(SoftTopkVectors, ThreEntmaxAlpha15) {
-  // Spec §2.3: x = [3,2,1,4], k = 2, α = 1.5.
+  // Entmax-style ThreTopK (Entmax-α as in kexue.fm/archives/10145): x = [3,2,1,4], k = 2, α = 1.5.
   auto p = testing::makeParams(Method::ThreEntmax, kX, 2, 1.0);
   p.alpha = 1.5;
   SoftTopkResult r = computeSoftTopk(p);
@@ -250,7 +252,7 @@ TEST(SoftTopkVectors, IterSeMainVector) {
     const SoftTopkResult r = run(Method::IterSe, kX, row.k, row.tau);
     EXPECT_TRUE(vecNear(r.p, row.p, 1e-10));
     // Once some p > 1 the weights 1 − p go negative and, at k = 3, τ = 0.1, so does the
-    // normaliser S: the formal value is kept but flagged (spec §1.2).
+    // normaliser S: the formal value is kept but flagged.
     const bool negativeS = row.k == 3 && row.tau == 0.1;
     EXPECT_EQ(r.valid, !negativeS) << r.note;
     if (negativeS) {
@@ -271,7 +273,7 @@ TEST(SoftTopkVectors, GumbelMainVector) {
     const SoftTopkResult r = run(Method::GumbelExpect, kX, row.k, row.tau);
     EXPECT_TRUE(vecNear(r.p, row.p, 1e-10));
   }
-  // GradTopK differs for k ≥ 2 (spec §2.4).
+  // GradTopK differs for k ≥ 2 (its law is conditioned on the subset size; Kool et al.'s is not).
   EXPECT_GT(
       testing::maxAbs(run(Method::GumbelExpect, kX, 2, 1.0).p, run(Method::GradTopk, kX, 2, 1.0).p),
       0.03);

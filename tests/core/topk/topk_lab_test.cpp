@@ -191,7 +191,7 @@ TEST(TopkLab, DefaultsFillEveryArrayConsistently) {
     EXPECT_NEAR(o.l1ToHard, (d.p - r.hard).lpNorm<1>(), 1e-15);
     EXPECT_EQ(o.result.jacobian.size(), 0);
   }
-  EXPECT_NEAR(outcomeOf(r, Method::GradTopk)->l1ToHard, 0.84958, 1e-5);  // spec §3.4 item 14
+  EXPECT_NEAR(outcomeOf(r, Method::GradTopk)->l1ToHard, 0.84958, 1e-5);  // L1 error to T₂ at τ = 1
   EXPECT_NEAR(outcomeOf(r, Method::ThreExp)->l1ToHard, 0.66952, 1e-5);
   EXPECT_NEAR(outcomeOf(r, Method::IterSu)->l1ToHard, 0.87306, 1e-5);
   EXPECT_TRUE(outcomeOf(r, Method::GradTopk)->monotone);
@@ -230,12 +230,13 @@ TEST(TopkLab, DefaultsFillEveryArrayConsistently) {
   // 61 points over 5 decades is 12 per decade, so τ = 1 is grid point 36.
   EXPECT_NEAR(r.tauGrid[36], 1.0, 1e-12);
   EXPECT_NEAR(r.l1ByMethod(36, 1), 0.84958, 1e-5);
-  // trace J = ½‖J‖₁ = k − Σp² for GradTopK at τ = 1 (spec §3.2).
+  // trace J = ½‖J‖₁ = k − Σp² for GradTopK at τ = 1 (J is a covariance over τ).
   EXPECT_NEAR(r.traceVsTau[36], 0.634394104775, 1e-9);
   EXPECT_NEAR(r.focus.jacobian.trace(), 0.634394104775, 1e-9);
   EXPECT_LT(r.traceVsTau.front(), 1e-100);  // the hard limit has no gradient
 
-  // The focus (grad_topk) has no λ, so the solver view shows thre_sigmoid: λ = 2.5 (spec §3.1).
+  // The focus (grad_topk) has no λ, so the solver view shows thre_sigmoid: λ = 2.5 (x is symmetric
+  // about 2.5).
   EXPECT_EQ(r.thresholdMethod, Method::ThreSigmoid);
   EXPECT_NEAR(r.threshold.lambda, 2.5, 1e-9);
   EXPECT_FALSE(r.threshold.lambdaTrace.empty());
@@ -265,7 +266,7 @@ TEST(TopkLab, ThresholdFocusFillsTheSolverView) {
   const TopkLabResult r = computeTopkLab(p);
   ASSERT_EQ(r.lambdaGrid.size(), 201u);
   ASSERT_EQ(r.fOfLambda.size(), 201u);
-  EXPECT_NEAR(r.focus.lambda, 2.5, 1e-9);  // spec §3.1
+  EXPECT_NEAR(r.focus.lambda, 2.5, 1e-9);  // exact by symmetry
   EXPECT_EQ(r.thresholdMethod, Method::ThreSigmoid);
   EXPECT_EQ(r.threshold.lambda, r.focus.lambda);
   EXPECT_LE(r.lambdaGrid.front(), 2.5);
@@ -278,7 +279,8 @@ TEST(TopkLab, ThresholdFocusFillsTheSolverView) {
 }
 
 TEST(TopkLab, PropertiesAreLiveChecks) {
-  // iter_su leaves the box here (spec §1.1); its sum is still k.
+  // iter_su leaves the box here (unproven bound, kexue.fm/archives/10373, §迭代构造); its sum is
+  // still k.
   TopkLabResult r = computeTopkLab(only({4, 3, 1, -5}, 2, 0.1, Method::IterSu));
   ASSERT_EQ(r.properties.size(), 1u);
   EXPECT_FALSE(r.properties[0][prop(Property::Box)]);
@@ -315,7 +317,7 @@ TEST(TopkLab, StabilityTableShowsTheNaiveRecursionFailing) {
   for (double tau : {1.0, 0.3, 0.1, 0.03}) col(tau);
   for (std::size_t i = 1; i < r.stabilityTau.size(); ++i)
     EXPECT_LT(r.stabilityTau[i], r.stabilityTau[i - 1]);
-  EXPECT_GT(r.naiveError(5 - 1, col(0.1)), 1.0);    // spec §1.3 table: 4.0
+  EXPECT_GT(r.naiveError(5 - 1, col(0.1)), 1.0);    // the listing's measured error: 4.0
   EXPECT_LT(r.naiveError(2 - 1, col(1.0)), 1e-12);  // 2.6e-15
   EXPECT_GT(r.naiveError(8 - 1, col(0.3)), 1.0);    // 6.99
   EXPECT_LT(r.dpError.maxCoeff(), 1e-12);
@@ -354,7 +356,7 @@ TEST(TopkLab, EqualiseMatchesGradTopkL1) {
     if (o.method != Method::GradTopk && std::abs(o.tauUsed - 1.0) > 1e-3) ++moved;
   }
   EXPECT_GE(moved, 4);
-  // thre_sigmoid is softer at equal τ (spec §2.7), so it needs a smaller τ.
+  // thre_sigmoid is softer at equal τ (error ~ e^{−gap/(2τ)}), so it needs a smaller τ.
   EXPECT_LT(outcomeOf(r, Method::ThreSigmoid)->tauUsed, 1.0);
   EXPECT_GT(outcomeOf(r, Method::ThreExp)->tauUsed, 1.0);
 }
@@ -481,7 +483,7 @@ TEST(TopkLab, ExpectationsExactInBarsAndSampledInCurves) {
   sp.expectation = Expectation::Exact;
   const Eigen::VectorXd exact = computeSoftTopk(sp).p;
   EXPECT_LT((r.outcomes[0].result.p - exact).cwiseAbs().maxCoeff(), 1e-15);
-  EXPECT_NEAR(exact[0], 0.7455150929, 1e-8);  // spec §3.1, σ = 1
+  EXPECT_NEAR(exact[0], 0.7455150929, 1e-8);  // high-precision reference, σ = 1
   EXPECT_EQ(r.focus.jacobianKind, JacobianKind::FiniteDifference);
   EXPECT_TRUE(r.focusFdJacobian.isApprox(r.focus.jacobian));
   EXPECT_TRUE(std::isnan(r.jacobianFdError));
@@ -499,7 +501,7 @@ TEST(TopkLab, FiniteDifferenceTraceMatchesTheJacobian) {
   EXPECT_EQ(r.focus.jacobianKind, JacobianKind::FiniteDifference);
   EXPECT_NEAR(r.traceVsTau[36], r.focus.jacobian.trace(), 1e-5);
   const TopkLabResult su = computeTopkLab(only({3, 2, 1, 4}, 2, 1.0, Method::IterSu));
-  EXPECT_NEAR(su.traceVsTau[36], 0.650326742758, 1e-9);  // spec §3.2, analytic
+  EXPECT_NEAR(su.traceVsTau[36], 0.650326742758, 1e-9);  // high-precision reference, analytic
   EXPECT_LT(su.jacobianFdError, 1e-6);
 }
 

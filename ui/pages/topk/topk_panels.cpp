@@ -163,7 +163,7 @@ void TopkFigure::fillProperties(const topk::TopkLabParams& p, const topk::TopkLa
       m_properties->setItem(static_cast<int>(m), c, item);
     }
   m_propertiesNote->setText(
-      tr("Checked live on x and k = %1, τ = %2 (spec §2.7, §3.4): Σp = k to 1e-9; p in [0, 1]; "
+      tr("Checked live on x and k = %1, τ = %2: Σp = k to 1e-9; p in [0, 1]; "
          "weakly monotone; ST(x + 10) = ST(x); ST_k(x) = 1 − ST_(n−k)(−x); equals softmax(x/τ) "
          "at k = 1.")
           .arg(p.k)

@@ -20,7 +20,7 @@ inline double logAddExp(double a, double b) {
   return m + std::log1p(std::exp(-std::abs(a - b)));
 }
 
-/// log Σᵢ e^{vᵢ} with max shift (spec §6); −∞ for an empty range or one of all −∞. +∞ if any
+/// log Σᵢ e^{vᵢ} with max shift; −∞ for an empty range or one of all −∞. +∞ if any
 /// entry is +∞.
 inline double logSumExp(const double* v, std::size_t n) {
   double m = kNegInf;
@@ -37,7 +37,7 @@ double logSumExp(const Range& r) {
   return logSumExp(r.data(), static_cast<std::size_t>(r.size()));
 }
 
-/// σ(u) = 1/(1+e^{−u}), evaluated as e^u/(1+e^u) for u < 0 so it never overflows (spec §1.4.2).
+/// σ(u) = 1/(1+e^{−u}), evaluated as e^u/(1+e^u) for u < 0 so it never overflows.
 inline double sigmoid(double u) {
   if (u >= 0.0) return 1.0 / (1.0 + std::exp(-u));
   const double e = std::exp(u);

@@ -59,7 +59,7 @@ struct SoftTopkParams {
   std::uint64_t seed = 1;                        // Monte Carlo seed
   bool wantJacobian = false;    // also fill the n×n Jacobian ∂p/∂x (O(n²k) for grad_topk)
   bool traceSolver = false;     // thre_*: record the λ iterates
-  int maxIter = 200;            // cap for bisection/Newton (spec §1.4.2), 1..10^6
+  int maxIter = 200;            // cap for bisection/Newton (the article's listing: 20), 1..10^6
   int sinkhornMaxIter = 20000;  // cap for Sinkhorn, 1..10^7 (iterations grow like 1/ε)
 };
 
@@ -88,18 +88,21 @@ struct SoftTopkResult {
 void validate(const SoftTopkParams& params);
 
 /// ST_k(x/τ) by params.method with diagnostics; k = 0 → zeros and k = n → ones for every method
-/// (spec §0). Ties are broken by the lower index wherever a hard choice is made. Throws ParamError
-/// on bad params and Cancelled when `control` asks.
+/// (Su, kexue.fm/archives/10373, §问题描述, assumes distinct entries). Ties are broken by the lower
+/// index wherever a hard choice is made. Throws ParamError on bad params and Cancelled when
+/// `control` asks.
 SoftTopkResult computeSoftTopk(const SoftTopkParams& params, const RunControl& control = {});
 
-/// Hard Top-k T_k(x): 1 on the k largest entries, ties broken by the lower index (spec §0).
+/// Hard Top-k T_k(x): 1 on the k largest entries, ties broken by the lower index
+/// (kexue.fm/archives/10373, §问题描述).
 Eigen::VectorXd hardTopk(const Eigen::Ref<const Eigen::VectorXd>& x, int k);
 
 /// softmax(x/τ), max-shifted.
 Eigen::VectorXd softmax(const Eigen::Ref<const Eigen::VectorXd>& x, double tau);
 
-/// The article's recursion for GradTopK (spec §1.3), as its listing does it (clamp 1e-12, exp of
-/// log Z). Kept only to show where it fails; may return entries > 1, NaN or Inf.
+/// The article's recursion for GradTopK (kexue.fm/archives/10373, §作为梯度), as its listing does
+/// it (clamp 1e-12, exp of log Z). Kept only to show where it fails; may return entries > 1, NaN or
+/// Inf.
 Eigen::VectorXd gradTopkNaive(const Eigen::Ref<const Eigen::VectorXd>& x, int k, double tau);
 
 /// GradTopK by enumerating all k-subsets, in long double; for tests, n ≤ 20.
