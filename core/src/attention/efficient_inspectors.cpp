@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The Efficient attention page's inspectors: the Transformer-VQ cache at a cursor (spec §7 item 7)
-// and one kernel entry's Lemma-2 MSE against its empirical distribution (spec §5.3, §7 item 5).
+// The Efficient attention page's inspectors: the Transformer-VQ cache at a cursor
+// and one kernel entry's MSE (Choromanski et al. 2021 (Performer), Lemma 2) against its empirical
+// distribution.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -29,7 +30,7 @@ VqCacheState vqCacheState(const std::vector<int>& codes, const Eigen::Ref<const 
     st.counts(c) += 1.0;
     st.means.row(c) += v.row(j);
   }
-  // Means, not raw sums, as the official cache stores them (spec §4.2).
+  // Means, not raw sums, as the official cache stores them (transformer_vq, nn/attn.py).
   for (int s = 0; s < codebookSize; ++s)
     if (st.counts(s) > 0) st.means.row(s) /= st.counts(s);
   return st;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The Efficient attention page's computation: exact vs Performer vs Transformer-VQ (spec §4–§5, §7).
+// The Efficient attention page's computation: exact vs Performer (Choromanski et al. 2021)
+// vs Transformer-VQ (Lingle 2023).
 #include "latentlab/attention/efficient_lab.h"
 
 #include <algorithm>
@@ -62,7 +63,8 @@ MatrixXd negHalfDist(const MatrixXd& y, const MatrixXd& omega) {
   return d;
 }
 
-// Spec §5.5 steps 2–3 on the bidirectional output: max |variant − FAVOR+| for projection Ω.
+// Steps 2–3 of Su's rewrite (kexue.fm/archives/9862) on the bidirectional output:
+// max |variant − FAVOR+| for projection Ω.
 struct RewriteDiffs {
   double step2 = 0.0, step3 = 0.0;
 };
@@ -90,7 +92,8 @@ void summarise(const MatrixXd& errors, std::vector<double>& med, std::vector<dou
   }
 }
 
-// e_O and e_A vs m for iid and orthogonal projections: same feature kind, same seeds (spec §5.3).
+// e_O and e_A vs m for iid and orthogonal projections: same feature kind, same seeds (Choromanski
+// et al. 2021 (Performer), §2.4).
 void featureSweep(const EfficientLabParams& p, const AttentionInputs& in, const MatrixXd& exactO,
                   const MatrixXd& exactRows, double scale, const RunControl& control,
                   EfficientLabResult& r) {
@@ -140,7 +143,7 @@ void codebookSweep(const EfficientLabParams& p, const AttentionInputs& in, const
                    EfficientLabResult& r) {
   std::set<int> sizes;
   for (int s = 1; s <= std::min(p.n, 1024); s *= 2) sizes.insert(s);
-  if (p.n <= 1024) sizes.insert(p.n);  // S = n: every key its own code, exact (spec §6.4 T-3)
+  if (p.n <= 1024) sizes.insert(p.n);  // S = n: every key its own code, exact
   r.sGrid.assign(sizes.begin(), sizes.end());
   const double kNorm = in.k.squaredNorm();
   for (std::size_t i = 0; i < r.sGrid.size(); ++i) {
@@ -248,7 +251,7 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
   r.codesUsed = static_cast<int>(std::set<int>(codes.begin(), codes.end()).size());
   control.progress(0.3);
 
-  // Spec §5.5: the analogy, on the bidirectional output.
+  // Su's analogy (kexue.fm/archives/9862), on the bidirectional output.
   {
     const Index j = p.keyIndex;
     const MatrixXd y = std::sqrt(scale) * in.k.row(j);

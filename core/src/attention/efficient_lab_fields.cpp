@@ -39,7 +39,8 @@ std::vector<FieldBinding<EfficientLabParams>> buildTable() {
                 .max = 3.0,
                 .logScale = true,
                 .help = "Std of the Q and K entries: larger σ is sharper attention (lower "
-                        "temperature), which needs exponentially more features (spec §5.3)"},
+                        "temperature), which needs exponentially more features (Performer paper, "
+                        "Lemma 2)"},
       &P::sigma));
   t.push_back(bindField(FieldSpec{.key = "causal",
                                   .label = "Causal",
@@ -59,7 +60,7 @@ std::vector<FieldBinding<EfficientLabParams>> buildTable() {
                 .choiceLabels = {"Positive (FAVOR+)", "Hyperbolic (hyp+)", "Trigonometric"},
                 .help = "Positive and hyperbolic (2m features, lower variance) "
                         "stay > 0; trigonometric ones can give negative weights "
-                        "and near-zero normalisers (spec §5.1)"},
+                        "and near-zero normalisers (Performer paper, §2.3)"},
       &P::feature));
   t.push_back(bindField(FieldSpec{.key = "projection",
                                   .label = "Projection Ω",
@@ -67,7 +68,8 @@ std::vector<FieldBinding<EfficientLabParams>> buildTable() {
                                   .choices = {"iid", "orthogonal", "regular"},
                                   .choiceLabels = {"iid Gaussian", "Orthogonal (χ norms)",
                                                    "Orthogonal, ‖ω‖ = √d"},
-                                  .help = "How the random features ω_i are drawn (spec §5.2)"},
+                                  .help = "How the random features ω_i are drawn (Performer "
+                                          "paper, §2.4)"},
                         &P::projection));
   t.push_back(bindField(integer("m", "Random features m", 1, 1024,
                                 "Performer's feature count, its 'rank'", true),
@@ -97,8 +99,8 @@ std::vector<FieldBinding<EfficientLabParams>> buildTable() {
   t.push_back(bindField(FieldSpec{.key = "window_bias",
                                   .label = "Window bias B",
                                   .kind = FieldKind::Bool,
-                                  .help = "Causal Transformer-VQ with the local window bias "
-                                          "b(t) = β·e^(−2t/l) for 0 ≤ t < l (spec §4.1)"},
+                                  .help = "Causal Transformer-VQ with the local window bias of "
+                                          "Lingle 2023, here b(t) = β·e^(−2t/l) for 0 ≤ t < l"},
                         &P::windowBias));
   t.push_back(bindField(FieldSpec{.key = "bias_strength",
                                   .label = "Bias strength β",

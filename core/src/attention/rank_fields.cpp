@@ -59,7 +59,7 @@ std::vector<FieldBinding<AttentionRankParams>> buildTable() {
                                   .min = 0,
                                   .max = kMaxSeed,
                                   .slider = false,
-                                  .help = "SplitMix64 seed of the Gaussian Q and K (spec §4.3)"},
+                                  .help = "SplitMix64 seed of the Gaussian Q and K"},
                         &P::seed));
   t.push_back(bindField(FieldSpec{.key = "prefix",
                                   .label = "Prefix length m",

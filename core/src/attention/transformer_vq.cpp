@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Transformer-VQ: codebooks, the linear-time cached form and the soft (GMM) reading (spec §4, §5.5).
+// Transformer-VQ: codebooks, the linear-time cached form and the soft (GMM) reading
+// (Lingle 2023; Su, kexue.fm/archives/9844 and 9862).
 #include "latentlab/attention/transformer_vq.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Hyperbolic features, the Lemma-2 MSE and the iid-vs-orthogonal error sweep (spec §5.1, §5.3,
-// §6.3).
+// Hyperbolic features, the Lemma-2 MSE and the iid-vs-orthogonal error sweep
+// (Choromanski et al. 2021 (Performer), §2.3, Lemma 2, §2.4).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -18,7 +18,7 @@ using Eigen::VectorXd;
 
 namespace {
 
-// Spec §6.3 P-1 inputs.
+// Inputs of the single-kernel-entry Lemma 2 check (d = 8).
 VectorXd pointX() {
   VectorXd x(8);
   x << 0.3, -0.2, 0.1, 0.4, 0, -0.1, 0.2, 0.05;
@@ -110,7 +110,7 @@ TEST(PerformerFeatures, HyperbolicErrorFallsLikeInverseSqrtM) {
 }
 
 // The lab's sweep on the P-3 setup (n = 32, d = 16, σ = 0.35, R = 30): ORF ≤ 1.1 × iid in e_A
-// for m ≥ 16, and e_A falls by 1.5…2.6 per 4× m for m ≥ 16 (spec §6.3 P-3 assertions).
+// for m ≥ 16, and e_A falls by 1.5…2.6 per 4× m for m ≥ 16 (e ∝ m^{−1/2}).
 TEST(PerformerFeatures, LabSweepOrthogonalBeatsIid) {
   EfficientLabParams p;
   p.n = 32;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Transformer-VQ window bias (spec §4.1, §6.4 T-1 "with bias") and the cache inspector (§7 item 7).
+// Transformer-VQ window bias (Su, kexue.fm/archives/9844, "局域增强") and the cache inspector.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -101,7 +101,8 @@ TEST(TransformerVqCache, StateCountsAndMeansAndReproducesTheOutput) {
       ++count;
     }
   EXPECT_LT((all.means.row(codes[0]) - sum / count).cwiseAbs().maxCoeff(), 1e-12);
-  // Spec §4.2: softmax over codes of q·c_s + log count_s, values mean_s, is the encoder output.
+  // Official cache form (nn/attn.py): softmax over codes of q·c_s + log count_s, values mean_s, is
+  // the encoder output.
   const double s = 0.4;
   const MatrixXd out = vqLinearOutput(in.q, c, codes, in.v, s, false, 8);
   for (int i : {0, 17, 39}) {

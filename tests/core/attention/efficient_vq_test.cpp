@@ -19,8 +19,9 @@ double maxDiff(const MatrixXd& a, const MatrixXd& b) { return (a - b).cwiseAbs()
 
 }  // namespace
 
-// Spec §6.4 T-1 / T-2: n = 64, d_k = 8, d_v = 4, l = 8, c = 16 k-means codes, entries N(0, 0.5²),
-// no scale factor (as in the spec). Tolerance 1e-12 (measured there: 3–4e-16).
+// Quadratic vs linear-time forms (Su, kexue.fm/archives/9844): n = 64, d_k = 8, d_v = 4, l = 8, c =
+// 16 k-means codes, entries N(0, 0.5²), no scale factor (as in the article). Tolerance 1e-12 (a
+// Python reference measured 3–4e-16).
 TEST(TransformerVq, LinearFormEqualsQuadraticOnQuantizedKeys) {
   const auto in = makeInputs(64, 8, 4, 0.5, 5);
   const MatrixXd c = makeCodebook(in.k, 16, CodebookKind::KMeans, 5, 20);
@@ -43,7 +44,7 @@ TEST(TransformerVq, CausalFormDoesNotDependOnBlockLength) {
 }
 
 TEST(TransformerVq, ExactWhenEveryKeyIsItsOwnCode) {
-  // Spec §6.4 T-3: c = n with distinct keys gives K̂ = K and the exact output.
+  // c = n with distinct keys gives K̂ = K and the exact output.
   const auto in = makeInputs(64, 8, 4, 0.5, 5);
   const MatrixXd c = makeCodebook(in.k, 64, CodebookKind::KMeans, 1, 10);
   const auto codes = assignCodes(in.k, c);
@@ -53,7 +54,7 @@ TEST(TransformerVq, ExactWhenEveryKeyIsItsOwnCode) {
 }
 
 TEST(TransformerVq, AttentionErrorFallsAsCodebookDoubles) {
-  // Spec §6.4 T-3: non-increasing attention-matrix error at doubling c, 5% slack.
+  // Non-increasing attention-matrix error at doubling c, 5% slack.
   const auto in = makeInputs(64, 8, 4, 0.5, 5);
   const MatrixXd exact = exactAttentionRows(in.q, in.k, 1.0, false, 64);
   double prev = 1e300;
@@ -68,7 +69,7 @@ TEST(TransformerVq, AttentionErrorFallsAsCodebookDoubles) {
 }
 
 TEST(TransformerVq, SoftAssignmentTendsToHardVq) {
-  // Spec §6.4 T-4: max |soft − hard| → 0 as τ → 0 (< 1e-4 at τ = 1e-3).
+  // Soft → hard limit: max |soft − hard| → 0 as τ → 0 (< 1e-4 at τ = 1e-3).
   const auto in = makeInputs(64, 8, 4, 0.5, 5);
   const MatrixXd c = makeCodebook(in.k, 16, CodebookKind::KMeans, 5, 20);
   const auto codes = assignCodes(in.k, c);

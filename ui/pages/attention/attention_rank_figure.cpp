@@ -240,8 +240,8 @@ void AttentionRankFigure::show(const attention::AttentionRankParams& p,
     case RankView::Spectra:
       fillSpectra(m_spectra, r);
       m_spectraNote->setText(
-          tr("Singular values σ_i of each matrix (spec §1.9 M1). Dots: rank_t, the last σ_i above "
-             "t·σ₁. Dashed grey: the Taylor certificate (F3) — σ_{N_p+1}(A_bi) ≤ e^R·Σ_{k>p} "
+          tr("Singular values σ_i of each matrix. Dots: rank_t, the last σ_i above "
+             "t·σ₁. Dashed grey: the Taylor certificate — σ_{N_p+1}(A_bi) ≤ e^R·Σ_{k>p} "
              "R^k/k! "
              "with N_p = C(d+p, p), R = max|S| = %1.")
               .arg(r.maxLogit, 0, 'g', 4));

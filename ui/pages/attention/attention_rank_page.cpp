@@ -35,7 +35,7 @@ struct Case {
   ParamSet params;  // applied on top of the defaults
 };
 
-// The same cases as resources/scenarios/attention_rank-*.json (spec §1.10).
+// The same cases as resources/scenarios/attention_rank-*.json: Su's claim and its qualifications.
 const std::vector<Case>& cases() {
   static const std::vector<Case> kCases = {
       {QT_TRANSLATE_NOOP("AttentionRankPage", "Main claim (defaults)"), {}},
@@ -180,7 +180,7 @@ void AttentionRankPage::buildToolbar(QHBoxLayout* row) {
   m_cases = new QComboBox(this);
   m_cases->addItem(tr("Claim and qualifications…"));
   for (const auto& c : cases()) m_cases->addItem(tr(c.label));
-  m_cases->setToolTip(tr("Load the main claim or one of the honest qualifications of spec §1.10"));
+  m_cases->setToolTip(tr("Load the main claim or one of its honest qualifications"));
   connect(m_cases, &QComboBox::activated, this, [this](int i) {
     m_cases->setCurrentIndex(0);
     if (i >= 1) loadCase(i - 1);

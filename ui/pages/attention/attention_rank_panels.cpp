@@ -149,7 +149,7 @@ void AttentionRankFigure::fillMetrics(QTableWidget* table, const attention::Atte
 void AttentionRankFigure::fillClaims(QLabel* label, const attention::AttentionRankResult& r) const {
   const auto& bi = r.metrics[0];
   const auto& causal = r.metrics[2];
-  QString text = tr("<b>Claim (Su, spec §1.3, F4):</b> causal and backward attention are "
+  QString text = tr("<b>Claim (Su, kexue.fm/archives/9529):</b> causal and backward attention are "
                     "triangular with a positive diagonal, so log det = Σ ln A_ii = %1 is finite: "
                     "full rank, always. Bidirectional attention here: rank_t %2 of %3, erank %4 "
                     "(causal %5).")
@@ -258,9 +258,9 @@ void AttentionRankFigure::fillDepth(const attention::AttentionRankParams& p,
   m_depthRatio->setYRange(1e-16, 2.0);
   m_depthNote->setText(
       tr("X₀ = Q; X_{l+1} = softmax(τ·X_l X_lᵀ/√d + mask) X_l, plus X_l with residuals (identity "
-         "weights, spec §4.5). Full rank per layer does not stop rank collapse: causal stacks "
+         "weights). Full rank per layer does not stop rank collapse: causal stacks "
          "collapse too, only exponentially instead of doubly exponentially; residuals prevent it "
-         "(F8). %1")
+         "(Dong et al. 2021). %1")
           .arg(summary));
 }
 

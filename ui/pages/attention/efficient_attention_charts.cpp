@@ -127,7 +127,7 @@ void EfficientAttentionFigure::fillFeatures(const attention::EfficientLabParams&
           .arg(p.featureSeed + static_cast<std::uint64_t>(p.redraws) - 1)
           .arg(kind)
           .arg(sharp ? tr("; with σ = %1 attention is sharp and the fall is much slower "
-                          "(pre-asymptotic, spec §6.3 P-4)")
+                          "(pre-asymptotic)")
                            .arg(num(p.sigma))
                      : QString()));
 }
@@ -151,7 +151,7 @@ void EfficientAttentionFigure::fillCodebook(const attention::EfficientLabParams&
   m_codebookNote->setText(
       tr("%1 codebook%2, %3. At S = %4 (current): e<sub>O</sub> = %5, linear cached form vs "
          "quadratic form on K̂: max |Δ| = %6. With S = n every key is its own code and the error "
-         "is 0 (spec §6.4 T-3).")
+         "is 0.")
           .arg(p.codebook == attention::CodebookKind::KMeans
                    ? tr("k-means (%1 iterations)").arg(p.kmeansIters)
                    : tr("Random-key"))
@@ -202,7 +202,8 @@ void EfficientAttentionFigure::fillAnalogy(const attention::EfficientLabParams& 
     return diff < tol ? tr("<b>exact</b>") : tr("<b>not exact</b>");
   };
   m_analogyNote->setText(
-      tr("<b>Performer as a soft Transformer-VQ</b> (spec §5.5), bidirectional output, m = %1:"
+      tr("<b>Performer as a soft Transformer-VQ</b> (Su, kexue.fm/archives/9862), bidirectional "
+         "output, m = %1:"
          "<br>Step 2, drop ‖ω<sub>i</sub>‖²/2 and write k̃<sub>i</sub> = e<sup>−‖k − "
          "ω<sub>i</sub>‖²/2</sup>: with equal norms ‖ω‖ = √d max |Δ| = %2 (%3); with χ norms "
          "max |Δ| = %4 (%5).<br>Step 3, replace k̃ by softmax<sub>i</sub>(−‖k − ω<sub>i</sub>‖²/2): "

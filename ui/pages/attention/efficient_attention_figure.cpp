@@ -187,7 +187,7 @@ void EfficientAttentionFigure::fillMaps(const attention::EfficientLabParams& p,
   m_exact->setMatrix(r.exactMap, shared);
   if (r.negativeEntries > 0) {
     // Negative weights (trigonometric features) have no place on A's scale: a diverging map on
-    // ±max A shows them in blue, where positive weights are red (spec §7 item 5).
+    // ±max A shows them in blue, where positive weights are red.
     const ColorMapping div{ColorMapKind::Diverging, ColorScale::Symmetric, -shared.hi, shared.hi};
     m_performer->setTitle(tr("Performer Â (m = %1): blue < 0").arg(p.m));
     m_performer->setMatrix(r.performerMap, div);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // The inspector panels of the Efficient attention figure: the Transformer-VQ cache at a block
-// cursor (spec §7 item 7) and the Lemma-2 MSE of one kernel entry against its histogram (§7 item
-// 5).
+// cursor and the MSE of one kernel entry (Choromanski et al. 2021 (Performer), Lemma 2) against its
+// histogram.
 #include <QGridLayout>
 #include <QLabel>
 #include <algorithm>
@@ -215,7 +215,7 @@ void EfficientAttentionFigure::fillLemma(const attention::EfficientLabParams& p,
                 .arg(c.negativeDraws[k]);
   }
   m_lemmaNote->setText(
-      tr("<b>Lemma 2</b> (spec §5.3), x = q<sub>%1</sub>/d<sup>1/4</sup>, y = "
+      tr("<b>Lemma 2</b> (Choromanski et al. 2021), x = q<sub>%1</sub>/d<sup>1/4</sup>, y = "
          "k<sub>%2</sub>/d<sup>1/4</sup>: SM = e<sup>xᵀy</sup> = %3, ‖x+y‖² = %4, ‖x−y‖² = %5."
          "<table cellspacing=6><tr><th></th><th>Lemma 2</th><th>draws</th><th>mean/SM</th>"
          "<th>&lt; 0</th></tr>%6</table>"

@@ -21,7 +21,7 @@ struct Mask {
   int prefix = 0;  // PrefixLM only: 0 ≤ m ≤ number of keys; m = 0 is causal, m = n bidirectional
 };
 
-/// M(i, j) of spec §1.8: true when query i may attend to key j.
+/// Mask M(i, j): true when query i may attend to key j.
 inline bool maskAllows(const Mask& mask, Eigen::Index i, Eigen::Index j) {
   switch (mask.kind) {
     case MaskKind::Bidirectional:
@@ -36,8 +36,8 @@ inline bool maskAllows(const Mask& mask, Eigen::Index i, Eigen::Index j) {
   return true;
 }
 
-/// The mask head h of H uses in the forward/backward-mixed design (spec §1.8, F7): forward
-/// (causal) when h < H/2, backward otherwise.
+/// The mask head h of H uses in the forward/backward-mixed design (Su, kexue.fm/archives/9529):
+/// forward (causal) when h < H/2, backward otherwise.
 inline Mask mixedHeadMask(int head, int heads) {
   return Mask{2 * head < heads ? MaskKind::Causal : MaskKind::Backward, 0};
 }
@@ -45,12 +45,12 @@ inline Mask mixedHeadMask(int head, int heads) {
 /// Short id of a mask kind ("bidirectional", "causal", "backward", "prefix").
 std::string maskId(MaskKind kind);
 
-/// Logit matrix S = scale·QKᵀ (spec §0, §1.8), one Eigen GEMM. Q is n_q×d, K is n_k×d.
+/// Logit matrix S = scale·QKᵀ, one Eigen GEMM. Q is n_q×d, K is n_k×d.
 /// Throws ParamError (key "q"/"k"/"tau") on an empty matrix, mismatched d or a non-finite entry.
 Eigen::MatrixXd attentionLogits(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                 const Eigen::Ref<const Eigen::MatrixXd>& k, double scale);
 
-/// Numerically stable masked row softmax (spec §1.8):
+/// Numerically stable masked row softmax:
 ///   A_ij = M(i,j)·exp(S_ij − max_{l:M(i,l)=1} S_il) / Σ_{l:M(i,l)=1} exp(S_il − max_l S_il).
 /// Masked entries are exactly 0; every row sums to 1 within rounding; logits of ±1e4 are fine.
 /// Rows are independent, so the OpenMP split over rows gives bit-identical results for any
@@ -58,12 +58,13 @@ Eigen::MatrixXd attentionLogits(const Eigen::Ref<const Eigen::MatrixXd>& q,
 Eigen::MatrixXd maskedRowSoftmax(const Eigen::Ref<const Eigen::MatrixXd>& logits, const Mask& mask);
 
 /// ln A_ii = S_ii − log Σ_{l:M(i,l)=1} exp(S_il) for every row i of a square logit matrix,
-/// without forming A, so it stays finite when A_ii underflows (spec §1.8 F4: log det A_c =
-/// Σ_i ln A_ii for the causal and backward masks). Requires M(i,i) = 1 (true for every kind).
+/// without forming A, so it stays finite when A_ii underflows (triangular, so log det A_c =
+/// Σ_i ln A_ii for the causal and backward masks; Su, kexue.fm/archives/9529). Requires M(i,i) = 1
+/// (true for every kind).
 Eigen::VectorXd logDiagonal(const Eigen::Ref<const Eigen::MatrixXd>& logits, const Mask& mask);
 
-/// A = softmax_rows(τ·QKᵀ/√d + mask) (spec §0 S = τ·QKᵀ/√d, §1.8). With divideBySqrtD = false
-/// the multiplier is τ alone (the circle construction of §4.2 uses that).
+/// A = softmax_rows(τ·QKᵀ/√d + mask). With divideBySqrtD = false
+/// the multiplier is τ alone (the circle construction uses that).
 Eigen::MatrixXd attentionMatrix(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                 const Eigen::Ref<const Eigen::MatrixXd>& k, double tau,
                                 const Mask& mask = {}, bool divideBySqrtD = true);

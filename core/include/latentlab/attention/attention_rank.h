@@ -68,7 +68,7 @@ bool isTextMatrixPath(const std::string& path);
 /// Q and K must have the same shape (n, d), 2 ≤ n ≤ 2048, finite entries; throws ParamError.
 void checkLoadedQk(const Eigen::MatrixXd& q, const Eigen::MatrixXd& k);
 
-/// SplitMix64 normal stream of spec §3.1: u = (z >> 11)·2⁻⁵³ and
+/// SplitMix64 normal stream: u = (z >> 11)·2⁻⁵³ and
 /// normal = sqrt(−2 ln(1 − u₁))·cos(2π u₂), two uniforms per normal (no spare kept).
 class SplitMixNormal {
  public:

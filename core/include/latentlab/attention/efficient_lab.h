@@ -13,7 +13,7 @@
 
 namespace latentlab::attention {
 
-/// Which figure the Efficient attention page shows and exports (spec §7 items 5–7).
+/// Which figure the Efficient attention page shows and exports.
 enum class EfficientView {
   Maps,      // A, Performer Â, Transformer-VQ Â, |A − Â| heat maps with e_A / e_O read-outs
   Features,  // e_O vs m (log-log), median and spread over redraws, m^{−1/2} guide
@@ -26,12 +26,12 @@ enum class EfficientView {
 
 /// Every parameter of the page; efficientLabFields() drives the form, JSON and the CLI.
 /// Data: Q, K ∼ N(0, σ²) entries (n×d), V ∼ N(0, 1) (n×d_v), from `seed`; logits s·QKᵀ with
-/// s = 1/√d (spec §5.1).
+/// s = 1/√d (Choromanski et al. 2021 (Performer), §2.3).
 struct EfficientLabParams {
   int n = 256;                                   // sequence length, 8..4096
   int d = 16;                                    // head dimension of Q, K, 1..128
   int dv = 8;                                    // value dimension, 1..128
-  double sigma = 0.35;                           // std of Q, K entries (spec §6.3 P-3), 0.01..3
+  double sigma = 0.35;                           // std of Q, K entries, 0.01..3
   bool causal = false;                           // causal mask (prefix sums / block cache)
   FeatureKind feature = FeatureKind::Positive;   // Performer feature map
   Projection projection = Projection::Orthogonal;  // iid / orthogonal (χ norms) / regular
@@ -61,7 +61,7 @@ const std::vector<FieldBinding<EfficientLabParams>>& efficientLabFields();
 /// throws ParamError naming the key.
 void validate(const EfficientLabParams& params);
 
-/// Largest n whose maps are drawn: beyond it the heat maps show the top-left block (spec §7.5).
+/// Largest n whose maps are drawn: beyond it the heat maps show the top-left block.
 inline constexpr int kMapLimit = 256;
 
 /// Samples drawn for the Lemma-2 histogram (iid ω, one draw = m fresh features).
@@ -90,8 +90,8 @@ struct Lemma2Cell {
 };
 
 /// Counts and mean values U_s / count_s of the Transformer-VQ cache holding keys [0, keys)
-/// (spec §4.2: the stable form stores counts and means, not raw sums). means rows of unused
-/// codes are 0.
+/// (as the official Transformer-VQ code, nn/attn.py, stores counts and means, not raw sums). means
+/// rows of unused codes are 0.
 struct VqCacheState {
   Eigen::VectorXd counts;  // S
   Eigen::MatrixXd means;   // S × d_v
@@ -135,7 +135,7 @@ struct EfficientLabResult {
   std::vector<double> sErrorO, sErrorA, sKeyError;  // e_O (linear form), e_A (shown rows), key
                                                    // VQ error, each vs S
 
-  // Analogy view (spec §5.5).
+  // Analogy view (Su, kexue.fm/archives/9862).
   Eigen::VectorXd keySoftOverFeatures;  // softmax_i(−‖y − ω_i‖²/2) for key key_index (m)
   Eigen::VectorXd keySoftOverCodes;     // p(y | k) at softTau over the codebook (S)
   int keyCode = 0;                      // hard code of that key
@@ -162,8 +162,9 @@ struct AttentionInputs {
 };
 AttentionInputs makeInputs(int n, int d, int dv, double sigma, std::uint64_t seed);
 
-/// Lemma-2 cell (spec §5.3, §7 item 5): x = √scale·q_i, y = √scale·k_j, kLemmaDraws iid
-/// projections of m rows (seeds seed, seed + 1, …), the raw estimate φ(x)ᵀφ(y) per feature kind,
+/// Lemma-2 cell (Choromanski et al. 2021 (Performer)): x = √scale·q_i, y = √scale·k_j, kLemmaDraws
+/// iid projections of m rows (seeds seed, seed + 1, …), the raw estimate φ(x)ᵀφ(y) per feature
+/// kind,
 /// its mean, MSE and histogram of est/SM against lemma2Mse. Throws ParamError("cell_i"/"cell_j")
 /// for rows outside Q/K; Cancelled.
 Lemma2Cell lemma2Cell(const AttentionInputs& in, int i, int j, int m, double scale,

@@ -24,12 +24,12 @@ Eigen::MatrixXd exactAttentionOutput(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                      int tile = 128);
 
 /// The first `rows` rows of the exact map A = softmax(s·QKᵀ + M) (row-normalised over all keys),
-/// via attention_matrix.h's stable masked row softmax. For display and e_A (spec §5.3).
+/// via attention_matrix.h's stable masked row softmax. For display and e_A.
 Eigen::MatrixXd exactAttentionRows(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                    const Eigen::Ref<const Eigen::MatrixXd>& k, double scale,
                                    bool causal, Eigen::Index rows);
 
-/// Relative Frobenius error ‖Â − A‖_F / ‖A‖_F (spec §5.3 "error statistic"); NaN when ‖A‖ = 0.
+/// Relative Frobenius error ‖Â − A‖_F / ‖A‖_F; NaN when ‖A‖ = 0.
 double relativeFrobeniusError(const Eigen::Ref<const Eigen::MatrixXd>& approx,
                               const Eigen::Ref<const Eigen::MatrixXd>& exact);
 

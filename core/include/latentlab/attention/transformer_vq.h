@@ -10,15 +10,15 @@
 
 namespace latentlab::attention {
 
-/// How the Transformer-VQ codebook C (S×d) is made from the keys (spec §4.1, §4.4 "run k-means
-/// on keys to initialise C").
+/// How the Transformer-VQ codebook C (S×d) is made from the keys (Lingle 2023; Su,
+/// kexue.fm/archives/9844: "run k-means on keys to initialise C").
 enum class CodebookKind {
   KMeans,      // Lloyd's k-means over the keys, initialised with S distinct keys drawn by seed
   RandomKeys,  // S distinct keys drawn by seed, no iterations
 };
 
 /// Codebook of S rows from the keys K (n×d). S ≤ n; with S = n and distinct keys every key is
-/// its own code, so K̂ = K exactly (spec §6.4 T-3). Empty clusters keep their previous centre.
+/// its own code, so K̂ = K exactly. Empty clusters keep their previous centre.
 /// Throws ParamError("codebook_size") unless 1 ≤ S ≤ n, ("k") on non-finite keys; Cancelled.
 Eigen::MatrixXd makeCodebook(const Eigen::Ref<const Eigen::MatrixXd>& keys, int size,
                              CodebookKind kind, std::uint64_t seed, int iterations,
@@ -32,17 +32,18 @@ std::vector<int> assignCodes(const Eigen::Ref<const Eigen::MatrixXd>& keys,
 Eigen::MatrixXd quantizeKeys(const Eigen::Ref<const Eigen::MatrixXd>& codebook,
                              const std::vector<int>& codes);
 
-/// Transformer-VQ in linear time (spec §4.1, stable cache form of §4.2), never n×n:
+/// Transformer-VQ in linear time (Su, kexue.fm/archives/9844; stable cache form of the official
+/// code's nn/attn.py), never n×n:
 /// bidirectional O = exp(sQCᵀ)(ΔᵀV) / exp(sQCᵀ)(Δᵀ1), computed as a softmax over codes of the
 /// logits s·q·c_s + log count_s with values mean_s = U_s / count_s.
 /// Causal: block form with block length l: O_[i] = exp(sQ_[i]K̂_[i]ᵀ + M)V_[i] +
 /// exp(sQ_[i]Cᵀ)U_{i−1}, U_i = U_{i−1} + Δ_[i]ᵀV_[i], with one running max over cache and in-block
-/// logits. Equal to exactAttentionOutput(Q, K̂, V) up to rounding (~1e-15, spec §6.4 T-1/T-2).
-/// Causal with a window bias b (b(t) for 0 ≤ t < b.size() ≤ l, "局域增强", spec §4.1): B touches
-/// only the blocks [i] and [i−1], so
+/// logits. Equal to exactAttentionOutput(Q, K̂, V) up to rounding (~1e-15).
+/// Causal with a window bias b (b(t) for 0 ≤ t < b.size() ≤ l, "局域增强", Su,
+/// kexue.fm/archives/9844): B touches only the blocks [i] and [i−1], so
 ///   O_[i] = exp(sQ_[i]K̂_[i]ᵀ + B_[i,i] + M)V_[i] + exp(sQ_[i]K̂_[i−1]ᵀ + B_[i,i−1])V_[i−1]
 ///         + exp(sQ_[i]Cᵀ)U_{i−2},
-/// equal to windowBiasedAttentionOutput(Q, K̂, V, b) up to rounding (spec §6.4 T-1 "with bias").
+/// equal to windowBiasedAttentionOutput(Q, K̂, V, b) up to rounding.
 /// Cost O(n·S·(d + d_v) + n·l·(d + d_v)). Throws ParamError ("block") for l < 1 or a bias
 /// longer than l, ("window_bias") for a bias in the bidirectional form; Cancelled.
 Eigen::MatrixXd vqLinearOutput(const Eigen::Ref<const Eigen::MatrixXd>& q,
@@ -52,8 +53,8 @@ Eigen::MatrixXd vqLinearOutput(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                bool causal, int block, const RunControl& control = {},
                                const Eigen::VectorXd& bias = Eigen::VectorXd());
 
-/// Toeplitz window bias of the lab: b(t) = β·e^{−2t/l} for t = 0 … l−1 (spec §6.4 T-1 uses
-/// β = 0.5, l = 8: 0.5·e^{−t/4}). Throws ParamError("bias_strength") for non-finite β.
+/// Toeplitz window bias of the lab: b(t) = β·e^{−2t/l} for t = 0 … l−1 (the equivalence test
+/// uses β = 0.5, l = 8: 0.5·e^{−t/4}). Throws ParamError("bias_strength") for non-finite β.
 Eigen::VectorXd windowBias(int block, double strength);
 
 /// Quadratic reference with the window bias, causal: the first `rows` rows of
@@ -69,12 +70,13 @@ Eigen::MatrixXd windowBiasedAttentionOutput(const Eigen::Ref<const Eigen::Matrix
                                             double scale, const Eigen::VectorXd& bias,
                                             const RunControl& control = {});
 
-/// Soft assignment p(y | k) = softmax_y(−‖k − c_y‖² / (2τ)) (spec §5.5, "our choice"): n×S, rows
+/// Soft assignment p(y | k) = softmax_y(−‖k − c_y‖² / (2τ)) (our choice, not in
+/// kexue.fm/archives/9862): n×S, rows
 /// sum to 1; τ → 0 gives the one-hot Δ. Throws ParamError("soft_tau") unless τ > 0.
 Eigen::MatrixXd softAssignment(const Eigen::Ref<const Eigen::MatrixXd>& keys,
                                const Eigen::Ref<const Eigen::MatrixXd>& codebook, double tau);
 
-/// The GMM reading of spec §5.5 step 5, bidirectional:
+/// The GMM reading of Su, kexue.fm/archives/9862, bidirectional:
 /// Σ_j e^{q·k_j} v_j ≈ Σ_y e^{s·q·c_y}[Σ_j p(y|k_j) v_j], normalised by the same with v → 1.
 /// With p = one-hot Δ it is vqLinearOutput.
 Eigen::MatrixXd softVqOutput(const Eigen::Ref<const Eigen::MatrixXd>& q,
