@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// FSQ in the canonical form of spec §1.2, index ↔ code of §1.3 and the presets of §1.4.
+// FSQ (Mentzer et al. 2023) in the atanh/(1 + ε) form of lucidrains/vector-quantize-pytorch,
+// index ↔ code as in the reference Colab, and the level presets of the paper's Table 1 and
+// App. A.4.1.
 #include "latentlab/quantization/fsq.h"
 
 #include <algorithm>
@@ -20,8 +22,8 @@ Fsq::Fsq(std::vector<int> levels, FsqBound bound) : m_levels(std::move(levels)),
   if (m_levels.empty()) throw ParamError("levels", "levels must list at least one channel");
   for (std::size_t i = 0; i < m_levels.size(); ++i) {
     const int l = m_levels[i];
-    // L = 2 is degenerate with the offset scheme (spec §1.7, issue #237); L ≥ 1001 breaks the
-    // (1 + ε) range argument of §1.2.
+    // L = 2 is degenerate with the offset scheme (lucidrains/vector-quantize-pytorch issue #237);
+    // L ≥ 1001 breaks the (1 + ε) range argument (ε(L − 1) < 1 keeps q within the L levels).
     if (l < 3 || l > 1000)
       throw ParamError("levels", "every level count must be between 3 and 1000, got L" +
                                      std::to_string(i + 1) + " = " + std::to_string(l));
@@ -60,7 +62,7 @@ int Fsq::level(int i, double z) const {
   const double b = boundValue(i, z);
   if (std::isnan(b)) return 0;
   const int half = m_levels[c] / 2;
-  // std::nearbyint keeps numpy/JAX round-half-to-even (spec §1.7), std::round would not.
+  // std::nearbyint keeps numpy/JAX round-half-to-even, std::round would not.
   const double q = std::nearbyint(b);
   return static_cast<int>(std::clamp(q, static_cast<double>(-half),
                                      static_cast<double>(m_levels[c] - 1 - half)));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Tier A's FSQ decoders besides the centroid one (spec §3.1 step 3 (i) and (iii)).
+// Tier A's FSQ decoders besides the centroid one: the analytic inverse bound and least squares.
 #include "latentlab/quantization/fsq_decoder.h"
 
 #include <algorithm>

@@ -18,7 +18,7 @@ constexpr int kEmaBatch = 256;
 // runs keep every m-th snapshot (and always the first and last).
 constexpr double kMaxHistoryValues = 1 << 20;
 
-// Mean squared distance to the per-label centroid, over the total variance (spec §3.6 rel. MSE).
+// Mean squared distance to the per-label centroid, over the total variance (relative MSE).
 template <class Index>
 double centroidRelMse(const RowMatrixXd& x, const std::vector<Index>& label, std::int64_t k) {
   const Eigen::Index n = x.rows(), d = x.cols();

@@ -56,7 +56,8 @@ std::vector<FieldBinding<GridLabParams>> buildTable() {
   t.push_back(bindField(intField("level3", "Levels L3", 3, 32, lh + "3, when d = 3"), &P::level3));
   t.push_back(bindField(choiceField("bound", "Bound", {"tanh", "paper_tan", "su_sigmoid"},
                                     {"tanh (canonical)", "paper-literal tan", "Su sigmoid"},
-                                    "Bounding function before rounding (spec §1.2, §1.6)"),
+                                    "Bounding function before rounding (FSQ paper; Su, "
+                                    "kexue.fm/archives/9826)"),
                         &P::bound));
   t.push_back(bindField(FieldSpec{.key = "alpha",
                                   .label = "Bound gain α",
@@ -99,11 +100,12 @@ std::vector<FieldBinding<GridLabParams>> buildTable() {
                                   .min = 0.001,
                                   .max = 10.0,
                                   .logScale = true,
-                                  .help = "EMA count N_j below which a code is dead (spec §2.4)"},
+                                  .help = "EMA count N_j below which a code is dead"},
                         &P::restartThreshold));
   t.push_back(bindField(choiceField("precision", "FSQ precision", {"fp32", "bf16", "fp16"},
                                     {"fp32", "bf16", "fp16"},
-                                    "Emulate a float index path in this format (spec §1.7)"),
+                                    "Emulate a float index path in this format "
+                                    "(vector-quantize-pytorch issue #114)"),
                         &P::precision));
   t.push_back(bindField(choiceField("plane", "Plane (3-D)", {"x1x2", "x1x3", "x2x3"},
                                     {"x1–x2", "x1–x3", "x2–x3"},

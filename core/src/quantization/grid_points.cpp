@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // Latent point clouds of the "FSQ vs VQ grid" page: synthetic ones and whitened image-patch PCA
-// components (spec §7.1).
+// components.
 #include <algorithm>
 #include <cmath>
 #include <numbers>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The grid page's utilisation sweep (spec §7.3): FSQ and VQ usage, fitted and held out, and
+// The grid page's utilisation sweep: FSQ and VQ usage, fitted and held out, and
 // distortion against log2 K.
 #include "latentlab/quantization/grid_sweep.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Tiers A and B of spec §3 and the rate–distortion sweep of §7.3: FSQ against VQ at equal code
-// count on one image.
+// Tiers A (patch PCA) and B (per-pixel colour) and the rate–distortion sweep: FSQ against VQ at
+// equal code count on one image.
 #include "latentlab/quantization/image_lab.h"
 
 #include <algorithm>
@@ -34,7 +34,7 @@ Reconstruction finish(const ImageData& original, ImageData recon, long long toke
 }
 
 // Fewest patches per code when fitting VQ: with K close to N every patch becomes its own code
-// and the comparison says nothing about quantization (spec §3.1 step 1, "bounded by N/K").
+// and the comparison says nothing about quantization (usage is bounded by N/K).
 constexpr int kPatchesPerCode = 4;
 
 ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int bits,

@@ -81,7 +81,7 @@ std::vector<FieldBinding<ImageLabParams>> buildTable() {
                 .choices = {"analytic", "centroid", "ls"},
                 .choiceLabels = {"Analytic inverse bound", "Centroid (cell mean)",
                                  "Linear least squares"},
-                .help = "How FSQ codes become patches (spec §3.1): the bound's inverse at the "
+                .help = "How FSQ codes become patches: the bound's inverse at the "
                         "cell centre, the mean patch of each cell (MSE-optimal), or x̂ = Wẑ + b "
                         "fitted in closed form"},
       &P::decoder));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// PSNR and SSIM exactly as spec §3.4 defines them (OpenCV's getPSNR / getMSSIM tutorial).
+// PSNR and SSIM exactly as OpenCV's getPSNR / getMSSIM tutorial computes them (SSIM: Wang et al.
+// 2004).
 #include "latentlab/quantization/image_metrics.h"
 
 #include <cmath>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Patch extraction/reassembly and the patch-PCA encoder of spec §3.1 steps 1, 2 and 5.
+// Patch extraction/reassembly and the patch-PCA encoder.
 #include "latentlab/quantization/patch_pca.h"
 
 #include <algorithm>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// bf16/fp16 rounding emulation and the naive-float FSQ index path of spec §1.7.
+// bf16/fp16 rounding emulation and the naive-float FSQ index path
+// (lucidrains/vector-quantize-pytorch issue #114).
 #include "latentlab/quantization/precision.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Tier C of spec §3.3: a linear autoencoder with an FSQ or VQ bottleneck, trained with the
+// The tiny trained autoencoder: a linear autoencoder with an FSQ or VQ bottleneck, trained with the
 // straight-through estimator and Adam, backprop written by hand.
 #include "latentlab/quantization/tiny_autoencoder.h"
 

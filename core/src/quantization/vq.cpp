@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// VQ: tiled GEMM nearest-code search (spec §2.1), k-means++ / Lloyd (§2.3(3)), online EMA codebook
-// with dead-code restart (§2.3(2), §2.4) and the usage metrics of §2.5.
+// VQ: tiled GEMM nearest-code search, k-means++ / Lloyd, online EMA codebook (van den Oord et al.
+// 2017, appendix) with dead-code restart (Dhariwal et al. 2020) and the usage metrics of
+// Mentzer et al. 2023.
 #include "latentlab/quantization/vq.h"
 
 #include <algorithm>

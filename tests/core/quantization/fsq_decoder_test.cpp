@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Tier A's FSQ decoders (spec §3.1 step 3): analytic inverse bound, centroid, least squares.
+// Tier A's FSQ decoders: analytic inverse bound, centroid, least squares.
 #include "latentlab/quantization/fsq_decoder.h"
 
 #include <gtest/gtest.h>

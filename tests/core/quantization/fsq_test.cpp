@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// FSQ against the spec §6.1 test vectors (canonical form, §1.2) and properties P1–P5.
+// FSQ against reference vectors (atanh/(1 + ε) form; the first is the Colab's own example) and
+// properties: L levels per channel, z = 0 → q = 0, index round trip, naive tanh bound, range.
 #include "latentlab/quantization/fsq.h"
 
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The grid page's training history (step/play, spec §7.2), restart threshold and image-patch
-// points (§7.1).
+// The grid page's training history (step/play), restart threshold and image-patch
+// points.
 #include <gtest/gtest.h>
 
 #include <cmath>

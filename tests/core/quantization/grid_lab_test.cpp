@@ -71,7 +71,7 @@ TEST(GridLab, DefaultsAreConsistentAndDeterministic) {
   EXPECT_EQ(a.fsqUsageGrid.sum(), 2000.0);
   EXPECT_EQ(a.fsqStats.used + a.fsqStats.dead, 64);
   EXPECT_GT(a.vqStats.used, 60);
-  // Lloyd + k-means++ beats a fixed grid at equal K on Gaussian points (spec §3.6, §3.5).
+  // Lloyd + k-means++ beats a fixed grid at equal K on Gaussian points (no trained encoder here).
   EXPECT_LT(a.vqRelMse, a.fsqRelMse);
   EXPECT_EQ(a.vqCurve.size(), 16u);
   EXPECT_NEAR(a.vqCurve.back(), a.vqRelMse, 1e-9);

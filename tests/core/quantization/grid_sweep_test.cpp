@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The grid page's utilisation sweep (spec §7.3): levels per budget, fitted vs held-out usage.
+// The grid page's utilisation sweep: levels per budget, fitted vs held-out usage.
 #include "latentlab/quantization/grid_sweep.h"
 
 #include <gtest/gtest.h>
@@ -45,7 +45,7 @@ TEST(GridSweep, UsageFallsWithKAndHeldOutVqUsageDropsOnceKNearsTheFitHalf) {
   // More codes, less distortion (held out) at small K.
   EXPECT_GT(r.points[2].vqSnrDb, r.points[0].vqSnrDb);
   EXPECT_GT(r.points[2].fsqSnrDb, r.points[0].fsqSnrDb);
-  // k-means beats the fixed grid at equal K on Gaussian points (spec §3.5).
+  // k-means beats the fixed grid at equal K on Gaussian points (without a trained encoder).
   EXPECT_GT(r.points[1].vqSnrDb, r.points[1].fsqSnrDb);
   // Deterministic.
   const GridSweepResult again = computeGridSweep(x, p);

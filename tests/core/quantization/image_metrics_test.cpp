@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// PSNR, SSIM and bpp against values computed by hand from the spec §3.4 formulas.
+// PSNR, SSIM and bpp against values computed by hand from the OpenCV tutorial's formulas.
 #include <gtest/gtest.h>
 
 #include <cmath>

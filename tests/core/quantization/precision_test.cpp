@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Precision emulation (spec §1.7): bf16/fp16 rounding and the bf16 FSQ index aliasing.
+// Precision emulation (lucidrains/vector-quantize-pytorch issue #114): bf16/fp16 rounding and the
+// bf16 FSQ index aliasing.
 #include "latentlab/quantization/precision.h"
 
 #include <gtest/gtest.h>

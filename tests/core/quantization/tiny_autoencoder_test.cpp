@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // Tier C: the hand-written STE backprop against finite differences, and the training dynamics
-// of spec §3.3 (FSQ trains without auxiliary loss; VQ restarts bring usage back).
+// of Mentzer et al. 2023 (FSQ) (FSQ trains without auxiliary loss; VQ restarts bring usage back).
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// VQ (spec §2, §6.2): tiled nearest-code search vs brute force, k-means, EMA + restart, usage.
+// VQ: tiled nearest-code search vs brute force, k-means, EMA + restart, usage.
 #include "latentlab/quantization/vq.h"
 
 #include <gtest/gtest.h>
@@ -121,7 +121,7 @@ TEST(Vq, EmaSpecVectorOneStep) {
 }
 
 TEST(Vq, EmaRestartBringsUsageBack) {
-  // Spec §3.6 / §6.2: tiny init collapses without restarts; restarts restore usage and MSE.
+  // Tiny init collapses without restarts; restarts restore usage and MSE.
   const RowMatrixXd x = anisotropic(6000, 21);
   auto run = [&](bool restart, double* relMse) {
     EmaOptions opt;

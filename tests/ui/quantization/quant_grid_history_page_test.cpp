@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The grid page's step/play through the VQ history and its image-patch points (spec §7.1–7.2).
+// The grid page's step/play through the VQ history and its image-patch points.
 #include <gtest/gtest.h>
 
 #include <QDir>

@@ -301,7 +301,7 @@ QString QuantGridFigure::summaryText(const GridLabParams& p, const GridLabResult
                  .arg(r.vqRestarts);
   for (const std::string& note : r.notes) lines << QString::fromStdString(note);
   if (p.precision == Precision::Fp32) {
-    lines << tr("Index path in fp32: no aliasing (our indices are always integer, spec §1.7).");
+    lines << tr("Index path in fp32: no aliasing (our indices are always integer).");
   } else {
     lines << tr("<b>%1 float index path</b>: %2 of %3 points land on a wrong code, %4 codes "
                 "aliased (red); usage %5 → %6 (our integer path is unaffected).")
@@ -317,7 +317,8 @@ QString QuantGridFigure::summaryText(const GridLabParams& p, const GridLabResult
     small = small || l < 5;
     even = even || l % 2 == 0;
   }
-  if (small) lines << tr("Warning: levels below 5 give worse results in the paper (spec §1.1).");
+  if (small) lines << tr("Warning: levels below 5 give worse results in the FSQ paper "
+                         "(Mentzer et al. 2023).");
   if (even && p.bound != FsqBound::SuSigmoid)
     lines << tr("Even L: the tanh bound is asymmetric (levels −L/2 … L/2 − 1); Su's sigmoid is symmetric.");
   return lines.join(QStringLiteral("<br>"));

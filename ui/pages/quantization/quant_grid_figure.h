@@ -17,7 +17,7 @@ class GridSweepPanel;
 class HeatmapView;
 class PlaneView;
 
-/// The "FSQ vs VQ grid" figure: one panel per GridView in a stack (spec §7.1–7.3). The page shows
+/// The "FSQ vs VQ grid" figure: one panel per GridView in a stack. The page shows
 /// one instance and export makes another; show() fills the panel of params.view from plain data.
 class QuantGridFigure : public QWidget {
   Q_OBJECT

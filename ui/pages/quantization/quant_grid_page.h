@@ -19,7 +19,7 @@ class QTimer;
 
 namespace latentlab::ui {
 
-/// "FSQ vs VQ grid" (spec §7.1–7.3): latent points with the FSQ grid and the VQ Voronoi cells,
+/// "FSQ vs VQ grid": latent points with the FSQ grid and the VQ Voronoi cells,
 /// code-usage histograms with usage/entropy/perplexity, and the bf16/fp16 index-aliasing toggle.
 /// Points can come from an image's patches (bundled sample or the user's file); the VQ training
 /// history steps and plays without retraining (shown_step is a view setting).
@@ -52,7 +52,7 @@ class QuantGridPage : public Page {
   std::vector<latentlab::ScenarioInput> inputs() const override;
   QString loadedSetting() const override { return QStringLiteral("data=patches"); }
   QList<DataValue> exportValues() const override;
-  /// Play/pause through the VQ training history (spec §7.2).
+  /// Play/pause through the VQ training history.
   void setPlaying(bool playing);
   bool isPlaying() const;
   /// Results applied from the last run by showVqStep instead of a full recompute (tests).

@@ -96,7 +96,7 @@ void GridSweepPanel::show(const GridLabParams& p, const GridSweepResult* sweep) 
   text += tr(" FSQ decodes a held-out point with its cell's fit-half centroid; cells the fit "
              "half never reached fall back to the analytic inverse bound (poor for outer levels, "
              "§3.1), so FSQ's held-out SNR can drop as K grows.");
-  text += tr("<br><b>Reproduced</b> (spec §3.5): codebook usage with the paper's definition, "
+  text += tr("<br><b>Reproduced</b>: codebook usage with the paper's definition, "
              "counted on held-out points. <b>Not reproduced</b>: the paper's trend \"VQ usage "
              "falls with K, FSQ stays high\" needs a trained encoder or online VQ (try VQ "
              "training = online EMA with the tiny init); here FSQ usage at large K is bounded by "

@@ -53,7 +53,8 @@ class ImagePanel : public QWidget {
 };
 
 /// The Image reconstruction figure: a title, one panel per view (images + error maps for tiers
-/// A and B, rate–distortion charts), and a footer saying what the demo reproduces (spec §3.5).
+/// A and B, rate–distortion charts), and a footer saying what the demo reproduces of
+/// Mentzer et al. 2023 (FSQ).
 class QuantImageFigure : public QWidget {
   Q_OBJECT
  public:

@@ -27,9 +27,10 @@ struct QuantTrainFeed {
   std::atomic<bool> pause{false};
 };
 
-/// Image reconstruction (spec §3, §7.4): FSQ against VQ at equal code count on a bundled sample
-/// or an image the user opens (toolbar, drag-and-drop), with PSNR/SSIM/bpp/usage read-outs, error
-/// maps, the 2^4..2^16 rate–distortion sweep and export of the reconstructions as images.
+/// Image reconstruction without a pretrained network: FSQ against VQ at equal code count on a
+/// bundled sample or an image the user opens (toolbar, drag-and-drop), with PSNR/SSIM/bpp/usage
+/// read-outs, error maps, the 2^4..2^16 rate–distortion sweep and export of the reconstructions
+/// as images.
 class QuantImagePage : public Page {
   Q_OBJECT
  public:

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // ImagePanel: an image scaled to fit under a caption, with the hovered pixel reported and an
-// optional highlight rectangle (the image page's patch read-out, spec §7 item 4).
+// optional highlight rectangle (the image page's patch read-out).
 #include <QMouseEvent>
 #include <QPainter>
 #include <algorithm>

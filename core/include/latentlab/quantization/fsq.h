@@ -9,18 +9,20 @@
 
 namespace latentlab::quantization {
 
-/// Which bounding function f the FSQ forward pass uses before rounding (spec §1.1, §1.2, §1.6).
+/// Which bounding function f the FSQ forward pass uses before rounding (Mentzer et al. 2023 (FSQ),
+/// §3.1 and App. A.1; lucidrains/vector-quantize-pytorch; Su, kexue.fm/archives/9826).
 enum class FsqBound {
   Tanh,        // canonical (§1.2): b = tanh(z + s)·h − o, h = (L−1)(1+ε)/2, s = atanh(o/h)
   PaperTan,    // paper/Colab literal (§1.1): h = (L−1)(1−ε)/2, s = tan(o/h)
   SuSigmoid,   // Su's article (§1.6(3)): b = (L−1)σ(z) − ⌊L/2⌋, level k = rint((L−1)σ(z))
 };
 
-/// ε of the bound (spec §1.2): keeps the outer levels reachable but never exceeded.
+/// ε of the bound (Mentzer et al. 2023 (FSQ), App. A.1): keeps the outer levels reachable but never
+/// exceeded.
 inline constexpr double kFsqEpsilon = 1e-3;
 
-/// Finite scalar quantizer with per-channel levels L_i ≥ 3 (spec §1.2–§1.3). The implicit
-/// codebook (∏L codes) is never materialised: codes are generated from indices on demand.
+/// Finite scalar quantizer with per-channel levels L_i ≥ 3 (Mentzer et al. 2023 (FSQ), §3.1). The
+/// implicit codebook (∏L codes) is never materialised: codes are generated from indices on demand.
 /// Throws ParamError("levels", …) for an empty list, L_i < 3, L_i > 1000 or ∏L ≥ 2^31.
 class Fsq {
  public:
@@ -82,7 +84,7 @@ class Fsq {
   std::vector<double> m_h, m_o, m_s;
 };
 
-/// The paper's level presets (spec §1.4, Table 1 and App. A.4.1; 2^12 uses Table 1's
+/// The paper's level presets (Table 1 and App. A.4.1; 2^12 uses Table 1's
 /// [7,5,5,5,5]): log2 target ∈ {4, 6, 8, 9, 10, 11, 12, 14, 16}.
 struct FsqPreset {
   int log2Target;

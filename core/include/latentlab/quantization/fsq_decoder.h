@@ -10,7 +10,7 @@
 
 namespace latentlab::quantization {
 
-/// FSQ decoders of tier A (spec §3.1 step 3).
+/// FSQ decoders of tier A (patch PCA latent).
 enum class FsqDecoder { Analytic, Centroid, LeastSquares };
 
 /// (i) Analytic inverse bound: y_i = √λ_i/α · b_i⁻¹(q_i), the cell centre mapped back to the

@@ -16,10 +16,10 @@
 
 namespace latentlab::quantization {
 
-/// Latent point clouds of the grid page (spec §7.1): synthetic, or whitened PCA components of an
+/// Latent point clouds of the grid page: synthetic, or whitened PCA components of an
 /// image's patches (the page passes the image in).
 enum class GridData { Gaussian, Mixture, Ring, ImagePatches };
-/// Which coordinates the FSQ panel draws (spec §7.1 toggle): raw z-space (non-uniform cells) or
+/// Which coordinates the FSQ panel draws: raw z-space (non-uniform cells) or
 /// bounded space b(αx) (a uniform grid).
 enum class GridSpace { Raw, Bounded };
 enum class VqMethod { Lloyd, Ema };
@@ -80,7 +80,7 @@ struct GridLabResult {
   std::vector<std::vector<double>> fsqBoundaries;  // per dimension, in x-space (z/α)
   std::vector<std::int64_t> fsqCounts;   // per code (∏L)
   UsageStats fsqStats;
-  double fsqRelMse = 0;                  // centroid decoder, MSE / total variance (spec §3.6)
+  double fsqRelMse = 0;                  // centroid decoder, MSE / total variance
   Eigen::MatrixXd fsqUsageGrid;          // L_a × L_b counts on the plotted plane (summed)
   Eigen::MatrixXi fsqCells;              // label image: FSQ code of each pixel (rows: y, top first)
 
@@ -94,7 +94,7 @@ struct GridLabResult {
   int vqRestarts = 0;
   Eigen::MatrixXi voronoi;               // label image: nearest code of each pixel
 
-  // Training history (spec §7.2 step/play): the codebook after historyStep[i] Lloyd iterations
+  // Training history (step/play): the codebook after historyStep[i] Lloyd iterations
   // or EMA steps; the VQ fields above describe history[shownIndex].
   std::vector<RowMatrixXd> history;
   std::vector<int> historyStep;          // ascending, first 0, last = iterations / EMA steps
@@ -103,7 +103,7 @@ struct GridLabResult {
 
   std::vector<std::string> notes;        // e.g. "image gives only 4096 patches: N = 4096"
 
-  // Precision emulation (spec §1.7).
+  // Precision emulation (lucidrains/vector-quantize-pytorch issue #114).
   PrecisionFsqResult precision;
   UsageStats naiveStats;                 // usage of the naive float index path
 
@@ -113,7 +113,7 @@ struct GridLabResult {
 /// Resolution of the label images (pixels per side).
 inline constexpr int kGridImageSize = 160;
 
-/// Everything the grid page shows (spec §7.1–7.3): points, FSQ cells and usage, VQ codebook,
+/// Everything the grid page shows: points, FSQ cells and usage, VQ codebook,
 /// Voronoi labels and usage, precision aliasing. Cheap at defaults (well under 16 ms).
 /// `image` is the source of GridData::ImagePatches (ParamError("data") when it is null).
 GridLabResult computeGridLab(const GridLabParams& params, const ImageData* image,
@@ -123,14 +123,14 @@ inline GridLabResult computeGridLab(const GridLabParams& params, const RunContro
 }
 
 /// Points the VQ fields of `r` (codebook, assignment, counts, usage, rel. MSE, Voronoi labels) at
-/// the last history entry with historyStep ≤ step (spec §7.2 step/play). Costs one nearest-code
+/// the last history entry with historyStep ≤ step (step/play). Costs one nearest-code
 /// search of the N points and the label pixels: a view change, not a retraining.
 void showVqStep(GridLabResult& r, int step, const RunControl& control = {});
 
 /// The synthetic latent points (deterministic in seed): N×d.
 RowMatrixXd makeGridPoints(GridData data, int dims, int n, std::uint64_t seed);
 
-/// Image-patch latent points (spec §7.1): stride-P patches (P = kGridPatch) → PCA → the top
+/// Image-patch latent points: stride-P patches (P = kGridPatch) → PCA → the top
 /// `dims` components whitened, u_i = y_i/√λ_i; then min(n, #patches) distinct rows drawn with
 /// `seed`. Throws ParamError("data") below 100 patches. `notes` gets a line when N is capped.
 RowMatrixXd makePatchPoints(const ImageData& image, int dims, int n, std::uint64_t seed,

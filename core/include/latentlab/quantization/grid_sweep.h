@@ -10,7 +10,7 @@
 
 namespace latentlab::quantization {
 
-/// Code budgets of the grid page's utilisation sweep (spec §7.3): log2 K = 4, 6, …, 16.
+/// Code budgets of the grid page's utilisation sweep: log2 K = 4, 6, …, 16.
 inline constexpr int kSweepMinBits = 4;
 inline constexpr int kSweepMaxBits = 16;
 
@@ -38,7 +38,7 @@ struct GridSweepResult {
 /// minimum, so ∏L can exceed 2^bits for tiny budgets).
 std::vector<int> sweepLevels(int bits, int dims, bool* preset = nullptr);
 
-/// Usage and distortion against log2 K (spec §7.3, the analogue of the paper's Fig. 3a/3c) on
+/// Usage and distortion against log2 K (the analogue of Mentzer et al. 2023 (FSQ), Fig. 3a/3c) on
 /// the page's points x (N×d). A seeded permutation splits x in halves: VQ (k-means++ and
 /// p.iterations Lloyd steps, at least 1) and the FSQ centroid decoder are fitted on the first;
 /// usage is counted on both; SNR = −10·log10(MSE / variance) is measured on the held-out half

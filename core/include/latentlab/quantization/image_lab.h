@@ -105,7 +105,7 @@ ImageLabResult computeTierA(const ImageData& image, const ImageLabParams& params
 /// channels (e.g. 3-3-2 for 2^8), VQ = k-means palette of the same K on ≤ 50k sampled pixels.
 ImageLabResult computeTierB(const ImageData& image, const ImageLabParams& params,
                             const RunControl& control = {});
-/// What the hover read-out says about the patch under an image pixel (spec §7 item 4).
+/// What the hover read-out says about the patch under an image pixel.
 struct PatchCodeInfo {
   int row = 0, col = 0;            // patch position in the grid
   std::int64_t fsqIndex = 0;       // FSQ code index

@@ -8,7 +8,7 @@
 
 namespace latentlab::quantization {
 
-/// Non-overlapping P×P patches (stride P, spec §3.1 step 1) as rows of X (N × P²C). The image is
+/// Non-overlapping P×P patches (stride P) as rows of X (N × P²C). The image is
 /// padded to a multiple of P by repeating its last row/column, so 1×1 and 1×N images work; the
 /// layout remembers the original size so reassembly crops the padding away.
 struct PatchLayout {
@@ -25,10 +25,10 @@ struct Patches {
 };
 Patches extractPatches(const ImageData& image, int patch);
 
-/// Inverse of extractPatches (spec §3.1 step 5): writes each row back, crops and clamps to [0, 1].
+/// Inverse of extractPatches: writes each row back, crops and clamps to [0, 1].
 ImageData reassemblePatches(const Eigen::MatrixXd& x, const PatchLayout& layout);
 
-/// Patch PCA (spec §3.1 step 2): μ = mean row, S = (X−μ)ᵀ(X−μ)/N, the top-d eigenvectors U_d
+/// Patch PCA: μ = mean row, S = (X−μ)ᵀ(X−μ)/N, the top-d eigenvectors U_d
 /// (descending eigenvalues). Latent y = U_dᵀ(x − μ).
 struct PcaModel {
   Eigen::RowVectorXd mean;     // 1 × D

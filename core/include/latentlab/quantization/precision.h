@@ -11,7 +11,8 @@
 
 namespace latentlab::quantization {
 
-/// Floating-point formats the FSQ path can be emulated in (spec §1.7).
+/// Floating-point formats the FSQ path can be emulated in (lucidrains/vector-quantize-pytorch issue
+/// #114).
 enum class Precision { Fp32, Bf16, Fp16 };
 std::string precisionId(Precision p);  // "fp32", "bf16", "fp16"
 
@@ -20,8 +21,9 @@ std::string precisionId(Precision p);  // "fp32", "bf16", "fp16"
 /// 16 mantissa bits rounded off (8 significant bits, so integers above 256 are no longer exact).
 double roundToPrecision(double x, Precision p);
 
-/// The FSQ path of a peer library run in precision p (spec §1.7, issue #114): the input, the
-/// bounded value and the code ẑ are stored in p, then the index is formed the "naive" way as
+/// The FSQ path of a peer library run in precision p (lucidrains/vector-quantize-pytorch issue
+/// #114): the input, the bounded value and the code ẑ are stored in p, then the index is formed the
+/// "naive" way as
 /// int(Σ (ẑ_i·⌊L_i/2⌋ + ⌊L_i/2⌋)·basis_i) with every product and partial sum rounded to p and the
 /// final value truncated. Our own path computes the index from the integer levels (exact).
 struct PrecisionFsqResult {

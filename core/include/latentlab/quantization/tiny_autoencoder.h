@@ -14,7 +14,7 @@
 
 namespace latentlab::quantization {
 
-/// Which quantizer sits between the linear encoder and decoder (spec §3.3).
+/// Which quantizer sits between the linear encoder and decoder.
 enum class AeQuantizer {
   Fsq,        // STE through the §1.2 bound, no auxiliary loss
   Vq,         // STE + commitment β‖z − sg[e]‖² + EMA codebook, tiny init, no restarts
@@ -23,8 +23,8 @@ enum class AeQuantizer {
 inline constexpr AeQuantizer kAllAeQuantizers[] = {AeQuantizer::Fsq, AeQuantizer::Vq,
                                                    AeQuantizer::VqRestart};
 
-/// Tier C (spec §3.3): linear encoder z = W_e(x − μ) + b_e, quantizer, linear decoder
-/// x̂ = W_d ẑ + b_d + μ, Adam on the mean squared error over patch mini-batches.
+/// Tiny trained autoencoder (tier C): linear encoder z = W_e(x − μ) + b_e, quantizer, linear
+/// decoder x̂ = W_d ẑ + b_d + μ, Adam on the mean squared error over patch mini-batches.
 struct TinyAeParams {
   int budgetBits = 8;          // FSQ levels from fsqPresets(); VQ gets K = ∏L codes, same d
   int patch = 4;               // patch side P, 2..16
@@ -83,8 +83,8 @@ struct TinyAeHooks {
   std::function<void(const TinyAeResult&)> onPartial;
 };
 
-/// Trains the three models of spec §3.3 one after the other on the image's patches. Throws
-/// ParamError for bad params, Cancelled when cancelled.
+/// Trains the three models (FSQ, VQ, VQ with restarts) one after the other on the image's patches.
+/// Throws ParamError for bad params, Cancelled when cancelled.
 TinyAeResult trainTinyAutoencoders(const ImageData& image, const TinyAeParams& params,
                                    const RunControl& control = {}, const TinyAeHooks& hooks = {});
 

@@ -21,7 +21,7 @@ struct NearestResult {
   Eigen::VectorXd distance2;     // that squared distance, clamped ≥ 0
 };
 
-/// Nearest codeword of every row of x (N×d) among the rows of codebook (K×d) (spec §2.1):
+/// Nearest codeword of every row of x (N×d) among the rows of codebook (K×d):
 /// ‖x‖² − 2 x·e + ‖e‖², computed tile by tile (a GEMM of a row tile × all codes, K-tiles for
 /// large K) so no N×K matrix is ever stored. Ties go to the lower index. Parallel over row tiles
 /// (OpenMP). Throws ParamError("codebook", …) for K = 0 or a dimension mismatch.
@@ -31,18 +31,18 @@ NearestResult nearestCodes(const RowMatrixXd& x, const RowMatrixXd& codebook,
 NearestResult nearestCodes(const RowMatrixXf& x, const RowMatrixXf& codebook,
                            const RunControl& control = {});
 
-/// k-means++ seeding (Arthur & Vassilvitskii 2007; spec §2.3(3)): first centre uniform, each next
+/// k-means++ seeding (Arthur & Vassilvitskii 2007): first centre uniform, each next
 /// one with probability ∝ D²(x). K ≤ N required (ParamError("codebook_size", …) otherwise).
 RowMatrixXd kmeansPlusPlus(const RowMatrixXd& x, int k, std::uint64_t seed,
                            const RunControl& control = {});
 
-/// Codebook initialisations of spec §3.1(4C).
+/// Codebook initialisations of the online VQ: k-means++, data rows, or tiny N(0, 0.02²).
 enum class VqInit { KmeansPlusPlus, DataRows, Tiny };
 /// Initial codebook: k-means++, K distinct random data rows, or N(0, 0.02²) ("tiny").
 RowMatrixXd initCodebook(const RowMatrixXd& x, int k, VqInit init, std::uint64_t seed,
                          const RunControl& control = {});
 
-/// Lloyd iterations (spec §2.3(3)) from `codebook`: assign, then move each code to its cluster
+/// Lloyd iterations from `codebook`: assign, then move each code to its cluster
 /// mean (empty clusters keep their code). distortion[t] = mean ‖x − e_k(x)‖² before step t+1,
 /// and the last entry is after the final step, so it is non-increasing.
 struct LloydResult {
@@ -55,7 +55,8 @@ struct LloydResult {
 LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations,
                   const RunControl& control = {}, std::vector<RowMatrixXd>* history = nullptr);
 
-/// Online EMA codebook (spec §2.3(2), VQ-VAE appendix) with optional dead-code restart (§2.4).
+/// Online EMA codebook (van den Oord et al. 2017, VQ-VAE appendix) with optional dead-code
+/// restart (Dhariwal et al. 2020, Jukebox).
 struct EmaOptions {
   double decay = 0.99;           // γ
   double smoothing = 1e-5;       // Laplace ε; 0 disables smoothing
@@ -67,7 +68,7 @@ class EmaCodebook {
  public:
   /// Starts with counts N_j = 1 and sums m_j = e_j (so e_j is unchanged by the first smoothing).
   EmaCodebook(RowMatrixXd codebook, EmaOptions options);
-  /// Start from explicit EMA state (spec §6.2 test vector).
+  /// Start from explicit EMA state (for the one-step EMA test).
   EmaCodebook(RowMatrixXd codebook, Eigen::VectorXd counts, RowMatrixXd sums, EmaOptions options);
   /// One step on a batch: assign, N ← γN + (1−γ)n, m ← γm + (1−γ)s, e = m/Ñ; every restartEvery
   /// steps (when enabled) codes with N_j < threshold take a random batch row (N_j = 1, m_j = e_j).
@@ -88,7 +89,8 @@ class EmaCodebook {
   int m_restarts = 0;
 };
 
-/// Code-usage metrics of spec §2.5 over a list of code indices in [0, K).
+/// Code-usage metrics (usage as defined by Mentzer et al. 2023 (FSQ)) over a list of code indices
+/// in [0, K).
 struct UsageStats {
   std::int64_t codebookSize = 0;  // K
   std::int64_t used = 0;          // #{j : count_j ≥ 1}
