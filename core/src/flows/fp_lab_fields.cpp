@@ -60,7 +60,7 @@ std::vector<FieldBinding<P>> buildTable() {
                      {"ou", "rotating_ou", "double_well", "vp", "pure_diffusion", "none"},
                      {"Ornstein–Uhlenbeck", "Rotating OU", "Double well", "VP schedule",
                       "Pure diffusion", "None (f = 0, g = 0)"},
-                     &P::drift, "Drift preset f_t(x) of spec §5.1"));
+                     &P::drift, "Drift preset f_t(x)"));
   t.push_back(real("theta", "θ", 0.05, 5.0, &P::theta, "OU rate: f = −θx (rotating: −θI + ωJ)"));
   t.push_back(real("omega", "ω", -10.0, 10.0, &P::omega, "Rotation rate of the 2-D rotating OU"));
   t.push_back(real("beta_min", "β_min", 0.01, 5.0, &P::betaMin, "VP: β(t) = β_min + (β_max − β_min)t"));

@@ -21,7 +21,7 @@ constexpr double kTriangleD = 10.0;  // RF tutorial: D = 10, variance 0.3
 constexpr int kDensityGrid = 96;
 constexpr int kQualityParticles = 400;  // as in the spec's §2.7 table
 constexpr int kPairSegments = 40;
-constexpr int kReferenceSteps = 64;  // RK4 reference path for Ŝ (spec §2.6: N ≥ 64)
+constexpr int kReferenceSteps = 64;  // RK4 reference path for Ŝ (N ≥ 64)
 constexpr int kPairSteps = 32;       // RK4 steps that turn z0 into the reflow pair's z1
 constexpr double kNllFloor = 0.05;   // std floor so point targets can be scored
 
@@ -49,7 +49,7 @@ Eigen::MatrixXd moons(int n, std::uint64_t seed) {
     const bool upper = i % 2 == 0;
     const double x = upper ? std::cos(th) : 1.0 - std::cos(th);
     const double y = upper ? std::sin(th) : 0.5 - std::sin(th);
-    // Centre (the shape's centre is (0.5, 0.25)) and scale by 2, spec §5.3.
+    // Centre (the shape's centre is (0.5, 0.25)) and scale by 2.
     p(i, 0) = 2.0 * (x + 0.05 * rng.normal() - 0.5);
     p(i, 1) = 2.0 * (y + 0.05 * rng.normal() - 0.25);
   }
@@ -257,7 +257,7 @@ void computeReflowRounds(const ReflowLabParams& p, ReflowLabResult& r, const Run
   const int k = p.view == ReflowView::Rounds ? p.rounds : 2;
   const double fitShare = quality ? 0.7 : 1.0;  // progress spent on the rounds
   std::vector<VelocityFn> flows{v1};
-  std::shared_ptr<const MlpVelocity> lastMlp;  // warm start of the next round (spec §2.4)
+  std::shared_ptr<const MlpVelocity> lastMlp;  // warm start of the next round
   r.rounds.push_back(summarise(v1, p, p1, zq, reference, control));
   for (int round = 2; round <= k; ++round) {
     const double lo = fitShare * (round - 2) / (k - 1), span = fitShare / (k - 1);

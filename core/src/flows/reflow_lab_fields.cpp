@@ -19,7 +19,7 @@ std::vector<FieldBinding<ReflowLabParams>> buildTable() {
                                   .kind = FieldKind::Choice,
                                   .choices = {"gaussian", "triangle"},
                                   .choiceLabels = {"N(0, s0² I)", "Tutorial triangle"},
-                                  .help = "Noise distribution at t = 0 (spec §5.2)"},
+                                  .help = "Noise distribution at t = 0"},
                         &P::source));
   t.push_back(bindField(FieldSpec{.key = "source_std",
                                   .label = "s0",
@@ -35,7 +35,7 @@ std::vector<FieldBinding<ReflowLabParams>> buildTable() {
                             "image"},
                 .choiceLabels = {"8 Gaussians", "Tutorial triangle", "Two moons", "Checkerboard",
                                  "Drawn points", "Image density"},
-                .help = "Data distribution at t = 1 (spec §5.3)"},
+                .help = "Data distribution at t = 1"},
       &P::target));
   t.push_back(bindField(FieldSpec{.key = "target_std",
                                   .label = "Mode std",
@@ -139,7 +139,7 @@ std::vector<FieldBinding<ReflowLabParams>> buildTable() {
                 .kind = FieldKind::Choice,
                 .choices = {"rff", "mlp", "kernel"},
                 .choiceLabels = {"RFF ridge", "MLP (Adam)", "NW kernel"},
-                .help = "How reflow rounds fit v on the pairs (spec §5.2); 1-RF is exact"},
+                .help = "How reflow rounds fit v on the pairs; 1-RF is exact"},
       &P::velocity));
   t.push_back(bindField(FieldSpec{.key = "rff_features",
                                   .label = "RFF features M",

@@ -74,7 +74,7 @@ RffCritic fitRffCritic(const RffFeatures& features, const Eigen::MatrixXd& x0,
   const Eigen::MatrixXd s = features.sinPart(xt);
   const int m = features.size();
   Eigen::MatrixXd gram = Eigen::MatrixXd::Zero(m, m);
-  // G = Σ_axis A_axisᵀ A_axis / K with A_axis = S ∘ (1 ω_axisᵀ) (spec §3.3).
+  // G = Σ_axis A_axisᵀ A_axis / K with A_axis = S ∘ (1 ω_axisᵀ).
   for (int axis = 0; axis < features.omega.cols(); ++axis) {
     const Eigen::MatrixXd a = s * features.omega.col(axis).asDiagonal();
     gram.selfadjointView<Eigen::Lower>().rankUpdate(a.transpose());
@@ -184,7 +184,7 @@ double mlpCriticLoss(const MlpCritic& critic, const Eigen::MatrixXd& x0, const E
   grad->b1 = c0.colwise().sum().transpose() - c1.colwise().sum().transpose();
   grad->w1 = c0.transpose() * x0 - c1.transpose() * x1;
 
-  // Penalty (spec §3.3): q = W1 g, ∂P/∂w2 = s ∘ q, ∂P/∂u = −2 w2 ∘ h ∘ s ∘ q,
+  // Penalty gradients: q = W1 g, ∂P/∂w2 = s ∘ q, ∂P/∂u = −2 w2 ∘ h ∘ s ∘ q,
   // ∂P/∂W1 = c gᵀ + (∂P/∂u) xᵀ, ∂P/∂b1 = ∂P/∂u; each row weighted by weight_n.
   const Eigen::MatrixXd q = g * critic.w1.transpose();  // K × H
   const Eigen::MatrixXd sq = st.cwiseProduct(q);

@@ -101,8 +101,8 @@ double targetNll(WganTarget target, const std::vector<double>& drawn, const Eige
   return mixtureNll(x, kde, kKdeWidth);  // empirical presets: KDE of a fixed reference set
 }
 
-// The exact ReFlow velocity at t = 0 from the ReFlow core (spec §2.2 MixtureVelocity): source =
-// one isotropic Gaussian fitted to the cloud, target = the preset's mixture (8 Gaussians,
+// The exact ReFlow velocity at t = 0 from the ReFlow core (MixtureVelocity, v* = E[x1 − x0 | x_t]):
+// source = one isotropic Gaussian fitted to the cloud, target = the preset's mixture (8 Gaussians,
 // triangle, drawn) or this
 // round's real batch as point masses. At t = 0 the weights depend on the source component only,
 // so v*(x, 0) = E[x1] − x whatever the source's shape (§3.2 caveat) — the fit just keeps c_jk > 0.

@@ -67,7 +67,7 @@ std::vector<FieldBinding<WganLabParams>> buildTable() {
                 .choices = {"8gauss", "8gauss_wide", "moons", "checkerboard", "triangle", "drawn"},
                 .choiceLabels = {"8 Gaussians (std 0.1)", "8 Gaussians (std 0.2)", "Two moons",
                                  "Checkerboard", "Tutorial triangle", "Drawn points"},
-                .help = "Real data (spec §5.3). The tutorial triangle (D = 10, variance 0.3) "
+                .help = "Real data. The tutorial triangle (D = 10, variance 0.3) "
                         "is 10 units out: the view widens to fit it, and a smoother critic "
                         "(ℓ ≈ 2) suits its scale. Drawn: click and drag on the canvas"},
       &P::target));

@@ -16,7 +16,7 @@ using namespace latentlab::flows;
 namespace {
 
 // Gauss → Gauss in 1-D, m = 2, s = 0.7: the 1-RF pairs are (z0, m + s z0) and the 2-RF velocity
-// is v₂(x, t) = m + (s − 1)(x − t m)/((1 − t) + t s) (spec §2.3).
+// is v₂(x, t) = m + (s − 1)(x − t m)/((1 − t) + t s), exactly straight.
 constexpr double kM = 2.0, kS = 0.7;
 double v2(double x, double t) { return kM + (kS - 1.0) * (x - t * kM) / ((1.0 - t) + t * kS); }
 

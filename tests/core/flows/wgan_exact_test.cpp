@@ -13,7 +13,7 @@
 using namespace latentlab;
 using namespace latentlab::flows;
 
-// Spec §3.2 caveat: with an independent coupling the exact ReFlow velocity at t = 0 is
+// Caveat: with an independent coupling the exact ReFlow velocity at t = 0 is
 // v*(x, 0) = E[x1] − x; the 8 Gaussians have E[x1] = 0 exactly, so v* = −x at every lattice point.
 TEST(WganExactVelocity, TimeZeroIsDataMeanMinusX) {
   WganLabParams p;

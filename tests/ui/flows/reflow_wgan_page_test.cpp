@@ -145,7 +145,7 @@ TEST(ReflowWganPage, ParameterChangeProducesAResultAsynchronously) {
   EXPECT_EQ(page.result()->snapshots.size(), 8u);
 }
 
-// Spec §3.3 "particles or a generator": the radio buttons above the figure set the mover.
+// Particles or a generator: the radio buttons above the figure set the mover.
 TEST(ReflowWganPage, MoverRadioButtonsSwitchToTheGenerator) {
   ReflowWganPage page;
   page.setParam("rounds", 4.0);

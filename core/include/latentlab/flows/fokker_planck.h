@@ -17,7 +17,8 @@ namespace latentlab::flows {
 /// Drift presets of spec flows.md §5.1. In 1-D the rotating OU is plain OU (ω has no meaning).
 enum class DriftPreset { OU, RotatingOU, DoubleWell, VpSchedule, PureDiffusion, None };
 
-/// SDE dx = f_t(x) dt + g_t dw with f_t(x) = s(t)·F(x) (spec §0.2, scalar g_t).
+/// SDE dx = f_t(x) dt + g_t dw with f_t(x) = s(t)·F(x) (scalar g_t, as in Su,
+/// kexue.fm/archives/9461).
 /// F: OU −θx; rotating OU (−θI + ωJ)x, J = [[0,−1],[1,0]]; double well −∇U with
 /// U = (x² − 1)² (+ y² in 2-D); VP −x with s = ½β(t), g² = β(t), β(t) = β_min + (β_max − β_min)t;
 /// pure diffusion F = 0; none F = 0 and g = 0.
@@ -43,7 +44,7 @@ struct Gaussian {
   double var = 1.0;
 };
 
-/// Law at time t of a Gaussian start under a linear drift (spec §1.5 items 1–5, from the moment
+/// Law at time t of a Gaussian start under a linear drift (from the moment
 /// ODEs dm/dt = a m + b, dv/dt = 2 a v + g²). nullopt for the double well (no closed form).
 std::optional<Gaussian> evolveGaussian(const Drift& drift, const Gaussian& start, double t);
 
@@ -74,7 +75,7 @@ std::pair<double, double> wfCosOu(double k, double m, double v, double theta, do
 enum class FluxScheme { MusclMc, ScharfetterGummel, Upwind };
 
 /// Mass-conserving finite-volume solver of (FP) ∂p/∂t = −∇·(p f) + ½g²Δp on [lo, hi]^dim with n
-/// cells per axis and zero-flux outer faces (spec §1.6.2). Cell i of axis 0 is fastest:
+/// cells per axis and zero-flux outer faces. Cell i of axis 0 is fastest:
 /// p[j·n + i] is the average over cell (x_i, y_j).
 class FpGrid {
  public:
@@ -142,7 +143,7 @@ class ParticleCloud {
   /// Samples Σ w_k N(mean_k, var_k I) with the cloud's own seed.
   void sampleMixture(const std::vector<Gaussian>& parts, const std::vector<double>& weights);
   /// `law`, when set, is the Gaussian marginal p_t = N(m, v I): the score −(x − m)/v is then used
-  /// in closed form instead of the grid's (spec §1.5 item 7).
+  /// in closed form instead of the grid's.
   void step(const Drift& drift, double sigma, const FpGrid* grid, double t, double dt,
             const Gaussian* law = nullptr);
   /// Score ∇log p at x for one stage of a step (the Gaussian law at the stage's time, or grid

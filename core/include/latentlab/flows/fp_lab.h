@@ -15,7 +15,8 @@ namespace latentlab::flows {
 
 enum class FpDim { One, Two };
 enum class FpInitial { Gaussian, TwoBump, PointMass };
-/// Test function φ of (WF), applied to the first coordinate (spec §5.1 derivation view).
+/// Test function φ of the weak form d/dt E[φ] = E[f·∇φ + ½g²Δφ] (Su, kexue.fm/archives/9461),
+/// applied to the first coordinate.
 enum class FpPhi { X, X2, CosKx, Bump };
 enum class FpView { Density, Compare, Metrics, WeakForm, Residual };
 /// Score ∇log p_t of the σ-family: the Gaussian marginal's −(x − m(t))/v(t) in closed form when
@@ -122,7 +123,7 @@ void testFunction(FpPhi phi, double k, double x, double& f, double& df, double& 
 double gaussianExpectation(FpPhi phi, double k, double mean, double var);
 
 /// Residual of (WF) over one Euler–Maruyama step of size dt from the particles x (count × dim,
-/// row-major) at time t, with the step's noise averaged out in closed form (spec §1.6.4):
+/// row-major) at time t, with the step's noise averaged out in closed form:
 ///   r(Δt) = mean_i [ (E_ε φ(x_i + f Δt + g√Δt ε) − φ(x_i)) / Δt − (f φ′ + ½g² φ″)(x_i) ],
 /// φ acting on coordinate 1. r = O(Δt) (EM's dropped Δt² term; for φ = x² exactly Δt·mean f₁²);
 /// without the ½g²φ″ term the residual would tend to ½g² mean φ″ instead of 0.

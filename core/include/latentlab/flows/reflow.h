@@ -69,7 +69,7 @@ using VelocityFn = std::function<Eigen::MatrixXd(const Eigen::MatrixXd&, double)
 /// Function evaluations per step: 1, 2, 4.
 int evaluationsPerStep(Solver s);
 
-/// Integrates dz/dt = v(z, t) from t = 0 to 1 with N equal steps (spec §2.5: Euler, Heun, RK4,
+/// Integrates dz/dt = v(z, t) from t = 0 to 1 with N equal steps (Euler, Heun, RK4,
 /// t_i = i/N). When `onStep` is set it is called after every step with (i+1, z). Polls control
 /// once per step. Throws ParamError("steps") for N < 1 and ParamError("z0") for NaN input.
 Eigen::MatrixXd integrate(const VelocityFn& v, const Eigen::MatrixXd& z0, int steps, Solver solver,
@@ -82,7 +82,7 @@ struct Straightness {
   Eigen::MatrixXd z1;         // end points
 };
 /// Straightness and transport cost of the flow of v from z0 along an RK4 path with N steps
-/// (spec §2.6, trapezoid weights w_0 = w_N = ½).
+/// (straightness as in Liu et al. 2023, Rectified Flow; trapezoid weights w_0 = w_N = ½).
 Straightness measureStraightness(const VelocityFn& v, const Eigen::MatrixXd& z0, int steps,
                                  const RunControl& control = {});
 
@@ -90,7 +90,7 @@ Straightness measureStraightness(const VelocityFn& v, const Eigen::MatrixXd& z0,
 /// directions in 2-D (or random ones, seeded, in other dimensions).
 double slicedW2(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, int directions = 64);
 
-/// Random-feature ridge velocity (spec §5.2 / §2.4): v(x,t) = Bᵀψ(x,t),
+/// Random-feature ridge velocity: v(x,t) = Bᵀψ(x,t),
 /// ψ_j = √(2/M) cos(ω_j·[x; t] + b_j), ω_j ~ N(0, I/ℓ²), b_j ~ U[0, 2π),
 /// B = (E[ψψᵀ] + δI)⁻¹ E[ψ (x1 − x0)ᵀ] over (x0, x1, t ~ U(0,1)) samples.
 struct RffOptions {

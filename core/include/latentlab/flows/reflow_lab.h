@@ -21,9 +21,9 @@ enum class SourcePreset { Gaussian, Triangle };
 enum class TargetPreset { EightGaussians, Triangle, Moons, Checkerboard, Drawn, Image };
 /// Which grey levels of an image target carry the probability mass.
 enum class ImageMass { Dark, Bright };
-/// What the page shows (spec §5.2 views and charts).
+/// What the page shows (views and charts).
 enum class ReflowView { Flow, Pairs, Compare, Quality, Rounds };
-/// How reflow rounds k ≥ 2 fit their velocity (spec §5.2; 1-RF always uses the exact v*).
+/// How reflow rounds k ≥ 2 fit their velocity (1-RF always uses the exact v*).
 enum class ReflowVelocity { Rff, Mlp, Kernel };
 
 /// Every parameter of the ReFlow page; reflowLabFields() drives form, JSON and CLI.
@@ -50,7 +50,7 @@ struct ReflowLabParams {
   double rffLengthscale = 0.6;
   double rffRidge = 1e-4;
   ReflowVelocity velocity = ReflowVelocity::Rff;
-  int mlpHidden = 64;        // spec §2.4: 3 → 64 → 64 → 2
+  int mlpHidden = 64;        // 3 → 64 → 64 → 2
   int mlpIterations = 2000;  // Adam steps per round (batch 256)
   double mlpLr = 2e-3;
   double nwBandwidth = 0.15;  // h of the Nadaraya–Watson kernel

@@ -13,7 +13,7 @@ namespace latentlab::flows {
 /// Trained velocities for reflow rounds (spec flows.md §2.4 "Fitting v in our C++ core", §5.2),
 /// next to RffVelocity in reflow.h. All fit on fixed pairs (x0, x1) with x_t = (1−t)x0 + t x1.
 
-/// MLP options: [x; t] → H → H → d with tanh, Adam on the rectified-flow loss (spec §2.4:
+/// MLP options: [x; t] → H → H → d with tanh, Adam on the rectified-flow loss (here
 /// 3 → 64 → 64 → 2, batch 256, lr 2e−3, a few thousand iterations).
 struct MlpOptions {
   int hidden = 64;
@@ -24,8 +24,8 @@ struct MlpOptions {
 };
 
 /// v_θ(x, t) = W3ᵀ tanh(W2ᵀ tanh(W1ᵀ [x; t] + b1) + b2) + b3, trained by Adam (β = 0.9, 0.999)
-/// on L(θ) = mean_b ‖v_θ(x_t^b, t_b) − (x1^b − x0^b)‖² with t_b ~ U(0, 1) (spec §2.1 item 3),
-/// gradients by hand-written backpropagation.
+/// on L(θ) = mean_b ‖v_θ(x_t^b, t_b) − (x1^b − x0^b)‖² with t_b ~ U(0, 1) (Liu et al. 2023; Su,
+/// kexue.fm/archives/9497), gradients by hand-written backpropagation.
 class MlpVelocity {
  public:
   /// Gradient (or parameter set) with the same shapes as the network's parameters.
@@ -63,7 +63,7 @@ class MlpVelocity {
   std::vector<double> m_curve;
 };
 
-/// Nadaraya–Watson velocity on pairs (spec §2.4):
+/// Nadaraya–Watson velocity on pairs (the RectifiedFlow tutorial mentions kernel methods):
 ///   v(x, t) = Σ_i K_h(x − x_t^i)(x1^i − x0^i) / Σ_i K_h(x − x_t^i),  K_h(u) = exp(−‖u‖²/(2h²)),
 /// x_t^i = (1−t) x0^i + t x1^i; log-sum-exp weights, so far queries take the nearest pair.
 class KernelVelocity {

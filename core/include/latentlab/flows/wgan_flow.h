@@ -12,8 +12,8 @@
 namespace latentlab::flows {
 
 /// Random Fourier features φ_j(x) = √(2/M) cos(ω_j·x + b_j), ω_j ~ N(0, I/ℓ²), b_j ~ U[0, 2π)
-/// (spec §3.3 critic A). When `inputs` = d + 1 the last column of ω multiplies t (a time-dependent
-/// feature map for the "t = 0 slice" variant).
+/// (closed-form critic A). When `inputs` = d + 1 the last column of ω multiplies t (a
+/// time-dependent feature map for the "t = 0 slice" variant).
 struct RffFeatures {
   Eigen::MatrixXd omega;  // M × inputs
   Eigen::VectorXd bias;   // M
@@ -36,7 +36,7 @@ struct RffCritic {
   Eigen::MatrixXd gradient(const Eigen::MatrixXd& x) const;
 };
 
-/// Closed-form minimiser of the Su critic loss (spec §3.2–3.3):
+/// Closed-form minimiser of the Su critic loss (kexue.fm/archives/9668):
 /// L(a) = aᵀ(μ0 − μ1) + (λ/2) aᵀ G a, G = mean_n J(x_t^n) J(x_t^n)ᵀ,
 /// a* = (G + δI)⁻¹ (μ1 − μ0) / λ (Eigen::LDLT).
 RffCritic fitRffCritic(const RffFeatures& features, const Eigen::MatrixXd& x0,
@@ -44,7 +44,7 @@ RffCritic fitRffCritic(const RffFeatures& features, const Eigen::MatrixXd& x0,
                        double delta);
 
 /// A free (not gradient) vector field v(x[, t]) = Bᵀφ(x[, t]) fitted by ridge least squares to the
-/// ReFlow target x1 − x0 at the interpolants (spec §3.3 variants "free vector field, t dropped"
+/// ReFlow target x1 − x0 at the interpolants (the variants "free vector field, t dropped"
 /// and "t = 0 slice"): B = (ΦᵀΦ/K + δI)⁻¹ ΦᵀY/K.
 struct RffFreeField {
   RffFeatures features;  // inputs = d, or d + 1 when timeDependent
@@ -60,7 +60,7 @@ struct RffFreeField {
 RffFreeField fitRffFreeField(const RffFeatures& features, const Eigen::MatrixXd& xt,
                            const Eigen::VectorXd& t, const Eigen::MatrixXd& target, double delta);
 
-/// One-hidden-layer tanh critic (spec §3.3 critic B): u = W1 x + b1, h = tanh u,
+/// One-hidden-layer tanh critic (critic B): u = W1 x + b1, h = tanh u,
 /// D = w2ᵀh + b2, ∇_x D = W1ᵀ(w2 ∘ (1 − h²)). Also used as the layout of its own gradient.
 struct MlpCritic {
   Eigen::MatrixXd w1;  // H × d
@@ -79,9 +79,9 @@ struct MlpCritic {
 /// (WGAN-GP, [G] Algorithm 1).
 enum class PenaltyCentre { Zero, One };
 
-/// Critic loss L = λ·mean_t P(∇D(x_t)) − mean D(x1) + mean D(x0) (spec §3.2 (Su-critic), and the
-/// WGAN-GP loss for PenaltyCentre::One). Writes ∂L/∂θ into `grad` when non-null, using the
-/// closed-form penalty gradients of §3.3 (∂P/∂w2 = s ∘ q, ∂P/∂u = −2 w2 ∘ h ∘ s ∘ q, …).
+/// Critic loss L = λ·mean_t P(∇D(x_t)) − mean D(x1) + mean D(x0) (Su, kexue.fm/archives/9668, and
+/// the WGAN-GP loss for PenaltyCentre::One). Writes ∂L/∂θ into `grad` when non-null, using the
+/// closed-form penalty gradients (∂P/∂w2 = s ∘ q, ∂P/∂u = −2 w2 ∘ h ∘ s ∘ q, …).
 double mlpCriticLoss(const MlpCritic& critic, const Eigen::MatrixXd& x0,
                      const Eigen::MatrixXd& x1, const Eigen::MatrixXd& xt, double lambda,
                      PenaltyCentre centre, MlpCritic* grad = nullptr);
@@ -103,21 +103,21 @@ class MlpAdam {
 double slicedW2Seeded(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, int projections,
                 std::uint64_t seed);
 
-/// Spec §3.2 "what the optimal critic is", 1-D, p0 = N(m0, s0²), p1 = N(m1, s1²), independent
-/// coupling: ρ̄(x) = ∫₀¹ ρ_t(x) dt with ρ_t = N((1−t)m0 + t m1, (1−t)²s0² + t²s1²) (midpoint rule,
-/// `tNodes` nodes) and D*'(x) = (F0(x) − F1(x)) / ρ̄(x).
+/// The optimal critic, which solves ∇·(ρ̄∇D*) = p0 − p1; 1-D, p0 = N(m0, s0²), p1 = N(m1, s1²),
+/// independent coupling: ρ̄(x) = ∫₀¹ ρ_t(x) dt with ρ_t = N((1−t)m0 + t m1, (1−t)²s0² + t²s1²)
+/// (midpoint rule, `tNodes` nodes) and D*'(x) = (F0(x) − F1(x)) / ρ̄(x).
 struct OptimalCritic1d {
   double rhoBar;
   double slope;  // D*'(x)
 };
 OptimalCritic1d optimalCritic1d(double x, double m0, double s0, double m1, double s1,
                                 int tNodes = 2000);
-/// The distance read-out at the optimum, ∫ (F0 − F1)² / ρ̄ dx (spec §3.2; 4.244 for N(0,1) →
+/// The distance read-out at the optimum, ∫ (F0 − F1)² / ρ̄ dx (4.244 for N(0,1) →
 /// N(2, 0.25)), by the trapezoid rule on `xNodes` points over ±10 standard deviations.
 double optimalDistance1d(double m0, double s0, double m1, double s1, int xNodes = 2001,
                          int tNodes = 2000);
 /// The RFF ridge critic of §3.3 with expectations taken analytically in x (E cos(ωx + b) =
-/// cos(ωμ + b) e^{−σ²ω²/2}) and by a `tNodes`-node midpoint rule in t (spec §4 row 22).
+/// cos(ωμ + b) e^{−σ²ω²/2}) and by a `tNodes`-node midpoint rule in t.
 RffCritic fitRffCriticGaussian1d(const RffFeatures& features, double m0, double s0, double m1,
                                  double s1, double lambda, double delta, int tNodes = 200);
 

@@ -27,7 +27,8 @@ struct MlpGenerator {
   Eigen::MatrixXd operator()(const Eigen::MatrixXd& z) const;
 };
 
-/// The (G-move) regression loss of spec §3.1/§3.3 with the targets held fixed (stop-gradient):
+/// The (G-move) regression loss of Su, kexue.fm/archives/9668, with the targets held fixed
+/// (stop-gradient):
 ///   L(φ) = (1/N) Σ_n ½ ‖G_φ(z_n) − y_n‖²,   y_n = G_φτ(z_n) + ε ∇D(G_φτ(z_n)).
 /// With r = G(z) − y, h = tanh(W1 z + b1): ∂L/∂W2 = rᵀh / N, ∂L/∂b2 = mean r,
 /// ∂L/∂u = (r W2) ∘ (1 − h²), ∂L/∂W1 = (∂L/∂u)ᵀ z / N, ∂L/∂b1 = mean ∂L/∂u.

@@ -20,8 +20,8 @@ enum class WganCritic { Rff, Mlp };                                  // §3.3 cr
 /// Target presets of §5.3; Triangle is the RF tutorial's upward triangle (D = 10, variance 0.3),
 /// Drawn the user's points (each drawn point a N(·, 0.05² I) bump, equal weights).
 enum class WganTarget { EightGaussians, EightGaussiansWide, TwoMoons, Checkerboard, Triangle, Drawn };
-/// What the critic's field moves (spec §3.3 "particles or a generator"): free particles
-/// x0 ← x0 + ε∇D(x0), or the parameters of x0 = G_φ(z) by the (G-move) regression of §3.1.
+/// What the critic's field moves: free particles x0 ← x0 + ε∇D(x0), or the parameters of x0 =
+/// G_φ(z) by the (G-move) regression of Su, kexue.fm/archives/9668.
 enum class WganMover { Particles, Generator };
 enum class WganView { Field, Charts };
 
@@ -98,7 +98,8 @@ struct WganLabResult {
 /// a random permutation, fits the critic on x_t = (1−t)x0 + t x1 (t ~ U(0,1)), records the
 /// metrics and moves x0 ← x0 + ε∇D(x0) — or, with WganMover::Generator, draws x0 = G_φ(z) from
 /// fresh z ~ N(0, I) each round and takes K_g Adam steps on the (G-move) regression
-/// ½‖G_φ(z) − sg[x0 + ε∇D(x0)]‖² (spec §3.3). Deterministic in `seed`; polls `control` every round.
+/// ½‖G_φ(z) − sg[x0 + ε∇D(x0)]‖² (Su, kexue.fm/archives/9668). Deterministic in `seed`; polls
+/// `control` every round.
 WganLabResult computeWganLab(const WganLabParams& params, const RunControl& control = {});
 
 /// Samples n points of a §5.3 target preset; `drawn` (x0, y0, x1, y1, …) feeds WganTarget::Drawn
