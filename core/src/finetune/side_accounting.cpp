@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Adam and the analytic accounting of spec §3.5/§3.6 (tape bytes, trainable counts).
+// Adam and the analytic accounting (tape bytes, trainable counts).
 #include <cmath>
 
 #include "latentlab/common/adam.h"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Deterministic synthetic data (spec §3.1), MLM pre-training (§3.2) and Fisher importance (§3.3).
+// Deterministic synthetic data (Markov sources), MLM pre-training and Fisher importance (for the
+// pruned initialisation of Sung et al. 2022, LST).
 #include <algorithm>
 #include <cmath>
 

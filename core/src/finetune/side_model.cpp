@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The five methods of spec §3.3 on one backbone, with hand-written backward (spec §3.4).
+// The five methods (full, probe, Adapter, LoRA, LST of Sung et al. 2022 (LST)) on one backbone,
+// with hand-written backward.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -59,7 +60,8 @@ Mat slice(const Mat& m, const std::vector<int>& rows, const std::vector<int>& co
   return out;
 }
 
-// Side block j copied from the pruned backbone layer (spec §3.3 ii/iii).
+// Side block j copied from the pruned backbone layer (Fisher or magnitude pruning, after Sung et
+// al. 2022 (LST)).
 BlockWeights prunedBlock(const BlockWeights& w, const BlockWeights& score, const Dims& full,
                          const Dims& side, const std::vector<int>& residual) {
   std::vector<int> qkv;
@@ -295,7 +297,8 @@ double MethodModel::run(const Batch& batch, Tape* tape, Mat* logits) {
     }
     out = std::move(x);
   } else {
-    // The backbone runs without tape; only its outputs feeding the ladders are kept (spec §2.3).
+    // The backbone runs without tape; only its outputs feeding the ladders are kept (Sung et al.
+    // 2022 (LST)).
     const int k = m_cfg.sideLayers;
     m_sideSlots.assign(static_cast<std::size_t>(k), BlockSlots{});
     m_ladderIn.assign(static_cast<std::size_t>(k), -1);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Hand-written forward/backward of the demo's modules (spec §3.4). Every backward reads only what
+// Hand-written forward/backward of the demo's modules. Every backward reads only what
 // its forward pushed on the tape, so Tape::bytes() is the real retained-activation size.
 #include <cmath>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The Side-tuning run (spec §3): pre-train, then train each method on the same data and seed,
+// The Side-tuning run: pre-train, then train each method on the same data and seed,
 // measuring tape bytes, static bytes and time per step.
 #include "latentlab/finetune/side_tuning.h"
 
@@ -66,7 +66,7 @@ void evaluateVal(MethodModel& model, const Batch& val, double& loss, double& acc
   acc = static_cast<double>(correct) / n;
 }
 
-// Spec §3.5 times single-threaded steps; the demo's GEMMs are also so small that OpenMP threads
+// Steps are timed single-threaded; the demo's GEMMs are also so small that OpenMP threads
 // cost more than they save (a 20–70× slowdown on a loaded 2-core machine). Eigen's thread count
 // is process-wide, so it is restored when the run ends.
 class SingleThreadedEigen {
@@ -273,7 +273,7 @@ SideTuningResult computeSideTuning(const SideTuningParams& params, const RunCont
           }
         }
       }
-      // Medians skip warm-up steps (spec §3.5: 5) when there are enough steps.
+      // Medians skip 5 warm-up steps when there are enough steps.
       const std::size_t warm = std::min<std::size_t>(5, fwd.size() / 2);
       run.forwardMs = median(std::vector<double>(fwd.begin() + static_cast<long>(warm), fwd.end()));
       run.backwardMs = median(std::vector<double>(bwd.begin() + static_cast<long>(warm), bwd.end()));

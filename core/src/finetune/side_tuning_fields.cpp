@@ -46,7 +46,7 @@ std::vector<FieldBinding<SideTuningParams>> buildTable() {
                 .choices = {"ci", "small", "demo"},
                 .choiceLabels = {"CI (L=2, h=32, s=8)", "Small (L=3, h=64, s=16)",
                                  "Demo (L=4, h=128, s=32; slow)"},
-                .help = "Backbone sizes (spec §3.6). CI trains in under a second; demo takes "
+                .help = "Backbone sizes. CI trains in under a second; demo takes "
                         "minutes per method"},
       &P::preset));
   t.push_back(bindField(
@@ -57,7 +57,7 @@ std::vector<FieldBinding<SideTuningParams>> buildTable() {
                 .choiceLabels = {"A: which source (classification)",
                                  "B: symbol after the query (retrieval)"},
                 .help = "A: which Markov source wrote the sequence. B: the symbol that followed "
-                        "the first earlier occurrence of the last symbol (spec §3.1)"},
+                        "the first earlier occurrence of the last symbol (like Su's MRC drop)"},
       &P::task));
   t.push_back(bindField(boolField("run_full", "Full fine-tuning", "Train every weight"), &P::runFull));
   t.push_back(bindField(boolField("run_probe", "Linear probe", "Train the head only"), &P::runProbe));
@@ -108,7 +108,7 @@ std::vector<FieldBinding<SideTuningParams>> buildTable() {
                 .choices = {"random", "fisher", "magnitude"},
                 .choiceLabels = {"Random N(0, 1/fan_in)", "Pruned (Fisher importance)",
                                  "Pruned (weight magnitude)"},
-                .help = "How the side blocks start (spec §3.3)"},
+                .help = "How the side blocks start (pruned init: Sung et al. 2022)"},
       &P::init));
   t.push_back(bindField(FieldSpec{.key = "seed",
                                   .label = "Seed",

@@ -61,7 +61,7 @@ TEST_F(LstRunApp, CiScenarioRendersFigureAndMeasuredData) {
   for (const auto& t : doc.at("tables"))
     if (t.at("name") == "measured") measured = &t;
   ASSERT_NE(measured, nullptr);
-  // Spec §3.6 CI preset tape bytes per batch, measured by the run: full … LST.
+  // CI preset tape bytes per batch (analytic formula), measured by the run: full … LST.
   const double expected[] = {70736, 592, 68688, 51280, 35536};
   ASSERT_EQ(measured->at("rows").size(), 5u);
   for (std::size_t i = 0; i < 5; ++i)

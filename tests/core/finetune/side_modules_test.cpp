@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Finite-difference checks of every hand-written backward (spec §3.4) through each method, and
-// the tape counts of spec §3.6 (CI preset).
+// Finite-difference checks of every hand-written backward through each method, and
+// the analytic tape counts (CI preset).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -30,7 +30,7 @@ void perturb(MethodModel& m, Rng& rng) {
 }
 
 // Max relative error of the analytic gradient against central differences (h = 1e-6) on up to
-// 20 random coordinates per trainable tensor (spec §3.4 "Gradient check").
+// 20 random coordinates per trainable tensor (central differences, h = 1e-6).
 double maxRelativeError(MethodModel& model, const Batch& batch, std::uint64_t seed) {
   Tape tape;
   model.lossAndGrad(batch, tape);
@@ -133,7 +133,7 @@ TEST(SideModules, FrozenBlockInputGradientMatchesFiniteDifferences) {
   }
 }
 
-// Spec §3.6 CI preset: trainable counts and tape bytes per batch (exact integers).
+// CI preset: trainable counts and tape bytes per batch (exact integers).
 struct CiRow {
   TuneMethod method;
   std::int64_t trainable;
@@ -163,7 +163,7 @@ TEST(SideTape, CiPresetCountsEqualTheSpecIntegers) {
   }
 }
 
-// Spec §3.6 demo preset, analytic only (a demo forward is too slow for the core suite).
+// Demo preset, analytic only (a demo forward is too slow for the core suite).
 TEST(SideTape, DemoPresetAnalyticNumbersEqualTheSpec) {
   const ModelConfig cfg = demoConfig();
   EXPECT_EQ(analyticTapeBytes(TuneMethod::Full, cfg), 23118976);

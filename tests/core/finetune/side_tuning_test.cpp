@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The Side-tuning run end to end on the CI preset (spec §3): frozen backbone bit for bit,
+// The Side-tuning run end to end on the CI preset: frozen backbone bit for bit,
 // measured tape bytes, determinism, data, validation, cancel and pause hooks.
 #include <gtest/gtest.h>
 
@@ -203,7 +203,7 @@ TEST(SideTuning, DemoPresetHasTheSpecClassesAndCounts) {
   SideTuningParams p;
   p.preset = SidePreset::Demo;
   const ModelConfig c = configFor(p);
-  EXPECT_EQ(c.classes, 8);  // spec §3.6: C = 8 (task A over K = 8 sources)
+  EXPECT_EQ(c.classes, 8);  // C = 8 (task A over K = 8 sources)
   EXPECT_EQ(c.sources, 8);
   EXPECT_EQ(analyticTrainable(TuneMethod::Full, c), 793736);
   EXPECT_EQ(analyticTapeBytes(TuneMethod::Lst, c), 7638144);

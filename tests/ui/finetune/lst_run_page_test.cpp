@@ -124,8 +124,8 @@ TEST(LstRunPage, ExportsDataAndScenarioRoundTrips) {
   EXPECT_EQ(tables[0].name, QStringLiteral("curves"));
   EXPECT_EQ(tables[0].rows.size(), 5u * 4u);  // 5 methods × points at steps 0, 4, 8, 12
   EXPECT_EQ(tables[1].rows.size(), 5u);
-  // LST tape bytes: spec §3.6 gives 35,536 for the CI preset's C = 4 classes (task A); task B
-  // has C = 8 classes, which adds 4 softmax floats per sample: 35,536 + 4·4 B·b = 35,600.
+  // LST tape bytes: the analytic formula gives 35,536 for the CI preset's C = 4 classes (task A);
+  // task B has C = 8 classes, which adds 4 softmax floats per sample: 35,536 + 4·4 B·b = 35,600.
   EXPECT_EQ(tables[1].rows[4][4], 35600.0);
   QTemporaryDir dir;
   const QString csv = dir.filePath(QStringLiteral("lst.csv"));

@@ -223,7 +223,7 @@ void LstMemoryFigure::fillStack(const finetune::MemoryLabParams& p,
     if (name.find("M_") == std::string::npos && name != "P_train")
       lstTerms += tr("%1 = %2; ").arg(QString::fromStdString(name)).arg(v, 0, 'f', 0);
   m_stackNote->setText(
-      tr("M = M_w + M_g + M_opt + activations + masks + C₀ (spec §2.6); %1, %2 optimizer, "
+      tr("M = M_w + M_g + M_opt + activations + masks + C₀ (analytic model); %1, %2 optimizer, "
          "C₀ = %3 GB%4. LST keeps %5 side layers of %6 (r = %7). LST elements: %8")
           .arg(p.dtype == finetune::DType::Fp32 ? tr("fp32") : tr("mixed precision"))
           .arg(p.optimizer == finetune::Optimizer::AdamW      ? tr("Adam")

@@ -159,7 +159,7 @@ void LstRunFigure::show(const finetune::SideTuningParams& params, const SideTuni
       QT_TR_NOOP("Side-tuning run: measured time, retained activations and parameters"),
       QT_TR_NOOP("Side-tuning run: which tensors receive gradients"),
       QT_TR_NOOP("Side-tuning run: LST gates μᵢ = σ(αᵢ/0.1)"),
-      QT_TR_NOOP("Su's CLUE results (spec §2.5) and this run's accuracy")};
+      QT_TR_NOOP("Su's CLUE results (kexue.fm/archives/9138) and this run's accuracy")};
   const int view = static_cast<int>(params.view);
   m_title->setText(tr(kTitles[view]));
   m_status->setText(status);
@@ -183,7 +183,7 @@ void LstRunFigure::show(const finetune::SideTuningParams& params, const SideTuni
           tr("Filled: weights that receive gradients. Outlined: frozen blocks the backward pass "
              "must cross (dX only, their activations stay on the tape). Grey: forward only, "
              "nothing kept. LST's backward never enters the backbone: only the ladder inputs xᵢ "
-             "are kept (spec §2.3)."));
+             "are kept (Sung et al. 2022)."));
       break;
     }
     case SideView::Gates:
@@ -260,7 +260,7 @@ void LstRunFigure::fillMeasured(const SideTuningResult& r) {
   m_tapeBars->setTitle(tr("Activations kept for backward"));
   m_tapeBars->setAxes(QString(), ChartView::Axis::Linear, tr("KiB per batch"),
                       ChartView::Axis::Linear);
-  m_tapeBars->setBars(cats, {tr("measured tape"), tr("spec §3.5")}, tape, {},
+  m_tapeBars->setBars(cats, {tr("measured tape"), tr("analytic formula")}, tape, {},
                       {QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd)});
   m_paramBars->setTitle(tr("Trainable parameters"));
   m_paramBars->setAxes(QString(), ChartView::Axis::Linear, tr("% of backbone"),
@@ -308,8 +308,8 @@ void LstRunFigure::fillMeasured(const SideTuningResult& r) {
     const double fullStep = full->forwardMs + full->backwardMs;
     const double lstStep = lst->forwardMs + lst->backwardMs;
     m_ratios->setText(tr("LST / full fine-tuning: retained activations %1 (paper: LST keeps 31 % "
-                         "of full FT's total memory; spec §3.7 expects ≈ 1/3 here), time per step "
-                         "%2 (Su: ≈ 2× faster, i.e. ≈ 0.5).")
+                         "of full FT's total memory; the analytic model expects ≈ 1/3 here), time "
+                         "per step %2 (Su: ≈ 2× faster, i.e. ≈ 0.5).")
                           .arg(tapeRatio, 0, 'f', 3)
                           .arg(fullStep > 0 ? lstStep / fullStep : 0.0, 0, 'f', 3));
   } else {

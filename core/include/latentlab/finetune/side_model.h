@@ -14,18 +14,18 @@
 
 namespace latentlab::finetune {
 
-/// The five methods of spec §3.3, in display order.
+/// The five methods (LST: Sung et al. 2022), in display order.
 enum class TuneMethod { Full, Probe, Adapter, Lora, Lst };
 inline constexpr std::array<TuneMethod, 5> kAllTuneMethods{
     TuneMethod::Full, TuneMethod::Probe, TuneMethod::Adapter, TuneMethod::Lora, TuneMethod::Lst};
 std::string_view tuneMethodId(TuneMethod m);     // "full", "probe", "adapter", "lora", "lst"
 std::string_view tuneMethodLabel(TuneMethod m);  // "Full FT", "Linear probe", ...
 
-/// LST side-network initialisation (spec §3.3): random N(0, 1/fan_in), pruned by Fisher
+/// LST side-network initialisation: random N(0, 1/fan_in), pruned by Fisher
 /// importance of the MLM loss, or pruned by weight magnitude.
 enum class SideInit { Random, Fisher, Magnitude };
 
-/// Sizes of the demonstration (spec §3.6). classes = sources for task A, symbols for task B.
+/// Sizes of the demonstration. classes = sources for task A, symbols for task B.
 struct ModelConfig {
   int layers = 2;
   Dims backbone{32, 64, 2, 16};
@@ -47,11 +47,12 @@ struct ModelConfig {
             backbone.dk / reduction};
   }
   /// Backbone layer (0-based) that side layer j taps: ceil((j+1)·L/k) − 1, which reproduces the
-  /// official code's [1,2,3,5,6,7,9,10,11] for 9 of 12 and [3,7,11] for 3 of 12 (spec §2.2).
+  /// official code's [1,2,3,5,6,7,9,10,11] for 9 of 12 and [3,7,11] for 3 of 12
+  /// (ylsung/Ladder-Side-Tuning).
   int keptLayer(int j) const { return ((j + 1) * layers + sideLayers - 1) / sideLayers - 1; }
 };
 
-/// The CI preset of spec §3.6 (L=2, h=32, f=64, a=2, d_k=16, s=8, b=4, C=4, V=9, r=4, k=2,
+/// The CI preset (L=2, h=32, f=64, a=2, d_k=16, s=8, b=4, C=4, V=9, r=4, k=2,
 /// m=4, ρ=2) and the demo preset (L=4, h=128, f=512, a=4, d_k=32, s=32, b=32, C=8, V=17, r=8,
 /// k=4, m=16, ρ=8).
 ModelConfig ciConfig();
@@ -65,7 +66,7 @@ struct Backbone {
   Tensor mlm;
   std::vector<Tensor*> all();
   std::vector<const Tensor*> all() const;
-  /// Weight count without the MLM head (spec §3.6: 16,928 for CI, 792,704 for demo).
+  /// Weight count without the MLM head (16,928 for CI, 792,704 for demo).
   std::int64_t parameterCount() const;
 };
 Backbone initBackbone(const ModelConfig& cfg, Rng& rng);
@@ -127,9 +128,9 @@ class MethodModel {
 /// Adam (β₁ = 0.9, β₂ = 0.999, ε = 1e-8) on every tensor in `params`; `t` is the 1-based step.
 void adamStep(const std::vector<Tensor*>& params, double lr, int t);
 
-/// Analytic tape bytes per batch of spec §3.5 (the unit-test targets).
+/// Analytic tape bytes per batch (the unit-test targets).
 std::int64_t analyticTapeBytes(TuneMethod method, const ModelConfig& cfg);
-/// Analytic trainable count of spec §3.6.
+/// Analytic trainable count.
 std::int64_t analyticTrainable(TuneMethod method, const ModelConfig& cfg);
 
 }  // namespace latentlab::finetune

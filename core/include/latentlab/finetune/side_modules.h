@@ -25,7 +25,7 @@ struct Tensor {
   Eigen::Index size() const { return w.size(); }
 };
 
-/// The per-step tape of spec §3.5: forward ops push exactly the tensors their backward reads, and
+/// The per-step tape: forward ops push exactly the tensors their backward reads, and
 /// backward reads them only from here, so the byte count is what the code really keeps.
 /// Floats are counted at 4 bytes (the spec's fp32 accounting) although the arithmetic is double.
 class Tape {
@@ -69,7 +69,7 @@ struct Dims {
   int inner() const { return heads * dk; }
 };
 
-/// Weights of one block (no biases, spec §3.2): W_q, W_k, W_v (h×inner), W_o (inner×h),
+/// Weights of one block (no biases): W_q, W_k, W_v (h×inner), W_o (inner×h),
 /// W_1 (h×f), W_2 (f×h).
 struct BlockWeights {
   Tensor wq, wk, wv, wo, w1, w2;
@@ -77,20 +77,21 @@ struct BlockWeights {
   std::vector<const Tensor*> all() const { return {&wq, &wk, &wv, &wo, &w1, &w2}; }
 };
 
-/// Bottleneck adapter y ← y + W_up·ReLU(W_down·y + b_d) + b_u (spec §3.3), W_up starts at 0.
+/// Bottleneck adapter y ← y + W_up·ReLU(W_down·y + b_d) + b_u, W_up starts at 0.
 struct AdapterWeights {
   Tensor down, bd, up, bu;
   std::vector<Tensor*> all() { return {&down, &bd, &up, &bu}; }
 };
 
-/// LoRA on W_q and W_v in factored form Y = uW + (uA)B·scale, B starts at 0 (spec §2.5, §3.3).
+/// LoRA on W_q and W_v in factored form Y = uW + (uA)B·scale, B starts at 0 (Su,
+/// kexue.fm/archives/9590).
 struct LoraWeights {
   Tensor aq, bq, av, bv;
   double scale = 1.0;  // α/ρ
   std::vector<Tensor*> all() { return {&aq, &bq, &av, &bv}; }
 };
 
-/// How a block takes part in backward (spec §3.5): Off keeps nothing (no-grad forward);
+/// How a block takes part in backward: Off keeps nothing (no-grad forward);
 /// FrozenOnPath keeps what dX needs (u, ρ, Q, K, V, P and a ReLU mask); Trainable also keeps
 /// Ctx and the ReLU output for the weight gradients.
 enum class BlockMode { Off, FrozenOnPath, Trainable };
@@ -111,23 +112,23 @@ struct BlockExtras {
   LoraWeights* lora = nullptr;
 };
 
-/// RMSNorm without gain, row-wise (spec §3.2/§3.4): ρ_t = sqrt(mean(x_t²) + ε), u_t = x_t/ρ_t.
+/// RMSNorm without gain, row-wise: ρ_t = sqrt(mean(x_t²) + ε), u_t = x_t/ρ_t.
 constexpr double kRmsEps = 1e-6;
 void rmsNorm(const Mat& x, Mat& u, Eigen::VectorXd& rho);
-/// dx_t = (du_t − u_t·mean(du_t ∘ u_t)) / ρ_t (spec §3.4); needs u and ρ only.
+/// dx_t = (du_t − u_t·mean(du_t ∘ u_t)) / ρ_t; needs u and ρ only.
 Mat rmsNormBackward(const Mat& du, const Mat& u, const Eigen::VectorXd& rho);
 
-/// One pre-norm block on rows stacked as (batch·seq)×h (spec §3.2):
+/// One pre-norm block on rows stacked as (batch·seq)×h:
 /// u = RMSNorm(x), x += softmax(QKᵀ/√d_k)V·W_o [+adapter], u₂ = RMSNorm(x),
 /// x += ReLU(u₂W₁)W₂ [+adapter]. Pushes what `mode` needs onto `tape` (null when Off).
 Mat blockForward(const BlockWeights& w, const Dims& d, int seq, const Mat& x, BlockMode mode,
                  const BlockExtras& extras, Tape* tape, BlockSlots* slots);
-/// Backward of blockForward from the tape (spec §3.4): accumulates gradients into trainable
+/// Backward of blockForward from the tape: accumulates gradients into trainable
 /// tensors (block weights when Trainable, extras always) and returns dL/dx.
 Mat blockBackward(BlockWeights& w, const Dims& d, int seq, const Mat& dOut, BlockMode mode,
                   const BlockExtras& extras, const Tape& tape, const BlockSlots& slots);
 
-/// Classification head (spec §3.3): mean-pool over each sequence → RMSNorm → Linear(·→C) + bias.
+/// Classification head: mean-pool over each sequence → RMSNorm → Linear(·→C) + bias.
 struct HeadWeights {
   Tensor w, b;
   std::vector<Tensor*> all() { return {&w, &b}; }

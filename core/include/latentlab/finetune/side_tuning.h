@@ -15,18 +15,18 @@
 
 namespace latentlab::finetune {
 
-/// Model sizes: the CI preset and the demo preset of spec §3.6, and a "small" one between them
+/// Model sizes: the CI preset and the demo preset (side_model.h), and a "small" one between them
 /// that trains all five methods in a few seconds (the page default).
 enum class SidePreset { Ci, Small, Demo };
 
-/// What the Side-tuning run page shows (and exports). Spec §5 panel "LST demo training".
+/// What the Side-tuning run page shows (and exports).
 enum class SideView {
   Step,       // train loss and val accuracy against step
   WallTime,   // the same against training wall-clock seconds
   Measured,   // ms/step (forward/backward), tape bytes measured vs analytic, trainable %
   Diagram,    // backbone + side network, tensors receiving gradients highlighted
   Gates,      // LST gate μ_i against step
-  Reference,  // Su's CLUE results (spec §2.5) and the accuracy table
+  Reference,  // Su's CLUE results (kexue.fm/archives/9138) and the accuracy table
 };
 
 /// Every parameter of the page; sideTuningFields() drives form, JSON and CLI.
@@ -44,7 +44,7 @@ struct SideTuningParams {
   int seeds = 1;            // replicates per method (seed, seed+1, ...), 1..5
   int trainSize = 512;      // training sequences, 16..65536
   int valSize = 128;        // validation sequences, 16..16384
-  double lrFull = 3e-4;     // Adam learning rates (spec §3.3)
+  double lrFull = 3e-4;     // Adam learning rates (LST 3e-3 as in the paper)
   double lrProbe = 3e-3;
   double lrAdapter = 1e-3;
   double lrLora = 1e-3;
@@ -88,7 +88,7 @@ struct MethodRun {
   std::int64_t tapeFloats = 0;         // measured on the tape after one forward
   std::int64_t tapeMaskBytes = 0;
   std::int64_t tapeBytes = 0;          // floats·4 + mask bytes, per batch
-  std::int64_t analyticTapeBytes = 0;  // spec §3.5 formula
+  std::int64_t analyticTapeBytes = 0;  // analytic tape formula
   std::int64_t staticBytes = 0;        // (weights + grads + 2 Adam states)·4 B
   double forwardMs = 0.0;              // median per step
   double backwardMs = 0.0;             // median per step (backward + Adam)
@@ -133,9 +133,10 @@ struct SideTuningHooks {
   const std::atomic<bool>* pause = nullptr;
 };
 
-/// The CPU demonstration of spec §3: pre-train the backbone with MLM, then train every selected
-/// method with Adam on the same data, order and seed, with hand-written backprop; instrument the
-/// tape bytes, static bytes, trainable counts and time per step. Throws ParamError or Cancelled.
+/// The CPU demonstration of Ladder Side-Tuning (Sung et al. 2022): pre-train the backbone with
+/// MLM, then train every selected method with Adam on the same data, order and seed, with
+/// hand-written backprop; instrument the tape bytes, static bytes, trainable counts and time per
+/// step. Throws ParamError or Cancelled.
 SideTuningResult computeSideTuning(const SideTuningParams& params, const RunControl& control = {},
                                    const SideTuningHooks& hooks = {});
 
@@ -143,7 +144,7 @@ SideTuningResult computeSideTuning(const SideTuningParams& params, const RunCont
 std::vector<MethodSummary> summarizeRuns(const std::vector<MethodRun>& runs,
                                          std::int64_t backboneParams);
 
-/// One row of Su's CLUE validation table (spec §2.5), in %.
+/// One row of Su's CLUE validation table (kexue.fm/archives/9138), in %.
 struct ClueRow {
   std::string task;
   bool mrc = false;  // reading-comprehension-like (cmrc2018, c3, chid) or wsc: the hard tasks
