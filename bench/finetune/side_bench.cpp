@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// One training step (forward with tape, backward, Adam) per method, single-threaded (spec §3.5),
-// at the page's default preset ("small") and the spec's demo preset. Counters: retained tape
+// One training step (forward with tape, backward, Adam) per method, single-threaded,
+// at the page's default preset ("small") and the demo preset. Counters: retained tape
 // bytes per batch and trainable parameters, so LST/full ratios can be read beside the time.
 #include <benchmark/benchmark.h>
 #include <Eigen/Core>
