@@ -91,7 +91,7 @@ std::vector<FieldBinding<P>> buildTable() {
   t.push_back(choice("scheme", "Flux scheme", {"muscl", "sg", "upwind"},
                      {"MUSCL-MC + SSP-RK2", "Scharfetter–Gummel", "1st-order upwind"},
                      &P::scheme,
-                     "Upwind is kept only to show numerical diffusion ≈ |f|h/2 (§1.6.2)"));
+                     "Upwind is kept only to show numerical diffusion ≈ |f|h/2"));
   t.push_back(real("cfl", "CFL safety C", 0.05, 1.0, &P::cfl,
                    "Δt = C / Σ_axes(2 max|f|/h + 2Dc/h²); 0.45 for MUSCL, 0.9 for SG"));
   t.push_back(real("dt", "Fixed Δt (0 = auto)", 0.0, 0.1, &P::dt,

@@ -47,9 +47,10 @@ std::vector<FieldBinding<WganLabParams>> buildTable() {
                 .choices = {"gradient", "free_field", "t0_slice", "wgan_gp"},
                 .choiceLabels = {"Gradient field, t dropped (Su)", "Free vector field, t dropped",
                                  "t = 0 slice", "WGAN-GP (1-centred, MLP)"},
-                .help = "§3.3 variants: Su's 0-centred critic; an RFF least-squares field without "
-                        "the gradient constraint; the time-dependent field at t = 0 (collapses to "
-                        "the data mean); WGAN-GP's 1-centred penalty with the MLP critic"},
+                .help = "Variants: Su's 0-centred critic (kexue.fm/archives/9668); an RFF "
+                        "least-squares field without the gradient constraint; the time-dependent "
+                        "field at t = 0 (collapses to the data mean); WGAN-GP's 1-centred penalty "
+                        "with the MLP critic"},
       &P::variant));
   t.push_back(bindField(
       FieldSpec{.key = "critic",
@@ -89,7 +90,7 @@ std::vector<FieldBinding<WganLabParams>> buildTable() {
                 .choiceLabels = {"Particles", "Generator G(z)"},
                 .help = "What ∇D moves: free particles x0 ← x0 + ε∇D(x0), or a one-hidden-layer "
                         "generator x0 = G(z) trained on the (G-move) regression toward "
-                        "x0 + ε∇D(x0) (§3.1, §3.3)"},
+                        "x0 + ε∇D(x0) (Su, kexue.fm/archives/9668)"},
       &P::mover));
   t.push_back(bindField(integer("particles", "Particles N", 10, 5000,
                                 "Particles, and real samples drawn per round"),
@@ -151,7 +152,7 @@ std::vector<FieldBinding<WganLabParams>> buildTable() {
   t.push_back(bindField(boolean("show_arrows", "Show ∇D arrows", "Draw the critic's field"),
                         &P::showArrows));
   t.push_back(bindField(boolean("show_exact", "Show exact v*(x, 0)",
-                                "Overlay the exact ReFlow velocity at t = 0 (= E[x1] − x, §3.2) "
+                                "Overlay the exact ReFlow velocity at t = 0 (= E[x1] − x) "
                                 "in a second arrow colour"),
                         &P::showExact));
   t.push_back(bindField(FieldSpec{.key = "view",

@@ -71,7 +71,7 @@ std::vector<FieldBinding<ImageLabParams>> buildTable() {
                                   .min = 0.05,
                                   .max = 4.0,
                                   .logScale = true,
-                                  .help = "FSQ input z = α·y/√λ on whitened PCA latents (§3.1): "
+                                  .help = "FSQ input z = α·y/√λ on whitened PCA latents: "
                                           "small α uses few levels, large α saturates"},
                         &P::alpha));
   t.push_back(bindField(

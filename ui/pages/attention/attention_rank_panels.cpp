@@ -158,7 +158,7 @@ void AttentionRankFigure::fillClaims(QLabel* label, const attention::AttentionRa
                      .arg(r.n)
                      .arg(num(bi.erank))
                      .arg(num(causal.erank));
-  text += tr("<br><b>Honest qualifications (§1.10):</b> 1. at low temperature (large τ) even d = 2 "
+  text += tr("<br><b>Honest qualifications:</b> 1. at low temperature (large τ) even d = 2 "
              "bidirectional is nearly full rank; 2. with d ≈ n, erank(A_bi) can exceed "
              "erank(A_c)%1; 3. σ_min(A_c) can be ≲ 1e-15, so its strict numerical rank is &lt; n "
              "(here σ_min = %2 by SVD, %4 as 1/‖A⁻¹‖₂%3); 4. causal pure-attention stacks still "
@@ -223,8 +223,8 @@ void AttentionRankFigure::fillSweeps(const attention::AttentionRankParams& p,
     fallback = tr(" The loaded files or the circle fix n and d, so this sweep runs along τ.");
   m_sweepNote->setText(
       tr("Other parameters fixed (n = %1, d = %2, τ = %3; the prefix scales with n). For n ≫ d "
-         "(BERT-base: d = 64, n = 512, FAQ Q1) the bidirectional rank grows sublinearly in n while "
-         "the causal rank stays near n (§1.10).%4")
+         "(BERT-base: d = 64, n = 512; Su, kexue.fm/archives/9547) the bidirectional rank grows "
+         "sublinearly in n while the causal rank stays near n.%4")
           .arg(sweep->params.n)
           .arg(sweep->params.d)
           .arg(num(sweep->params.tau))

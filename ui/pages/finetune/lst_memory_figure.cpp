@@ -327,7 +327,7 @@ void LstMemoryFigure::fillPaper(const finetune::MemoryLabResult& r) const {
   m_paperNote->setText(
       tr("Δ = full fine-tuning − method (C₀ cancels). Paper GB = 1.048576·10⁹ B "
          "(max_memory_allocated / 1024² / 1000). C₀ = %1 paper GB "
-         "(%2; relative least-squares fit: %3). Acceptance (§2.6): ordering %4, LST/full = %5 in "
+         "(%2; relative least-squares fit: %3). Acceptance: ordering %4, LST/full = %5 in "
          "0.26–0.35 %6, Δ vs full within ±1.5 GB %7, absolute within ±20% %8. LST T5-base: 5.5 "
          "from the abstract's 69% (the figure reads ≈ 5.8). T5-large/3B LST points are not "
          "reproduced (spec: known miss).")
@@ -374,7 +374,7 @@ void LstMemoryFigure::fillClue() const {
   fillTable(m_clueTable, header, names, cells);
   m_clueNote->setText(
       tr("* reading comprehension or wsc (Su's hard tasks); the rest are classification. "
-         "Su (kexue.fm/archives/9138, §2.5): a 4-layer, width-128 side BERT on a frozen "
+         "Su (kexue.fm/archives/9138): a 4-layer, width-128 side BERT on a frozen "
          "RoBERTa, no gates, random init. Ordinary classification stays close to full "
          "fine-tuning; reading comprehension (cmrc2018, c3, chid) and wsc drop sharply. Training "
          "was about 2× faster."));

@@ -169,7 +169,7 @@ void ReflowFigure::fillFlow(const ReflowLabParams& p, const ReflowLabResult& r) 
   m_flowInfo->setText(
       tr("%1 particles, %2 × %3 steps (%4 evaluations). White: %5 trajectories t = 0 → 1; "
          "orange: particles at t = %6; pink: v(x, t) on a %7 × %7 lattice (longest arrow = 0.9 "
-         "cells). Heat map: ρ_t in closed form (§2.2). Computed in %8 ms.")
+         "cells). Heat map: ρ_t in closed form. Computed in %8 ms.")
           .arg(p.particles)
           .arg(p.steps)
           .arg(QString::fromLatin1(p.solver == flows::Solver::Euler  ? "Euler"
@@ -202,8 +202,8 @@ void ReflowFigure::fillPairs(const ReflowLabParams&, const ReflowLabResult& r) {
   m_pairsLeft->update();
   m_pairsRight->update();
   m_pairsInfo->setText(tr("Independent coupling cost E‖X1 − X0‖² = %1. The velocity field is "
-                          "the conditional mean E[x1 − x0 | x_t] (§2.1), a function of (x, t), "
-                          "so its paths cannot cross. Red: target samples.")
+                          "the conditional mean E[x1 − x0 | x_t] (Su, kexue.fm/archives/9497), "
+                          "a function of (x, t), so its paths cannot cross. Red: target samples.")
                            .arg(num(r.independentCost)));
 }
 
@@ -272,7 +272,7 @@ void ReflowFigure::fillQuality(const ReflowLabParams& p, const ReflowLabResult& 
                  ChartView::Style::Dashed, QColor(0x7f, 0x7f, 0x7f));
   }
   m_qualityInfo->setText(tr("N = 1, 2, 4, … 32 steps; NFE = N × (1, 2, 4). One Euler step of "
-                            "the 1-RF sends every sample to E[x1] (§2.5); the straighter 2-RF is "
+                            "the 1-RF sends every sample to E[x1]; the straighter 2-RF is "
                             "far better at 1–2 evaluations, and its floor is the fit error of "
                             "the %1 velocity (it smears modes where the 1-RF map splits), not the "
                             "solver.").arg(velocityName(p.velocity)));
@@ -306,7 +306,7 @@ void ReflowFigure::fillRounds(const ReflowLabParams& p, const ReflowLabResult& r
   m_roundsCost->setYRange(0.0, std::nan(""));
   QString text = tr("k = 1 is the exact velocity; each later round draws fresh z0, integrates "
                     "the previous flow (RK4, 32 steps) and fits a %1 velocity on the pairs "
-                    "(§2.4).").arg(velocityName(p.velocity));
+                    "(reflow as in Liu et al. 2023).").arg(velocityName(p.velocity));
   for (std::size_t k = 0; k < r.rounds.size(); ++k)
     text += tr(" k=%1: Ŝ %2, NLL %3.").arg(k + 1).arg(num(r.rounds[k].straightness))
                 .arg(num(r.rounds[k].nll));

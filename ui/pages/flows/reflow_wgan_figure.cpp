@@ -86,24 +86,24 @@ QWidget* ReflowWganFigure::buildCharts() {
 QString ReflowWganFigure::expectedBehaviour(WganVariant variant) {
   switch (variant) {
     case WganVariant::Gradient:
-      return tr("<b>Expected (§3.3):</b> D is high (red) on the data and low (blue) on the "
+      return tr("<b>Expected:</b> D is high (red) on the data and low (blue) on the "
                 "particle cloud; the arrows ∇D point from the cloud to the data and fade to zero "
                 "as the cloud matches it (0-centred penalty: the update is stationary at p0 = p1). "
                 "With 8 Gaussians at the defaults SW2 falls from ≈ 0.9 to ≈ 0.15 in 60 rounds and "
                 "every mode fills — no mode collapse. The residual NLL gap reflects the critic's "
                 "smoothness ℓ against the mode width.");
     case WganVariant::FreeField:
-      return tr("<b>Expected (§3.3):</b> a least-squares field v = Bᵀφ(x) without the gradient "
+      return tr("<b>Expected:</b> a least-squares field v = Bᵀφ(x) without the gradient "
                 "constraint also carries the cloud to the data; there is no scalar critic, so "
                 "the heat map shows ‖v‖. Compare with the gradient variant: similar transport, "
                 "but v is not a conservative field.");
     case WganVariant::TimeZero:
-      return tr("<b>Expected (§3.2 caveat):</b> the exact ReFlow velocity at t = 0 with an "
+      return tr("<b>Expected:</b> the exact ReFlow velocity at t = 0 with an "
                 "independent coupling is v*(x, 0) = E[x1] − x, so every particle is pulled to "
                 "the data mean: the cloud collapses to the centre even though the data are a "
                 "ring. The heat map shows ‖v(x, 0)‖.");
     case WganVariant::WganGp:
-      return tr("<b>Expected (§3.3):</b> the 1-centred penalty (‖∇D‖ − 1)² keeps the arrows at "
+      return tr("<b>Expected:</b> the 1-centred penalty (‖∇D‖ − 1)² keeps the arrows at "
                 "unit length; a warm-started critic sits at |∇D| ≈ 1 and moves every particle "
                 "at the same speed, so particles overshoot and mean ‖∇D‖ does not fall to 0 "
                 "(re-initialising the critic each round is the fair comparison toggle).");
@@ -112,11 +112,12 @@ QString ReflowWganFigure::expectedBehaviour(WganVariant variant) {
 }
 
 QString ReflowWganFigure::generatorNote() {
-  return tr("<b>Generator (§3.1 G-move):</b> the samples are G(z) = W2 tanh(W1 z + b1) + b2 for "
-            "fresh z ~ N(0, I) each round; the critic's field moves G's parameters by K_g Adam "
-            "steps toward G(z) + ε∇D(G(z)) (K_g = 1 is one WGAN generator step on −D). A small "
-            "generator is smoother than free particles: modes fill more slowly and thin bridges "
-            "between them remain, since one tanh layer cannot cut the latent plane sharply.");
+  return tr("<b>Generator (Su, kexue.fm/archives/9668):</b> the samples are G(z) = W2 tanh(W1 z + "
+            "b1) + b2 for fresh z ~ N(0, I) each round; the critic's field moves G's parameters by "
+            "K_g Adam steps toward G(z) + ε∇D(G(z)) (K_g = 1 is one WGAN generator step on −D). A "
+            "small generator is smoother than free particles: modes fill more slowly and thin "
+            "bridges between them remain, since one tanh layer cannot cut the latent plane "
+            "sharply.");
 }
 
 void ReflowWganFigure::show(const flows::WganLabParams& p, const flows::WganLabResult& r) {
@@ -197,12 +198,12 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
       (gen ? QStringLiteral("<br>") + generatorNote() : QString()) +
       (p.showExact
            ? QStringLiteral("<br>") +
-                 tr("<b>v*(x, 0) (§3.2 caveat):</b> the exact ReFlow velocity at t = 0 sends every "
-                    "point to the data mean. Su's field λ∇D approximates the time-averaged "
-                    "velocity instead (§3.2 step 2): with the 8 Gaussians, while the cloud sits "
+                 tr("<b>v*(x, 0):</b> the exact ReFlow velocity at t = 0 sends every point to the "
+                    "data mean. Su's field λ∇D approximates the time-averaged velocity instead "
+                    "(Su, kexue.fm/archives/9668): with the 8 Gaussians, while the cloud sits "
                     "inside the ring, the two point in opposite directions (cosine near −1 at "
-                    "round 0); the t = 0 slice variant learns v* itself (positive cosine, noisy "
-                    "at small N).")
+                    "round 0); the t = 0 slice variant learns v* itself (positive cosine, noisy at "
+                    "small N).")
            : QString()));
 }
 

@@ -186,7 +186,8 @@ void ReflowWganPage::buildToolbar(QHBoxLayout* row) {
   m_moveParticles->setToolTip(tr("Free particles x0 ← x0 + ε∇D(x0)"));
   m_moveGenerator = new QRadioButton(tr("generator G(z)"), this);
   m_moveGenerator->setToolTip(
-      tr("A one-hidden-layer generator trained toward G(z) + ε∇D(G(z)) (§3.1 G-move)"));
+      tr("A one-hidden-layer generator trained toward G(z) + ε∇D(G(z)) "
+         "(Su, kexue.fm/archives/9668)"));
   auto* group = new QButtonGroup(this);
   group->addButton(m_moveParticles);
   group->addButton(m_moveGenerator);

@@ -94,8 +94,8 @@ void GridSweepPanel::show(const GridLabParams& p, const GridSweepResult* sweep) 
                 .arg(sweep->fitPoints)
                 .arg(capped);
   text += tr(" FSQ decodes a held-out point with its cell's fit-half centroid; cells the fit "
-             "half never reached fall back to the analytic inverse bound (poor for outer levels, "
-             "§3.1), so FSQ's held-out SNR can drop as K grows.");
+             "half never reached fall back to the analytic inverse bound (poor for outer "
+             "levels), so FSQ's held-out SNR can drop as K grows.");
   text += tr("<br><b>Reproduced</b>: codebook usage with the paper's definition, "
              "counted on held-out points. <b>Not reproduced</b>: the paper's trend \"VQ usage "
              "falls with K, FSQ stays high\" needs a trained encoder or online VQ (try VQ "

@@ -84,7 +84,8 @@ QuantImageFigure::QuantImageFigure(QWidget* parent) : QWidget(parent) {
       "for reconstruction quality. <b>Not reproducible</b> here: reconstruction and sampling FID, "
       "precision/recall and UViM task metrics (they need Inception and trained stage-II models); "
       "compression cost only as the zeroth-order entropy rate (an upper bound). With a linear PCA "
-      "encoder VQ (k-means) should beat FSQ at every K: FSQ needs a strong learned encoder (§3.5)."));
+      "encoder VQ (k-means) should beat FSQ at every K: FSQ needs a strong learned encoder "
+      "(Su, kexue.fm/archives/9826)."));
   l->addWidget(m_footer);
 }
 

@@ -200,7 +200,7 @@ QWidget* TopkFigure::buildGallery() {
   auto* hint = makeFigureLabel(w);
   hint->setText(
       tr("Click an entry to load it: x, k, τ and the method are set and every view "
-         "updates. Each one is a finding of the spec (§1.1–§2.4, §5)."));
+         "updates. Each entry names the article or paper it checks."));
   m_gallery = new QListWidget(w);
   m_gallery->setWordWrap(true);
   m_gallery->setAlternatingRowColors(true);
