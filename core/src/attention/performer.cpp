@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Performer FAVOR+: random projections, feature maps and linear attention (spec §5).
+// Performer FAVOR+: random projections, feature maps and linear attention (Choromanski et al.
+// 2021, "Rethinking Attention with Performers").
 #include "latentlab/attention/performer.h"
 
 #include <algorithm>
@@ -108,7 +109,8 @@ FeaturePair attentionFeatures(const Eigen::Ref<const MatrixXd>& q,
   const Index m = omega.rows();
   FeaturePair f;
   if (kind == FeatureKind::Positive) {
-    // Queries: per-row max (−‖x‖²/2 is constant per row too); keys: one global max (spec §5.4).
+    // Queries: per-row max (−‖x‖²/2 is constant per row too); keys: one global max (as in
+    // the Performer reference code; the stabilisers cancel in the normalisation).
     f.q = (pq.colwise() - pq.rowwise().maxCoeff()).array().exp().matrix();
     const MatrixXd ek = pk.colwise() - kHalf;
     f.k = (ek.array() - ek.maxCoeff()).exp().matrix();

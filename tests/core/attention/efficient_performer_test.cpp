@@ -17,7 +17,7 @@ using Eigen::VectorXd;
 
 namespace {
 
-// Spec §6.3 P-1 inputs.
+// Two fixed 8-d points for the kernel-estimator moment checks.
 MatrixXd pointX() {
   MatrixXd x(1, 8);
   x << 0.3, -0.2, 0.1, 0.4, 0, -0.1, 0.2, 0.05;
@@ -52,8 +52,9 @@ double median(std::vector<double> v) {
 
 }  // namespace
 
-// P-1: SM = 1.015113065; positive relMSE theory 0.254698 (m = 4), 0.127349 (m = 8); trig
-// 0.053400 (m = 4). Asserts |mean/SM − 1| < 0.01 and relMSE within ±10% (spec tolerances).
+// Lemma 2 of Choromanski et al. 2021 (Performer): SM = 1.015113065; positive relMSE theory 0.254698
+// (m = 4), 0.127349 (m = 8); trig 0.053400 (m = 4). Asserts |mean/SM − 1| < 0.01 and relMSE within
+// ±10% of the lemma.
 TEST(Performer, PositiveFeaturesAreUnbiasedWithLemma2Variance) {
   EXPECT_NEAR(std::exp((pointX() * pointY().transpose())(0, 0)), 1.015113065, 1e-9);
   const Moments m4 = kernelMoments(4, Projection::Iid, FeatureKind::Positive, 20000);
@@ -67,7 +68,7 @@ TEST(Performer, PositiveFeaturesAreUnbiasedWithLemma2Variance) {
   EXPECT_NEAR(t4.relMse, 0.053400, 0.1 * 0.053400);
 }
 
-// P-2: orthogonal features (χ norms) beat the iid theory for m ≤ d.
+// Orthogonal features (χ norms) beat the iid theory for m ≤ d.
 TEST(Performer, OrthogonalFeaturesBeatIidTheory) {
   const Moments o4 = kernelMoments(4, Projection::Orthogonal, FeatureKind::Positive, 20000);
   const Moments o8 = kernelMoments(8, Projection::Orthogonal, FeatureKind::Positive, 20000);
@@ -90,8 +91,9 @@ TEST(Performer, ProjectionShapes) {
             0.0);
 }
 
-// P-3: n = 32, d = 16, entries N(0, 0.35²), d_v = 8; median over R = 30 draws of e_A. Each 4× m
-// divides the median by a factor in [1.5, 2.6] for m ≥ 16, and ORF ≤ 1.1 × iid for m ≥ 16.
+// Monte-Carlo rate O(1/√m): n = 32, d = 16, entries N(0, 0.35²), d_v = 8; median over R = 30 draws
+// of e_A. Each 4× m divides the median by a factor in [1.5, 2.6] for m ≥ 16, and ORF ≤ 1.1 × iid
+// for m ≥ 16.
 TEST(Performer, ErrorFallsLikeInverseSqrtMAveragedOverSeeds) {
   const auto in = makeInputs(32, 16, 8, 0.35, 21);
   const double s = 0.25;  // 1/√16
@@ -117,6 +119,29 @@ TEST(Performer, ErrorFallsLikeInverseSqrtMAveragedOverSeeds) {
     EXPECT_LE(ratio, 2.6) << "m = " << ms[i];
   }
   for (std::size_t i = 0; i < ms.size(); ++i) EXPECT_LE(orf[i], 1.1 * iid[i]) << "m = " << ms[i];
+}
+
+// "Same params and seed, same numbers" in every build: these medians were printed by the Release
+// build (gcc -O3) and agree to the last digit with clang and gcc -O1 under ASan + UBSan, the
+// builds scripts/test --sanitize runs this suite in. A build whose random stream or arithmetic
+// drifts (uninitialised data, an ODR clash, an optimisation-dependent path) fails here, not in
+// a statistical threshold. The tolerance leaves room only for summation-order rounding.
+TEST(Performer, SameSeedsGiveTheSameIidMediansInEveryBuild) {
+  const auto in = makeInputs(32, 16, 8, 0.35, 21);
+  const MatrixXd exact = exactAttentionRows(in.q, in.k, 0.25, false, 32);
+  const std::vector<int> ms{16, 64, 256, 1024};
+  const std::vector<double> expected{0.24427936377989767, 0.12798066485545578,
+                                     0.067823525928027636, 0.034472202053517406};
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    std::vector<double> e;
+    for (int r = 0; r < 30; ++r) {
+      const MatrixXd w =
+          randomProjection(ms[i], 16, Projection::Iid, 500 + static_cast<std::uint64_t>(r));
+      const auto f = attentionFeatures(in.q, in.k, w, FeatureKind::Positive, 0.25);
+      e.push_back(relativeFrobeniusError(performerMapRows(f, false, 32), exact));
+    }
+    EXPECT_NEAR(median(e), expected[i], 1e-12 * expected[i]) << "m = " << ms[i];
+  }
 }
 
 TEST(Performer, CausalPrefixSumsEqualMaskedPerformer) {
@@ -146,8 +171,9 @@ TEST(Performer, StabilisersCancelInTheNormalisation) {
             1e-12);
 }
 
-// P-5 / P-6: n = 32, d = 8, m = 16, entries N(0, 0.4²). Su's rewrite is exact (< 1e-12) with
-// equal-norm ω, not with χ norms (> 1e-3); the softmax step is not exact (> 1e-4).
+// Performer as a soft Transformer-VQ (Su, kexue.fm/archives/9862): n = 32, d = 8, m = 16, entries
+// N(0, 0.4²). Su's rewrite is exact (< 1e-12) with equal-norm ω, not with χ norms (> 1e-3); the
+// softmax step is not exact (> 1e-4).
 TEST(Performer, SuRewriteExactOnlyForEqualNorms) {
   EfficientLabParams p;
   p.n = 32;
@@ -162,7 +188,8 @@ TEST(Performer, SuRewriteExactOnlyForEqualNorms) {
 }
 
 TEST(Performer, TrigFeaturesCanGoNegative) {
-  // Sharp attention (σ = 1.5) with few trig features: some Â entries are negative (spec §5.1).
+  // Sharp attention (σ = 1.5) with few trig features: some Â entries are negative (Performer paper,
+  // §2.3).
   const auto in = makeInputs(64, 8, 2, 1.5, 3);
   const MatrixXd w = randomProjection(4, 8, Projection::Iid, 1);
   const auto f = attentionFeatures(in.q, in.k, w, FeatureKind::Trigonometric, 1.0 / std::sqrt(8.0));
