@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The invariants of spec topk.md §3.4 (items 1–9, 11–14) and the counter-examples of §1.1/§1.2.
+// Invariants every method should meet, and the counter-examples to both iterations.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -57,7 +57,7 @@ TEST(SoftTopkInvariants, SumAndBox) {  // items 1 and 2
   }
 }
 
-TEST(SoftTopkInvariants, IterationsLeaveTheBox) {  // item 2, expected failures (§1.1, §1.2)
+TEST(SoftTopkInvariants, IterationsLeaveTheBox) {  // box, expected failures (both iterations)
   SoftTopkResult r = run(Method::IterSu, {4, 3, 1, -5}, 2, 0.1);
   EXPECT_TRUE(vecNear(r.p, {0.999954602131, 1.0000453958, 2.06874655862e-9, 1.81e-35}, 1e-10));
   EXPECT_FALSE(r.inBox);
@@ -70,7 +70,7 @@ TEST(SoftTopkInvariants, IterationsLeaveTheBox) {  // item 2, expected failures 
   EXPECT_LT(r.p.minCoeff(), -0.1);
 }
 
-TEST(SoftTopkInvariants, IterationsAreNotMonotone) {  // §1.1, §1.2 counter-examples
+TEST(SoftTopkInvariants, IterationsAreNotMonotone) {  // counter-examples, kexue.fm/archives/10373
   SoftTopkResult r = run(Method::IterSu, {0.6, 0.8, -2.6}, 2, 1.0);
   EXPECT_TRUE(vecNear(r.p, {0.949848728867, 0.946962045308, 0.103189225824}, 1e-10));
   EXPECT_LT(r.p[1], r.p[0]);  // x₂ > x₁ but p₂ < p₁
@@ -167,7 +167,7 @@ TEST(SoftTopkInvariants, ShiftInvariance) {  // item 8
       SCOPED_TRACE(std::string(methodId(m)));
       const double d = maxAbs(run(m, x, 2, 0.5).p, run(m, shifted(x), 2, 0.5).p);
       if (m == Method::OtSinkhorn) {
-        EXPECT_GT(d, 0.01);  // max-normalised cost: not shift invariant (§2.1)
+        EXPECT_GT(d, 0.01);  // max-normalised cost: not shift invariant (Xie et al. 2020)
       } else {
         EXPECT_LT(d, 1e-12);
       }
@@ -222,7 +222,7 @@ TEST(SoftTopkInvariants, GradTopkDpEqualsBruteForce) {  // item 11
   EXPECT_EQ(cases, 260);
 }
 
-TEST(SoftTopkInvariants, NaiveRecursionFailsWhereTheTableSays) {  // item 11, §1.3 table
+TEST(SoftTopkInvariants, NaiveRecursionFailsWhereTheTableSays) {  // naive recursion, (k, τ) table
   std::vector<double> x(10);
   std::iota(x.begin(), x.end(), 0.0);
   auto err = [&](int k, double tau) {
@@ -248,7 +248,7 @@ TEST(SoftTopkInvariants, NaiveRecursionFailsWhereTheTableSays) {  // item 11, §
   EXPECT_LT(err(3, 1.0), 2e-13);
   EXPECT_LT(err(3, 0.3), 1e-10);
   EXPECT_LT(err(5, 1.0), 1e-10);
-  // The small case of §1.3.
+  // The small case: x = [3,2,1,4], k = 3, τ = 0.1.
   EXPECT_TRUE(vecNear(gradTopkNaive(vec(kX), 3, 0.1), {0.99415, 0.99410, 4.51e-5, 1.01171}, 1e-5));
   // The stable DP on the same cells.
   for (int k : {2, 3, 5, 8})
@@ -257,7 +257,7 @@ TEST(SoftTopkInvariants, NaiveRecursionFailsWhereTheTableSays) {  // item 11, §
                 1e-13);
 }
 
-TEST(SoftTopkInvariants, GradTopkStressAndSmoothSumBounds) {  // §1.3 stress, item 12
+TEST(SoftTopkInvariants, GradTopkStressAndSmoothSumBounds) {  // n = 200 stress, smooth-sum bound
   Rng rng(8);
   std::vector<double> x(200);
   for (double& v : x) v = 10.0 * rng.uniform();
