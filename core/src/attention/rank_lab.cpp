@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // The Attention-rank page's computations: the four masked matrices with their metrics, the
-// sweeps of §1.10 items 1–3 and the depth products of item 4.
+// sweeps along n, d and τ and the depth products.
 #include <algorithm>
 #include <atomic>
 #include <chrono>

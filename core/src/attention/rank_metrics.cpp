@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Metrics M1–M10 of spec attention_rank_and_lst.md §1.9 for one attention matrix.
+// Spectrum, ranks, log det, conditioning, entropy and Taylor bound of one attention matrix.
 #include <Eigen/LU>
 #include <Eigen/SVD>
 #include <algorithm>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The analytic memory model of spec attention_rank_and_lst.md §2.6: parameter counts per family
+// The analytic training-memory model: parameter counts per family
 // and method, saved-activation element counts, and the static/optimizer bytes. Integer arithmetic
-// throughout so §4.6's vectors come out exactly.
+// throughout so the reference vectors come out exactly.
 #include <algorithm>
 #include <cmath>
 

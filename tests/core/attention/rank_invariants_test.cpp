@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Spec attention_rank_and_lst.md §4.4 invariants on arbitrary inputs, and bad-input handling.
+// Invariants of the attention matrices on arbitrary inputs, and bad-input handling.
 #include <gtest/gtest.h>
 
 #include <atomic>

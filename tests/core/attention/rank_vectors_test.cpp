@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Spec attention_rank_and_lst.md §4.1, §4.2 and §4.5: closed-form test vectors.
+// Closed-form test vectors: zero logits, the circle (d = 2) and depth products.
 #include <gtest/gtest.h>
 
 #include <cmath>

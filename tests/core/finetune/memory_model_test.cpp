@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Spec attention_rank_and_lst.md §4.6 (exact integers) and §2.4 (parameter counts).
+// Memory-model vectors (exact integers) and parameter counts of Sung et al. 2022 (LST).
 #include <gtest/gtest.h>
 
 #include <cmath>

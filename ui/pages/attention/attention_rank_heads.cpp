@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // The Attention-rank figure's mixed-heads panel: one heat map per forward/backward head with its
-// mask and exact log det (spec attention_rank_and_lst.md §1.8 F7).
+// mask and exact log det (each head triangular, so full rank).
 #include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>

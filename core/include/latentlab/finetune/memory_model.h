@@ -12,7 +12,7 @@
 
 namespace latentlab::finetune {
 
-/// Block structure of a backbone family (spec attention_rank_and_lst.md §2.6, §2.4).
+/// Block structure of a backbone family (Sung et al. 2022 (LST) parameter counts).
 /// T5: encoder–decoder, RMSNorm gain only, no biases, relative position bias, tied LM head.
 /// BERT: encoder only, LayerNorm (gain + bias), biased linears, learned positions, pooler.
 /// GPT-2: decoder only, LayerNorm, biased linears, learned positions, tied LM head.
