@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // computeMemoryLab: every method's memory for the page's params, a sweep over s or b, the paper
-// comparison of §2.6 and the static published data of §2.4/§2.5.
+// comparison and the published data of Sung et al. 2022 and Su (kexue.fm/archives/9138).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -51,7 +51,7 @@ std::vector<int> lstKeptLayers(const MemoryLabParams& p) {
     case LstDrop::Paper:
       break;
   }
-  // §2.2 defaults of the official scripts; other backbones keep every layer.
+  // Layer-dropping defaults of the official LST scripts; other backbones keep every layer.
   switch (p.model) {
     case ModelPreset::T5Base:
       return {1, 2, 3, 5, 6, 7, 9, 10, 11};
@@ -176,7 +176,7 @@ PaperComparison comparePaper(double overheadPaperGb, bool fit) {
     c.paperGb.push_back(pt.memoryGb);
     c.modelGb.push_back(methodMemory(setup, pt.method).total() / kPaperGbBytes);
   }
-  // C₀ minimising the squared relative error, since the acceptance test (§2.6) is relative.
+  // C₀ minimising the squared relative error, since the acceptance test is relative.
   double num = 0.0, den = 0.0;
   for (std::size_t i = 0; i < c.methods.size(); ++i) {
     const double w = 1.0 / (c.paperGb[i] * c.paperGb[i]);

@@ -48,7 +48,7 @@ TEST(MemoryModel, TrainableCountsOfSection24) {
 }
 
 TEST(MemoryModel, PaperPercentagesReproduced) {
-  // §2.4: computed % of the backbone, to the printed three decimals (±0.0005).
+  // Sung et al. 2022 (LST): computed % of the backbone, to the printed three decimals (±0.0005).
   const MemoryLabParams p = paperSetup();
   EXPECT_NEAR(methodMemory(p, Method::Lst).trainablePercent, 1.740, 5e-4);
   EXPECT_NEAR(methodMemory(p, Method::Adapter).trainablePercent, 1.627, 5e-4);
