@@ -70,7 +70,7 @@ AttentionRankResult computeAttentionRank(const AttentionRankParams& params,
     res.certificate.push_back({p, index, taylorBound(res.maxLogit, p)});
   }
 
-  // F7: each head of the mixed design is triangular; its exact log det shows it is full rank.
+  // Each head of the mixed design is triangular; its exact log det shows it is full rank.
   for (int h = 0; h < params.heads; ++h) {
     control.checkCancelled();
     const Mask mask = mixedHeadMask(h, params.heads);

@@ -91,15 +91,15 @@ MemoryLabParams paperSetup() {
 
 const std::vector<PaperPoint>& paperPoints() {
   static const std::vector<PaperPoint> kPoints = {
-      {"Full fine-tuning", Method::Full, "t5-base", 17.6, 85.2, "Fig. 1 [F]"},
-      {"Adapters", Method::Adapter, "t5-base", 13.0, 85.3, "Fig. 1 [F]"},
-      {"LoRA", Method::Lora, "t5-base", 12.6, 85.3, "Fig. 1 [F]"},
-      {"BitFit", Method::BitFit, "t5-base", 10.7, 84.1, "Fig. 1 [F]"},
-      {"Prompt-tuning", Method::Prompt, "t5-base", 11.6, 72.2, "Fig. 1 [F]"},
+      {"Full fine-tuning", Method::Full, "t5-base", 17.6, 85.2, "Fig. 1"},
+      {"Adapters", Method::Adapter, "t5-base", 13.0, 85.3, "Fig. 1"},
+      {"LoRA", Method::Lora, "t5-base", 12.6, 85.3, "Fig. 1"},
+      {"BitFit", Method::BitFit, "t5-base", 10.7, 84.1, "Fig. 1"},
+      {"Prompt-tuning", Method::Prompt, "t5-base", 11.6, 72.2, "Fig. 1"},
       {"LST (T5-base)", Method::Lst, "t5-base", kPaperLstGb, 84.1,
-       "abstract \"69%\" × 17.6 [S]; Fig. 1 reads ≈ 5.8"},
-      {"LST (T5-large)", Method::Lst, "t5-large", 12.2, 87.2, "Fig. 1 [F]"},
-      {"LST (T5-3B)", Method::Lst, "t5-3b", 22.3, 88.0, "Fig. 1 [F]"},
+       "abstract \"69%\" × 17.6; Fig. 1 reads ≈ 5.8"},
+      {"LST (T5-large)", Method::Lst, "t5-large", 12.2, 87.2, "Fig. 1"},
+      {"LST (T5-3B)", Method::Lst, "t5-3b", 22.3, 88.0, "Fig. 1"},
   };
   return kPoints;
 }

@@ -254,7 +254,7 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
   const RffFeatures features = RffFeatures::draw(inputs, p.features, p.lengthScale, rng);
   const PenaltyCentre centre =
       p.variant == WganVariant::WganGp ? PenaltyCentre::One : PenaltyCentre::Zero;
-  // WGAN-GP's Adam (β1 = 0, β2 = 0.9, [G] Algorithm 1); warm-started across rounds.
+  // WGAN-GP's Adam (β1 = 0, β2 = 0.9, Gulrajani et al. 2017); warm-started across rounds.
   std::optional<MlpCritic> mlp;
   std::optional<MlpAdam> adam;
   const std::uint64_t sw2Seed = rng.next();

@@ -65,7 +65,7 @@ double score(Noise n, double e) { return n == Noise::Gumbel ? 1.0 - std::exp(-e)
 // Monte Carlo mean of T_k(z + noise) and, if asked, the score-function Jacobian
 // J = E[(T − p)(ψ − ψ̄·1)ᵀ]/τ. Centring T (Σ_i T_i = k every sample) makes the columns sum to 0
 // exactly; centring ψ over the coordinates of each sample makes the rows sum to 0 exactly. Both
-// keep the estimator unbiased, because the true J has zero row and column sums (Σp = k, P2).
+// keep the estimator unbiased, because the true J has zero row and column sums (Σp = k, shift).
 void monteCarlo(const Problem& pr, Noise noise, SoftTopkResult& r, const RunControl& control) {
   const int n = pr.n, k = pr.k, samples = pr.params.mcSamples;
   Rng rng(pr.params.seed);

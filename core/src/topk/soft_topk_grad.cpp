@@ -111,7 +111,7 @@ GradTopkValue gradTopkDp(const Eigen::Ref<const Eigen::VectorXd>& u, int k,
     out.logZ = u.sum();
     return out;
   }
-  // P5: ST_k(u) = 1 − ST_{n−k}(−u) and e_k(e^u) = e^{Σu}·e_{n−k}(e^{−u}); 1 − σ(ℓ) = σ(−ℓ) keeps
+  // ST_k(u) = 1 − ST_{n−k}(−u) and e_k(e^u) = e^{Σu}·e_{n−k}(e^{−u}); 1 − σ(ℓ) = σ(−ℓ) keeps
   // full precision, so the complement costs nothing in accuracy.
   const bool complement = k > n - k;
   Eigen::VectorXd logits;

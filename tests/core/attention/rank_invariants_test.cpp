@@ -138,7 +138,7 @@ TEST(RankInvariants, TaylorCertificateHolds) {
 }
 
 TEST(RankInvariants, PrefixBlockStructureRandom) {
-  // F6's proof: A = [[P, 0], [B, C]] with C lower-triangular, positive diagonal. So det A =
+  // Prefix-LM rank: A = [[P, 0], [B, C]] with C lower-triangular, positive diagonal. So det A =
   // det P · Π_{i≥m} A_ii (hence rank A = rank P + n − m); numerical ranks at a relative tolerance
   // are not additive, so the exact determinant identity is what is asserted.
   for (int m : {3, 10, 20}) {

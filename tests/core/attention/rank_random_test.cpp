@@ -96,7 +96,7 @@ TEST(RankRandom, SeedSevenCases) {
     const auto& c = metricsOf(r, MaskKind::Causal);
     EXPECT_NEAR(b.erank, 12.0980, 1e-4);
     EXPECT_NEAR(c.logDet, -256.126317, 1e-6);
-    // σ_min ≈ 1.7e-21 is below the reliability floor: flagged, and the strict rank drops (F5).
+    // σ_min ≈ 1.7e-21 is below the reliability floor: flagged, and the strict rank drops.
     EXPECT_TRUE(c.unreliable);
     EXPECT_LT(numericalRank(c.sigma, 1e-10), 32);
     EXPECT_TRUE(std::isfinite(c.logDet));

@@ -55,7 +55,7 @@ TEST(MemoryModel, PaperPercentagesReproduced) {
   EXPECT_NEAR(methodMemory(p, Method::Prompt).trainablePercent, 0.034, 5e-4);
   EXPECT_NEAR(methodMemory(p, Method::Lora).trainablePercent, 1.679, 5e-4);
   EXPECT_NEAR(methodMemory(p, Method::BitFit).trainablePercent, 0.091, 5e-4);
-  // The paper's printed values (two decimals) where the spec confirms them.
+  // The paper's printed values (two decimals) where our count confirms them.
   for (const ParamCheck& c : paramChecks()) {
     if (std::isnan(c.paperPercent) || c.paperUncertain) continue;
     EXPECT_NEAR(c.percent, c.paperPercent, 0.005 + 1e-12) << c.configuration;

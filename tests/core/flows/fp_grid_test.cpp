@@ -76,7 +76,7 @@ TEST(FpGrid, Row8OuAgainstGaussian) {
   const Stats s = moments(grid);
   EXPECT_NEAR(s.mean, 0.73576, 1e-3);
   EXPECT_NEAR(s.var, 0.46617, 2e-3);
-  EXPECT_GE(minP, -1e-14);  // row 10
+  EXPECT_GE(minP, -1e-14);  // positivity
 
   // SG + forward Euler (C = 0.9) meets the same bound.
   FpGrid sg(1, 240, -6.0, 6.0, d);

@@ -99,7 +99,7 @@ TEST(ReflowVectors, Row18IntegratorOrders) {
     double err[3];
     for (int k = 0; k < 3; ++k) {
       err[k] = std::abs(integrate(f, z0, 64 << k, solvers[s])(0, 0) - 1.09);
-      // Three significant digits as printed in the spec (RK4 at N = 256 nears round-off).
+      // Three significant digits as printed in the reference (RK4 at N = 256 nears round-off).
       EXPECT_NEAR(err[k], expected[s][k], (s == 2 && k == 2 ? 0.1 : 0.01) * expected[s][k]);
     }
     for (int k = 0; k < 2; ++k) {
@@ -119,7 +119,7 @@ TEST(ReflowVectors, Row19And20StraightnessAndCost) {
     const double s = sList[i], m = 2.0;
     const MixtureVelocity v(gauss1d({0}, {1}, {1}), gauss1d({m}, {s}, {1}));
     const VelocityFn f = [&](const Eigen::MatrixXd& x, double t) { return v(x, t); };
-    const Straightness st = measureStraightness(f, z0, 400);  // spec: N ≥ 200
+    const Straightness st = measureStraightness(f, z0, 400);  // needs N ≥ 200
     const double ez2 = z0.squaredNorm() / 5.0, ez = z0.sum() / 5.0;
     EXPECT_NEAR(st.straightness / ez2, sExpected[i], 2e-5) << "s=" << s;
     // Rectified coupling (z0, m + s z0): E(Z1 − Z0)² = m² + 2m(s−1)E z0 + (s−1)² E z0².

@@ -110,7 +110,7 @@ TEST(WganRffCritic, Row24SignPointsTowardData) {
   for (int i = 0; i < 9; ++i) between(i, 0) = 0.2 * i + 0.2;  // 0.2 … 1.8
   EXPECT_GT(c.gradient(between).minCoeff(), 0.0);
   EXPECT_GT(c.gradient(x0).mean(), 0.5);
-  // The distance read-out estimates 4.244 (row 21) up to sampling and RFF bias.
+  // The distance read-out estimates 4.244 (optimal critic) up to sampling and RFF bias.
   EXPECT_NEAR(c.value(x1).mean() - c.value(x0).mean(), 4.244, 0.6);
 }
 

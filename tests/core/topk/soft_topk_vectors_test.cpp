@@ -58,7 +58,7 @@ TEST(SoftTopkVectors, GradTopkMainVector) {
     EXPECT_TRUE(r.valid);
     EXPECT_LE(r.sumError, 1e-12 * row.k);
   }
-  // Spec check: the k=2, τ=1 row has p₄ = σ(2) and p₃ = σ(−2) exactly.
+  // Check: the k=2, τ=1 row has p₄ = σ(2) and p₃ = σ(−2) exactly.
   const SoftTopkResult r = run(Method::GradTopk, kX, 2, 1.0);
   EXPECT_NEAR(r.p[3], 1.0 / (1.0 + std::exp(-2.0)), 1e-15);
   EXPECT_NEAR(r.p[2], 1.0 / (1.0 + std::exp(2.0)), 1e-15);

@@ -18,7 +18,7 @@ namespace latentlab::ui {
 
 /// Attention rank (Su, kexue.fm/archives/9529 and 9547; Dong et al. 2021 for depth): the
 /// bidirectional, prefix-LM, causal and backward attention matrices of one Q, K; their spectra
-/// and metrics M1–M10; sweeps along n, d, τ in the background; depth products; and the honest
+/// and metrics; sweeps along n, d, τ in the background; depth products; and the honest
 /// qualifications (low τ, d ≈ n, tiny σ_min, depth collapse), each one click away.
 class AttentionRankPage : public Page {
   Q_OBJECT

@@ -31,14 +31,14 @@ enum class RankView { Overview, Heatmaps, Spectra, Metrics, Sweeps, Depth, Heads
 inline constexpr int kHeadMapLimit = 256;
 /// Sweep axis: n, d or τ.
 enum class SweepAxis { N, D, Tau };
-/// SVD used for M1: Auto = JacobiSVD for n ≤ kJacobiMaxN, LAPACK's divide-and-conquer (dgesdd)
+/// SVD engine: Auto = JacobiSVD for n ≤ kJacobiMaxN, LAPACK's divide-and-conquer (dgesdd)
 /// above; Eigen's BDCSVD stays selectable as a LAPACK-free cross-check.
 enum class SvdEngine { Auto, Jacobi, Bdc, Lapack };
 
-/// Auto uses two-sided Jacobi up to this n. The spec suggests 256, but one Jacobi SVD of a 256×256
+/// Auto uses two-sided Jacobi up to this n. Accuracy allows 256, but one Jacobi SVD of a 256×256
 /// matrix costs hundreds of ms; dgesdd (through OpenCV, with the OpenBLAS build of LAPACK that
 /// scripts/deps.sh installs) takes about 3.4 ms, Eigen's BDCSVD about 8.5 ms. Pick "jacobi" to
-/// follow the spec exactly.
+/// use Jacobi at every n.
 inline constexpr int kJacobiMaxN = 64;
 
 /// The four masks every view compares, in this order.
@@ -119,22 +119,22 @@ double effectiveTolerance(const AttentionRankParams& params, int n);
 
 /// Metrics (spectrum to entropy, rank-1 distance at L = 1, Taylor bound) of one attention matrix.
 struct MatrixMetrics {
-  Eigen::VectorXd sigma;     // M1, descending
-  int rankT = 0;             // M2: #{σ_i > t·σ₁}
-  double erank = 1.0;        // M3: exp(−Σ p ln p), p = σ/Σσ
-  double stableRank = 1.0;   // M4: ‖A‖_F²/σ₁²
-  double logDet = 0.0;       // M5: Σ ln A_ii (triangular, exact) or Σ ln σ_i (−∞ if σ = 0)
+  Eigen::VectorXd sigma;     // singular values, descending
+  int rankT = 0;             // numerical rank #{σ_i > t·σ₁}
+  double erank = 1.0;        // effective rank exp(−Σ p ln p), p = σ/Σσ
+  double stableRank = 1.0;   // stable rank ‖A‖_F²/σ₁²
+  double logDet = 0.0;       // Σ ln A_ii (triangular, exact) or Σ ln σ_i (−∞ if σ = 0)
   bool logDetExact = false;  // true when by the diagonal formula
-  double sigmaMin = 0.0;     // M6
+  double sigmaMin = 0.0;     // σ_n
   double kappa = 0.0;        // σ₁/σ_n (∞ when σ_n = 0)
   bool unreliable = false;   // σ_min < n·ε·σ₁
   double sigmaMinInverse =
       std::numeric_limits<double>::quiet_NaN();  // triangular: 1/‖A⁻¹‖₂
                                                  // by ≤ 40 power steps on A⁻ᵀA⁻¹ (≈ 5 digits)
-  double entropy = 0.0;     // M7: mean_i H_i / ln(#allowed keys of row i) (rows with 1 key: 0)
-  double sigmaRatio = 0.0;  // M9 at L = 1: σ₂/σ₁
-  double collapse = 0.0;    // M8 for one layer: r(A·X) with X = Q
-  // M10 (bidirectional only; 0 otherwise): smallest p with e^R·tail(R, p) ≤ t·σ₁ and
+  double entropy = 0.0;     // mean_i H_i / ln(#allowed keys of row i) (rows with 1 key: 0)
+  double sigmaRatio = 0.0;  // at L = 1: σ₂/σ₁
+  double collapse = 0.0;    // one layer: r(A·X) with X = Q
+  // Taylor bound (bidirectional only; 0 otherwise): smallest p with e^R·tail(R, p) ≤ t·σ₁ and
   // N_p = C(d+p, p); certificateP = −1 when no p ≤ 400 certifies (bound vacuous).
   int certificateP = -1;
   double certificateN = 0.0;
@@ -142,11 +142,11 @@ struct MatrixMetrics {
 
 /// SVD singular values (descending) with the chosen engine.
 Eigen::VectorXd singularValues(const Eigen::Ref<const Eigen::MatrixXd>& a, SvdEngine engine);
-/// M2, M3, M4 from a descending spectrum.
+/// Numerical, effective and stable rank from a descending spectrum.
 int numericalRank(const Eigen::VectorXd& sigma, double tolerance);
 double effectiveRank(const Eigen::VectorXd& sigma);
 double stableRank(const Eigen::VectorXd& sigma);
-/// M8: r(X) = ‖X − 1μᵀ‖_F/‖X‖_F, μ = column means (0 for X = 0).
+/// Collapse residual r(X) = ‖X − 1μᵀ‖_F/‖X‖_F, μ = column means (0 for X = 0).
 double collapseResidual(const Eigen::Ref<const Eigen::MatrixXd>& x);
 /// e^R·Σ_{k>p} R^k/k!, the Taylor bound on σ_{N_p+1}(A_bi); +∞ when it overflows.
 double taylorBound(double r, int p);
@@ -159,7 +159,7 @@ MatrixMetrics computeMetrics(const Eigen::Ref<const Eigen::MatrixXd>& a,
                              const Eigen::Ref<const Eigen::MatrixXd>& x, int d, double tolerance,
                              SvdEngine engine);
 
-/// One point of the F3 certificate curve: index N_p + 1 and the bound.
+/// One point of the Taylor certificate curve: index N_p + 1 and the bound.
 struct CertificatePoint {
   int p;
   double index;
@@ -184,7 +184,7 @@ struct AttentionRankResult {
   std::array<Mask, 4> masks;
   std::array<Eigen::MatrixXd, 4> matrices;  // kRankMasks order
   std::array<MatrixMetrics, 4> metrics;
-  std::vector<CertificatePoint> certificate;  // F3 curve while N_p + 1 ≤ n
+  std::vector<CertificatePoint> certificate;  // Taylor curve while N_p + 1 ≤ n
   MixedHeads mixed;
   double elapsedMs = 0.0;
 };
@@ -212,9 +212,9 @@ bool sameSweepInputs(const AttentionRankParams& a, const AttentionRankParams& b)
 struct DepthCase {
   MaskKind mask;
   bool residual;
-  std::vector<double> r;                // M8 r(X_l), l = 0..L
-  std::vector<double> sigmaRatio;       // M9 σ₂/σ₁ of P_l, l = 1..L
-  std::vector<double> productResidual;  // M9 ‖P_l − 1π̂ᵀ‖_F (π̂: column means), l = 1..L
+  std::vector<double> r;                // r(X_l), l = 0..L
+  std::vector<double> sigmaRatio;       // σ₂/σ₁ of P_l, l = 1..L
+  std::vector<double> productResidual;  // ‖P_l − 1π̂ᵀ‖_F (π̂: column means), l = 1..L
   std::vector<double> toFirstToken;     // causal only: ‖P_l − 1e₁ᵀ‖_F (the causal limit)
 };
 struct DepthResult {

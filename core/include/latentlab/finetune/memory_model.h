@@ -159,7 +159,7 @@ struct ParamCheck {
   std::int64_t backbone;
   double percent;
   double paperPercent;  // NaN when the paper gives none
-  bool paperUncertain;  // the spec marks the paper value [U]
+  bool paperUncertain;  // the paper value is read off uncertainly
 };
 std::vector<ParamCheck> paramChecks();
 

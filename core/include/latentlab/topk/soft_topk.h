@@ -34,7 +34,7 @@ inline constexpr std::array kAllMethods = {
     Method::ThreSigmoid, Method::ThreLaplace,  Method::ThreClip,      Method::ThreEntmax,
     Method::OtSinkhorn,  Method::GumbelExpect, Method::GaussPerturbed};
 
-std::string_view methodId(Method m);     // "iter_su", "grad_topk", ... as in the spec
+std::string_view methodId(Method m);     // "iter_su", "grad_topk", ... (stable ids)
 std::string_view methodLabel(Method m);  // "GradTopK", "ThreTopK-sigmoid (LML)", ...
 std::optional<Method> methodFromId(std::string_view id);
 bool isThreshold(Method m);  // thre_* family (has λ)

@@ -70,7 +70,7 @@ std::string propertyLabel(Property p);
 
 struct CounterExample {
   std::string title;        // "iter_su leaves [0, 1]"
-  std::string explanation;  // one or two sentences, with the spec section
+  std::string explanation;  // one or two sentences, with the source
   std::vector<double> x;
   int k;
   double tau;
