@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Every smooth Top-k method (spec topk.md §1, §2) at n = 10³..10⁶ on N(0,1) scores from the project
+// Every smooth Top-k method at n = 10³..10⁶ on N(0,1) scores from the project
 // RNG (fixed seed), k = 1, 16, n/2. Run with --benchmark_min_time=0.05 (whole run ≈ 2–3 minutes).
 //
 // Restrictions, so the run stays short:

@@ -86,7 +86,7 @@ void BM_ReflowFieldOnly(benchmark::State& state) {
 }
 BENCHMARK(BM_ReflowFieldOnly)->Unit(benchmark::kMillisecond);
 
-// 200 Adam iterations of the spec's MLP (64 × 64, batch 256) on 4000 reflow pairs.
+// 200 Adam iterations of the core's MLP (64 × 64, batch 256) on 4000 reflow pairs.
 void BM_MlpReflowFit200(benchmark::State& state) {
   const Mixture p0 = standardNormal();
   const MixtureVelocity v(p0, ringTarget(8));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// One critic round of the ReFlow → WGAN-GP toy (spec flows.md §3.3): the RFF closed-form fit
+// One critic round of the ReFlow → WGAN-GP toy (kexue.fm/archives/9668): the RFF closed-form fit
 // (N interpolants, M features; ≈ 2.6e8 flops at K = 2000, M = 256) and n_critic = 20 Adam steps of
 // the MLP critic; plus the whole page at defaults (61 rounds).
 #include <benchmark/benchmark.h>

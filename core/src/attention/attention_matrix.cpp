@@ -18,7 +18,7 @@ void checkFinite(const Eigen::Ref<const Eigen::MatrixXd>& m, const char* key, co
     throw ParamError(key, std::string(name) + " contains NaN or Inf; every entry must be finite");
 }
 
-// Allowed key range [lo, hi) of row i plus, for PrefixLM, the prefix [0, m). Every mask of §1.8 is
+// Allowed key range [lo, hi) of row i plus, for PrefixLM, the prefix [0, m). Every mask here is
 // one contiguous range per row, so the softmax loops need no per-entry test.
 struct RowRange {
   Eigen::Index lo, hi;

@@ -171,7 +171,7 @@ QkPair makeQk(const AttentionRankParams& params) {
       SplitMixNormal g(params.seed);
       out.q.resize(params.n, d);
       out.k.resize(params.n, d);
-      // Q row-major first, then K (§4.3), so the spec's seeded numbers reproduce.
+      // Q row-major first, then K, so the reference seeded numbers reproduce.
       for (int i = 0; i < params.n; ++i)
         for (int j = 0; j < d; ++j) out.q(i, j) = g.normal();
       for (int i = 0; i < params.n; ++i)

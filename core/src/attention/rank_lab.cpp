@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // The Attention-rank page's computations: the four masked matrices with their metrics, the
-// sweeps of §1.10 items 1–3 and the depth products of item 4.
+// sweeps along n, d and τ and the depth products.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -70,7 +70,7 @@ AttentionRankResult computeAttentionRank(const AttentionRankParams& params,
     res.certificate.push_back({p, index, taylorBound(res.maxLogit, p)});
   }
 
-  // F7: each head of the mixed design is triangular; its exact log det shows it is full rank.
+  // Each head of the mixed design is triangular; its exact log det shows it is full rank.
   for (int h = 0; h < params.heads; ++h) {
     control.checkCancelled();
     const Mask mask = mixedHeadMask(h, params.heads);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Metrics M1–M10 of spec attention_rank_and_lst.md §1.9 for one attention matrix.
+// Spectrum, ranks, log det, conditioning, entropy and Taylor bound of one attention matrix.
 #include <Eigen/LU>
 #include <Eigen/SVD>
 #include <algorithm>
@@ -33,7 +33,7 @@ Eigen::Index allowedCount(const Mask& mask, Eigen::Index i, Eigen::Index n) {
   return n;
 }
 
-// ‖A⁻¹‖₂ of a triangular A by power iteration on A⁻ᵀA⁻¹ with triangular solves (M6 cross-check).
+// ‖A⁻¹‖₂ of a triangular A by power iteration on A⁻ᵀA⁻¹ with triangular solves (σ_min cross-check).
 double inverseNorm(const Eigen::Ref<const Eigen::MatrixXd>& a, MaskKind kind) {
   const Eigen::Index n = a.rows();
   Eigen::VectorXd v = Eigen::VectorXd::Ones(n) / std::sqrt(static_cast<double>(n));
@@ -151,7 +151,7 @@ MatrixMetrics computeMetrics(const Eigen::Ref<const Eigen::MatrixXd>& a,
   m.unreliable = m.sigmaMin < static_cast<double>(n) * kEps * s1;
   m.sigmaRatio = n > 1 ? m.sigma(1) / s1 : 0.0;
   if (isTriangular(mask.kind)) {
-    m.logDet = logDiagonal(logits, mask).sum();  // F4: exact even when σ_min is at noise level
+    m.logDet = logDiagonal(logits, mask).sum();  // causal: exact even when σ_min is at noise level
     m.logDetExact = true;
     const double inv = inverseNorm(a, mask.kind);
     m.sigmaMinInverse =

@@ -120,7 +120,7 @@ MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q,
       counts(codes[static_cast<std::size_t>(j)]) += 1.0;
       sums.row(codes[static_cast<std::size_t>(j)]) += v.row(j);
     }
-    // Cache logits q·c_s + log count_s (−∞ for unused codes), one softmax over codes (§4.2).
+    // Cache logits q·c_s + log count_s (−∞ for unused codes), one softmax over codes.
     const VectorXd logCount = counts.unaryExpr([](double x) { return x > 0 ? std::log(x) : kNegInf; });
     MatrixXd w = qc.rowwise() + logCount.transpose();
     const VectorXd mx = w.rowwise().maxCoeff();

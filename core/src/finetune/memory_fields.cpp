@@ -84,7 +84,7 @@ std::vector<FieldBinding<P>> buildTable() {
   t.push_back(flag("save_frozen_inputs", "Save frozen-linear inputs", &P::saveFrozenInputs,
                    "Frozen blocks on the gradient path keep their matmul inputs too (E_G → E_T)"));
   t.push_back(flag("norm_grad_acts", "Count norm-gain activations", &P::normGradActs,
-                   "Adapter trains the norm gains: + s·b·h per norm (left out of the spec's "
+                   "Adapter trains the norm gains: + s·b·h per norm (left out of the "
                    "validation table)"));
   t.push_back(integer("adapter_dim", "Adapter m", 1, 4096, &P::adapterDim,
                       "Adapter bottleneck width (paper: 768/16 = 48)"));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // computeMemoryLab: every method's memory for the page's params, a sweep over s or b, the paper
-// comparison of §2.6 and the static published data of §2.4/§2.5.
+// comparison and the published data of Sung et al. 2022 and Su (kexue.fm/archives/9138).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -51,7 +51,7 @@ std::vector<int> lstKeptLayers(const MemoryLabParams& p) {
     case LstDrop::Paper:
       break;
   }
-  // §2.2 defaults of the official scripts; other backbones keep every layer.
+  // Layer-dropping defaults of the official LST scripts; other backbones keep every layer.
   switch (p.model) {
     case ModelPreset::T5Base:
       return {1, 2, 3, 5, 6, 7, 9, 10, 11};
@@ -91,15 +91,15 @@ MemoryLabParams paperSetup() {
 
 const std::vector<PaperPoint>& paperPoints() {
   static const std::vector<PaperPoint> kPoints = {
-      {"Full fine-tuning", Method::Full, "t5-base", 17.6, 85.2, "Fig. 1 [F]"},
-      {"Adapters", Method::Adapter, "t5-base", 13.0, 85.3, "Fig. 1 [F]"},
-      {"LoRA", Method::Lora, "t5-base", 12.6, 85.3, "Fig. 1 [F]"},
-      {"BitFit", Method::BitFit, "t5-base", 10.7, 84.1, "Fig. 1 [F]"},
-      {"Prompt-tuning", Method::Prompt, "t5-base", 11.6, 72.2, "Fig. 1 [F]"},
+      {"Full fine-tuning", Method::Full, "t5-base", 17.6, 85.2, "Fig. 1"},
+      {"Adapters", Method::Adapter, "t5-base", 13.0, 85.3, "Fig. 1"},
+      {"LoRA", Method::Lora, "t5-base", 12.6, 85.3, "Fig. 1"},
+      {"BitFit", Method::BitFit, "t5-base", 10.7, 84.1, "Fig. 1"},
+      {"Prompt-tuning", Method::Prompt, "t5-base", 11.6, 72.2, "Fig. 1"},
       {"LST (T5-base)", Method::Lst, "t5-base", kPaperLstGb, 84.1,
-       "abstract \"69%\" × 17.6 [S]; Fig. 1 reads ≈ 5.8"},
-      {"LST (T5-large)", Method::Lst, "t5-large", 12.2, 87.2, "Fig. 1 [F]"},
-      {"LST (T5-3B)", Method::Lst, "t5-3b", 22.3, 88.0, "Fig. 1 [F]"},
+       "abstract \"69%\" × 17.6; Fig. 1 reads ≈ 5.8"},
+      {"LST (T5-large)", Method::Lst, "t5-large", 12.2, 87.2, "Fig. 1"},
+      {"LST (T5-3B)", Method::Lst, "t5-3b", 22.3, 88.0, "Fig. 1"},
   };
   return kPoints;
 }
@@ -176,7 +176,7 @@ PaperComparison comparePaper(double overheadPaperGb, bool fit) {
     c.paperGb.push_back(pt.memoryGb);
     c.modelGb.push_back(methodMemory(setup, pt.method).total() / kPaperGbBytes);
   }
-  // C₀ minimising the squared relative error, since the acceptance test (§2.6) is relative.
+  // C₀ minimising the squared relative error, since the acceptance test is relative.
   double num = 0.0, den = 0.0;
   for (std::size_t i = 0; i < c.methods.size(); ++i) {
     const double w = 1.0 / (c.paperGb[i] * c.paperGb[i]);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The analytic memory model of spec attention_rank_and_lst.md §2.6: parameter counts per family
+// The analytic training-memory model: parameter counts per family
 // and method, saved-activation element counts, and the static/optimizer bytes. Integer arithmetic
-// throughout so §4.6's vectors come out exactly.
+// throughout so the reference vectors come out exactly.
 #include <algorithm>
 #include <cmath>
 
@@ -35,7 +35,7 @@ I decoderBlockParams(const Architecture& a) {
 I stacks(const Architecture& a) { return a.encoderDecoder() ? 2 : 1; }
 I kOpt(Optimizer o) { return o == Optimizer::AdamW ? 2 : o == Optimizer::Momentum ? 1 : 0; }
 
-// Side network shape: h/r, f/r, d_k/r (floored, at least 1) and a_s heads (§2.2).
+// Side network shape: h/r, f/r, d_k/r (floored, at least 1) and a_s heads (official LST code).
 Architecture sideArchitecture(const Architecture& a, int r, int sideHeads) {
   Architecture s = a;
   s.width = std::max<I>(1, a.width / r);
@@ -45,7 +45,7 @@ Architecture sideArchitecture(const Architecture& a, int r, int sideHeads) {
   return s;
 }
 
-// T5 decoder block with t target tokens cross-attending to s source tokens (§2.6).
+// T5 decoder block with t target tokens cross-attending to s source tokens.
 I decoderElementsTrainable(const Architecture& a, I s, I t, I b, bool dropout) {
   const I h = a.width, in = a.inner(), f = a.ffn, d = dropout ? 1 : 0;
   return t * b * (3 * h + 4 * in) + t * b * (3 * h + 2 * in) + t * b * (3 * h + 2 * f) +
@@ -186,7 +186,7 @@ MethodMemory methodMemory(const MemoryLabParams& p, Method method, double overhe
   const Architecture a = architectureOf(p);
   const I h = a.width, L = a.layers, S = stacks(a);
   const I s = p.seqLen, t = p.targetLen, b = p.batch;
-  const I head = 2 * t * b * a.vocab;  // logits and log-softmax (§2.6 "LM head")
+  const I head = 2 * t * b * a.vocab;  // logits and log-softmax (LM head)
   const I bb = backboneParams(a);
   MethodMemory m;
   m.method = method;

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: LatentLab developers
-# Side-tuning run page (spec attention_rank_and_lst.md §3): modules, methods, data, run.
+# Side-tuning run page (Sung et al. 2022, LST): modules, methods, data, run.
 target_sources(latentlab_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/side_modules.cpp
   ${CMAKE_CURRENT_LIST_DIR}/side_model.cpp

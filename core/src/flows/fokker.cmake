@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: LatentLab developers
-# Fokker–Planck page (spec flows.md §1): grid solver, particles, closed forms, page computation.
+# Fokker–Planck page: grid solver, particles, closed forms, page computation.
 target_sources(latentlab_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/fp_closed_forms.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fp_grid.cpp

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Drift presets (spec flows.md §5.1) and the closed forms of §1.5 / §1.6.1 / §1.6.4.
+// Drift presets and closed forms (moments, EM discrete law, E[cos kx] for the (WF) check).
 #include <cmath>
 
 #include "latentlab/flows/fokker_planck.h"
@@ -110,7 +110,7 @@ double pfOdeOuRk4(double x0, double m0, double v0, double theta, double g, doubl
   d.theta = theta;
   d.g = g;
   const Gaussian start{Eigen::Vector2d(m0, 0.0), v0};
-  // dx/dt = f − ½g²∇log p_t with ∇log p_t = −(x − m(t))/v(t) (§1.4, §1.5 item 7).
+  // dx/dt = f − ½g²∇log p_t with ∇log p_t = −(x − m(t))/v(t) (kexue.fm/archives/9228).
   auto vel = [&](double x, double s) {
     const Gaussian gs = *evolveGaussian(d, start, s);
     return -theta * x + 0.5 * g * g * (x - gs.mean[0]) / gs.var;

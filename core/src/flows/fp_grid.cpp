@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Finite-volume Fokker–Planck solver (spec flows.md §1.6.2) and the grid metrics of §1.6.3.
+// Finite-volume Fokker–Planck solver and the grid metrics (TV, noise floor, …).
 #include <algorithm>
 #include <cmath>
 #include <limits>

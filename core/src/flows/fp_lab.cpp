@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // The Fokker–Planck page's computation: grid solver, SDE and σ-SDE particles on the same seed,
-// closed forms and the (WF) check, cached as snapshots for the time slider (spec flows.md §5.1).
+// closed forms and the (WF) check, cached as snapshots for the time slider.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -71,7 +71,7 @@ bool closedForm(const FpLabParams& p, const Drift& d, const Mixture& mix, double
     out.setMixture(parts, mix.weights);
     return true;
   }
-  // Double well: only the stationary law exp(−2U/g²)/Z is known (§1.5 item 6).
+  // Double well: only the stationary law exp(−2U/g²)/Z is known.
   if (d.g <= 0.0) return false;
   auto& q = out.density();
   const int n = out.n();
@@ -138,7 +138,7 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
   const double dtMax = p.dt > 0.0 ? p.dt : p.cfl * r.stableDt;
   const int frames = p.snapshots;
   const double frameDt = p.tEnd / frames;
-  // Whole steps per frame so snapshots land exactly on the requested times (§1.6.2).
+  // Whole steps per frame so snapshots land exactly on the requested times.
   const int perFrame = std::max(1, static_cast<int>(std::ceil(frameDt / dtMax - 1e-12)));
   r.dt = frameDt / perFrame;
   r.steps = perFrame * frames;
@@ -230,7 +230,7 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
     }
     s.phiMean = sumF / sde.count();
     s.phiRhs = sumR / sde.count();
-    // Residual vs Δt (§1.6.4) over the first particles; the noise is averaged in closed form.
+    // Residual vs Δt over the first particles; the noise is averaged in closed form.
     const auto headEnd = static_cast<std::ptrdiff_t>(std::min(sde.count(), kResidualParticles));
     const std::vector<double> head(sde.positions().begin(),
                                    sde.positions().begin() + headEnd * dim);
@@ -255,7 +255,7 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
   for (int i = 0; i < kResidualDts; ++i) r.residualDt.push_back(std::pow(10.0, -4.0 + 0.25 * i));
   snapshot(0.0);
   record(0.0);
-  // A linear drift keeps a single Gaussian Gaussian (§1.5): its score is known in closed form.
+  // A linear drift keeps a single Gaussian Gaussian: its score is known in closed form.
   r.closedFormScore = p.score == FpScore::ClosedForm && d.linear() && mix.parts.size() == 1;
   const bool needScore = !r.closedFormScore &&
                          (r.sigmaUsed < d.noise(p.tEnd) || r.sigmaUsed < d.noise(0.0));

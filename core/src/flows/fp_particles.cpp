@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Particles of the σ-family (spec flows.md §1.4, §1.6.1): Euler–Maruyama on
+// Particles of the σ-family (kexue.fm/archives/9228): Euler–Maruyama on
 // dx = [f − ½(g² − σ²)∇log p] dt + σ dw, and for σ = 0 the probability-flow ODE with an explicit
 // Runge–Kutta method.
 #include <algorithm>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // The (WF) residual of one Euler–Maruyama step with the step's noise averaged out in closed form
-// (spec flows.md §1.6.4): what is left is EM's O(Δt) error, free of Monte-Carlo noise.
+// (kexue.fm/archives/9461): what is left is EM's O(Δt) error, free of Monte-Carlo noise.
 #include <cmath>
 
 #include "latentlab/flows/fp_lab.h"

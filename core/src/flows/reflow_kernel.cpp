@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Nadaraya–Watson velocity on reflow pairs (spec flows.md §2.4, §5.2 "NW kernel (h)").
+// Nadaraya–Watson velocity on reflow pairs (bandwidth h).
 #include <algorithm>
 #include <cmath>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The ReFlow page's computation: presets (spec flows.md §5.3), the exact 1-RF flow, and reflow
-// rounds with RFF ridge, MLP or NW kernel velocities (§2.4, §5.2) for the compare, quality and
+// The ReFlow page's computation: presets, the exact 1-RF flow, and reflow
+// rounds with RFF ridge, MLP or NW kernel velocities (Liu et al. 2023) for the compare, quality and
 // rounds views.
 #include <algorithm>
 #include <chrono>
@@ -19,7 +19,7 @@ namespace {
 
 constexpr double kTriangleD = 10.0;  // RF tutorial: D = 10, variance 0.3
 constexpr int kDensityGrid = 96;
-constexpr int kQualityParticles = 400;  // as in the spec's §2.7 table
+constexpr int kQualityParticles = 400;  // NLL-vs-steps sample size
 constexpr int kPairSegments = 40;
 constexpr int kReferenceSteps = 64;  // RK4 reference path for Ŝ (N ≥ 64)
 constexpr int kPairSteps = 32;       // RK4 steps that turn z0 into the reflow pair's z1
@@ -263,7 +263,7 @@ void computeReflowRounds(const ReflowLabParams& p, ReflowLabResult& r, const Run
     const double lo = fitShare * (round - 2) / (k - 1), span = fitShare / (k - 1);
     RunControl sub = control;
     sub.onProgress = [&control, lo, span](double f) { control.progress(lo + 0.8 * span * f); };
-    // Reflow (§2.4): fresh z0, integrate the previous flow accurately, fit on fixed pairs.
+    // Reflow (RF tutorial): fresh z0, integrate the previous flow accurately, fit on fixed pairs.
     const Eigen::MatrixXd a = p0.sample(p.pairs, p.seed + 10 + static_cast<std::uint64_t>(round));
     const Eigen::MatrixXd b = round == 2 ? exact.integrate(a, kPairSteps, Solver::Rk4, nullptr, control)
                                          : integrate(flows.back(), a, kPairSteps, Solver::Rk4, {},

@@ -41,7 +41,7 @@ std::vector<FieldBinding<ReflowLabParams>> buildTable() {
                                   .label = "Mode std",
                                   .min = 0.02,
                                   .max = 1.0,
-                                  .help = "Std of each of the 8 Gaussians (spec: 0.1, option 0.2)"},
+                                  .help = "Std of each of the 8 Gaussians (0.1, option 0.2)"},
                         &P::targetStd));
   t.push_back(bindField(FieldSpec{.key = "kernel_width",
                                   .label = "Kernel width s1",

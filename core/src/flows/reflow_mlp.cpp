@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// MLP velocity with hand-written backpropagation and Adam (spec flows.md §2.4, §5.2).
+// MLP velocity with hand-written backpropagation and Adam (after the RF tutorial).
 #include <algorithm>
 #include <cmath>
 #include <string>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Random-feature ridge regression of the ReFlow velocity (spec flows.md §2.4, §5.2): closed form.
+// Random-feature ridge regression of the ReFlow velocity (Rahimi & Recht features): closed form.
 #include <cmath>
 #include <numbers>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// ODE integrators, straightness and sliced W2 (spec flows.md §2.5, §2.6).
+// ODE integrators, straightness and sliced W2 (straightness: Liu et al. 2023).
 #include <algorithm>
 #include <cmath>
 #include <numbers>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Exact mixture velocity and density (spec flows.md §2.2), vectorised over particles.
+// Exact mixture velocity and density (E[x1 − x0 | x_t] in closed form), vectorised over particles.
 #include <algorithm>
 #include <atomic>
 #include <cmath>

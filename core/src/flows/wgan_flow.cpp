@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Critics of spec flows.md §3.3: RFF closed form, RFF free vector fields, and the tanh MLP critic
+// Critics: RFF closed form, RFF free vector fields, and the tanh MLP critic
 // with its hand-written gradient-penalty backprop.
 #include "latentlab/flows/wgan_flow.h"
 
@@ -167,7 +167,7 @@ double mlpCriticLoss(const MlpCritic& critic, const Eigen::MatrixXd& x0, const E
       weight(n) = lambda / k;
     } else {
       penalty += (norm(n) - 1.0) * (norm(n) - 1.0);
-      // d(‖g‖−1)² = 2(‖g‖−1)/‖g‖ · d(½‖g‖²); the direction is undefined at g = 0 (guard, §3.3).
+      // d(‖g‖−1)² = 2(‖g‖−1)/‖g‖ · d(½‖g‖²); the direction is undefined at g = 0 (guard).
       weight(n) = norm(n) > 1e-12 ? lambda / k * 2.0 * (norm(n) - 1.0) / norm(n) : 0.0;
     }
   }

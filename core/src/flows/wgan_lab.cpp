@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The ReFlow → WGAN-GP toy of spec flows.md §3.3: target presets, metrics and the outer loop.
+// The ReFlow → WGAN-GP toy (kexue.fm/archives/9668): target presets, metrics and the outer loop.
 #include "latentlab/flows/wgan_lab.h"
 
 #include <algorithm>
@@ -62,7 +62,7 @@ Eigen::MatrixXd eightCentres() {
   return c;
 }
 
-constexpr double kTriangleD = 10.0;     // RF tutorial triangle: D = 10, variance 0.3 (§2.4)
+constexpr double kTriangleD = 10.0;     // RF tutorial triangle: D = 10, variance 0.3
 constexpr double kDrawnWidth = 0.05;    // std of each drawn point's bump
 
 Eigen::MatrixXd drawnPoints(const std::vector<double>& drawn) {
@@ -105,7 +105,7 @@ double targetNll(WganTarget target, const std::vector<double>& drawn, const Eige
 // source = one isotropic Gaussian fitted to the cloud, target = the preset's mixture (8 Gaussians,
 // triangle, drawn) or this
 // round's real batch as point masses. At t = 0 the weights depend on the source component only,
-// so v*(x, 0) = E[x1] − x whatever the source's shape (§3.2 caveat) — the fit just keeps c_jk > 0.
+// so v*(x, 0) = E[x1] − x whatever the source's shape — the fit just keeps c_jk > 0.
 MixtureVelocity exactVelocity(WganTarget target, const std::vector<double>& drawn,
                               const Eigen::MatrixXd& x0, const Eigen::MatrixXd& x1) {
   Mixture source;
@@ -190,7 +190,7 @@ Eigen::MatrixXd sampleTarget(WganTarget target, int n, std::uint64_t seed,
         break;
       }
       case WganTarget::TwoMoons: {
-        // §5.3: upper (cos θ, sin θ), lower (1 − cos θ, 0.5 − sin θ), noise 0.05, centred, × 2.
+        // Moons: upper (cos θ, sin θ), lower (1 − cos θ, 0.5 − sin θ), noise 0.05, centred, × 2.
         const double th = std::numbers::pi * rng.uniform();
         const bool upper = rng.uniform() < 0.5;
         const double px = upper ? std::cos(th) : 1.0 - std::cos(th);
@@ -254,7 +254,7 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
   const RffFeatures features = RffFeatures::draw(inputs, p.features, p.lengthScale, rng);
   const PenaltyCentre centre =
       p.variant == WganVariant::WganGp ? PenaltyCentre::One : PenaltyCentre::Zero;
-  // WGAN-GP's Adam (β1 = 0, β2 = 0.9, [G] Algorithm 1); warm-started across rounds.
+  // WGAN-GP's Adam (β1 = 0, β2 = 0.9, Gulrajani et al. 2017); warm-started across rounds.
   std::optional<MlpCritic> mlp;
   std::optional<MlpAdam> adam;
   const std::uint64_t sw2Seed = rng.next();

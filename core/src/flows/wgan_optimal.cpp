@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// 1-D reference critics of spec flows.md §3.2 / §4 rows 21–22 (deterministic quadrature).
+// 1-D reference critics for Su's critic loss (kexue.fm/archives/9668), by quadrature.
 #include <cmath>
 #include <numbers>
 

@@ -36,7 +36,7 @@ Fsq::Fsq(std::vector<int> levels, FsqBound bound) : m_levels(std::move(levels)),
     double h = 0.0, s = 0.0;
     if (bound == FsqBound::PaperTan) {
       h = (l - 1) * (1.0 - kFsqEpsilon) / 2.0;
-      s = std::tan(o / h);  // the paper's literal typo (§1.1), kept for the toggle
+      s = std::tan(o / h);  // the paper's literal typo (tan for atanh), kept for the toggle
     } else {
       h = (l - 1) * (1.0 + kFsqEpsilon) / 2.0;
       s = std::atanh(o / h);
@@ -147,7 +147,7 @@ std::vector<std::int64_t> Fsq::quantizeIndices(const Eigen::MatrixXd& z) const {
     std::int64_t index = 0;
     for (int i = 0; i < dim(); ++i) {
       const auto c = static_cast<std::size_t>(i);
-      index += (level(i, z(r, i)) + m_levels[c] / 2) * m_basis[c];  // integers only (§1.7)
+      index += (level(i, z(r, i)) + m_levels[c] / 2) * m_basis[c];  // integers only
     }
     out[static_cast<std::size_t>(r)] = index;
   }

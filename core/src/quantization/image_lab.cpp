@@ -57,7 +57,7 @@ ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int b
   const Eigen::MatrixXd y = pcaEncode(pca, patches.x);
   control.checkCancelled();
 
-  // FSQ branch (§3.1 step 3): z = α·y/√λ, centroid decoder in the latent.
+  // FSQ branch: z = α·y/√λ, centroid decoder in the latent.
   Eigen::VectorXd sd = pca.variances.cwiseSqrt();
   for (Eigen::Index i = 0; i < sd.size(); ++i)
     if (!(sd(i) > 1e-12)) sd(i) = 1.0;  // a flat component (all-black image): nothing to whiten
@@ -91,7 +91,7 @@ ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int b
                    usageStats(fsqCounts));
   control.checkCancelled();
 
-  // VQ branch (§3.1 step 4(A)): k-means++ + Lloyd in the same d-dim latent, K = ∏L.
+  // VQ branch: k-means++ + Lloyd in the same d-dim latent, K = ∏L.
   out.vqCodes = static_cast<int>(std::max<Eigen::Index>(
       1, std::min<Eigen::Index>(out.codes, n / kPatchesPerCode)));
   if (out.vqCodes < out.codes)

@@ -120,7 +120,7 @@ TinyAeResult trainTinyAutoencoders(const ImageData& image, const TinyAeParams& p
     EmaOptions ema;
     ema.decay = params.emaDecay;
     ema.restart = q == AeQuantizer::VqRestart;
-    // "Tiny" init N(0, 0.02²) (§3.1 4C): the setting where online VQ collapses without restarts.
+    // "Tiny" init N(0, 0.02²): the setting where online VQ collapses without restarts.
     EmaCodebook codebook(initCodebook(RowMatrixXd::Zero(1, d), k, VqInit::Tiny,
                                       params.seed + 7),
                          ema);

@@ -21,7 +21,7 @@ namespace latentlab::quantization {
 namespace {
 
 // A 256-row × 1024-code tile of distances is 1 MiB in float: it stays in L2 and never grows with N
-// or K, which is the point of tiling (§2.1 "never materialise N×K").
+// or K, which is the point of tiling (N×K is never materialised).
 constexpr Eigen::Index kRowTile = 256;
 constexpr Eigen::Index kCodeTile = 1024;
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Validation, dispatch and diagnostics of the smooth Top-k operators (spec topk.md §0, §6). The
+// Validation, dispatch and diagnostics of the smooth Top-k operators (kexue.fm/archives/10373). The
 // methods themselves live in soft_topk_{grad,iter,threshold,ot,expect}.cpp.
 #include "latentlab/topk/soft_topk.h"
 

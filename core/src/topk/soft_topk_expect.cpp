@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Perturbed top-k expectations (spec topk.md §2.4 Gumbel, §2.5 Gauss): exact by enumeration or
+// Perturbed top-k expectations (Kool et al. 2019; Berthet et al. 2020): exact by enumeration or
 // 1-D quadrature with a Poisson-binomial DP, or Monte Carlo with an explicit seed.
 #include <algorithm>
 #include <cmath>
@@ -23,7 +23,7 @@ constexpr int kQuadratureMaxN = 2000;
 // fixed lattice keeps the rule unchanged under the tiny moves of a finite-difference Jacobian.
 constexpr double kStep = 1.0 / 128.0;
 
-// Support of the noise density that matters: Gumbel g ∈ [−6, 40], Gauss z ∈ [−10, 10] (§2.4, §2.5).
+// Support of the noise density that matters: Gumbel g ∈ [−6, 40], Gauss z ∈ [−10, 10].
 struct NoiseLaw {
   double left, right;
   double pdf(Noise n, double v) const {
@@ -65,7 +65,7 @@ double score(Noise n, double e) { return n == Noise::Gumbel ? 1.0 - std::exp(-e)
 // Monte Carlo mean of T_k(z + noise) and, if asked, the score-function Jacobian
 // J = E[(T − p)(ψ − ψ̄·1)ᵀ]/τ. Centring T (Σ_i T_i = k every sample) makes the columns sum to 0
 // exactly; centring ψ over the coordinates of each sample makes the rows sum to 0 exactly. Both
-// keep the estimator unbiased, because the true J has zero row and column sums (Σp = k, P2).
+// keep the estimator unbiased, because the true J has zero row and column sums (Σp = k, shift).
 void monteCarlo(const Problem& pr, Noise noise, SoftTopkResult& r, const RunControl& control) {
   const int n = pr.n, k = pr.k, samples = pr.params.mcSamples;
   Rng rng(pr.params.seed);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// GradTopK (spec topk.md §1.3): the stable log-space elementary-symmetric DP, its exact Jacobian,
+// GradTopK: the stable log-space elementary-symmetric DP, its exact Jacobian,
 // the article's naive recursion (kept to show where it fails) and a brute-force reference.
 #include <algorithm>
 #include <cmath>
@@ -111,7 +111,7 @@ GradTopkValue gradTopkDp(const Eigen::Ref<const Eigen::VectorXd>& u, int k,
     out.logZ = u.sum();
     return out;
   }
-  // P5: ST_k(u) = 1 − ST_{n−k}(−u) and e_k(e^u) = e^{Σu}·e_{n−k}(e^{−u}); 1 − σ(ℓ) = σ(−ℓ) keeps
+  // ST_k(u) = 1 − ST_{n−k}(−u) and e_k(e^u) = e^{Σu}·e_{n−k}(e^{−u}); 1 − σ(ℓ) = σ(−ℓ) keeps
   // full precision, so the complement costs nothing in accuracy.
   const bool complement = k > n - k;
   Eigen::VectorXd logits;
@@ -131,7 +131,7 @@ void runGradTopk(const Problem& pr, SoftTopkResult& r, const RunControl& control
   r.p = v.p;
   r.smoothSum = pr.tau * v.logZ;
   if (!pr.params.wantJacobian) return;
-  // §1.3: J = Cov_S(1_S)/τ; the pair inclusion π_ij = p_j·q⁽ʲ⁾_i with q⁽ʲ⁾ = GradTopK_{k−1} of u
+  // J = Cov_S(1_S)/τ; the pair inclusion π_ij = p_j·q⁽ʲ⁾_i with q⁽ʲ⁾ = GradTopK_{k−1} of u
   // without entry j. O(n²k); avoids the cancelling closed form (w_j p_i − w_i p_j)/(w_j − w_i).
   const int n = pr.n;
   Eigen::MatrixXd jac(n, n);

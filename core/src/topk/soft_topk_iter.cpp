@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The two iterative constructions of spec topk.md §1.1 (iter_su) and §1.2 (iter_se), kept as
+// The two iterative constructions of kexue.fm/archives/10373, §迭代构造 (iter_su, iter_se), kept as
 // counter-examples, with exact forward-mode Jacobians (all n directions at once, O(n²k)).
 #include <cmath>
 #include <string>
@@ -10,7 +10,7 @@
 namespace latentlab::topk::detail {
 
 void runIterSu(const Problem& pr, SoftTopkResult& r, const RunControl& control) {
-  // §1.1: z ← z − min z; p⁽ᵗ⁾ = p⁽ᵗ⁻¹⁾ + softmax((1 − p⁽ᵗ⁻¹⁾) ⊙ z), t = 1..k.
+  // kexue.fm/archives/6620: z ← z − min z; p⁽ᵗ⁾ = p⁽ᵗ⁻¹⁾ + softmax((1 − p⁽ᵗ⁻¹⁾) ⊙ z), t = 1..k.
   const int n = pr.n;
   Eigen::Index argMin = 0;
   const double zMin = pr.z.minCoeff(&argMin);  // first minimum: ties to the lower index
@@ -49,7 +49,7 @@ void runIterSu(const Problem& pr, SoftTopkResult& r, const RunControl& control) 
 }
 
 void runIterSe(const Problem& pr, SoftTopkResult& r, const RunControl& control) {
-  // §1.2: p⁽ᵗ⁾ = p⁽ᵗ⁻¹⁾ + softmax(z; 1 − p⁽ᵗ⁻¹⁾) with the weighted softmax w_i e^{z_i}/Σ w_j
+  // p⁽ᵗ⁾ = p⁽ᵗ⁻¹⁾ + softmax(z; 1 − p⁽ᵗ⁻¹⁾) with the weighted softmax w_i e^{z_i}/Σ w_j
   // e^{z_j}. The weights ρ = 1 − p are carried separately: once an entry dominates, 1 − p_i is far
   // below eps (e^{−gap/τ}), and computing it as 1 − p would turn it into 0 and hide the method's
   // failure to converge to T_k (the τ → 0 limit [1.5, 0.5, 0, …] of kexue.fm/archives/10373,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Optimal-transport soft top-k of Xie et al. 2020 (spec topk.md §2.1), log-domain Sinkhorn with the
+// Optimal-transport soft top-k of Xie et al. 2020 (arXiv:2002.06504), log-domain Sinkhorn with the
 // official conventions: anchors (0, 1), s = −z so the k largest are selected, cost divided by max
 // C.
 #include <algorithm>
@@ -42,7 +42,7 @@ void runOtSinkhorn(const Problem& pr, SoftTopkResult& r, const RunControl& contr
     t1 = (f - c1) / eps;
     g0 = eps * logNu0 - eps * logSumExp(t0);
     g1 = eps * logNu1 - eps * logSumExp(t1);
-    // Columns are exact right after the g-update; only the rows measure convergence (§2.1).
+    // Columns are exact right after the g-update; only the rows measure convergence.
     rowError = 0.0;
     for (int i = 0; i < n; ++i)
       rowError += std::abs(std::exp(t0[i] + g0 / eps) + std::exp(t1[i] + g1 / eps) - mu);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// ThreTopK (spec topk.md §1.4, §2.3): p = f(z − λ) with Σ f(z_i − λ) = k. Closed forms for exp
-// (§1.4.1) and Laplace (§1.4.3), breakpoint bisection + exact active-set solve for clip (§1.4.4),
-// safeguarded Newton for sigmoid (§1.4.2) and entmax (§2.3). J = (diag d − d dᵀ/S)/τ, d = f′(z −
+// ThreTopK (Su, kexue.fm/archives/10373, §一般思路): p = f(z − λ) with Σ f(z_i − λ) = k. Closed
+// forms for exp (§解析求解) and Laplace (§二者兼之), breakpoint bisection + active-set solve for
+// clip, safeguarded Newton for sigmoid (§通用结果) and entmax. J = (diag d − d dᵀ/S)/τ, d = f′(z −
 // λ).
 #include <algorithm>
 #include <cmath>
@@ -109,7 +109,7 @@ ClosedForm scanSegments(const std::vector<double>& zs, int last, LambdaOf lambda
   return best;
 }
 
-// §1.4.1: λ = log Σ_{i≥m} e^{zs_i} − log(k − m) (0-based), m = 0..k−1, from the equation.
+// exp (§解析求解): λ = log Σ_{i≥m} e^{zs_i} − log(k − m) (0-based), m = 0..k−1, from the equation.
 ClosedForm solveExp(const Problem& pr, SoftTopkResult& r) {
   const std::vector<double> zs = sortedDesc(pr.z);
   const int n = pr.n;
@@ -125,7 +125,7 @@ ClosedForm solveExp(const Problem& pr, SoftTopkResult& r) {
       r, pr.params.traceSolver);
 }
 
-// §1.4.3: S1 = Σ_{i<m} e^{−zs_i}, S2 = Σ_{i≥m} e^{zs_i}, a = k − m, S1 t² + 2a t − S2 = 0, t = e^λ;
+// S1 = Σ_{i<m} e^{−zs_i}, S2 = Σ_{i≥m} e^{zs_i}, a = k − m, S1 t² + 2a t − S2 = 0, t = e^λ;
 // the root is taken in the form without cancellation for each sign of a, all in logs, m = 0..n.
 ClosedForm solveLaplace(const Problem& pr, SoftTopkResult& r) {
   const std::vector<double> zs = sortedDesc(pr.z);
@@ -202,7 +202,7 @@ SolveOut safeguardedNewton(const Problem& pr, Method m, double lo, double hi, So
   return out;
 }
 
-// §1.4.4: F is piecewise linear with breakpoints z_i − 1 and z_i. Bisect over the sorted
+// clip: F is piecewise linear with breakpoints z_i − 1 and z_i. Bisect over the sorted
 // breakpoints, then solve exactly on the active set A = {0 < z_i − λ < 1}.
 double solveClip(const Problem& pr, SoftTopkResult& r, const RunControl& control) {
   const int n = pr.n;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The counter-example gallery (spec topk.md §4.8, claims of §1.1–§1.4, §2 and §5) and the
-// property names of the §4.9 matrix.
+// The counter-example gallery (claims of Su, kexue.fm/archives/10373, and of the other methods)
+// and the property names of the property matrix.
 #include "latentlab/topk/topk_lab.h"
 
 namespace latentlab::topk {

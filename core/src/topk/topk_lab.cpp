@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// computeTopkLab: everything the Smooth Top-k page shows (spec topk.md §4 items 2–9), built
+// computeTopkLab: everything the Smooth Top-k page shows (after kexue.fm/archives/10373), built
 // from computeSoftTopk calls. Serial on purpose: at the defaults it is under 1 ms, and the UI
 // already runs it off the GUI thread.
 #include <algorithm>
@@ -27,8 +27,8 @@ constexpr double kTauMax = 1e4;
 constexpr int kEqualiseGrid = 36;  // 5 points per decade over [1e-3, 1e4]
 // The curves (response, τ sweep, equalise search) evaluate each method ~200 times. Exact
 // gumbel/gauss expectations cost a quadrature over ~range(z)·128 nodes per call (seconds per curve
-// at n = 20), so the curves estimate them by Monte Carlo with at most this many samples (the spec
-// allows it: §2.4 "Monte Carlo with a fixed seed is enough for the GUI"). Gumbel up to
+// at n = 20), so the curves estimate them by Monte Carlo with at most this many samples (a fixed
+// seed keeps them reproducible). Gumbel up to
 // kGumbelEnumerateN entries stays exact: enumeration is cheaper than sampling there. Single
 // evaluations (bars, focus, properties) always use the user's setting.
 constexpr int kCurveMcSamples = 512;
@@ -125,7 +125,7 @@ bool weaklyMonotone(const Eigen::VectorXd& x, const Eigen::VectorXd& p) {
 enum class TraceMode { ClosedForm, Jacobian, FiniteDifference, None };
 
 TraceMode traceMode(const Evaluator& ev, Method m, JacobianKind focusKind) {
-  if (m == Method::GradTopk) return TraceMode::ClosedForm;  // J_ii = p_i(1 − p_i)/τ (§1.3)
+  if (m == Method::GradTopk) return TraceMode::ClosedForm;  // J_ii = p_i(1 − p_i)/τ (GradTopK)
   // Finite differences of a fixed-seed Monte Carlo estimate are zero almost surely, so Monte Carlo
   // curves use the method's score-function estimator instead.
   if (ev.monteCarlo(m)) return TraceMode::Jacobian;
@@ -210,7 +210,7 @@ double equaliseTau(Evaluator& ev, Method m, double tau, double target,
   return std::exp(0.5 * (lo + hi));
 }
 
-// §4.7 stability table: on [0..9] and fixed grids, so it never depends on params and is computed
+// Stability table: on [0..9] and fixed grids, so it never depends on params and is computed
 // once per process (a function-local static is initialised thread-safely).
 struct StabilityTable {
   std::vector<int> k;
@@ -223,7 +223,7 @@ const StabilityTable& stabilityTable() {
   static const StabilityTable table = [] {
     StabilityTable t;
     for (int k = 1; k <= 9; ++k) t.k.push_back(k);
-    t.tau = {3, 1, 0.5, 0.3, 0.2, 0.1, 0.05, 0.03, 0.02, 0.01};  // descending; §1.3's table + more
+    t.tau = {3, 1, 0.5, 0.3, 0.2, 0.1, 0.05, 0.03, 0.02, 0.01};  // descending; naive table + more
     Eigen::VectorXd x(10);
     std::iota(x.data(), x.data() + 10, 0.0);
     const auto nk = static_cast<Eigen::Index>(t.k.size());
@@ -248,7 +248,7 @@ const StabilityTable& stabilityTable() {
 
 using PropertyRow = std::array<bool, static_cast<int>(Property::Count)>;
 
-// §4.9: the invariants of §3.4, checked live on the current input at the method's τ.
+// Property matrix: the invariants, checked live on the current input at the method's τ.
 PropertyRow checkProperties(Evaluator& ev, const MethodOutcome& o, const Eigen::VectorXd& x,
                             int k) {
   PropertyRow row{};
@@ -302,7 +302,7 @@ TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& cont
     if (params.shown[idx(m)]) shown.push_back(m);
   const auto nShown = static_cast<Eigen::Index>(shown.size());
 
-  // Outcomes (§4.2), optionally at matched temperatures (§2.7 "match temperatures").
+  // Outcomes (bars), optionally at matched temperatures ("equalise temperatures").
   double target = kNaN;
   if (params.equalise) {
     ev.setCurve(true);
@@ -323,7 +323,7 @@ TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& cont
   }
   control.progress(0.1);
 
-  // Focus method (§4.5): Jacobian, solver trace, and a finite-difference check of the Jacobian.
+  // Focus method: Jacobian, solver trace, and a finite-difference check of the Jacobian.
   control.checkCancelled();
   ev.setCurve(false);
   {
@@ -354,7 +354,7 @@ TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& cont
   }
   control.progress(0.15);
 
-  // Response (§4.3): sweep x_j; the other entries stay fixed.
+  // Response: sweep x_j; the other entries stay fixed.
   ev.setCurve(true);
   const TraceMode traceKind = traceMode(ev, focusM, res.focus.jacobianKind);
   const auto j = static_cast<std::size_t>(params.sweepIndex - 1);
@@ -384,7 +384,7 @@ TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& cont
   }
   ev.params().x = params.x;
 
-  // Temperature (§4.4, §4.5) and the smooth top-k sum (§4.7) over one log τ grid.
+  // Temperature, trace J and the smooth top-k sum over one log τ grid.
   res.tauGrid = logSpace(1e-3, 1e2, kTauPoints);
   res.tauFocus.resize(kTauPoints, n);
   res.l1ByMethod.resize(kTauPoints, nShown);
@@ -413,7 +413,7 @@ TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& cont
     control.progress(0.5 + 0.3 * (t + 1) / kTauPoints);
   }
 
-  // Threshold solver (§4.6): F(λ) for a thre_* focus, and f, f′ of every threshold family.
+  // Threshold solver: F(λ) for a thre_* focus, and f, f′ of every threshold family.
   control.checkCancelled();
   res.thresholdMethod = isThreshold(focusM) ? focusM : Method::ThreSigmoid;
   if (res.thresholdMethod == focusM) {
@@ -461,7 +461,7 @@ TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& cont
     }
   control.progress(0.82);
 
-  // Stability (§4.7).
+  // Stability.
   control.checkCancelled();
   const StabilityTable& st = stabilityTable();
   res.stabilityK = st.k;
@@ -476,7 +476,7 @@ TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& cont
   }
   control.progress(0.85);
 
-  // Properties (§4.9), live.
+  // Properties, live.
   ev.setCurve(false);
   for (Eigen::Index c = 0; c < nShown; ++c) {
     control.checkCancelled();

@@ -47,7 +47,7 @@ TEST(LstMemoryApp, ExportsFigureAndData) {
   for (const auto& t : j.at("tables"))
     if (t.at("name") == "memory_bytes") {
       found = true;
-      // Row 0 is full fine-tuning; column "activations" + "masks" = §4.6's 12,709,416,000 B.
+      // Row 0 is full fine-tuning; column "activations" + "masks" = 12,709,416,000 B.
       const auto& cols = t.at("columns");
       std::size_t act = 0, masks = 0;
       for (std::size_t i = 0; i < cols.size(); ++i) {

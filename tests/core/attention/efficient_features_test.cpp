@@ -32,7 +32,7 @@ VectorXd pointY() {
 
 }  // namespace
 
-// P-1 theory (relative MSE = MSE/SM², SM = 1.015113065), 6 printed digits: tolerance 2e-6.
+// Lemma 2 theory (relative MSE = MSE/SM², SM = 1.015113065), 6 printed digits: tolerance 2e-6.
 TEST(PerformerFeatures, Lemma2MatchesSpecTheory) {
   const double sm2 = std::pow(1.015113065, 2);
   const int ms[3] = {4, 8, 16};
@@ -48,7 +48,7 @@ TEST(PerformerFeatures, Lemma2MatchesSpecTheory) {
   EXPECT_THROW(lemma2Mse(pointX(), pointY(), 0, FeatureKind::Positive), ParamError);
 }
 
-// P-1 for hyp+ with m base draws: |mean/SM − 1| < 0.01 and relMSE within ±10% of theory
+// The same entry for hyp+ with m base draws: |mean/SM − 1| < 0.01 and relMSE within ±10% of theory
 // (0.064267 at m = 4, 0.032134 at m = 8), R = 20000 iid draws.
 TEST(PerformerFeatures, HyperbolicIsUnbiasedWithLemma2Variance) {
   const MatrixXd x = pointX().transpose(), y = pointY().transpose();
@@ -87,7 +87,7 @@ TEST(PerformerFeatures, HyperbolicStabilisersCancelAndStayPositive) {
   EXPECT_LT((linearAttention(f.q, f.k, in.v, true) - map * in.v).cwiseAbs().maxCoeff(), 1e-12);
 }
 
-// P-3 trend for hyp+ (same setup): each 4× m divides the median e_A (R = 30) by 1.5…2.6.
+// Trend in m for hyp+ (same setup): each 4× m divides the median e_A (R = 30) by 1.5…2.6.
 TEST(PerformerFeatures, HyperbolicErrorFallsLikeInverseSqrtM) {
   const auto in = makeInputs(32, 16, 8, 0.35, 21);
   const MatrixXd exact = exactAttentionRows(in.q, in.k, 0.25, false, 32);
@@ -109,7 +109,7 @@ TEST(PerformerFeatures, HyperbolicErrorFallsLikeInverseSqrtM) {
   }
 }
 
-// The lab's sweep on the P-3 setup (n = 32, d = 16, σ = 0.35, R = 30): ORF ≤ 1.1 × iid in e_A
+// The lab's sweep on that setup (n = 32, d = 16, σ = 0.35, R = 30): ORF ≤ 1.1 × iid in e_A
 // for m ≥ 16, and e_A falls by 1.5…2.6 per 4× m for m ≥ 16 (e ∝ m^{−1/2}).
 TEST(PerformerFeatures, LabSweepOrthogonalBeatsIid) {
   EfficientLabParams p;

@@ -21,8 +21,8 @@ double maxDiff(const MatrixXd& a, const MatrixXd& b) { return (a - b).cwiseAbs()
 
 }  // namespace
 
-// T-1 with bias: n = 64, d_k = 8, d_v = 4, l = 8, c = 16 k-means codes, entries N(0, 0.5²),
-// b(t) = 0.5·e^{−t/4} for 0 ≤ t < 8, no scale factor. Linear = quadratic to 1e-12 (spec measured
+// Equivalence with bias: n = 64, d_k = 8, d_v = 4, l = 8, c = 16 k-means codes, entries N(0, 0.5²),
+// b(t) = 0.5·e^{−t/4} for 0 ≤ t < 8, no scale factor. Linear = quadratic to 1e-12 (measured
 // 3.3e-16).
 TEST(TransformerVqBias, LinearFormWithBiasEqualsQuadraticWithBias) {
   const VectorXd b = windowBias(8, 0.5);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The mixed forward/backward heads' maps (spec attention_rank_and_lst.md §1.8 F7).
+// The mixed forward/backward heads' maps (each head triangular, so full rank).
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Spec attention_rank_and_lst.md §4.4 invariants on arbitrary inputs, and bad-input handling.
+// Invariants of the attention matrices on arbitrary inputs, and bad-input handling.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -138,7 +138,7 @@ TEST(RankInvariants, TaylorCertificateHolds) {
 }
 
 TEST(RankInvariants, PrefixBlockStructureRandom) {
-  // F6's proof: A = [[P, 0], [B, C]] with C lower-triangular, positive diagonal. So det A =
+  // Prefix-LM rank: A = [[P, 0], [B, C]] with C lower-triangular, positive diagonal. So det A =
   // det P · Π_{i≥m} A_ii (hence rank A = rank P + n − m); numerical ranks at a relative tolerance
   // are not additive, so the exact determinant identity is what is asserted.
   for (int m : {3, 10, 20}) {

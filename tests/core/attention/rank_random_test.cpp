@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Spec attention_rank_and_lst.md §4.3 and §1.10: the SplitMix64 generator and the seeded cases.
+// Random Q, K: the SplitMix64 generator and the seeded cases (d = 4, τ = 1, seed 7).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -96,7 +96,7 @@ TEST(RankRandom, SeedSevenCases) {
     const auto& c = metricsOf(r, MaskKind::Causal);
     EXPECT_NEAR(b.erank, 12.0980, 1e-4);
     EXPECT_NEAR(c.logDet, -256.126317, 1e-6);
-    // σ_min ≈ 1.7e-21 is below the reliability floor: flagged, and the strict rank drops (F5).
+    // σ_min ≈ 1.7e-21 is below the reliability floor: flagged, and the strict rank drops.
     EXPECT_TRUE(c.unreliable);
     EXPECT_LT(numericalRank(c.sigma, 1e-10), 32);
     EXPECT_TRUE(std::isfinite(c.logDet));
@@ -119,12 +119,12 @@ TEST(RankRandom, SeedSevenCases) {
     EXPECT_NEAR(b.erank, 40.5968, 1e-4);
     EXPECT_NEAR(c.erank, 32.1859, 1e-4);
     EXPECT_NEAR(c.logDet, -221.764986, 1e-6);
-    EXPECT_GT(b.erank, c.erank);  // qualification 2 of §1.10
+    EXPECT_GT(b.erank, c.erank);  // qualification: d ≈ n
   }
 }
 
 TEST(RankRandom, NSweepRegression) {
-  // §1.10 example (d = 4, τ = 1, seed 7): ranks ±1, erank 1e-4.
+  // Reference sweep (d = 4, τ = 1, seed 7): ranks ±1, erank 1e-4.
   const int ns[] = {16, 32, 64, 128};
   const int rankBi[] = {16, 26, 44, 64}, rankC[] = {15, 29, 59, 118};
   const double erBi[] = {7.78, 10.06, 14.90, 21.27}, erC[] = {8.18, 13.41, 24.22, 43.15};
@@ -134,7 +134,7 @@ TEST(RankRandom, NSweepRegression) {
     const auto& c = metricsOf(r, MaskKind::Causal);
     EXPECT_NEAR(numericalRank(b.sigma, 1e-3), rankBi[i], 1) << ns[i];
     EXPECT_NEAR(numericalRank(c.sigma, 1e-3), rankC[i], 1) << ns[i];
-    // Printed to 2 decimals (21.2648 is printed as 21.27, so the spec rounds half-way values up).
+    // Printed to 2 decimals (21.2648 is printed as 21.27, so the table rounds half-way values up).
     EXPECT_NEAR(b.erank, erBi[i], 1e-2) << ns[i];
     EXPECT_NEAR(c.erank, erC[i], 1e-2) << ns[i];
   }
@@ -152,11 +152,11 @@ TEST(RankRandom, SweepAlongNMatchesSingleComputes) {
   EXPECT_EQ(s.x.back(), 512.0);
   for (std::size_t i = 0; i < s.x.size(); ++i) {
     if (s.x[i] != 32.0) continue;
-    // Same numbers as the §1.10 n = 32 point.
+    // Same numbers as the reference n = 32 point.
     EXPECT_NEAR(s.erank[0][i], 10.06, 5e-3);
     EXPECT_NEAR(s.rank[2][i], 29, 1);
   }
-  // Causal rank grows faster than bidirectional along n (the §1.10 claim, n ≫ d).
+  // Causal rank grows faster than bidirectional along n (Su, kexue.fm/archives/9529; n ≫ d).
   EXPECT_GT(s.rank[2].back(), s.rank[0].back());
 }
 

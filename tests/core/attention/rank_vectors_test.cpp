@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Spec attention_rank_and_lst.md §4.1, §4.2 and §4.5: closed-form test vectors.
+// Closed-form test vectors: zero logits, the circle (d = 2) and depth products.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -67,7 +67,7 @@ TEST(RankVectors, ZeroLogitsCausalTable) {
     EXPECT_TRUE(c.logDetExact);
     EXPECT_NEAR(c.erank, r.erank, 1e-4);
     EXPECT_NEAR(c.stableRank, r.stable, 1e-4);
-    // M6 cross-check through the triangular inverse: power iteration stopped at 1e-9 change per
+    // σ_min cross-check through the triangular inverse: power iteration stopped at 1e-9 change per
     // step, so about five digits when the top two σ of A⁻¹ are close (as for C_64).
     expectRel(c.sigmaMinInverse, r.sMin, 1e-4);
     // Bidirectional: 11ᵀ/n, rank 1, erank 1, log det −∞.
@@ -183,7 +183,7 @@ TEST(RankVectors, CircleBackwardLogDet) {
 }
 
 TEST(RankVectors, CircleTaylorCertificate) {
-  // σ_{C(2+p,p)+1} ≤ e^τ·Σ_{k>p} τ^k/k!, with the spec's printed bounds.
+  // σ_{C(2+p,p)+1} ≤ e^τ·Σ_{k>p} τ^k/k!, with the reference bounds.
   const double bounds025[] = {3.647e-1, 4.369e-2, 3.564e-3, 2.199e-4, 1.090e-5};
   for (int p = 0; p < 5; ++p) expectRel(taylorBound(0.25, p), bounds025[p], 1e-3);
   expectRel(taylorBound(1.0, 0), 4.671, 1e-3);
@@ -253,7 +253,7 @@ TEST(RankVectors, PureSanCollapseResiduals) {
         EXPECT_LT(dc->r[static_cast<std::size_t>(l)], 1e-12);  // 2.981e-16: rounding level
         continue;
       }
-      // Four significant digits in the spec.
+      // Four significant digits in the reference.
       EXPECT_NEAR(dc->r[static_cast<std::size_t>(l)], row.r[l], 6e-4 * row.r[l])
           << maskId(row.mask) << (row.residual ? " resid" : " pure") << " l = " << l;
     }

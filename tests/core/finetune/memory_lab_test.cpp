@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// computeMemoryLab: the paper comparison's acceptance tests (§2.6), sweeps, fields, bad input.
+// computeMemoryLab: the paper comparison's acceptance tests, sweeps, fields, bad input.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -22,7 +22,7 @@ TEST(MemoryLab, PaperAcceptanceTestsPass) {
   EXPECT_NEAR(c.lstRatio, 0.341, 0.002);
   // Full fine-tuning in paper GB: 16.276e9 B / 1.048576e9.
   EXPECT_NEAR(c.modelGb[0], 16275872832.0 / 1.048576e9, 1e-9);
-  // LST saves 12.16 GB (10⁹ B) against full in §2.6 (paper units here).
+  // LST saves 12.16 GB (10⁹ B) against full in the model (paper units here).
   EXPECT_NEAR(c.deltaModelGb[5] * 1.048576, 12.14, 0.02);
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Spec attention_rank_and_lst.md §4.6 (exact integers) and §2.4 (parameter counts).
+// Memory-model vectors (exact integers) and parameter counts of Sung et al. 2022 (LST).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -48,14 +48,14 @@ TEST(MemoryModel, TrainableCountsOfSection24) {
 }
 
 TEST(MemoryModel, PaperPercentagesReproduced) {
-  // §2.4: computed % of the backbone, to the printed three decimals (±0.0005).
+  // Sung et al. 2022 (LST): computed % of the backbone, to the printed three decimals (±0.0005).
   const MemoryLabParams p = paperSetup();
   EXPECT_NEAR(methodMemory(p, Method::Lst).trainablePercent, 1.740, 5e-4);
   EXPECT_NEAR(methodMemory(p, Method::Adapter).trainablePercent, 1.627, 5e-4);
   EXPECT_NEAR(methodMemory(p, Method::Prompt).trainablePercent, 0.034, 5e-4);
   EXPECT_NEAR(methodMemory(p, Method::Lora).trainablePercent, 1.679, 5e-4);
   EXPECT_NEAR(methodMemory(p, Method::BitFit).trainablePercent, 0.091, 5e-4);
-  // The paper's printed values (two decimals) where the spec confirms them.
+  // The paper's printed values (two decimals) where our count confirms them.
   for (const ParamCheck& c : paramChecks()) {
     if (std::isnan(c.paperPercent) || c.paperUncertain) continue;
     EXPECT_NEAR(c.percent, c.paperPercent, 0.005 + 1e-12) << c.configuration;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Closed forms of spec flows.md §1.5, §1.6.1, §1.6.4 against the §4 test vectors.
+// Closed forms (moments, EM discrete law, E[cos kx]) against reference values.
 #include <gtest/gtest.h>
 
 #include <cmath>

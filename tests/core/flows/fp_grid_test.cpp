@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Finite-volume solver (spec flows.md §1.6.2) against §4 rows 7–12.
+// Finite-volume solver: mass, positivity, OU, rotating OU and double-well closed forms.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -76,7 +76,7 @@ TEST(FpGrid, Row8OuAgainstGaussian) {
   const Stats s = moments(grid);
   EXPECT_NEAR(s.mean, 0.73576, 1e-3);
   EXPECT_NEAR(s.var, 0.46617, 2e-3);
-  EXPECT_GE(minP, -1e-14);  // row 10
+  EXPECT_GE(minP, -1e-14);  // positivity
 
   // SG + forward Euler (C = 0.9) meets the same bound.
   FpGrid sg(1, 240, -6.0, 6.0, d);
@@ -84,7 +84,7 @@ TEST(FpGrid, Row8OuAgainstGaussian) {
   EXPECT_GE(run(sg, FluxScheme::ScharfetterGummel, 1.0, 0.9), -1e-14);
   EXPECT_LE(totalVariation(sg.density(), exact.density(), sg.h()), 5e-4);
 
-  // Upwind is kept to show numerical diffusion: clearly worse, variance inflated (table §1.6.2).
+  // Upwind is kept to show numerical diffusion: clearly worse, variance inflated.
   FpGrid up(1, 240, -6.0, 6.0, d);
   up.setMixture({Gaussian{Eigen::Vector2d(2.0, 0.0), 0.25}}, {1.0});
   run(up, FluxScheme::Upwind, 1.0, 0.9);
@@ -132,7 +132,7 @@ TEST(FpGrid, Row12RotatingOu2d) {
 }
 
 TEST(FpGrid, MetricsAndNoiseFloor) {
-  // §1.6.3 example: OU at t = 1, bins of width 0.1 on [−6, 6]: floor 0.023 (N = 1e4),
+  // Noise-floor example: OU at t = 1, bins of width 0.1 on [−6, 6]: floor 0.023 (N = 1e4),
   // 0.0073 (N = 1e5).
   FpGrid grid(1, 120, -6.0, 6.0, makeDrift(DriftPreset::OU, 1.0));
   grid.setMixture({Gaussian{Eigen::Vector2d(0.7357589, 0.0), 0.4661662}}, {1.0});

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Particles (§1.6.1, §4 row 6), the σ-family (§1.4) and the page computation.
+// Particles, the σ-family (Su, kexue.fm/archives/9228) and the page computation.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -61,7 +61,7 @@ TEST(FpLab, SigmaFamilyHasTheSameMarginals) {
   EXPECT_NEAR(s.meanClosed[0], 0.7357588823, 1e-9);
   EXPECT_NEAR(s.varClosed, 0.4661661792, 1e-9);
   const double v = s.varClosed;
-  // SDE: Monte Carlo bounds of §1.6.3 (4σ) plus the O(Δt) EM bias (< 1e-3 at this Δt).
+  // SDE: Monte Carlo bounds (4σ) plus the O(Δt) EM bias (< 1e-3 at this Δt).
   EXPECT_NEAR(s.meanSde[0], 0.73576, 4 * std::sqrt(v / 5000) + 1e-3);
   EXPECT_NEAR(s.varSde, v, 4 * v * std::sqrt(2.0 / 4999) + 1e-3);
   // PF-ODE particles move deterministically from the same start; their spread follows v(t).

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Closed-form Gaussian score for the σ-SDE (spec flows.md §1.4, §1.5 item 7) and the noise-free
-// (WF) residual vs Δt (§1.6.4).
+// Closed-form Gaussian score for the σ-SDE (kexue.fm/archives/9228) and the noise-free
+// (WF) residual vs Δt.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -45,7 +45,7 @@ FpLabParams ouOneD() {
 
 }  // namespace
 
-// §4 row 14: E[cos kx] under the OU marginal N(m(t), v(t)) from N(2, 0.25), θ = 1, g = 1.
+// E[cos kx] under the OU marginal N(m(t), v(t)) from N(2, 0.25), θ = 1, g = 1.
 TEST(FpWeakForm, GaussianExpectationOfCosMatchesRow14) {
   EXPECT_NEAR(gaussianExpectation(FpPhi::CosKx, 1.0, 1.2130613194, 0.4080301397), 0.28553273, 1e-6);
   EXPECT_NEAR(gaussianExpectation(FpPhi::CosKx, 1.0, 0.7357588823, 0.4661661792), 0.58719180, 1e-6);
@@ -69,7 +69,7 @@ TEST(FpWeakForm, GaussianExpectationOfBumpMatchesQuadrature) {
   EXPECT_NEAR(gaussianExpectation(FpPhi::Bump, k, mean, var), sum, 1e-10);
 }
 
-// §1.6.4: for φ = x² the one-step residual is exactly Δt·E[f²] (the dropped Δt² term).
+// For φ = x² the one-step residual is exactly Δt·E[f²] (the dropped Δt² term).
 TEST(FpWeakForm, ResidualOfXSquaredIsDtTimesMeanDriftSquared) {
   const Drift d = ou1d(1.3, 0.8);
   const std::vector<double> x = samples(500, 1.0, 0.7, 5);
@@ -110,7 +110,7 @@ TEST(FpWeakForm, ResidualViewDataFromTheLab) {
   }
 }
 
-// §1.5 item 7: with the exact score −(x − m(t))/v(t) the probability-flow ODE moves each particle
+// With the exact score −(x − m(t))/v(t) the probability-flow ODE moves each particle
 // along x(t) = m(t) + √(v(t)/v0)(x0 − m0); Euler with Δt = 1e-3 is within O(Δt) of it.
 TEST(FpClosedFormScore, ParticlesFollowTheExactProbabilityFlow) {
   const Drift d = ou1d();
@@ -129,7 +129,7 @@ TEST(FpClosedFormScore, ParticlesFollowTheExactProbabilityFlow) {
 }
 
 // The lab's σ-family then matches the closed-form mean and variance within Monte-Carlo error
-// (§1.6.3: |m̂ − m| ≤ 4√(v/N), |v̂ − v| ≤ 4v√(2/(N−1))), in 1-D and for the 2-D rotating OU.
+// (|m̂ − m| ≤ 4√(v/N), |v̂ − v| ≤ 4v√(2/(N−1))), in 1-D and for the 2-D rotating OU.
 TEST(FpClosedFormScore, SigmaFamilyMatchesClosedFormMoments) {
   for (FpDim dim : {FpDim::One, FpDim::Two}) {
     FpLabParams p = ouOneD();

@@ -50,7 +50,7 @@ TEST(ReflowLab, ReflowRoundsStraightenAndCostDrops) {
   p.rounds = 3;
   const auto r = computeReflowLab(p);
   ASSERT_EQ(r.rounds.size(), 3u);
-  // 1-RF coupling costs less than the independent one (§2.1); reflow straightens (§2.6).
+  // 1-RF coupling costs less than the independent one; reflow straightens (Liu et al.).
   EXPECT_LT(r.rounds[0].cost, r.independentCost);
   EXPECT_LT(r.rounds[1].straightness, 0.5 * r.rounds[0].straightness);
   EXPECT_GT(r.rounds[1].fitLoss, 0.0);
@@ -157,7 +157,7 @@ TEST(ReflowLab, EveryVelocityOptionStraightensAndIsDeterministic) {
     const auto a = computeReflowLab(p), b = computeReflowLab(p);
     ASSERT_EQ(a.rounds.size(), 2u);
     const int id = static_cast<int>(vel);
-    // 2-RF paths are straighter than the exact 1-RF ones (§2.4) with every fit.
+    // 2-RF paths are straighter than the exact 1-RF ones with every fit.
     EXPECT_LT(a.rounds[1].straightness, 0.5 * a.rounds[0].straightness) << id;
     EXPECT_GT(a.rounds[1].fitLoss, 0.0) << id;
     EXPECT_TRUE(std::isfinite(a.rounds[1].nll)) << id;

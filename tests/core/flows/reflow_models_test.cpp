@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// MLP (hand-written backprop + Adam) and Nadaraya–Watson velocities (spec flows.md §2.4, §5.2).
+// MLP (hand-written backprop + Adam) and Nadaraya–Watson velocities (cf. Liu et al. 2023).
 #include <gtest/gtest.h>
 
 #include <atomic>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Spec flows.md §4 rows 15–20 (ReFlow velocity, flow map, integrators, straightness, cost).
+// Reference values (ReFlow velocity, flow map, integrators, straightness, cost).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -44,7 +44,7 @@ TEST(ReflowVectors, Row15TwoPointVelocity) {
                              0.0,           -2.0013414005, 1.0000000000};
   for (int i = 0; i < 7; ++i) {
     EXPECT_NEAR(v1(kTwoPoint, x[i], t[i]), expected[i], 1e-9) << "x=" << x[i] << " t=" << t[i];
-    // The closed form of §2.3 agrees as well.
+    // The 1-D closed form agrees as well.
     const double a = 1.0, closed = (a * std::tanh(a * t[i] * x[i] / ((1 - t[i]) * (1 - t[i]))) -
                                     x[i]) / (1 - t[i]);
     EXPECT_NEAR(v1(kTwoPoint, x[i], t[i]), closed, 1e-9);
@@ -99,7 +99,7 @@ TEST(ReflowVectors, Row18IntegratorOrders) {
     double err[3];
     for (int k = 0; k < 3; ++k) {
       err[k] = std::abs(integrate(f, z0, 64 << k, solvers[s])(0, 0) - 1.09);
-      // Three significant digits as printed in the spec (RK4 at N = 256 nears round-off).
+      // Three significant digits as printed in the reference (RK4 at N = 256 nears round-off).
       EXPECT_NEAR(err[k], expected[s][k], (s == 2 && k == 2 ? 0.1 : 0.01) * expected[s][k]);
     }
     for (int k = 0; k < 2; ++k) {
@@ -119,7 +119,7 @@ TEST(ReflowVectors, Row19And20StraightnessAndCost) {
     const double s = sList[i], m = 2.0;
     const MixtureVelocity v(gauss1d({0}, {1}, {1}), gauss1d({m}, {s}, {1}));
     const VelocityFn f = [&](const Eigen::MatrixXd& x, double t) { return v(x, t); };
-    const Straightness st = measureStraightness(f, z0, 400);  // spec: N ≥ 200
+    const Straightness st = measureStraightness(f, z0, 400);  // needs N ≥ 200
     const double ez2 = z0.squaredNorm() / 5.0, ez = z0.sum() / 5.0;
     EXPECT_NEAR(st.straightness / ez2, sExpected[i], 2e-5) << "s=" << s;
     // Rectified coupling (z0, m + s z0): E(Z1 − Z0)² = m² + 2m(s−1)E z0 + (s−1)² E z0².
@@ -130,7 +130,7 @@ TEST(ReflowVectors, Row19And20StraightnessAndCost) {
 }
 
 TEST(ReflowVectors, TwoRfOnRectifiedPairsIsNearlyStraight) {
-  // 2-RF (§2.3): pairs (z0, m + s z0) give v₂ = m + (s−1)(x − tm)/((1−t) + ts), straight paths.
+  // 2-RF: pairs (z0, m + s z0) give v₂ = m + (s−1)(x − tm)/((1−t) + ts), straight paths.
   const double m = 2.0, s = 0.7;
   const Mixture p0 = gauss1d({0}, {1}, {1});
   const Eigen::MatrixXd a = p0.sample(4000, 3);

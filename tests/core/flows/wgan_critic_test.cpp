@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Spec flows.md §4 rows 21–25 and the critics' gradients against finite differences.
+// Reference critics (kexue.fm/archives/9668) and the critics' gradients against finite differences.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -42,7 +42,7 @@ MlpCritic unflatten(const MlpCritic& shape, const Eigen::VectorXd& v) {
 
 }  // namespace
 
-// §4 row 21: D*'(x) and ρ̄(x) for p0 = N(0, 1), p1 = N(2, 0.25), 1e-4.
+// Optimal critic: D*'(x) and ρ̄(x) for p0 = N(0, 1), p1 = N(2, 0.25), 1e-4.
 TEST(WganOptimalCritic, Row21SlopeAndDensity) {
   const double xs[] = {-1, 0, 0.5, 1, 1.5, 2, 2.5, 3};
   const double slope[] = {3.396989, 2.567464, 2.172049, 1.806013,
@@ -61,11 +61,11 @@ TEST(WganOptimalCritic, Row21Distance) {
 }
 
 TEST(WganOptimalCritic, DistanceOfNearlyPointMassesIsSquaredGap) {
-  // §3.2: for point masses a, b the distance is (b − a)²; tiny widths approach it.
+  // For point masses a, b the distance is (b − a)²; tiny widths approach it.
   EXPECT_NEAR(optimalDistance1d(-0.5, 0.01, 1.0, 0.01, 20001, 2000), 2.25, 0.02);
 }
 
-// §4 row 22: the RFF ridge critic with analytic expectations approaches D*' on [0, 2].
+// The RFF ridge critic with analytic expectations approaches D*' on [0, 2].
 TEST(WganRffCritic, Row22RidgeCriticMatchesOptimum) {
   for (std::uint64_t seed : {1u, 2u, 3u}) {
     Rng rng(seed);
@@ -97,7 +97,7 @@ TEST(WganRffCritic, GradientMatchesFiniteDifferences) {
   }
 }
 
-// §4 row 24: p0 left of p1 ⇒ D' > 0 between them, particles move toward p1.
+// Sign: p0 left of p1 ⇒ D' > 0 between them, particles move toward p1.
 TEST(WganRffCritic, Row24SignPointsTowardData) {
   Rng rng(3);
   const Eigen::MatrixXd x0 = normalSamples(2000, 1, 0.0, 1.0, rng);
@@ -110,11 +110,11 @@ TEST(WganRffCritic, Row24SignPointsTowardData) {
   for (int i = 0; i < 9; ++i) between(i, 0) = 0.2 * i + 0.2;  // 0.2 … 1.8
   EXPECT_GT(c.gradient(between).minCoeff(), 0.0);
   EXPECT_GT(c.gradient(x0).mean(), 0.5);
-  // The distance read-out estimates 4.244 (row 21) up to sampling and RFF bias.
+  // The distance read-out estimates 4.244 (optimal critic) up to sampling and RFF bias.
   EXPECT_NEAR(c.value(x1).mean() - c.value(x0).mean(), 4.244, 0.6);
 }
 
-// §4 row 25: at p0 = p1 the closed-form critic vanishes as N grows; the t = 0 slice does not
+// At p0 = p1 the closed-form critic vanishes as N grows; the t = 0 slice does not
 // stay put (it pulls every particle to the data mean).
 TEST(WganRffCritic, Row25Stationarity) {
   auto readout = [](int n, std::uint64_t seed) {
@@ -152,7 +152,7 @@ TEST(WganRffCritic, Row25Stationarity) {
   EXPECT_LT(variance(slice), 0.3);         // v*(x, 0) = E x1 − x: collapses toward the mean
 }
 
-// §4 row 23: the MLP critic's loss gradients (both penalties) against central differences.
+// The MLP critic's loss gradients (both penalties) against central differences.
 TEST(WganMlpCritic, Row23LossGradientsMatchFiniteDifferences) {
   Rng rng(23);
   const MlpCritic c = MlpCritic::init(2, 5, rng);

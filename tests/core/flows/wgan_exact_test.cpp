@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The exact ReFlow velocity v*(x, 0) overlay of the ReFlow → WGAN-GP page (spec flows.md §3.2
-// caveat, §5.4) and its agreement read-out.
+// The exact ReFlow velocity v*(x, 0) overlay of the ReFlow → WGAN-GP page (with an
+// independent coupling v*(x, 0) = E[x1] − x) and its agreement read-out.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -49,11 +49,11 @@ TEST(WganExactVelocity, EmpiricalTargetArrowsShareOneSink) {
                           s.exactArrows(row * l + c, 1)});
   const double fx = sink[0][0], fy = sink[0][1];
   for (const auto& q : sink) EXPECT_LT(std::hypot(q[0] - fx, q[1] - fy), 1e-9);
-  EXPECT_LT(std::hypot(fx, fy), 0.3);  // the moons are centred (§5.3): batch mean near 0
+  EXPECT_LT(std::hypot(fx, fy), 0.3);  // the moons are centred: batch mean near 0
 }
 
 // Su's time-independent gradient field points the other way from v*(x, 0) at the start: outward
-// to the ring, not inward to its mean (the §3.2 caveat made visible). The learnt t = 0 slice is an
+// to the ring, not inward to its mean (the collapse made visible). The learnt t = 0 slice is an
 // RFF estimate of v*(·, 0) itself, noisy at N = 300 (round-0 cosines 0.1–0.5 for this seed), but
 // on average on v*'s side.
 TEST(WganExactVelocity, AgreementReadOutSeparatesTheVariants) {

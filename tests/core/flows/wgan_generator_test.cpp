@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The small generator of spec flows.md §3.3: backprop against finite differences, Adam, and the
+// The small generator (kexue.fm/archives/9668): backprop against finite differences, Adam, and the
 // generator mode of the 2-D toy end to end.
 #include <gtest/gtest.h>
 
@@ -114,7 +114,7 @@ TEST(WganGenerator, AdamReducesTheMoveLoss) {
   EXPECT_LT(generatorMoveLoss(g, z, y), 0.01 * before);
 }
 
-// The generator variant of the §3.3 toy moves G(z) toward the 8 Gaussians as the particles do.
+// The generator variant of the toy moves G(z) toward the 8 Gaussians as the particles do.
 TEST(WganGenerator, GeneratorMovesTowardTheData) {
   const WganLabResult r = computeWganLab(generatorParams());
   ASSERT_EQ(r.snapshots.size(), 61u);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The §3.3 2-D toy end to end: expected behaviour, determinism and bad input.
+// The ReFlow → WGAN-GP 2-D toy end to end: expected behaviour, determinism and bad input.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -91,7 +91,7 @@ TEST(WganLab, OneCentredPenaltyKeepsUnitArrows) {
   p.lambda = 10.0;
   p.epsilon = 0.05;
   const WganLabResult r = computeWganLab(p);
-  // §3.3: persistent unit-length arrows with the 1-centred penalty.
+  // WGAN-GP: persistent unit-length arrows with the 1-centred penalty.
   EXPECT_GT(r.snapshots.back().meanGrad, 0.5);
   EXPECT_LT(r.snapshots.back().meanGrad, 1.5);
 }

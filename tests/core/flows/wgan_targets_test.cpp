@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The triangle and drawn-point targets of spec flows.md §5.3 on the ReFlow → WGAN-GP page.
+// The triangle and drawn-point targets on the ReFlow → WGAN-GP page.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -24,7 +24,7 @@ std::string keyOf(const WganLabParams& p) {
 
 }  // namespace
 
-// RF tutorial triangle (§2.4): vertices (∓5√3, −5), (0, 5√3) with variance 0.3, equal weights.
+// RF tutorial triangle: vertices (∓5√3, −5), (0, 5√3) with variance 0.3, equal weights.
 TEST(WganTargets, TriangleHasThreeEqualModesOfVarianceZeroPointThree) {
   const double a = 5.0 * std::sqrt(3.0);
   const std::array<std::array<double, 2>, 3> v{{{-a, -5.0}, {a, -5.0}, {0.0, a}}};

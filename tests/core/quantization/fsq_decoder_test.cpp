@@ -14,7 +14,7 @@ using namespace latentlab;
 using namespace latentlab::quantization;
 
 TEST(FsqDecoder, AnalyticIsTheScaledInverseBoundOfTheCellCentre) {
-  const Fsq fsq({5});  // odd L: h = 2·(1 + 1e-3) = 2.002, no offset or shift (§1.2)
+  const Fsq fsq({5});  // odd L: h = 2·(1 + 1e-3) = 2.002, no offset or shift
   const std::int64_t idx = fsq.levelsToIndex({1});
   const Eigen::MatrixXd y = analyticDecode(fsq, {idx}, Eigen::VectorXd::Constant(1, 2.0), 0.5);
   // y = √λ/α · atanh(1/2.002) with √λ = 2, α = 0.5 (computed in Python, 1e-12).
@@ -74,7 +74,7 @@ TEST(FsqDecoder, TierACentroidIsAtLeastAsGoodAsAnalytic) {
     EXPECT_GT(r.fsq.psnr, 10.0);
     EXPECT_EQ(r.fsq.usage.used, computeTierA(img, p).fsq.usage.used);  // same partition
   }
-  // The centroid is the MSE-optimal decoder for a fixed partition (§3.1 (ii)); clamping to
+  // The centroid is the MSE-optimal decoder for a fixed partition; clamping to
   // [0, 1] can only move both closer, so allow 0.01 dB.
   EXPECT_GE(psnr[1], psnr[0] - 0.01);
   EXPECT_NE(psnr[2], psnr[1]);
@@ -99,7 +99,7 @@ TEST(FsqDecoder, PatchCodeAtReadsTheHoveredPatch) {
   EXPECT_EQ(info->col, 3);
   const std::size_t k = 1 * 12 + 3;
   EXPECT_EQ(info->fsqIndex, r.fsqPatchIndex[k]);
-  // Digits are the mixed-radix digits of the index (§1.3, basis [1, 8]).
+  // Digits are the mixed-radix digits of the index (basis [1, 8]).
   ASSERT_EQ(info->digits.size(), 2u);
   EXPECT_EQ(info->digits[0] + 8 * info->digits[1], info->fsqIndex);
   // ẑ_i = (k_i − 4)/4 for L = 8.

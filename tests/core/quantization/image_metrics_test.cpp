@@ -83,7 +83,7 @@ TEST(ImageMetrics, ErrorMapIsChannelMeanOnEightBitScale) {
 }
 
 TEST(ImageMetrics, BitsPerPixelOfSpecExample) {
-  // §3.4: 8×8 patches at K = 1000 give log2(1000)/64 ≈ 0.156 bpp.
+  // Fixed-rate bpp = T·log2 K/(H·W): 8×8 patches at K = 1000 give log2(1000)/64 ≈ 0.156 bpp.
   EXPECT_NEAR(bitsPerPixel(4096, 1000, 512LL * 512), 0.1557153794478451, 1e-12);
   EXPECT_EQ(bitsPerPixel(10, 1000, 0), 0.0);
 }

@@ -23,7 +23,7 @@ RowMatrixXd gaussian(Eigen::Index n, Eigen::Index d, std::uint64_t seed, double 
   return x;
 }
 
-// §3.6-style 3-D Gaussian with standard deviations (3, 2, 1).
+// An anisotropic 3-D Gaussian with standard deviations (3, 2, 1).
 RowMatrixXd anisotropic(Eigen::Index n, std::uint64_t seed) {
   RowMatrixXd x = gaussian(n, 3, seed);
   x.col(0) *= 3.0;

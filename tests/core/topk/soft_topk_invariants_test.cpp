@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The invariants of spec topk.md §3.4 (items 1–9, 11–14) and the counter-examples of §1.1/§1.2.
+// Invariants every method should meet, and the counter-examples to both iterations.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -35,7 +35,7 @@ std::vector<double> gaussian(int n, std::uint64_t seed, double scale = 1.0) {
 
 bool isIteration(Method m) { return m == Method::IterSu || m == Method::IterSe; }
 
-TEST(SoftTopkInvariants, SumAndBox) {  // items 1 and 2
+TEST(SoftTopkInvariants, SumAndBox) {  // sum and box
   const std::vector<std::vector<double>> inputs = {kX, kY, gaussian(9, 3), gaussian(6, 4, 3.0)};
   for (Method m : kAllMethods) {
     for (const auto& x : inputs) {
@@ -57,7 +57,7 @@ TEST(SoftTopkInvariants, SumAndBox) {  // items 1 and 2
   }
 }
 
-TEST(SoftTopkInvariants, IterationsLeaveTheBox) {  // item 2, expected failures (§1.1, §1.2)
+TEST(SoftTopkInvariants, IterationsLeaveTheBox) {  // box, expected failures (both iterations)
   SoftTopkResult r = run(Method::IterSu, {4, 3, 1, -5}, 2, 0.1);
   EXPECT_TRUE(vecNear(r.p, {0.999954602131, 1.0000453958, 2.06874655862e-9, 1.81e-35}, 1e-10));
   EXPECT_FALSE(r.inBox);
@@ -70,7 +70,7 @@ TEST(SoftTopkInvariants, IterationsLeaveTheBox) {  // item 2, expected failures 
   EXPECT_LT(r.p.minCoeff(), -0.1);
 }
 
-TEST(SoftTopkInvariants, IterationsAreNotMonotone) {  // §1.1, §1.2 counter-examples
+TEST(SoftTopkInvariants, IterationsAreNotMonotone) {  // counter-examples, kexue.fm/archives/10373
   SoftTopkResult r = run(Method::IterSu, {0.6, 0.8, -2.6}, 2, 1.0);
   EXPECT_TRUE(vecNear(r.p, {0.949848728867, 0.946962045308, 0.103189225824}, 1e-10));
   EXPECT_LT(r.p[1], r.p[0]);  // x₂ > x₁ but p₂ < p₁
@@ -86,7 +86,7 @@ TEST(SoftTopkInvariants, IterationsAreNotMonotone) {  // §1.1, §1.2 counter-ex
   EXPECT_NE(r.note.find("invalid (S ≤ 0)"), std::string::npos) << r.note;
 }
 
-TEST(SoftTopkInvariants, KEqualsOneReducesToSoftmax) {  // item 3
+TEST(SoftTopkInvariants, KEqualsOneReducesToSoftmax) {
   for (const auto& x : {kX, kY, gaussian(8, 12, 2.0)}) {
     for (double tau : {0.1, 0.5, 1.0, 2.0, 10.0}) {
       const Eigen::VectorXd sm = softmax(vec(x), tau);
@@ -104,12 +104,12 @@ TEST(SoftTopkInvariants, KEqualsOneReducesToSoftmax) {  // item 3
       EXPECT_GT(maxAbs(run(Method::ThreSigmoid, x, 1, tau).p, sm), 1e-6);
     }
   }
-  // Spec's counter-example numbers for Laplace at τ = 1 and sigmoid at τ = 1.
+  // Counter-example numbers for Laplace at τ = 1 and sigmoid at τ = 1.
   EXPECT_NEAR(run(Method::ThreLaplace, kX, 1, 1.0).p[3], 0.628179548446, 1e-10);
   EXPECT_NEAR(run(Method::ThreSigmoid, kX, 1, 1.0).p[3], 0.526475094057, 1e-10);
 }
 
-TEST(SoftTopkInvariants, TiesGiveHalf) {  // item 4
+TEST(SoftTopkInvariants, TiesGiveHalf) {
   for (Method m : kAllMethods) {
     SCOPED_TRACE(std::string(methodId(m)));
     EXPECT_TRUE(vecNear(run(m, {1, 1, 1, 1}, 2, 1.0).p, {0.5, 0.5, 0.5, 0.5}, 1e-12));
@@ -117,7 +117,7 @@ TEST(SoftTopkInvariants, TiesGiveHalf) {  // item 4
   EXPECT_TRUE(vecNear(hardTopk(vec({1, 1, 1, 1}), 2), {1, 1, 0, 0}, 0.0));  // lower index wins
 }
 
-TEST(SoftTopkInvariants, EdgeK) {  // item 5
+TEST(SoftTopkInvariants, EdgeK) {  // k = 0 and k = n
   for (Method m : kAllMethods) {
     SCOPED_TRACE(std::string(methodId(m)));
     EXPECT_TRUE(vecNear(run(m, kX, 0, 1.0).p, {0, 0, 0, 0}, 0.0));
@@ -129,7 +129,7 @@ TEST(SoftTopkInvariants, EdgeK) {  // item 5
   EXPECT_DOUBLE_EQ(run(Method::GradTopk, kX, 0, 1.0).smoothSum, 0.0);
 }
 
-TEST(SoftTopkInvariants, LowTemperature) {  // item 6
+TEST(SoftTopkInvariants, LowTemperature) {  // τ → 0
   const Eigen::VectorXd t2 = hardTopk(vec(kX), 2);
   auto err = [&](Method m) { return maxAbs(run(m, kX, 2, 0.01).p, t2); };
   for (Method m : {Method::GradTopk, Method::ThreExp, Method::IterSu, Method::GumbelExpect}) {
@@ -141,10 +141,10 @@ TEST(SoftTopkInvariants, LowTemperature) {  // item 6
   EXPECT_NEAR(err(Method::ThreLaplace) / 9.6e-23, 1.0, 0.05);
   EXPECT_EQ(err(Method::ThreClip), 0.0);
   EXPECT_LT(err(Method::GaussPerturbed), 1e-13);  // exact value ≈ Φ(−70); quadrature rounding
-  EXPECT_NEAR(err(Method::IterSe), 0.5, 1e-6);    // must fail P3
+  EXPECT_NEAR(err(Method::IterSe), 0.5, 1e-6);    // must not tend to T_k
 }
 
-TEST(SoftTopkInvariants, HighTemperature) {  // item 7
+TEST(SoftTopkInvariants, HighTemperature) {  // τ → ∞
   for (Method m : kAllMethods) {
     SCOPED_TRACE(std::string(methodId(m)));
     const SoftTopkResult r = run(m, kX, 2, 1e4);
@@ -157,7 +157,7 @@ TEST(SoftTopkInvariants, HighTemperature) {  // item 7
   EXPECT_NEAR((run(Method::ThreClip, kX, 2, 1e4).p.array() - 0.5).abs().maxCoeff(), 1.5e-4, 1e-6);
 }
 
-TEST(SoftTopkInvariants, ShiftInvariance) {  // item 8
+TEST(SoftTopkInvariants, ShiftInvariance) {
   const auto shifted = [](std::vector<double> x) {
     for (double& v : x) v += 10.0;
     return x;
@@ -167,7 +167,7 @@ TEST(SoftTopkInvariants, ShiftInvariance) {  // item 8
       SCOPED_TRACE(std::string(methodId(m)));
       const double d = maxAbs(run(m, x, 2, 0.5).p, run(m, shifted(x), 2, 0.5).p);
       if (m == Method::OtSinkhorn) {
-        EXPECT_GT(d, 0.01);  // max-normalised cost: not shift invariant (§2.1)
+        EXPECT_GT(d, 0.01);  // max-normalised cost: not shift invariant (Xie et al. 2020)
       } else {
         EXPECT_LT(d, 1e-12);
       }
@@ -180,7 +180,7 @@ TEST(SoftTopkInvariants, ShiftInvariance) {  // item 8
   EXPECT_LT(maxAbs(a, computeSoftTopk(p).p), 1e-10);
 }
 
-TEST(SoftTopkInvariants, ComplementSymmetry) {  // item 9
+TEST(SoftTopkInvariants, ComplementSymmetry) {
   const std::vector<double> nx = negated(kX);
   auto dev = [&](Method m) {
     return maxAbs(run(m, kX, 1, 1.0).p, (1.0 - run(m, nx, 3, 1.0).p.array()).matrix());
@@ -203,7 +203,7 @@ TEST(SoftTopkInvariants, ComplementSymmetry) {  // item 9
   EXPECT_LT(maxAbs(a, (1.0 - computeSoftTopk(p).p.array()).matrix()), 5e-9);
 }
 
-TEST(SoftTopkInvariants, GradTopkDpEqualsBruteForce) {  // item 11
+TEST(SoftTopkInvariants, GradTopkDpEqualsBruteForce) {
   Rng rng(31);
   int cases = 0;
   for (int n = 1; n <= 10; ++n) {
@@ -222,7 +222,7 @@ TEST(SoftTopkInvariants, GradTopkDpEqualsBruteForce) {  // item 11
   EXPECT_EQ(cases, 260);
 }
 
-TEST(SoftTopkInvariants, NaiveRecursionFailsWhereTheTableSays) {  // item 11, §1.3 table
+TEST(SoftTopkInvariants, NaiveRecursionFailsWhereTheTableSays) {  // naive recursion, (k, τ) table
   std::vector<double> x(10);
   std::iota(x.begin(), x.end(), 0.0);
   auto err = [&](int k, double tau) {
@@ -248,7 +248,7 @@ TEST(SoftTopkInvariants, NaiveRecursionFailsWhereTheTableSays) {  // item 11, §
   EXPECT_LT(err(3, 1.0), 2e-13);
   EXPECT_LT(err(3, 0.3), 1e-10);
   EXPECT_LT(err(5, 1.0), 1e-10);
-  // The small case of §1.3.
+  // The small case: x = [3,2,1,4], k = 3, τ = 0.1.
   EXPECT_TRUE(vecNear(gradTopkNaive(vec(kX), 3, 0.1), {0.99415, 0.99410, 4.51e-5, 1.01171}, 1e-5));
   // The stable DP on the same cells.
   for (int k : {2, 3, 5, 8})
@@ -257,7 +257,7 @@ TEST(SoftTopkInvariants, NaiveRecursionFailsWhereTheTableSays) {  // item 11, §
                 1e-13);
 }
 
-TEST(SoftTopkInvariants, GradTopkStressAndSmoothSumBounds) {  // §1.3 stress, item 12
+TEST(SoftTopkInvariants, GradTopkStressAndSmoothSumBounds) {  // n = 200 stress, smooth-sum bound
   Rng rng(8);
   std::vector<double> x(200);
   for (double& v : x) v = 10.0 * rng.uniform();
@@ -282,7 +282,7 @@ TEST(SoftTopkInvariants, GradTopkStressAndSmoothSumBounds) {  // §1.3 stress, i
   EXPECT_NEAR(run(Method::GradTopk, kX, 2, 0.5).smoothSum, 7.0805407782, 1e-9);
 }
 
-TEST(SoftTopkInvariants, OtEqualsSigmoidAtMatchedTemperature) {  // item 13
+TEST(SoftTopkInvariants, OtEqualsSigmoidAtMatchedTemperature) {
   for (const auto& x : {kX, kY, gaussian(7, 21)}) {
     double cMax = 0.0;
     for (double v : x) cMax = std::max({cMax, v * v, (v + 1.0) * (v + 1.0)});  // s = −x
@@ -298,7 +298,7 @@ TEST(SoftTopkInvariants, OtEqualsSigmoidAtMatchedTemperature) {  // item 13
   }
 }
 
-TEST(SoftTopkInvariants, L1ErrorTable) {  // item 14
+TEST(SoftTopkInvariants, L1ErrorTable) {  // x = [3,2,1,4], k = 2
   const Eigen::VectorXd t2 = hardTopk(vec(kX), 2);
   struct L1Row {
     double tau, grad, exp, sig, lap, su, se;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Jacobians: the matrices of spec topk.md §3.2, finite-difference checks of every analytic
-// Jacobian (§3.4 item 10), their structure, and the finite-difference / Monte Carlo ones.
+// Jacobians: reference matrices at [3,2,1,4], k = 2, finite-difference checks of every analytic
+// Jacobian (rows sum to 0), their structure, and the finite-difference / Monte Carlo ones.
 #include <gtest/gtest.h>
 
 #include <cmath>

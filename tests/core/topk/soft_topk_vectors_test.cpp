@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Every test vector of spec topk.md §3.1 and §3.3 (values rounded to ~12 significant digits).
+// Reference values at x = [3,2,1,4] and a 5-vector y (values rounded to ~12 significant digits).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -58,7 +58,7 @@ TEST(SoftTopkVectors, GradTopkMainVector) {
     EXPECT_TRUE(r.valid);
     EXPECT_LE(r.sumError, 1e-12 * row.k);
   }
-  // Spec check: the k=2, τ=1 row has p₄ = σ(2) and p₃ = σ(−2) exactly.
+  // Check: the k=2, τ=1 row has p₄ = σ(2) and p₃ = σ(−2) exactly.
   const SoftTopkResult r = run(Method::GradTopk, kX, 2, 1.0);
   EXPECT_NEAR(r.p[3], 1.0 / (1.0 + std::exp(-2.0)), 1e-15);
   EXPECT_NEAR(r.p[2], 1.0 / (1.0 + std::exp(2.0)), 1e-15);

@@ -45,7 +45,7 @@ TEST(LstMemoryPage, ResultMatchesTheSpecAtDefaults) {
   LstMemoryPage page;
   page.computeNow();
   const auto& r = *page.result();
-  // §4.6: full fine-tuning keeps 12,709,416,000 B of activations and masks at the defaults.
+  // Full fine-tuning keeps 12,709,416,000 B of activations and masks at the defaults.
   EXPECT_EQ(r.methods[0].activations + r.methods[0].masks, 12709416000.0);
   EXPECT_EQ(r.methods[5].activations + r.methods[5].masks, 3182478000.0);
 }

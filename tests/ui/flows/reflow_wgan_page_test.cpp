@@ -188,7 +188,7 @@ TEST(ReflowWganPage, SectionsWithoutVisibleFieldsAreHidden) {
   EXPECT_FALSE(gen->isHidden());
 }
 
-// §5.4: the exact ReFlow velocity v*(x, 0) as a second set of arrows, with its agreement read-out.
+// The exact ReFlow velocity v*(x, 0) as a second set of arrows, with its agreement read-out.
 TEST(ReflowWganPage, ExactVelocityOverlayIsDrawnOnRequest) {
   ReflowWganPage page;
   page.setParam("rounds", 3.0);
@@ -213,7 +213,7 @@ TEST(ReflowWganPage, ExactVelocityOverlayIsDrawnOnRequest) {
   EXPECT_TRUE(found);
 }
 
-// §5.3 / §5.4: click and drag on the canvas draws target points; one stroke is one change.
+// Click and drag on the canvas draws target points; one stroke is one change.
 TEST(ReflowWganPage, DraggingOnTheCanvasDrawsTargetPoints) {
   ReflowWganPage page;
   page.setParam("rounds", 2.0);

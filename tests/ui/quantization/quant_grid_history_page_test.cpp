@@ -152,7 +152,7 @@ TEST(QuantGridHistoryPage, UsageVsKViewComputesTheSweepOnceAndDrawsIt) {
   page.computeNow();
   ASSERT_TRUE(page.sweep());
   EXPECT_NE(page.sweep(), sweep);
-  // The figure draws the six curves and the §3.5 note.
+  // The figure draws the six curves and the reproducibility note.
   std::unique_ptr<QWidget> fig(page.makeFigure());
   auto* grid = qobject_cast<ui::QuantGridFigure*>(fig.get());
   ASSERT_NE(grid, nullptr);

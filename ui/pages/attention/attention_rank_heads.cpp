@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // The Attention-rank figure's mixed-heads panel: one heat map per forward/backward head with its
-// mask and exact log det (spec attention_rank_and_lst.md §1.8 F7).
+// mask and exact log det (each head triangular, so full rank).
 #include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -71,7 +71,7 @@ void AttentionRankFigure::fillHeads(const attention::AttentionRankParams& p,
                                   .arg(r.n)
                             : QString();
   m_headsNote->setText(
-      tr("Forward/backward-mixed design (F7): heads 1…%1 are causal (lower triangular), heads "
+      tr("Forward/backward-mixed design: heads 1…%1 are causal (lower triangular), heads "
          "%2…%3 backward (upper triangular), %4. Each head is triangular with a positive diagonal "
          "(smallest A<sub>ii</sub> over all heads %5), so each has full rank n = %6; log det is "
          "exact by the diagonal formula Σ ln A<sub>ii</sub>.%7")

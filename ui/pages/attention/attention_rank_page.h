@@ -16,10 +16,10 @@ class QHBoxLayout;
 
 namespace latentlab::ui {
 
-/// Attention rank (spec attention_rank_and_lst.md §1, §5 "Attention rank" and "Depth"): the
+/// Attention rank (Su, kexue.fm/archives/9529 and 9547; Dong et al. 2021 for depth): the
 /// bidirectional, prefix-LM, causal and backward attention matrices of one Q, K; their spectra
-/// and metrics M1–M10; sweeps along n, d, τ in the background; depth products; and the honest
-/// qualifications of §1.10, each one click away.
+/// and metrics; sweeps along n, d, τ in the background; depth products; and the honest
+/// qualifications (low τ, d ≈ n, tiny σ_min, depth collapse), each one click away.
 class AttentionRankPage : public Page {
   Q_OBJECT
  public:
@@ -57,8 +57,8 @@ class AttentionRankPage : public Page {
   /// Starts the sweep of the current params on the sweep controller (background, cancellable).
   void runSweep();
   RecomputeController* sweepController() const { return m_sweepController; }
-  /// Loads one of the one-click cases: 0 = the main claim (defaults), 1..4 = the qualifications
-  /// of §1.10 in the spec's order. The same params are in resources/scenarios/attention_rank-*.
+  /// Loads one of the one-click cases: 0 = the main claim (defaults), 1..4 = the qualifications:
+  /// low τ, d ≈ n, tiny σ_min, depth. The same params are in resources/scenarios/attention_rank-*.
   void loadCase(int index);
   static int caseCount();
 

@@ -88,7 +88,7 @@ void AttentionRankFigure::fillSpectra(ChartView* chart,
   for (const auto& c : r.certificate)
     if (std::isfinite(c.bound) && c.bound < r.metrics[0].sigma(0))
       cert.emplace_back(c.index, c.bound);
-  if (!cert.empty()) chart->setSeries(tr("F3 bound"), cert, ChartView::Style::Dashed, kGuide, 1.5);
+  if (!cert.empty()) chart->setSeries(tr("Taylor"), cert, ChartView::Style::Dashed, kGuide, 1.5);
   const double cut = r.tolerance * r.metrics[0].sigma(0);
   chart->setMarker(tr("t·σ₁"), Qt::Horizontal, cut);
   chart->setYRange(std::max(std::min(lowest, cut) * 0.5, 1e-18), 2.0);
@@ -99,7 +99,7 @@ void AttentionRankFigure::fillMetrics(QTableWidget* table, const attention::Atte
                                       const attention::AttentionRankResult& r, bool compact) const {
   const QStringList headers = {tr("rank_t"), tr("erank"), tr("stable rank"), tr("log det"),
                                tr("σ_min"),  tr("κ"),     tr("1/‖A⁻¹‖₂"),    tr("entropy"),
-                               tr("σ₂/σ₁"),  tr("r(AX)"), tr("N_p (F3)")};
+                               tr("σ₂/σ₁"),  tr("r(AX)"), tr("N_p (Taylor)")};
   table->clear();
   table->setColumnCount(static_cast<int>(headers.size()));
   table->setRowCount(5);
@@ -129,7 +129,7 @@ void AttentionRankFigure::fillMetrics(QTableWidget* table, const attention::Atte
                  : tr("%1 (p = %2)").arg(num(mm.certificateN, 3)).arg(mm.certificateP);
     table->setItem(row, 10, cell(cert));
   }
-  // F7: the forward/backward-mixed design, every head triangular.
+  // The forward/backward-mixed design, every head triangular.
   rows << tr("Mixed, %1 heads").arg(p.heads);
   double worst = std::numeric_limits<double>::infinity();
   bool finite = true;
@@ -233,9 +233,9 @@ void AttentionRankFigure::fillSweeps(const attention::AttentionRankParams& p,
 
 void AttentionRankFigure::fillDepth(const attention::AttentionRankParams& p,
                                     const attention::DepthResult* depth) const {
-  m_depthR->setTitle(tr("Collapse residual r(X_l) = ‖X − 1μᵀ‖_F / ‖X‖_F (M8)"));
+  m_depthR->setTitle(tr("Collapse residual r(X_l) = ‖X − 1μᵀ‖_F / ‖X‖_F"));
   m_depthR->setAxes(tr("layer l"), ChartView::Axis::Linear, tr("r(X_l)"), ChartView::Axis::Log);
-  m_depthRatio->setTitle(tr("σ₂/σ₁ of the product A_l⋯A_1 (M9)"));
+  m_depthRatio->setTitle(tr("σ₂/σ₁ of the product A_l⋯A_1"));
   m_depthRatio->setAxes(tr("layers L"), ChartView::Axis::Linear, tr("σ₂/σ₁"), ChartView::Axis::Log);
   for (ChartView* c : {m_depthR, m_depthRatio}) {
     c->clearSeries();

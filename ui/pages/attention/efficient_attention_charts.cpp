@@ -120,7 +120,7 @@ void EfficientAttentionFigure::fillFeatures(const attention::EfficientLabParams&
                                                              : tr("trigonometric"));
   m_featuresNote->setText(
       tr("Median (solid) and min/max (dashed) over %1 feature draws (seeds %2…%3) of %4 features, "
-         "iid against orthogonal projections on the same seeds. The spec predicts e ∝ "
+         "iid against orthogonal projections on the same seeds. Lemma 2 predicts e ∝ "
          "m<sup>−1/2</sup> once ‖q‖, ‖k‖ are small (about 2× per 4× m), and orthogonal ≤ iid%5.")
           .arg(p.redraws)
           .arg(p.featureSeed)

@@ -13,7 +13,7 @@ class QProgressBar;
 
 namespace latentlab::ui {
 
-/// Efficient attention (spec quantization_and_efficient_attention.md §4, §5, §7 items 5–7): exact
+/// Efficient attention (Su, kexue.fm/archives/9844 and 9862; Choromanski et al. 2021): exact
 /// softmax attention against Performer FAVOR+ and Transformer-VQ, error vs m and vs S, the
 /// "Performer is a soft Transformer-VQ" analogy, and a background timing run against n.
 class EfficientAttentionPage : public Page {

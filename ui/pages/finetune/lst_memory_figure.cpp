@@ -257,7 +257,7 @@ void LstMemoryFigure::fillParams(const finetune::MemoryLabResult& r) const {
     cells.push_back(
         {QString::number(static_cast<double>(c.trainable), 'f', 0),
          QString::number(c.percent, 'f', 3),
-         has ? QString::number(c.paperPercent, 'f', 2) + (c.paperUncertain ? " [U]" : "")
+         has ? QString::number(c.paperPercent, 'f', 2) + (c.paperUncertain ? " (?)" : "")
              : QStringLiteral("—"),
          has ? checkMark(agree) : QStringLiteral("—")});
   }
@@ -330,7 +330,7 @@ void LstMemoryFigure::fillPaper(const finetune::MemoryLabResult& r) const {
          "(%2; relative least-squares fit: %3). Acceptance: ordering %4, LST/full = %5 in "
          "0.26–0.35 %6, Δ vs full within ±1.5 GB %7, absolute within ±20% %8. LST T5-base: 5.5 "
          "from the abstract's 69% (the figure reads ≈ 5.8). T5-large/3B LST points are not "
-         "reproduced (spec: known miss).")
+         "reproduced (a known miss of the model).")
           .arg(c.overheadGb, 0, 'f', 2)
           .arg(c.overheadGb == c.fittedOverheadGb ? tr("fitted") : tr("yours"))
           .arg(c.fittedOverheadGb, 0, 'f', 2)

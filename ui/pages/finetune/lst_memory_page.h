@@ -9,7 +9,7 @@
 
 namespace latentlab::ui {
 
-/// Memory accountant (spec attention_rank_and_lst.md §2.6, §5 "LST memory", "Su's results"):
+/// Memory accountant (Sung et al. 2022 (LST); Su, kexue.fm/archives/9138):
 /// the analytic training-memory model of full fine-tuning, Adapter, LoRA, BitFit, prompt tuning
 /// and Ladder Side-Tuning, its parameter counts against the paper, a memory sweep over s or b,
 /// the paper's published figures beside the model, and Su's CLUE table.

@@ -268,7 +268,7 @@ void LstRunFigure::fillMeasured(const SideTuningResult& r) {
   m_paramBars->setBars(cats, {tr("trainable %")}, params, {}, {QColor(0x17, 0xbe, 0xcf)});
 
   const QStringList headers{tr("Method"),         tr("Trainable"),   tr("% of backbone"),
-                            tr("Tape KiB"),       tr("Spec KiB"),    tr("Static KiB"),
+                            tr("Tape KiB"),       tr("Formula KiB"), tr("Static KiB"),
                             tr("Forward ms"),     tr("Backward ms"), tr("Val accuracy"),
                             tr("Backbone frozen")};
   m_table->clear();

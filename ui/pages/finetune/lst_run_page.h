@@ -25,7 +25,7 @@ struct LstLiveFeed {
   std::atomic<bool> pause{false};
 };
 
-/// Side-tuning run (spec attention_rank_and_lst.md §3, §5 "LST demo training"): a frozen,
+/// Side-tuning run (after Sung et al. 2022 (LST)): a frozen,
 /// briefly pre-trained backbone and five methods trained with hand-written backprop; live loss
 /// and accuracy curves, measured time / tape bytes / trainable parameters, a gradient diagram,
 /// gate traces and Su's CLUE table. Runs in the background with progress, pause and cancel.

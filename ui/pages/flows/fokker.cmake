@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: LatentLab developers
-# Fokker–Planck page (spec flows.md §1, §5.1).
+# Fokker–Planck page (after Su, kexue.fm/archives/9461).
 target_sources(latentlab_ui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/fokker_planck_page.cpp ${CMAKE_CURRENT_LIST_DIR}/fokker_planck_page.h
   ${CMAKE_CURRENT_LIST_DIR}/fokker_planck_figure.cpp ${CMAKE_CURRENT_LIST_DIR}/fokker_planck_figure.h

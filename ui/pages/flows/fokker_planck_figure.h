@@ -14,7 +14,7 @@ namespace latentlab::ui {
 class ChartView;
 class FpDensityCanvas;
 
-/// The Fokker–Planck figure (spec flows.md §5.1): a title and one panel per view, filled from a
+/// The Fokker–Planck figure: a title and one panel per view, filled from a
 /// cached frame of FpLabResult. Changing the frame only refills; nothing is recomputed.
 class FokkerPlanckFigure : public QWidget {
   Q_OBJECT

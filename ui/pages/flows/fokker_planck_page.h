@@ -16,7 +16,7 @@ class QTimer;
 
 namespace latentlab::ui {
 
-/// Fokker–Planck (spec flows.md §1, §5.1): particles (SDE and σ-SDE on one seed) against the
+/// Fokker–Planck (kexue.fm/archives/9461): particles (SDE and σ-SDE on one seed) against the
 /// finite-volume grid solution and the closed forms, with a time slider over cached frames.
 /// The frame and the view are cheap: the job hands back the cached simulation when nothing else
 /// changed, so moving the slider only refills the figure.

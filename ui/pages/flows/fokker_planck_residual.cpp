@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The Fokker–Planck figure's "Residual vs Δt" view (spec flows.md §1.6.4, §5.1 derivation view).
+// The Fokker–Planck figure's "Residual vs Δt" view (test-function check, kexue.fm/archives/9461).
 #include <QLabel>
 #include <QVBoxLayout>
 #include <algorithm>

@@ -19,7 +19,7 @@ class QTimer;
 
 namespace latentlab::ui {
 
-/// ReFlow (spec flows.md §2, §5.2): exact velocity for mixture and point-set targets, Euler /
+/// ReFlow (kexue.fm/archives/9497): exact velocity for mixture and point-set targets, Euler /
 /// Heun / RK4 trajectories over ρ_t with velocity arrows, crossing random pairs, and reflow
 /// rounds with an RFF ridge velocity (1-RF vs 2-RF, quality vs NFE, straightness per round).
 class ReflowPage : public Page {

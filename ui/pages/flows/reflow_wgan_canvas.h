@@ -20,7 +20,7 @@ QColor wganInterpolantColor();
 /// Colour of the exact v*(x, 0) arrows on the critic map (diverging) or the ‖v‖ map (viridis).
 QColor wganExactColor(bool viridis);
 
-/// The critic plane of spec flows.md §5.4: the critic heat map over [−box, box]² with iso-contours
+/// The critic plane: the critic heat map over [−box, box]² with iso-contours
 /// (marching squares), ∇D arrows, interpolation points, real samples and particles. Click and drag
 /// draws a stroke of target points, reported in data coordinates when the button is released.
 class ReflowWganCanvas : public QWidget {

@@ -16,7 +16,7 @@ class ChartView;
 class ColorBar;
 class ReflowWganCanvas;
 
-/// The ReFlow → WGAN-GP figure (spec flows.md §5.4): a title and one panel per flows::WganView.
+/// The ReFlow → WGAN-GP figure: a title and one panel per flows::WganView.
 /// show() fills the panel of params.view for the snapshot params.round (clamped).
 class ReflowWganFigure : public QWidget {
   Q_OBJECT
@@ -24,7 +24,7 @@ class ReflowWganFigure : public QWidget {
   explicit ReflowWganFigure(QWidget* parent = nullptr);
 
   void show(const flows::WganLabParams& p, const flows::WganLabResult& r);
-  /// The expected behaviour of §3.3 for the variant (rich text), shown under each view.
+  /// The expected behaviour of the variant (rich text), shown under each view.
   static QString expectedBehaviour(flows::WganVariant variant);
   /// What to expect when a generator, not free particles, is moved (rich text).
   static QString generatorNote();

@@ -179,7 +179,7 @@ void ReflowWganPage::buildToolbar(QHBoxLayout* row) {
   clear->setToolTip(tr("Remove the drawn target points (click and drag on the canvas to draw)"));
   connect(clear, &QPushButton::clicked, this, &ReflowWganPage::clearDrawnPoints);
   row->addWidget(clear);
-  // What ∇D moves (§3.3): free particles or the generator's parameters.
+  // What ∇D moves: free particles or the generator's parameters.
   row->addSpacing(12);
   row->addWidget(new QLabel(tr("Move:"), this));
   m_moveParticles = new QRadioButton(tr("particles"), this);

@@ -17,7 +17,7 @@ class QTimer;
 
 namespace latentlab::ui {
 
-/// ReFlow → WGAN-GP (spec flows.md §3, §5.4): particles moved along ∇D of a critic trained with the
+/// ReFlow → WGAN-GP (kexue.fm/archives/9668): particles moved along ∇D of a critic trained with the
 /// 0-centred gradient penalty, its variants, and charts over rounds. The job computes every round
 /// up to `rounds`; the "round" parameter (step / play / reset) scrubs the cached rounds without
 /// recomputing.

@@ -14,7 +14,7 @@ class ChartView;
 
 /// The grid page's "Usage vs K" panel: usage against log2 K for FSQ and VQ, fitted and
 /// held out (the analogue of the paper's Fig. 3c), SNR against log2 K (Fig. 3a's analogue) and the
-/// §3.5 note on what this can and cannot reproduce.
+/// note on what this can and cannot reproduce.
 class GridSweepPanel : public QWidget {
   Q_OBJECT
  public:

@@ -281,7 +281,7 @@ void QuantImageFigure::hoverPixel(const QPoint& pixel) {
 
 void QuantImageFigure::showImages(const ImageLabParams& params, const ImageLabResult& r) {
   m_original->setImage(toQImage(r.original), tr("Original"));
-  // Tier A names its FSQ decoder (§3.1 step 3); tier B has only the grid's cell centres.
+  // Tier A names its FSQ decoder; tier B has only the grid's cell centres.
   QString decoder;
   if (params.view != ImageView::Colour) {
     switch (params.decoder) {

@@ -15,7 +15,7 @@ class QProgressBar;
 
 namespace latentlab::ui {
 
-/// Smooth Top-k (spec topk.md §4): bars against hard T_k, response curves, temperature sweep,
+/// Smooth Top-k: bars against hard T_k, response curves, temperature sweep,
 /// Jacobian, threshold solver, GradTopK stability, counter-example gallery, live property matrix
 /// and a background speed measurement.
 class TopkPage : public Page {

@@ -7,7 +7,7 @@
 
 namespace latentlab::attention {
 
-/// Which keys a query may attend to (spec attention_rank_and_lst.md §1.8, 0-based indices).
+/// Which keys a query may attend to (0-based indices).
 enum class MaskKind {
   Bidirectional,  // M(i,j) = 1 always
   Causal,         // forward: j ≤ i

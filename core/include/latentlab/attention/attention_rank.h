@@ -16,11 +16,11 @@
 
 namespace latentlab::attention {
 
-/// Where Q and K come from (spec attention_rank_and_lst.md §1.10, §4.1–4.3).
+/// Where Q and K come from.
 enum class QkSource {
-  Gaussian,  // SplitMix64 normals, Q row-major first, then K (§4.3)
-  Circle,  // q_i = k_i = (cos θ_i, sin θ_i), θ_i = 2πi/n, d = 2, S = τ·cos(θ_i − θ_j) (§4.2)
-  Zeros,  // Q = K = 0: uniform rows (§4.1)
+  Gaussian,  // SplitMix64 normals, Q row-major first, then K
+  Circle,  // q_i = k_i = (cos θ_i, sin θ_i), θ_i = 2πi/n, d = 2, S = τ·cos(θ_i − θ_j)
+  Zeros,  // Q = K = 0: uniform rows
   Npy,    // matrices loaded from .npy files (LoadedQk), n and d taken from the files
 };
 
@@ -29,19 +29,19 @@ enum class RankView { Overview, Heatmaps, Spectra, Metrics, Sweeps, Depth, Heads
 
 /// Heads view: each mixed head's map is kept as its top-left block of at most this size.
 inline constexpr int kHeadMapLimit = 256;
-/// Sweep axis of §1.10 items 1–3.
+/// Sweep axis: n, d or τ.
 enum class SweepAxis { N, D, Tau };
-/// SVD used for M1: Auto = JacobiSVD for n ≤ kJacobiMaxN, LAPACK's divide-and-conquer (dgesdd)
-/// above (§1.9 M1); Eigen's BDCSVD stays selectable as a LAPACK-free cross-check.
+/// SVD engine: Auto = JacobiSVD for n ≤ kJacobiMaxN, LAPACK's divide-and-conquer (dgesdd)
+/// above; Eigen's BDCSVD stays selectable as a LAPACK-free cross-check.
 enum class SvdEngine { Auto, Jacobi, Bdc, Lapack };
 
-/// Auto uses two-sided Jacobi up to this n. The spec suggests 256, but one Jacobi SVD of a 256×256
+/// Auto uses two-sided Jacobi up to this n. Accuracy allows 256, but one Jacobi SVD of a 256×256
 /// matrix costs hundreds of ms; dgesdd (through OpenCV, with the OpenBLAS build of LAPACK that
 /// scripts/deps.sh installs) takes about 3.4 ms, Eigen's BDCSVD about 8.5 ms. Pick "jacobi" to
-/// follow the spec exactly.
+/// use Jacobi at every n.
 inline constexpr int kJacobiMaxN = 64;
 
-/// The four masks every view compares, in this order (§5 view 1).
+/// The four masks every view compares, in this order.
 inline constexpr std::array<MaskKind, 4> kRankMasks = {MaskKind::Bidirectional, MaskKind::PrefixLM,
                                                        MaskKind::Causal, MaskKind::Backward};
 
@@ -90,8 +90,8 @@ struct AttentionRankParams {
   std::uint64_t seed = 7;      // SplitMix64 seed of the Gaussian source
   int prefix = 64;             // prefix-LM prefix length m, 0..2048, clamped to n
   int heads = 4;               // forward/backward-mixed design: H heads (H/2 forward), 2..16
-  bool autoTolerance = false;  // t = n·ε (the LAPACK/NumPy convention, §1.9 M2)
-  double tolerance = 1e-3;     // relative t, log 1e-14..1e-1; 1e-3 as in the §1.10 example
+  bool autoTolerance = false;  // t = n·ε (the LAPACK/NumPy convention)
+  double tolerance = 1e-3;     // relative t, log 1e-14..1e-1; 1e-3 as in the seeded sweep
   SvdEngine svd = SvdEngine::Auto;
   bool logColour = false;  // heat maps: log10 colour scale
   SweepAxis sweepAxis = SweepAxis::N;
@@ -110,45 +110,45 @@ void validate(const AttentionRankParams& params);
 /// Q and K of the chosen source (throws ParamError for npy without loaded matrices).
 struct QkPair {
   Eigen::MatrixXd q, k;
-  bool divideBySqrtD = true;  // false for the circle (§4.2: τ is the full multiplier)
+  bool divideBySqrtD = true;  // false for the circle (τ is the full multiplier)
 };
 QkPair makeQk(const AttentionRankParams& params);
 
 /// Relative tolerance actually used: n·ε when automatic, else params.tolerance.
 double effectiveTolerance(const AttentionRankParams& params, int n);
 
-/// Metrics M1–M7, M9 (L = 1) and M10 of one attention matrix (§1.9).
+/// Metrics (spectrum to entropy, rank-1 distance at L = 1, Taylor bound) of one attention matrix.
 struct MatrixMetrics {
-  Eigen::VectorXd sigma;     // M1, descending
-  int rankT = 0;             // M2: #{σ_i > t·σ₁}
-  double erank = 1.0;        // M3: exp(−Σ p ln p), p = σ/Σσ
-  double stableRank = 1.0;   // M4: ‖A‖_F²/σ₁²
-  double logDet = 0.0;       // M5: Σ ln A_ii (triangular, exact) or Σ ln σ_i (−∞ if σ = 0)
+  Eigen::VectorXd sigma;     // singular values, descending
+  int rankT = 0;             // numerical rank #{σ_i > t·σ₁}
+  double erank = 1.0;        // effective rank exp(−Σ p ln p), p = σ/Σσ
+  double stableRank = 1.0;   // stable rank ‖A‖_F²/σ₁²
+  double logDet = 0.0;       // Σ ln A_ii (triangular, exact) or Σ ln σ_i (−∞ if σ = 0)
   bool logDetExact = false;  // true when by the diagonal formula
-  double sigmaMin = 0.0;     // M6
+  double sigmaMin = 0.0;     // σ_n
   double kappa = 0.0;        // σ₁/σ_n (∞ when σ_n = 0)
   bool unreliable = false;   // σ_min < n·ε·σ₁
   double sigmaMinInverse =
       std::numeric_limits<double>::quiet_NaN();  // triangular: 1/‖A⁻¹‖₂
                                                  // by ≤ 40 power steps on A⁻ᵀA⁻¹ (≈ 5 digits)
-  double entropy = 0.0;     // M7: mean_i H_i / ln(#allowed keys of row i) (rows with 1 key: 0)
-  double sigmaRatio = 0.0;  // M9 at L = 1: σ₂/σ₁
-  double collapse = 0.0;    // M8 for one layer: r(A·X) with X = Q
-  // M10 (bidirectional only; 0 otherwise): smallest p with e^R·tail(R, p) ≤ t·σ₁ and
+  double entropy = 0.0;     // mean_i H_i / ln(#allowed keys of row i) (rows with 1 key: 0)
+  double sigmaRatio = 0.0;  // at L = 1: σ₂/σ₁
+  double collapse = 0.0;    // one layer: r(A·X) with X = Q
+  // Taylor bound (bidirectional only; 0 otherwise): smallest p with e^R·tail(R, p) ≤ t·σ₁ and
   // N_p = C(d+p, p); certificateP = −1 when no p ≤ 400 certifies (bound vacuous).
   int certificateP = -1;
   double certificateN = 0.0;
 };
 
-/// SVD singular values (descending) with the chosen engine (§1.9 M1).
+/// SVD singular values (descending) with the chosen engine.
 Eigen::VectorXd singularValues(const Eigen::Ref<const Eigen::MatrixXd>& a, SvdEngine engine);
-/// M2, M3, M4 from a descending spectrum.
+/// Numerical, effective and stable rank from a descending spectrum.
 int numericalRank(const Eigen::VectorXd& sigma, double tolerance);
 double effectiveRank(const Eigen::VectorXd& sigma);
 double stableRank(const Eigen::VectorXd& sigma);
-/// M8: r(X) = ‖X − 1μᵀ‖_F/‖X‖_F, μ = column means (0 for X = 0).
+/// Collapse residual r(X) = ‖X − 1μᵀ‖_F/‖X‖_F, μ = column means (0 for X = 0).
 double collapseResidual(const Eigen::Ref<const Eigen::MatrixXd>& x);
-/// e^R·Σ_{k>p} R^k/k!, the F3 bound on σ_{N_p+1}(A_bi) (§1.8 F3); +∞ when it overflows.
+/// e^R·Σ_{k>p} R^k/k!, the Taylor bound on σ_{N_p+1}(A_bi); +∞ when it overflows.
 double taylorBound(double r, int p);
 /// C(d+p, p) as a double.
 double binomialCount(int d, int p);
@@ -159,14 +159,14 @@ MatrixMetrics computeMetrics(const Eigen::Ref<const Eigen::MatrixXd>& a,
                              const Eigen::Ref<const Eigen::MatrixXd>& x, int d, double tolerance,
                              SvdEngine engine);
 
-/// One point of the F3 certificate curve: index N_p + 1 and the bound.
+/// One point of the Taylor certificate curve: index N_p + 1 and the bound.
 struct CertificatePoint {
   int p;
   double index;
   double bound;
 };
 
-/// The forward/backward-mixed design (§1.8 F7): head h uses Q, K from seed + 1 + h (Gaussian and
+/// The forward/backward-mixed design: head h uses Q, K from seed + 1 + h (Gaussian and
 /// npy-free sources only) and mask mixedHeadMask(h, H); exact log det per head by the diagonal.
 struct MixedHeads {
   std::vector<double> logDet;  // per head, finite ⇒ full rank
@@ -184,16 +184,16 @@ struct AttentionRankResult {
   std::array<Mask, 4> masks;
   std::array<Eigen::MatrixXd, 4> matrices;  // kRankMasks order
   std::array<MatrixMetrics, 4> metrics;
-  std::vector<CertificatePoint> certificate;  // F3 curve while N_p + 1 ≤ n
+  std::vector<CertificatePoint> certificate;  // Taylor curve while N_p + 1 ≤ n
   MixedHeads mixed;
   double elapsedMs = 0.0;
 };
 
-/// Everything of the overview, heat-map, spectrum and metrics views (§5 "Attention rank").
+/// Everything of the overview, heat-map, spectrum and metrics views.
 AttentionRankResult computeAttentionRank(const AttentionRankParams& params,
                                          const RunControl& control = {});
 
-/// Sweep of §1.10 items 1–3: rank_t and erank of the four masks along n, d or τ, other params
+/// Sweep: rank_t and erank of the four masks along n, d or τ, other params
 /// fixed. n: 8…min(2048, max(512, n)) log-spaced; d: 1…min(n, 256); τ: 0.01…100 log-spaced.
 struct RankSweepResult {
   SweepAxis axis = SweepAxis::N;
@@ -207,14 +207,14 @@ RankSweepResult computeRankSweep(const AttentionRankParams& params, const RunCon
 /// True when `a` and `b` give the same sweep (same source, sizes, τ, seed, prefix, t, axis).
 bool sameSweepInputs(const AttentionRankParams& a, const AttentionRankParams& b);
 
-/// Depth panel (§1.10 item 4, §4.5): X₀ = Q; X_{l+1} = softmax(τ·X_l X_lᵀ/√d [mask]) X_l, or
+/// Depth panel (Dong et al. 2021): X₀ = Q; X_{l+1} = softmax(τ·X_l X_lᵀ/√d [mask]) X_l, or
 /// X_l + that with residuals; P_L = A_L⋯A_1 (with residuals the layer map is I + A_l).
 struct DepthCase {
   MaskKind mask;
   bool residual;
-  std::vector<double> r;                // M8 r(X_l), l = 0..L
-  std::vector<double> sigmaRatio;       // M9 σ₂/σ₁ of P_l, l = 1..L
-  std::vector<double> productResidual;  // M9 ‖P_l − 1π̂ᵀ‖_F (π̂: column means), l = 1..L
+  std::vector<double> r;                // r(X_l), l = 0..L
+  std::vector<double> sigmaRatio;       // σ₂/σ₁ of P_l, l = 1..L
+  std::vector<double> productResidual;  // ‖P_l − 1π̂ᵀ‖_F (π̂: column means), l = 1..L
   std::vector<double> toFirstToken;     // causal only: ‖P_l − 1e₁ᵀ‖_F (the causal limit)
 };
 struct DepthResult {

@@ -18,9 +18,9 @@ enum class EfficientView {
   Maps,      // A, Performer Â, Transformer-VQ Â, |A − Â| heat maps with e_A / e_O read-outs
   Features,  // e_O vs m (log-log), median and spread over redraws, m^{−1/2} guide
   Codebook,  // e_O, e_A and key VQ error vs S; quadratic vs linear agreement
-  Cache,     // §7 item 7: Transformer-VQ cache (per-code counts, mean values) at a block cursor
-  Lemma,     // §7 item 5: analytic Lemma-2 MSE of one kernel entry vs its empirical histogram
-  Analogy,   // §5.5: soft assignments over ω vs one-hot VQ, exact and inexact steps, τ → 0
+  Cache,     // Transformer-VQ cache (per-code counts, mean values) at a block cursor
+  Lemma,     // analytic Lemma-2 MSE of one kernel entry vs its empirical histogram
+  Analogy,   // soft assignments over ω vs one-hot VQ, exact and inexact steps, τ → 0
   Timing,    // exact vs Performer vs Transformer-VQ time vs n, FLOP model, crossover
 };
 
@@ -43,7 +43,7 @@ struct EfficientLabParams {
   int kmeansIters = 10;                          // Lloyd iterations, 0..100
   int block = 16;                                // causal block length l, 1..n
   bool windowBias = false;                       // causal VQ: Toeplitz window bias b(t), t < l
-  double biasStrength = 0.5;                     // β of b(t) = β·e^{−2t/l} (§6.4 T-1), 0..8
+  double biasStrength = 0.5;                     // β of b(t) = β·e^{−2t/l} (Lingle 2023), 0..8
   int cacheBlock = 0;                            // cache inspector cursor: blocks 0..b cached
   int cellI = 0, cellJ = 1;                      // kernel entry (i, j) of the Lemma-2 view
   bool logColour = false;                        // log colour scale on the maps

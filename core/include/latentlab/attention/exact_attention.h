@@ -9,7 +9,7 @@
 namespace latentlab::attention {
 
 /// Exact softmax attention output O = softmax(s·QKᵀ + M)·V without forming the n×n map
-/// (spec quantization_and_efficient_attention.md §4.1 "standard attention", §5.1).
+/// (Vaswani et al. 2017; the baseline of Choromanski et al. 2021 and Lingle 2023).
 /// Flash-style tiling: for each block of query rows the key blocks are visited in order with an
 /// online softmax (running max m_i, running sum ℓ_i, rescaled accumulator), each tile's logits
 /// one Eigen GEMM. Memory is O(tile²) beyond the inputs, so n = 16384 is fine. Causal masks key

@@ -11,7 +11,7 @@ namespace latentlab {
 
 inline constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
-/// log(eᵃ + eᵇ) = max + log1p(e^{−|a−b|}) (spec topk.md §1.3 step 1, §6 "shared helpers").
+/// log(eᵃ + eᵇ) = max + log1p(e^{−|a−b|}).
 /// −∞ is the log of 0 and is handled: logAddExp(−∞, b) = b, logAddExp(−∞, −∞) = −∞.
 inline double logAddExp(double a, double b) {
   if (a == kNegInf) return b;

@@ -12,7 +12,7 @@
 
 namespace latentlab::finetune {
 
-/// Block structure of a backbone family (spec attention_rank_and_lst.md §2.6, §2.4).
+/// Block structure of a backbone family (Sung et al. 2022 (LST) parameter counts).
 /// T5: encoder–decoder, RMSNorm gain only, no biases, relative position bias, tied LM head.
 /// BERT: encoder only, LayerNorm (gain + bias), biased linears, learned positions, pooler.
 /// GPT-2: decoder only, LayerNorm, biased linears, learned positions, tied LM head.
@@ -48,13 +48,13 @@ std::string methodLabel(Method m);  // "Full fine-tuning", "Adapter", ...
 
 enum class DType { Fp32, Mixed };               // Mixed: half weights/activations, fp32 master
 enum class Optimizer { AdamW, Momentum, Sgd };  // k_opt = 2, 1, 0
-enum class LstDrop { Paper, None, Custom };     // which side layers exist (§2.2 layer dropping)
+enum class LstDrop { Paper, None, Custom };     // which side layers exist (LST layer dropping)
 enum class LoraTargets { QV, QKVO };
 enum class SweepAxis { SeqLen, Batch };
 enum class MemoryView { Stack, Params, Sweep, Paper, Clue };
 
 /// Every parameter of the Memory accountant page; one field table (memoryLabFields) drives the
-/// form, JSON and the CLI. Defaults are the paper's T5-base setup of §2.6.
+/// form, JSON and the CLI. Defaults are the paper's T5-base setup.
 struct MemoryLabParams {
   ModelPreset model = ModelPreset::T5Base;
   // Custom backbone (used when model = custom).
@@ -97,7 +97,7 @@ void validate(const MemoryLabParams& params);
 
 /// The backbone the params describe (preset or custom fields).
 Architecture architectureOf(const MemoryLabParams& params);
-/// 0-based backbone layers that get a side block (§2.2 defaults for T5-base/large/3B).
+/// 0-based backbone layers that get a side block (official defaults, T5-base/large/3B).
 std::vector<int> lstKeptLayers(const MemoryLabParams& params);
 
 /// Backbone parameter count. T5-base 222,903,552; T5-large 737,668,096; T5-3B 2,851,598,336.
@@ -108,7 +108,7 @@ std::int64_t linearBiasParams(const Architecture& arch);
 /// Norm gains of the backbone (T5-base: 62 × 768 = 47,616).
 std::int64_t normGainParams(const Architecture& arch);
 
-/// Memory of one method, in bytes, split as the stacked bars show it (§2.6:
+/// Memory of one method, in bytes, split as the stacked bars show it (
 /// M = M_w + M_g + M_opt + M_act + M_trans + C₀, activations split into elements·β_a and masks).
 struct MethodMemory {
   Method method = Method::Full;
@@ -123,10 +123,10 @@ struct MethodMemory {
   std::vector<std::pair<std::string, double>> terms;  // formula term → value (bytes or count)
 };
 
-/// §2.6: memory of `method` for `params`, with C₀ = `overheadBytes`.
+/// Memory of `method` for `params`, with C₀ = `overheadBytes`.
 MethodMemory methodMemory(const MemoryLabParams& params, Method method, double overheadBytes = 0.0);
 
-/// Saved-activation elements per encoder-style block (§2.6): trainable E_T, frozen-on-path E_G,
+/// Saved-activation elements per encoder-style block: trainable E_T, frozen-on-path E_G,
 /// and dropout-mask bytes. E_T = s·b·(6h + 4·inner + 2f) + (1+δ)·a·s²·b,
 /// E_G = s·b·(2h + 3·inner + f) + (1+δ)·a·s²·b, masks δ·(a·s²·b + 2·s·b·h + s·b·f).
 std::int64_t blockElementsTrainable(const Architecture& a, std::int64_t s, std::int64_t b,
@@ -135,11 +135,11 @@ std::int64_t blockElementsFrozen(const Architecture& a, std::int64_t s, std::int
                                  bool dropout);
 std::int64_t blockMaskBytes(const Architecture& a, std::int64_t s, std::int64_t b, bool dropout);
 
-/// The paper's setup of §2.6 (T5-base, b = 100, s = 128, t = 3, fp32, AdamW, δ = 1, prompt with
+/// The paper's setup (T5-base, b = 100, s = 128, t = 3, fp32, AdamW, δ = 1, prompt with
 /// gradient accumulation 2, C₀ = 0).
 MemoryLabParams paperSetup();
 
-/// One published figure (§2.4 Fig. 1 [F], abstract [S]); memory in paper GB (1 = 1.048576e9 B).
+/// One published figure (Sung et al. 2022, Fig. 1/abstract); memory in paper GB (1 = 1.048576e9 B).
 struct PaperPoint {
   std::string label;
   Method method;
@@ -152,18 +152,18 @@ const std::vector<PaperPoint>& paperPoints();
 inline constexpr double kPaperGbBytes = 1.048576e9;  // torch max_memory_allocated / 1024² / 1000
 inline constexpr double kPaperLstGb = 5.5;  // T5-base LST: "69%" × 17.6 (figure reads ≈ 5.8)
 
-/// Trainable-parameter percentages the paper reports (§2.4), against our count.
+/// Trainable-parameter percentages Sung et al. 2022 report, against our count.
 struct ParamCheck {
   std::string configuration;
   std::int64_t trainable;
   std::int64_t backbone;
   double percent;
   double paperPercent;  // NaN when the paper gives none
-  bool paperUncertain;  // the spec marks the paper value [U]
+  bool paperUncertain;  // the paper value is read off uncertainly
 };
 std::vector<ParamCheck> paramChecks();
 
-/// Su's CLUE validation results (§2.5 [S]).
+/// Su's CLUE validation results (kexue.fm/archives/9138, bojone/LST-CLUE).
 struct ClueModelScores {
   std::string model;
   std::array<double, 11> scores;

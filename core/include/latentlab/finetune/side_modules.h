@@ -27,7 +27,7 @@ struct Tensor {
 
 /// The per-step tape: forward ops push exactly the tensors their backward reads, and
 /// backward reads them only from here, so the byte count is what the code really keeps.
-/// Floats are counted at 4 bytes (the spec's fp32 accounting) although the arithmetic is double.
+/// Floats are counted at 4 bytes (fp32 accounting) although the arithmetic is double.
 class Tape {
  public:
   static constexpr int kBytesPerFloat = 4;

@@ -14,7 +14,7 @@
 
 namespace latentlab::flows {
 
-/// Drift presets of spec flows.md §5.1. In 1-D the rotating OU is plain OU (ω has no meaning).
+/// Drift presets. In 1-D the rotating OU is plain OU (ω has no meaning).
 enum class DriftPreset { OU, RotatingOU, DoubleWell, VpSchedule, PureDiffusion, None };
 
 /// SDE dx = f_t(x) dt + g_t dw with f_t(x) = s(t)·F(x) (scalar g_t, as in Su,
@@ -48,17 +48,17 @@ struct Gaussian {
 /// ODEs dm/dt = a m + b, dv/dt = 2 a v + g²). nullopt for the double well (no closed form).
 std::optional<Gaussian> evolveGaussian(const Drift& drift, const Gaussian& start, double t);
 
-/// §1.6.1: exact discrete moments of Euler–Maruyama for OU after n steps of dt, α = 1 − θΔt:
+/// Exact discrete moments of Euler–Maruyama for OU after n steps of dt, α = 1 − θΔt:
 /// E = m0 αⁿ, Var = v0 α^{2n} + g²Δt(1 − α^{2n})/(1 − α²). Returns (mean, var).
 std::pair<double, double> emOuMoments(double m0, double v0, double theta, double g, double dt,
                                       int steps);
 
-/// §1.5 item 7: exact probability-flow trajectory for OU, x(t) = m(t) + √(v(t)/v0)(x0 − m0).
+/// Exact probability-flow trajectory for OU, x(t) = m(t) + √(v(t)/v0)(x0 − m0).
 double pfOdeOuExact(double x0, double m0, double v0, double theta, double g, double t);
 /// Same ODE dx/dt = −θx + ½g²(x − m(t))/v(t) integrated by RK4 with `steps` steps to time t.
 double pfOdeOuRk4(double x0, double m0, double v0, double theta, double g, double t, int steps);
 
-/// §1.5 item 6: stationary double-well density exp(−2U/g²)/Z for U = (x² − 1)² (1-D).
+/// Stationary double-well density exp(−2U/g²)/Z for U = (x² − 1)² (1-D).
 struct DoubleWellStationary {
   double g = 1.0;
   double z = 0.0;  // normaliser by quadrature on [−6, 6]
@@ -67,11 +67,11 @@ struct DoubleWellStationary {
   double secondMoment() const;  // E[x²]
 };
 
-/// §1.6.4: for OU and a Gaussian N(m, v), E[cos kx] and its time derivative by (WF),
+/// For OU and a Gaussian N(m, v), E[cos kx] and its time derivative by (WF),
 /// d/dt E cos kx = θk E[x sin kx] − ½g²k² E[cos kx]. Returns (E cos kx, derivative).
 std::pair<double, double> wfCosOu(double k, double m, double v, double theta, double g);
 
-/// Flux schemes of §1.6.2. MUSCL-MC uses SSP-RK2 (C = 0.45); SG and upwind use forward Euler.
+/// Flux schemes. MUSCL-MC uses SSP-RK2 (C = 0.45); SG and upwind use forward Euler.
 enum class FluxScheme { MusclMc, ScharfetterGummel, Upwind };
 
 /// Mass-conserving finite-volume solver of (FP) ∂p/∂t = −∇·(p f) + ½g²Δp on [lo, hi]^dim with n
@@ -124,15 +124,15 @@ class FpGrid {
   std::vector<double> m_sx, m_sy;   // score at cell centres
 };
 
-/// ½ Σ |p − q| vol (§1.6.3).
+/// ½ Σ |p − q| vol.
 double totalVariation(const std::vector<double>& p, const std::vector<double>& q, double vol);
-/// Monte-Carlo floor E[TV] ≈ ½ Σ √(2π_i(1 − π_i)/(πN)), π_i = p_i vol (§1.6.3).
+/// Monte-Carlo floor E[TV] ≈ ½ Σ √(2π_i(1 − π_i)/(πN)), π_i = p_i vol.
 double mcNoiseFloor(const std::vector<double>& p, double vol, double n);
 /// Histogram of particles (rows × dim, row-major) as cell-average densities on the grid's cells;
 /// particles outside the box are not counted.
 std::vector<double> histogram(const FpGrid& grid, const std::vector<double>& x, int count);
 
-/// A particle cloud stepping the σ-family (§1.4):
+/// A particle cloud stepping the σ-family (kexue.fm/archives/9228):
 /// dx = [f − ½(g² − σ²)∇log p] dt + σ dw; σ = g is Euler–Maruyama on the SDE, σ = 0 the
 /// probability-flow ODE. The score comes from `grid` (pass nullptr when σ = g). Noise per block
 /// of 1024 particles comes from its own latentlab::Rng seeded by (seed, block), so the run does

@@ -20,10 +20,10 @@ enum class FpInitial { Gaussian, TwoBump, PointMass };
 enum class FpPhi { X, X2, CosKx, Bump };
 enum class FpView { Density, Compare, Metrics, WeakForm, Residual };
 /// Score ∇log p_t of the σ-family: the Gaussian marginal's −(x − m(t))/v(t) in closed form when
-/// the drift is linear and p_0 is one Gaussian (§1.5 item 7), else (or on request) the grid's.
+/// the drift is linear and p_0 is one Gaussian, else (or on request) the grid's.
 enum class FpScore { ClosedForm, Grid };
 
-/// Every parameter of the Fokker–Planck page (spec flows.md §5.1 controls).
+/// Every parameter of the Fokker–Planck page (its controls).
 struct FpLabParams {
   FpDim dim = FpDim::Two;
   DriftPreset drift = DriftPreset::RotatingOU;

@@ -14,7 +14,7 @@
 namespace latentlab::flows {
 
 /// Isotropic Gaussian mixture Σ_k π_k N(μ_k, s_k² I) in d dimensions. s_k = 0 is a point
-/// (empirical target, spec flows.md §2.2).
+/// (empirical target).
 struct Mixture {
   Eigen::MatrixXd means;    // K × d
   Eigen::VectorXd stds;     // K, ≥ 0
@@ -34,7 +34,7 @@ struct Mixture {
 void checkMixture(const Mixture& m, const std::string& key);
 
 
-/// Exact ReFlow velocity for mixture source and target (spec flows.md §2.2):
+/// Exact ReFlow velocity for mixture source and target:
 ///   c_jk = (1−t)² s0_j² + t² s1_k²,  m_jk = (1−t) a_j + t μ_k,
 ///   log w_jk = log α_j + log π_k − (d/2) log c_jk − ‖x − m_jk‖²/(2 c_jk)   (softmax over pairs)
 ///   v*(x,t) = Σ w_jk [(μ_k − a_j) + (t s1_k² − (1−t) s0_j²)/c_jk · (x − m_jk)],

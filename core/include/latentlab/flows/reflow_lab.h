@@ -16,7 +16,7 @@
 namespace latentlab::flows {
 
 enum class SourcePreset { Gaussian, Triangle };
-/// Target presets of spec flows.md §5.3 (Drawn: the user's points, equal weights; Image: points
+/// Target presets (Drawn: the user's points, equal weights; Image: points
 /// sampled from a loaded image's grey levels).
 enum class TargetPreset { EightGaussians, Triangle, Moons, Checkerboard, Drawn, Image };
 /// Which grey levels of an image target carry the probability mass.
@@ -124,7 +124,7 @@ void computeReflowFlow(const ReflowLabParams& params, ReflowLabResult& result,
 /// ρ_t on the grid and v*(x, t) on the arrow lattice at the frame nearest to params.time
 /// (needs result.frames and result.box from computeReflowFlow). A few hundred microseconds.
 void computeReflowField(const ReflowLabParams& params, ReflowLabResult& result);
-/// Reflow rounds (§2.4) with the chosen velocity (RFF ridge, MLP or NW kernel) and, for the
+/// Reflow rounds (Liu et al.) with the chosen velocity (RFF ridge, MLP or NW kernel) and, for the
 /// quality view, NLL vs N per solver; `rounds` needed: 2 for compare and quality, params.rounds
 /// for the rounds view. Rounds are seeded per k, so k = 1..m agree whatever the total.
 void computeReflowRounds(const ReflowLabParams& params, ReflowLabResult& result,

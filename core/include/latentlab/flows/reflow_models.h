@@ -10,7 +10,7 @@
 
 namespace latentlab::flows {
 
-/// Trained velocities for reflow rounds (spec flows.md §2.4 "Fitting v in our C++ core", §5.2),
+/// Trained velocities for reflow rounds (Liu et al. 2023),
 /// next to RffVelocity in reflow.h. All fit on fixed pairs (x0, x1) with x_t = (1−t)x0 + t x1.
 
 /// MLP options: [x; t] → H → H → d with tanh, Adam on the rectified-flow loss (here

@@ -7,8 +7,8 @@
 
 #include "latentlab/common/rng.h"
 
-// Critics of spec flows.md §3 (ReFlow → WGAN-GP). Points are rows of N × d matrices, so the same
-// code serves the 1-D unit tests of §4 and the 2-D toy of §3.3.
+// ReFlow → WGAN-GP critics (kexue.fm/archives/9668). Points are rows of N × d matrices, so the same
+// code serves the 1-D unit tests and the 2-D toy.
 namespace latentlab::flows {
 
 /// Random Fourier features φ_j(x) = √(2/M) cos(ω_j·x + b_j), ω_j ~ N(0, I/ℓ²), b_j ~ U[0, 2π)
@@ -75,8 +75,8 @@ struct MlpCritic {
   Eigen::MatrixXd gradient(const Eigen::MatrixXd& x) const;
 };
 
-/// Gradient penalty P(g), g = ∇_x D: zero-centred ½‖g‖² (Su, §3.2) or one-centred (‖g‖ − 1)²
-/// (WGAN-GP, [G] Algorithm 1).
+/// Gradient penalty P(g), g = ∇_x D: zero-centred ½‖g‖² (Su's critic) or one-centred (‖g‖ − 1)²
+/// (Gulrajani et al. 2017, Algorithm 1).
 enum class PenaltyCentre { Zero, One };
 
 /// Critic loss L = λ·mean_t P(∇D(x_t)) − mean D(x1) + mean D(x0) (Su, kexue.fm/archives/9668, and
@@ -116,7 +116,7 @@ OptimalCritic1d optimalCritic1d(double x, double m0, double s0, double m1, doubl
 /// N(2, 0.25)), by the trapezoid rule on `xNodes` points over ±10 standard deviations.
 double optimalDistance1d(double m0, double s0, double m1, double s1, int xNodes = 2001,
                          int tNodes = 2000);
-/// The RFF ridge critic of §3.3 with expectations taken analytically in x (E cos(ωx + b) =
+/// The RFF ridge critic with expectations taken analytically in x (E cos(ωx + b) =
 /// cos(ωμ + b) e^{−σ²ω²/2}) and by a `tNodes`-node midpoint rule in t.
 RffCritic fitRffCriticGaussian1d(const RffFeatures& features, double m0, double s0, double m1,
                                  double s1, double lambda, double delta, int tNodes = 200);

@@ -6,9 +6,9 @@
 
 #include "latentlab/common/rng.h"
 
-// The small generator of spec flows.md §3.3 ("particles or a generator"): instead of moving free
+// The small generator (kexue.fm/archives/9668, "particles or a generator"): instead of moving free
 // particles, the critic's field moves the parameters of x0 = G_φ(z) through the (G-move) regression
-// of §3.1 step 3.
+// of kexue.fm/archives/9662 and 9668.
 namespace latentlab::flows {
 
 /// One-hidden-layer tanh generator G(z) = W2 tanh(W1 z + b1) + b2, z ∈ R^dz, output R^dx.

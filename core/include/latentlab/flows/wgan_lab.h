@@ -12,12 +12,12 @@
 
 namespace latentlab::flows {
 
-/// Spec flows.md §3.3 variants: Su critic (gradient field, t dropped), free vector field (t
-/// dropped), the time-dependent field's t = 0 slice (collapses to the data mean, §3.2), WGAN-GP
+/// Variants (kexue.fm/archives/9668): Su critic (gradient field, t dropped), free vector field (t
+/// dropped), the time-dependent field's t = 0 slice (collapses to the data mean), WGAN-GP
 /// (1-centred penalty, MLP critic).
 enum class WganVariant { Gradient, FreeField, TimeZero, WganGp };
-enum class WganCritic { Rff, Mlp };                                  // §3.3 critic A / B
-/// Target presets of §5.3; Triangle is the RF tutorial's upward triangle (D = 10, variance 0.3),
+enum class WganCritic { Rff, Mlp };                                  // RFF closed form / MLP
+/// Target presets; Triangle is the RF tutorial's upward triangle (D = 10, variance 0.3),
 /// Drawn the user's points (each drawn point a N(·, 0.05² I) bump, equal weights).
 enum class WganTarget { EightGaussians, EightGaussiansWide, TwoMoons, Checkerboard, Triangle, Drawn };
 /// What the critic's field moves: free particles x0 ← x0 + ε∇D(x0), or the parameters of x0 =
@@ -52,7 +52,7 @@ struct WganLabParams {
   int round = 60;            // snapshot shown (clamped to rounds)
   bool showInterpolants = true;
   bool showArrows = true;
-  bool showExact = false;    // overlay the exact ReFlow velocity v*(x, 0) (§3.2 caveat, §5.4)
+  bool showExact = false;    // overlay the exact ReFlow velocity v*(x, 0) = E[x1] − x
   WganView view = WganView::Field;
 };
 
@@ -74,9 +74,9 @@ struct WganSnapshot {
   double nll;                    // target NLL of the particles (exact GMM, else KDE h = 0.1)
   double meanGrad;               // mean ‖∇D‖ at the particles
   double criticLoss;             // (Su-critic) / WGAN-GP loss; regression loss for free fields
-  Eigen::MatrixXd exactArrows;   // L² × 2: exact ReFlow v*(x, 0) at the arrow lattice (§2.2)
+  Eigen::MatrixXd exactArrows;   // L² × 2: exact ReFlow v*(x, 0) at the arrow lattice
   // Agreement of the move field F with v*(·, 0) at the particles; F = λ∇D for scalar critics
-  // (the field that approximates x1 − x0, §3.2 "Scale"), F = v for the free fields (§3.1).
+  // (the field that approximates x1 − x0), F = v for the free fields.
   double exactCosine = 0.0;      // mean over particles of cos(F(x0), v*(x0, 0))
   double exactScale = 0.0;       // least-squares s in F ≈ s·v*(·, 0) at the particles
   double moveResidual = 0.0;     // generator only: RMS ‖G_new(z) − (x0 + ε∇D(x0))‖ after K_g steps
@@ -94,7 +94,7 @@ struct WganLabResult {
   double elapsedMs = 0.0;
 };
 
-/// Runs the §3.3 outer loop: each round draws fresh real samples, pairs them with the particles by
+/// Runs the outer loop: each round draws fresh real samples, pairs them with the particles by
 /// a random permutation, fits the critic on x_t = (1−t)x0 + t x1 (t ~ U(0,1)), records the
 /// metrics and moves x0 ← x0 + ε∇D(x0) — or, with WganMover::Generator, draws x0 = G_φ(z) from
 /// fresh z ~ N(0, I) each round and takes K_g Adam steps on the (G-move) regression
@@ -102,7 +102,7 @@ struct WganLabResult {
 /// `control` every round.
 WganLabResult computeWganLab(const WganLabParams& params, const RunControl& control = {});
 
-/// Samples n points of a §5.3 target preset; `drawn` (x0, y0, x1, y1, …) feeds WganTarget::Drawn
+/// Samples n points of a target preset; `drawn` (x0, y0, x1, y1, …) feeds WganTarget::Drawn
 /// and must then hold one point at least (ParamError "drawn").
 Eigen::MatrixXd sampleTarget(WganTarget target, int n, std::uint64_t seed,
                              const std::vector<double>& drawn = {});

@@ -12,9 +12,9 @@ namespace latentlab::quantization {
 /// Which bounding function f the FSQ forward pass uses before rounding (Mentzer et al. 2023 (FSQ),
 /// §3.1 and App. A.1; lucidrains/vector-quantize-pytorch; Su, kexue.fm/archives/9826).
 enum class FsqBound {
-  Tanh,        // canonical (§1.2): b = tanh(z + s)·h − o, h = (L−1)(1+ε)/2, s = atanh(o/h)
-  PaperTan,    // paper/Colab literal (§1.1): h = (L−1)(1−ε)/2, s = tan(o/h)
-  SuSigmoid,   // Su's article (§1.6(3)): b = (L−1)σ(z) − ⌊L/2⌋, level k = rint((L−1)σ(z))
+  Tanh,        // lucidrains' atanh form: b = tanh(z + s)·h − o, h = (L−1)(1+ε)/2, s = atanh(o/h)
+  PaperTan,    // paper/Colab literal (App. A.1): h = (L−1)(1−ε)/2, s = tan(o/h)
+  SuSigmoid,   // Su, kexue.fm/archives/9826: b = (L−1)σ(z) − ⌊L/2⌋, level k = rint((L−1)σ(z))
 };
 
 /// ε of the bound (Mentzer et al. 2023 (FSQ), App. A.1): keeps the outer levels reachable but never
@@ -33,39 +33,39 @@ class Fsq {
   int dim() const { return static_cast<int>(m_levels.size()); }
   /// |C| = ∏ L_i.
   std::int64_t codebookSize() const { return m_size; }
-  /// Mixed-radix basis (§1.3): basis_0 = 1, basis_i = ∏_{j<i} L_j.
+  /// Mixed-radix basis (FSQ Colab): basis_0 = 1, basis_i = ∏_{j<i} L_j.
   const std::vector<std::int64_t>& basis() const { return m_basis; }
 
-  /// Per-channel constants of §1.2 for channel i: h_i, o_i, s_i (Tanh/PaperTan only).
+  /// Per-channel bound constants of channel i: h_i, o_i, s_i (Tanh/PaperTan only).
   double halfWidth(int i) const { return m_h[static_cast<std::size_t>(i)]; }
   double offset(int i) const { return m_o[static_cast<std::size_t>(i)]; }
   double shift(int i) const { return m_s[static_cast<std::size_t>(i)]; }
 
-  /// Bounded value b_i(z) of channel i (§1.2): tanh(z + s_i)·h_i − o_i (Tanh, PaperTan) or
+  /// Bounded value b_i(z) of channel i: tanh(z + s_i)·h_i − o_i (Tanh, PaperTan) or
   /// (L−1)σ(z) − ⌊L/2⌋ (SuSigmoid). Rounding b gives the centred level q_i.
   double boundValue(int i, double z) const;
-  /// Centred integer level q_i = rint(b_i(z)) (round-half-to-even, §1.7), clamped to the valid
+  /// Centred integer level q_i = rint(b_i(z)) (round-half-to-even, as NumPy), clamped to the valid
   /// range [−⌊L/2⌋, L−1−⌊L/2⌋] (it never leaves it for finite z; NaN maps to 0).
   int level(int i, double z) const;
-  /// Renormalised code value ẑ_i = q_i / ⌊L_i/2⌋ (§1.2).
+  /// Renormalised code value ẑ_i = q_i / ⌊L_i/2⌋.
   double codeValue(int i, int q) const;
-  /// Straight-through derivative ∂ẑ_i/∂z_i of the pre-round path (§1.2):
+  /// Straight-through derivative ∂ẑ_i/∂z_i of the pre-round path:
   /// h_i(1 − tanh²(z + s_i))/⌊L_i/2⌋ (Tanh/PaperTan); (L−1)σ(z)(1−σ(z))/⌊L_i/2⌋ (SuSigmoid).
   double steDerivative(int i, double z) const;
   /// Inverse bound: the z of a (possibly fractional) centred level value v, i.e.
-  /// atanh((v + o)/h) − s (Tanh), so v = q gives a cell centre and v = q + ½ a cell boundary (§1.2).
+  /// atanh((v + o)/h) − s (Tanh), so v = q gives a cell centre and v = q + ½ a cell boundary.
   /// Returns ±inf when v is outside the bound's range.
   double inverseBound(int i, double v) const;
   /// The L_i − 1 cell boundaries of channel i in z-space, ascending.
   std::vector<double> cellBoundaries(int i) const;
 
-  /// Index of a vector of centred levels q (§1.3): Σ (q_i + ⌊L_i/2⌋)·basis_i, in int64.
+  /// Index of a vector of centred levels q: Σ (q_i + ⌊L_i/2⌋)·basis_i, in int64.
   /// Throws ParamError("levels", …) when a level is out of range.
   std::int64_t levelsToIndex(const std::vector<int>& q) const;
-  /// Centred levels of an index: q_i = ⌊index / basis_i⌋ mod L_i − ⌊L_i/2⌋ (§1.3).
+  /// Centred levels of an index: q_i = ⌊index / basis_i⌋ mod L_i − ⌊L_i/2⌋.
   /// Throws ParamError("index", …) unless 0 ≤ index < ∏L.
   std::vector<int> indexToLevels(std::int64_t index) const;
-  /// Code vector ẑ of an index (§1.3): ẑ_i = q_i/⌊L_i/2⌋.
+  /// Code vector ẑ of an index: ẑ_i = q_i/⌊L_i/2⌋.
   Eigen::VectorXd indexToCode(std::int64_t index) const;
 
   /// Quantize the rows of z (N×d, d = dim()): index per row, computed in integers.

@@ -14,7 +14,7 @@ namespace latentlab::quantization {
 inline constexpr int kSweepMinBits = 4;
 inline constexpr int kSweepMaxBits = 16;
 
-/// One budget of the sweep. Usage is "fraction of codes used at least once" (§2.5, §3.5), on the
+/// One budget of the sweep. Usage is "fraction of codes used at least once" (FSQ paper), on the
 /// half the codebook was fitted on and on the held-out half.
 struct GridSweepPoint {
   int log2Target = 0;
@@ -42,7 +42,7 @@ std::vector<int> sweepLevels(int bits, int dims, bool* preset = nullptr);
 /// the page's points x (N×d). A seeded permutation splits x in halves: VQ (k-means++ and
 /// p.iterations Lloyd steps, at least 1) and the FSQ centroid decoder are fitted on the first;
 /// usage is counted on both; SNR = −10·log10(MSE / variance) is measured on the held-out half
-/// (FSQ cells without fit points decode with the analytic inverse bound, §3.1(i)).
+/// (FSQ cells without fit points decode with the analytic inverse bound).
 GridSweepResult computeGridSweep(const RowMatrixXd& x, const GridLabParams& p,
                                  const RunControl& control = {});
 

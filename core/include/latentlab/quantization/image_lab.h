@@ -20,10 +20,10 @@ namespace latentlab::quantization {
 
 /// Which view the Image reconstruction page shows (and exports).
 enum class ImageView {
-  PatchPca,        // tier A (§3.1): original | FSQ | VQ and their error maps
-  Colour,          // tier B (§3.2): per-pixel colour quantization, same layout
-  RateDistortion,  // PSNR and usage vs log2 K over 2^4..2^16 (§7.3, Fig. 3a/3c analogues)
-  Training,        // tier C (§3.3): tiny STE autoencoders, live loss and usage curves
+  PatchPca,        // tier A: original | FSQ | VQ and their error maps
+  Colour,          // tier B: per-pixel colour quantization, same layout
+  RateDistortion,  // PSNR and usage vs log2 K over 2^4..2^16 (FSQ paper Fig. 3a/3c analogues)
+  Training,        // tier C: tiny STE autoencoders, live loss and usage curves
 };
 
 /// Bundled sample images; Loaded = the image the user opened (the page passes it in).
@@ -36,11 +36,11 @@ struct ImageLabParams {
   int budgetBits = 10;            // log2 target |C|, one of fsqPresets() (10 → [8,5,5,5])
   int patch = 4;                  // patch side P in pixels, 2..16 (P = 4: 16384 patches at 512²)
   double alpha = 0.8;             // FSQ bound gain α on whitened latents, 0.05..4
-  FsqDecoder decoder = FsqDecoder::Centroid;  // FSQ decoder (§3.1 step 3)
+  FsqDecoder decoder = FsqDecoder::Centroid;  // FSQ decoder
   int lloydIterations = 8;        // VQ k-means iterations after k-means++ seeding, 1..50
   std::uint64_t seed = 1;         // k-means++ and sampling seed
   ImageView view = ImageView::PatchPca;
-  // Tier C (§3.3), the Training view.
+  // Tier C, the Training view.
   int trainSteps = 1500;          // Adam steps per model, 10..20000
   int trainBatch = 128;           // patches per mini-batch, 8..4096
   double learningRate = 3e-3;     // Adam step size, 1e-5..0.1 (log)
@@ -87,7 +87,7 @@ struct ImageLabResult {
   Reconstruction fsq;       // tier A or B, by view
   Reconstruction vq;
   std::vector<RatePoint> rate;  // filled for the RateDistortion view
-  // Tier A only, for the hover read-out (§7 item 4): the patch grid and each patch's codes.
+  // Tier A only, for the hover read-out: the patch grid and each patch's codes.
   int patchSize = 0, gridRows = 0, gridCols = 0;  // patch (r, c) is row r·gridCols + c
   std::vector<std::int64_t> fsqPatchIndex;        // FSQ index per patch
   std::vector<int> vqPatchIndex;                  // VQ code per patch
@@ -96,12 +96,12 @@ struct ImageLabResult {
   double elapsedMs = 0.0;
 };
 
-/// Tier A (§3.1): patches → PCA (d = len(levels)) → FSQ with bound gain α and the chosen decoder
+/// Tier A: patches → PCA (d = len(levels)) → FSQ with bound gain α and the chosen decoder
 /// (centroid: mean of the patches in each cell; analytic inverse bound; linear least squares) vs
 /// k-means++ + Lloyd VQ with K = ∏L in the same latent, decoded x̂ = μ + U_d ĉ.
 ImageLabResult computeTierA(const ImageData& image, const ImageLabParams& params,
                             const RunControl& control = {});
-/// Tier B (§3.2): per-pixel colour. FSQ = uniform grid with the budget's bits split over the
+/// Tier B: per-pixel colour. FSQ = uniform grid with the budget's bits split over the
 /// channels (e.g. 3-3-2 for 2^8), VQ = k-means palette of the same K on ≤ 50k sampled pixels.
 ImageLabResult computeTierB(const ImageData& image, const ImageLabParams& params,
                             const RunControl& control = {});
@@ -110,7 +110,7 @@ struct PatchCodeInfo {
   int row = 0, col = 0;            // patch position in the grid
   std::int64_t fsqIndex = 0;       // FSQ code index
   std::vector<int> digits;         // level digits k_i = q_i + ⌊L_i/2⌋ ∈ [0, L_i)
-  std::vector<double> fsqCode;     // renormalised codeword ẑ_i = q_i/⌊L_i/2⌋ (§1.2)
+  std::vector<double> fsqCode;     // renormalised codeword ẑ_i = q_i/⌊L_i/2⌋
   int vqIndex = 0;
   std::vector<double> vqCode;      // VQ codeword in the PCA latent
 };

@@ -28,7 +28,7 @@ double roundToPrecision(double x, Precision p);
 /// final value truncated. Our own path computes the index from the integer levels (exact).
 struct PrecisionFsqResult {
   Precision precision = Precision::Fp32;
-  std::vector<std::int64_t> exactIndex;  // integer path (§1.3), always in [0, ∏L)
+  std::vector<std::int64_t> exactIndex;  // integer path, always in [0, ∏L)
   std::vector<std::int64_t> naiveIndex;  // float path in p, clamped to [0, ∏L − 1]
   std::vector<bool> aliased;             // per point: naiveIndex ≠ exactIndex
   std::int64_t aliasedPoints = 0;

@@ -16,9 +16,9 @@ namespace latentlab::quantization {
 
 /// Which quantizer sits between the linear encoder and decoder.
 enum class AeQuantizer {
-  Fsq,        // STE through the §1.2 bound, no auxiliary loss
+  Fsq,        // STE through the FSQ bound, no auxiliary loss
   Vq,         // STE + commitment β‖z − sg[e]‖² + EMA codebook, tiny init, no restarts
-  VqRestart,  // the same with dead-code restart (§2.4)
+  VqRestart,  // the same with dead-code restart (Jukebox, Dhariwal et al. 2020)
 };
 inline constexpr AeQuantizer kAllAeQuantizers[] = {AeQuantizer::Fsq, AeQuantizer::Vq,
                                                    AeQuantizer::VqRestart};
@@ -47,7 +47,7 @@ struct TinyAeWeights {
 
 /// Loss ‖x − x̂‖² / (B·D) of centred patches x (B×D, rows) and its gradient with respect to every
 /// weight, for an FSQ bottleneck. With `round` the forward pass rounds (ẑ = q/⌊L/2⌋) and the
-/// encoder gradient is the straight-through one (∂ẑ/∂z = §1.2 STE derivative); without it the
+/// encoder gradient is the straight-through one (∂ẑ/∂z = Fsq::steDerivative); without it the
 /// forward pass uses the smooth bound b(z)/⌊L/2⌋, whose exact gradient is that same expression,
 /// so finite differences of the smooth loss check the hand-written backprop.
 struct AeLossGrad {

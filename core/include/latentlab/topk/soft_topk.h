@@ -15,26 +15,26 @@
 
 namespace latentlab::topk {
 
-/// Smooth Top-k methods of ../shared/specs/topk.md (§1 article, §2 others).
+/// Smooth Top-k methods: those of Su, kexue.fm/archives/10373, then others from the literature.
 enum class Method {
-  IterSu,          // §1.1 Su's iterative soft-k-max (counter-example: leaves [0,1], not monotone)
-  IterSe,          // §1.2 weighted-softmax iteration (counter-example: fails P3)
-  GradTopk,        // §1.3 GradTopK = ∇ log e_k(e^z), stable log-space DP
-  ThreExp,         // §1.4.1 f(u) = min(1, e^u), closed form
-  ThreSigmoid,     // §1.4.2 f = σ (= LML = OT), safeguarded Newton
-  ThreLaplace,     // §1.4.3 f = Laplace CDF (= LapSum), closed form
-  ThreClip,        // §1.4.4 f = clip(u, 0, 1), Euclidean projection onto Δ_k
-  ThreEntmax,      // §2.3 f_α(u) = min(1, [1 + (α−1)u]_+^{1/(α−1)})
-  OtSinkhorn,      // §2.1 Xie et al. entropic OT, log-domain Sinkhorn
-  GumbelExpect,    // §2.4 E[T_k(z + G)], Plackett–Luce inclusion probabilities
-  GaussPerturbed,  // §2.5 E[T_k(x + σZ)], σ = τ
+  IterSu,          // Su's iterative soft-k-max (counter-example: leaves [0,1], not monotone)
+  IterSe,          // weighted-softmax iteration (counter-example: does not tend to T_k)
+  GradTopk,        // GradTopK = ∇ log e_k(e^z), stable log-space DP
+  ThreExp,         // f(u) = min(1, e^u), closed form
+  ThreSigmoid,     // f = σ (= LML = OT), safeguarded Newton
+  ThreLaplace,     // f = Laplace CDF (= LapSum), closed form
+  ThreClip,        // f = clip(u, 0, 1), Euclidean projection onto Δ_k
+  ThreEntmax,      // entmax-style, f_α(u) = min(1, [1 + (α−1)u]_+^{1/(α−1)})
+  OtSinkhorn,      // Xie et al. entropic OT, log-domain Sinkhorn
+  GumbelExpect,    // Kool et al. 2019, E[T_k(z + G)], Plackett–Luce inclusion probabilities
+  GaussPerturbed,  // Berthet et al. 2020, E[T_k(x + σZ)], σ = τ
 };
 inline constexpr std::array kAllMethods = {
     Method::IterSu,      Method::IterSe,       Method::GradTopk,      Method::ThreExp,
     Method::ThreSigmoid, Method::ThreLaplace,  Method::ThreClip,      Method::ThreEntmax,
     Method::OtSinkhorn,  Method::GumbelExpect, Method::GaussPerturbed};
 
-std::string_view methodId(Method m);     // "iter_su", "grad_topk", ... as in the spec
+std::string_view methodId(Method m);     // "iter_su", "grad_topk", ... (stable ids)
 std::string_view methodLabel(Method m);  // "GradTopK", "ThreTopK-sigmoid (LML)", ...
 std::optional<Method> methodFromId(std::string_view id);
 bool isThreshold(Method m);  // thre_* family (has λ)

@@ -14,17 +14,17 @@
 
 namespace latentlab::topk {
 
-/// Which view the Top-k page shows (and exports). Spec topk.md §4 items 2–9, plus speed.
+/// Which view the Top-k page shows (and exports). Views for kexue.fm/archives/10373, plus speed.
 enum class TopkView {
   Overview,     // bars + response + L1 sweep + Jacobian (the page's default figure)
-  Bars,         // §4.2 grouped bars vs hard T_k, violations red, λ strip
-  Response,     // §4.3 p vs one input x_j
-  Temperature,  // §4.4 p_i vs τ and ‖ST − T_k‖₁ vs τ (log-log)
-  Gradient,     // §4.5 Jacobian heat-map, trace J vs τ and vs x_j, FD error badge
-  Threshold,    // §4.6 F(λ) with F = k, bracket, iterates; f and f′ for every thre_* f
-  Stability,    // §4.7 naive recursion vs DP error over (k, τ) on [0..9]; smooth sum vs bounds
-  Gallery,      // §4.8 counter-example gallery
-  Properties,   // §4.9 property matrix re-checked live
+  Bars,         // grouped bars vs hard T_k, violations red, λ strip
+  Response,     // p vs one input x_j
+  Temperature,  // p_i vs τ and ‖ST − T_k‖₁ vs τ (log-log)
+  Gradient,     // Jacobian heat-map, trace J vs τ and vs x_j, FD error badge
+  Threshold,    // F(λ) with F = k, bracket, iterates; f and f′ for every thre_* f
+  Stability,    // naive recursion vs DP error over (k, τ) on [0..9]; smooth sum vs bounds
+  Gallery,      // counter-example gallery
+  Properties,   // property matrix re-checked live
   Speed,        // time per method vs n (measured on demand, see measureSpeed)
 };
 
@@ -64,19 +64,19 @@ struct MethodOutcome {
   bool monotone;          // sorted order of p agrees with sorted order of x (weak)
 };
 
-/// Property matrix cell: a check of §3.4 on the current input.
+/// Property matrix cell: an invariant checked on the current input.
 enum class Property { SumK, Box, Monotone, Shift, Complement, SoftmaxAtK1, Count };
 std::string propertyLabel(Property p);
 
 struct CounterExample {
   std::string title;        // "iter_su leaves [0, 1]"
-  std::string explanation;  // one or two sentences, with the spec section
+  std::string explanation;  // one or two sentences, with the source
   std::vector<double> x;
   int k;
   double tau;
   Method method;
 };
-/// The §5 counter-examples (gallery), fixed list.
+/// The counter-examples (gallery), fixed list.
 const std::vector<CounterExample>& counterExamples();
 
 struct TopkLabResult {
@@ -88,7 +88,7 @@ struct TopkLabResult {
                                         // Jacobian itself when that is FD; NaN for Monte Carlo)
   double jacobianFdError;               // max |analytic − FD| (NaN when J itself is FD)
 
-  // Response (§4.3): sweep x_j over sweepValues.
+  // Response: sweep x_j over sweepValues.
   std::vector<double> sweepValues;
   Eigen::MatrixXd responseFocus;     // rows: sweep points, cols: p_i of the focus method
   Eigen::MatrixXd responseByMethod;  // rows: sweep points, cols: p_j for each shown method (at
@@ -97,13 +97,13 @@ struct TopkLabResult {
   std::vector<double> responseHard;  // T_k entry j along the sweep
   std::vector<double> traceVsSweep;  // trace J of the focus method along the sweep
 
-  // Temperature (§4.4 / §4.5).
+  // Temperature and trace J.
   std::vector<double> tauGrid;     // log-spaced 1e-3..1e2
   Eigen::MatrixXd tauFocus;        // rows: τ, cols: p_i of focus method
   Eigen::MatrixXd l1ByMethod;      // rows: τ, cols: shown methods; ‖ST − T_k‖₁
   std::vector<double> traceVsTau;  // trace J = ½‖J‖₁ of the focus method
 
-  // Threshold (§4.6): the focus method when it is thre_*, else thre_sigmoid (the article's
+  // Threshold: the focus method when it is thre_*, else thre_sigmoid (the article's
   // worked case), so the view is never empty.
   Method thresholdMethod = Method::ThreSigmoid;
   SoftTopkResult threshold;        // that method at tau, with the λ iterates
@@ -113,7 +113,7 @@ struct TopkLabResult {
   Eigen::MatrixXd fCurves;         // rows: u, cols: f for exp, sigmoid, laplace, clip, entmax
   Eigen::MatrixXd dfCurves;        // same, f′
 
-  // Stability (§4.7), on [0..9].
+  // Stability, on [0..9].
   std::vector<int> stabilityK;       // 1..9
   std::vector<double> stabilityTau;  // τ grid
   Eigen::MatrixXd naiveError;        // rows: k, cols: τ; max |naive − DP| (Inf when overflow)
@@ -122,7 +122,7 @@ struct TopkLabResult {
   double hardSum;                    // Σ of the k largest x
   double logBinom;                   // log C(n, k) (upper bound = hardSum + τ·logBinom)
 
-  // Properties (§4.9): rows: shown methods, cols: Property; true = holds on this input.
+  // Properties: rows: shown methods, cols: Property; true = holds on this input.
   std::vector<std::array<bool, static_cast<int>(Property::Count)>> properties;
 
   double elapsedMs = 0.0;
