@@ -152,6 +152,14 @@ def main():
         out.append("| K | d | LatentLab GFLOP/s | SGEMM GFLOP/s | LatentLab / SGEMM | PyTorch search GFLOP/s |")
         out.append("|---|---|---|---|---|---|")
         out.extend(rows)
+    try:
+        with open("/proc/loadavg") as f:
+            load = f.read().split()[:3]
+        out.append("")
+        out.append(f"Load average when the run ended (1 / 5 / 15 min): {' / '.join(load)} — "
+                   f"above {os.cpu_count()} the machine was shared and the medians are noisy.")
+    except OSError:
+        pass
     text = "\n".join(out) + "\n"
     print(text, end="")
     if a.markdown:

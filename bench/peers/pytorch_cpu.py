@@ -20,6 +20,7 @@ import argparse
 import json
 import math
 import os
+import re
 import statistics
 import sys
 import time
@@ -424,9 +425,7 @@ GROUPS = {
 
 
 def blas_line():
-    cfg = torch.__config__.show()
-    parts = [p.strip() for p in cfg.replace("\n", ",").split(",")]
-    found = [p for p in parts if p.startswith(("BLAS_INFO", "LAPACK_INFO"))]
+    found = re.findall(r"\b(?:BLAS_INFO|LAPACK_INFO)=[^,\s]+", torch.__config__.show())
     # BLAS_INFO=generic means the system libblas.so.3: name the library actually mapped.
     torch.ones(64, 64) @ torch.ones(64, 64)
     libs = set()
