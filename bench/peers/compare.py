@@ -86,7 +86,9 @@ def main():
     lines = ["| kernel | threads | LatentLab median | PyTorch median | ratio |", "|---|---|---|---|---|"]
     ratios, slower = [], []
     cxx_all, torch_all = {}, {}
+    per_group = []  # (group, ratios)
     for group, cxx, peer, _, _ in groups:
+        per_group.append((group, []))
         cxx_all.update(cxx)
         torch_all.update({k: v[0] for k, v in peer.items()})
         for name, t in cxx.items():
@@ -95,6 +97,7 @@ def main():
             label = name.removesuffix("/real_time")
             if ratio is not None and label not in REFERENCES:
                 ratios.append(ratio)
+                per_group[-1][1].append(ratio)
                 if ratio < 1.0:
                     slower.append(label)
             rtxt = f"{ratio:.2f}×" if ratio is not None else "—"
@@ -121,6 +124,13 @@ def main():
         gm = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
         out.append(f"Geometric mean of the ratios over {len(ratios)} kernels: {gm:.2f}×; "
                    f"{len(slower)} of {len(ratios)} slower than PyTorch.")
+        out.append("")
+        out.append("| group | kernels | geometric mean | slower than PyTorch |")
+        out.append("|---|---|---|---|")
+        for group, rs in per_group:
+            if rs:
+                g = math.exp(sum(math.log(r) for r in rs) / len(rs))
+                out.append(f"| {group} | {len(rs)} | {g:.2f}× | {sum(r < 1.0 for r in rs)} |")
 
     fsq, mem = cxx_all.get("BM_FsqQuantize"), cxx_all.get("BM_MemcpySameBytes")
     if fsq and mem:
