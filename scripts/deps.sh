@@ -25,6 +25,9 @@ LATENTLAB_CHECK_PACKAGES=(desktop-file-utils appstream help2man dpkg-dev file)
 # The fuzz targets and sanitizer builds (scripts/fuzz, scripts/test --fuzz and --sanitize): clang
 # with its sanitizer and libFuzzer runtimes.
 LATENTLAB_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+# The side-by-side run against PyTorch CPU (scripts/bench, bench/peers/pytorch_cpu.py): Debian's
+# PyTorch 1.13, which uses the system BLAS (OpenBLAS here). Never installed by scripts/test.
+LATENTLAB_BENCH_PACKAGES=(python3-torch)
 
 # latentlab_install_deps [ARRAY...]: installs the missing packages of the named arrays (default:
 # LATENTLAB_APP_PACKAGES LATENTLAB_TEST_PACKAGES), with sudo when not root.
@@ -61,4 +64,11 @@ latentlab_configure() {
 latentlab_build() {
   latentlab_configure "$@"
   cmake --build --preset "$1" -j "$(nproc)"
+}
+
+# latentlab_build_target PRESET TARGET [CMAKE_ARG...]: configures (see above) and builds one target.
+latentlab_build_target() {
+  local preset=$1 target=$2; shift 2
+  latentlab_configure "$preset" "$@"
+  cmake --build --preset "$preset" -j "$(nproc)" --target "$target"
 }
