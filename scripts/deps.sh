@@ -23,8 +23,8 @@ LATENTLAB_TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev)
 # scripts/package): dpkg-shlibdeps (dpkg-dev) and file are what CPack's DEB generator calls.
 LATENTLAB_CHECK_PACKAGES=(desktop-file-utils appstream help2man dpkg-dev file)
 # The fuzz targets and sanitizer builds (scripts/fuzz, scripts/test --fuzz and --sanitize): clang
-# with its sanitizer and libFuzzer runtimes.
-LATENTLAB_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+# with its sanitizer and libFuzzer runtimes, and LLVM's OpenMP runtime for -fopenmp under clang.
+LATENTLAB_FUZZ_PACKAGES=(clang libclang-rt-14-dev libomp-dev)
 # The side-by-side run against PyTorch CPU (scripts/bench, bench/peers/pytorch_cpu.py): Debian's
 # PyTorch 1.13, which uses the system BLAS (OpenBLAS here). Never installed by scripts/test.
 LATENTLAB_BENCH_PACKAGES=(python3-torch)
