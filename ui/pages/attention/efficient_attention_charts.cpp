@@ -198,7 +198,7 @@ void EfficientAttentionFigure::fillAnalogy(const attention::EfficientLabParams& 
                    efficientColor(EfficientMethod::TransformerVq), 1.5);
   m_tau->setMarker(tr("τ = %1").arg(num(p.softTau)), Qt::Vertical, p.softTau);
 
-  auto verdict = [this](double diff, double tol) {
+  auto verdict = [](double diff, double tol) {
     return diff < tol ? tr("<b>exact</b>") : tr("<b>not exact</b>");
   };
   m_analogyNote->setText(
@@ -265,7 +265,7 @@ void EfficientAttentionFigure::fillTiming(const attention::TimingResult* timing,
   if (std::isfinite(timing->vqCrossover))
     c->setMarker(tr("VQ wins"), Qt::Vertical, timing->vqCrossover,
                  efficientColor(EfficientMethod::TransformerVq));
-  auto cross = [this](double n) {
+  auto cross = [](double n) {
     return std::isfinite(n) ? tr("n ≈ %1").arg(std::round(n)) : tr("not within the sizes");
   };
   m_timingNote->setText(
