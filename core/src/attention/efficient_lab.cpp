@@ -10,12 +10,9 @@
 #include <cmath>
 #include <set>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
 #include "latentlab/attention/exact_attention.h"
 #include "latentlab/common/rng.h"
+#include "latentlab/common/serial_threads.h"
 
 namespace latentlab::attention {
 
@@ -162,35 +159,13 @@ void codebookSweep(const EfficientLabParams& p, const AttentionInputs& in, const
 
 // Small problems run on this thread alone: Eigen's and our OpenMP regions cost more than they save
 // there, and on a busy machine their spinning threads can make a 6 ms recompute take 100+ ms.
-// omp_set_num_threads only changes the calling thread's setting, so other pages are unaffected.
-class SerialBelow {
- public:
-  explicit SerialBelow(bool serial) {
-#ifdef _OPENMP
-    m_saved = omp_get_max_threads();
-    if (serial) omp_set_num_threads(1);
-#else
-    (void)serial;
-#endif
-  }
-  ~SerialBelow() {
-#ifdef _OPENMP
-    omp_set_num_threads(m_saved);
-#endif
-  }
-  SerialBelow(const SerialBelow&) = delete;
-  SerialBelow& operator=(const SerialBelow&) = delete;
-
- private:
-  int m_saved = 1;
-};
 
 }  // namespace
 
 EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunControl& control) {
   const auto t0 = std::chrono::steady_clock::now();
   validate(p);
-  const SerialBelow serial(p.n <= 512);
+  const SerialOnThisThread serial(p.n <= 512);
   EfficientLabResult r;
   const AttentionInputs in = makeInputs(p.n, p.d, p.dv, p.sigma, p.seed);
   const double scale = 1.0 / std::sqrt(static_cast<double>(p.d));

@@ -10,6 +10,8 @@
 #include <numeric>
 #include <thread>
 
+#include "latentlab/common/serial_threads.h"
+
 namespace latentlab::finetune {
 namespace {
 
@@ -66,19 +68,6 @@ void evaluateVal(MethodModel& model, const Batch& val, double& loss, double& acc
   acc = static_cast<double>(correct) / n;
 }
 
-// Steps are timed single-threaded; the demo's GEMMs are also so small that OpenMP threads
-// cost more than they save (a 20–70× slowdown on a loaded 2-core machine). Eigen's thread count
-// is process-wide, so it is restored when the run ends.
-class SingleThreadedEigen {
- public:
-  SingleThreadedEigen() : m_saved(Eigen::nbThreads()) { Eigen::setNbThreads(1); }
-  ~SingleThreadedEigen() { Eigen::setNbThreads(m_saved); }
-  SingleThreadedEigen(const SingleThreadedEigen&) = delete;
-  SingleThreadedEigen& operator=(const SingleThreadedEigen&) = delete;
-
- private:
-  int m_saved;
-};
 
 void waitWhilePaused(const SideTuningHooks& hooks, const RunControl& control) {
   while (hooks.pause && hooks.pause->load(std::memory_order_relaxed)) {
@@ -159,7 +148,9 @@ std::vector<MethodSummary> summarizeRuns(const std::vector<MethodRun>& runs,
 SideTuningResult computeSideTuning(const SideTuningParams& params, const RunControl& control,
                                    const SideTuningHooks& hooks) {
   validate(params);
-  const SingleThreadedEigen singleThreaded;
+  // Steps are timed single-threaded; the demo's GEMMs are also so small that OpenMP threads cost
+  // more than they save (a 20–70× slowdown on a loaded 2-core machine).
+  const SerialOnThisThread singleThreaded;
   const auto t0 = Clock::now();
   const ModelConfig cfg = configFor(params);
   const std::vector<TuneMethod> methods = selectedMethods(params);
