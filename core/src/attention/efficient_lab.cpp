@@ -157,14 +157,13 @@ void codebookSweep(const EfficientLabParams& p, const AttentionInputs& in, const
   }
 }
 
-// Small problems run on this thread alone: Eigen's and our OpenMP regions cost more than they save
-// there, and on a busy machine their spinning threads can make a 6 ms recompute take 100+ ms.
-
 }  // namespace
 
 EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunControl& control) {
   const auto t0 = std::chrono::steady_clock::now();
   validate(p);
+  // Small problems run on this thread alone: Eigen's and our OpenMP regions cost more than they
+  // save there, and on a busy machine their spinning threads can make a 6 ms recompute take 100+ ms.
   const SerialOnThisThread serial(p.n <= 512);
   EfficientLabResult r;
   const AttentionInputs in = makeInputs(p.n, p.d, p.dv, p.sigma, p.seed);

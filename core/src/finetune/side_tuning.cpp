@@ -68,7 +68,6 @@ void evaluateVal(MethodModel& model, const Batch& val, double& loss, double& acc
   acc = static_cast<double>(correct) / n;
 }
 
-
 void waitWhilePaused(const SideTuningHooks& hooks, const RunControl& control) {
   while (hooks.pause && hooks.pause->load(std::memory_order_relaxed)) {
     control.checkCancelled();

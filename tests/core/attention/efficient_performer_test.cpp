@@ -91,27 +91,32 @@ TEST(Performer, ProjectionShapes) {
             0.0);
 }
 
-// Monte-Carlo rate O(1/√m): n = 32, d = 16, entries N(0, 0.35²), d_v = 8; median over R = 30 draws
-// of e_A. Each 4× m divides the median by a factor in [1.5, 2.6] for m ≥ 16, and ORF ≤ 1.1 × iid
-// for m ≥ 16.
-TEST(Performer, ErrorFallsLikeInverseSqrtMAveragedOverSeeds) {
+namespace {
+
+// Median over R = 30 seeds (500, 501, …) of e_A for n = 32, d = 16, entries N(0, 0.35²), d_v = 8.
+double medianMapError(int m, Projection proj) {
   const auto in = makeInputs(32, 16, 8, 0.35, 21);
   const double s = 0.25;  // 1/√16
   const MatrixXd exact = exactAttentionRows(in.q, in.k, s, false, 32);
+  std::vector<double> e;
+  for (int r = 0; r < 30; ++r) {
+    const MatrixXd w = randomProjection(m, 16, proj, 500 + static_cast<std::uint64_t>(r));
+    const auto f = attentionFeatures(in.q, in.k, w, FeatureKind::Positive, s);
+    e.push_back(relativeFrobeniusError(performerMapRows(f, false, 32), exact));
+  }
+  return median(e);
+}
+
+}  // namespace
+
+// Monte-Carlo rate O(1/√m): each 4× m divides the median e_A by a factor in [1.5, 2.6] for
+// m ≥ 16, and ORF ≤ 1.1 × iid for m ≥ 16.
+TEST(Performer, ErrorFallsLikeInverseSqrtMAveragedOverSeeds) {
   const std::vector<int> ms{16, 64, 256, 1024};
   std::vector<double> iid, orf;
   for (int m : ms) {
-    std::vector<double> ei, eo;
-    for (int r = 0; r < 30; ++r) {
-      for (auto proj : {Projection::Iid, Projection::Orthogonal}) {
-        const MatrixXd w = randomProjection(m, 16, proj, 500 + static_cast<std::uint64_t>(r));
-        const auto f = attentionFeatures(in.q, in.k, w, FeatureKind::Positive, s);
-        const double e = relativeFrobeniusError(performerMapRows(f, false, 32), exact);
-        (proj == Projection::Iid ? ei : eo).push_back(e);
-      }
-    }
-    iid.push_back(median(ei));
-    orf.push_back(median(eo));
+    iid.push_back(medianMapError(m, Projection::Iid));
+    orf.push_back(medianMapError(m, Projection::Orthogonal));
   }
   for (std::size_t i = 1; i < ms.size(); ++i) {
     const double ratio = iid[i - 1] / iid[i];
@@ -127,21 +132,12 @@ TEST(Performer, ErrorFallsLikeInverseSqrtMAveragedOverSeeds) {
 // drifts (uninitialised data, an ODR clash, an optimisation-dependent path) fails here, not in
 // a statistical threshold. The tolerance leaves room only for summation-order rounding.
 TEST(Performer, SameSeedsGiveTheSameIidMediansInEveryBuild) {
-  const auto in = makeInputs(32, 16, 8, 0.35, 21);
-  const MatrixXd exact = exactAttentionRows(in.q, in.k, 0.25, false, 32);
   const std::vector<int> ms{16, 64, 256, 1024};
   const std::vector<double> expected{0.24427936377989767, 0.12798066485545578,
                                      0.067823525928027636, 0.034472202053517406};
-  for (std::size_t i = 0; i < ms.size(); ++i) {
-    std::vector<double> e;
-    for (int r = 0; r < 30; ++r) {
-      const MatrixXd w =
-          randomProjection(ms[i], 16, Projection::Iid, 500 + static_cast<std::uint64_t>(r));
-      const auto f = attentionFeatures(in.q, in.k, w, FeatureKind::Positive, 0.25);
-      e.push_back(relativeFrobeniusError(performerMapRows(f, false, 32), exact));
-    }
-    EXPECT_NEAR(median(e), expected[i], 1e-12 * expected[i]) << "m = " << ms[i];
-  }
+  for (std::size_t i = 0; i < ms.size(); ++i)
+    EXPECT_NEAR(medianMapError(ms[i], Projection::Iid), expected[i], 1e-12 * expected[i])
+        << "m = " << ms[i];
 }
 
 TEST(Performer, CausalPrefixSumsEqualMaskedPerformer) {
