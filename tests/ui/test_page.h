@@ -61,6 +61,10 @@ class DemoPage : public Page {
   int appliedCount() const { return m_applied; }
   /// When set, jobs poll this many milliseconds of cancellable work first (cancel tests).
   std::atomic<int> slowMs{0};
+  /// When set, jobs hand a partial result (the same p, tau = −1) to RunControl::partial before
+  /// their slow part (live-update tests).
+  std::atomic<bool> streams{false};
+  int partialCount() const { return m_partials; }
 
  protected:
   void validateParams(const latentlab::ParamSet& merged) const override {
@@ -75,11 +79,8 @@ class DemoPage : public Page {
     const int n = static_cast<int>(std::get<double>(ps.at("n")));
     const double tau = std::get<double>(ps.at("tau"));
     const int slow = slowMs.load();
-    return [n, tau, slow](const latentlab::RunControl& rc) -> std::any {
-      for (int i = 0; i < slow; ++i) {
-        rc.checkCancelled();
-        QThread::msleep(1);
-      }
+    const bool partial = streams.load();
+    return [n, tau, slow, partial](const latentlab::RunControl& rc) -> std::any {
       Result r;
       r.tau = tau;
       double z = 0.0;
@@ -87,9 +88,26 @@ class DemoPage : public Page {
       for (int i = 0; i < n; ++i) r.p.push_back(std::exp(-i / tau) / z);
       Eigen::Map<const Eigen::VectorXd> v(r.p.data(), n);
       r.outer = v * v.transpose();
+      if (partial && rc.partialDue()) {
+        Result first = r;
+        first.tau = -1.0;
+        rc.partial(first);
+      }
+      for (int i = 0; i < slow; ++i) {
+        rc.checkCancelled();
+        if (i % 10 == 0) rc.progress(0.5 * i / slow);
+        QThread::msleep(1);
+      }
       rc.progress(1.0);
       return r;
     };
+  }
+
+  void applyPartial(const std::any& snapshot) override {
+    m_result = std::any_cast<Result>(snapshot);
+    markHasResult();
+    ++m_partials;
+    fillFigure(screenFigure());
   }
 
   void applyResult(const std::any& result) override {
@@ -127,6 +145,7 @@ class DemoPage : public Page {
  private:
   Result m_result;
   int m_applied = 0;
+  int m_partials = 0;
 };
 
 }  // namespace latentlab::ui::testing

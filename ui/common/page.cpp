@@ -5,8 +5,12 @@
 #include <QPointer>
 #include <QScrollArea>
 #include <QShowEvent>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <chrono>
+
+#include "ui/common/computing_overlay.h"
 
 #include "ui/common/param_form.h"
 #include "ui/common/view_tabs.h"
@@ -17,6 +21,9 @@ namespace {
 constexpr const char* kSeedKey = "seed";  // the field that holds a page's seed, when it has one
 constexpr int kThrottleMs = 30;           // cheap previews: ~30 updates per second while dragging
 constexpr int kDebounceMs = 200;          // expensive work: wait until the slider rests
+// A computation that ends within this time never shows the computing mark, so quick updates do
+// not flicker; anything longer is marked before a user could mistake the old figure for the new.
+constexpr int kMarkDelayMs = 120;
 
 #ifdef LATENTLAB_VERSION
 constexpr const char* kAppVersion = LATENTLAB_VERSION;
@@ -36,6 +43,11 @@ struct Page::Impl {
   QWidget* figure = nullptr;
   QVBoxLayout* layout = nullptr;
   bool hasResult = false;
+  QPointer<ComputingOverlay> overlay;  // on `figure`
+  QTimer markDelay;
+  bool markDue = false;  // busy for longer than kMarkDelayMs
+  quint64 partialGeneration = 0;  // the request whose partial result the figure shows
+  double progress = -1.0;
 };
 
 Page::Page(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>()) {
@@ -47,10 +59,36 @@ Page::Page(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>()) {
             applyResult(result);
             d->hasResult = true;
             emit computed(ms);
+            emit figureUpdated(false);
           });
   connect(d->controller, &RecomputeController::failed, this, &Page::computeFailed);
   connect(d->controller, &RecomputeController::busyChanged, this, &Page::busyChanged);
   connect(d->controller, &RecomputeController::progress, this, &Page::progressChanged);
+  connect(d->controller, &RecomputeController::partialReady, this, [this](const std::any& snap) {
+    d->partialGeneration = d->controller->generation();
+    applyPartial(snap);
+    updateMark();
+    emit figureUpdated(true);
+  });
+  // The computing mark follows the controller: armed when work starts, shown after kMarkDelayMs,
+  // stale (veiled) until the figure shows something of the current params, gone when done.
+  d->markDelay.setSingleShot(true);
+  d->markDelay.setInterval(kMarkDelayMs);
+  connect(&d->markDelay, &QTimer::timeout, this, [this] {
+    d->markDue = true;
+    updateMark();
+  });
+  connect(d->controller, &RecomputeController::started, this, [this] {
+    d->progress = -1.0;
+    updateMark();
+  });
+  connect(d->controller, &RecomputeController::progress, this, [this](double f) {
+    d->progress = f;
+    if (d->overlay) d->overlay->setProgress(f);
+  });
+  connect(d->controller, &RecomputeController::busyChanged, this, [this] { updateMark(); });
+  connect(this, &Page::computed, this, [this] { updateMark(); });
+  connect(this, &Page::paramsChanged, this, [this] { updateMark(); });
 }
 
 Page::~Page() {
@@ -63,9 +101,48 @@ Page::~Page() {
 }
 
 std::vector<std::pair<QString, std::string>> Page::sections() const { return {}; }
+void Page::applyPartial(const std::any&) {}
+
+void Page::updateMark() {
+  if (!d->overlay) return;
+  if (!d->controller->isBusy()) {
+    d->markDelay.stop();
+    d->markDue = false;
+    d->overlay->hide();
+    return;
+  }
+  if (d->overlay->isHidden() && !d->markDue) {
+    // Busy for less than kMarkDelayMs so far: maybe it is quick and the mark would only flicker.
+    if (!d->markDelay.isActive()) d->markDelay.start();
+    return;
+  }
+  const bool current = d->partialGeneration == d->controller->generation();
+  d->overlay->setMode(current ? ComputingOverlay::Mode::Refining : ComputingOverlay::Mode::Stale);
+  d->overlay->setProgress(d->progress);
+  d->overlay->show();
+  d->overlay->raise();
+}
+
+bool Page::showsComputingMark() const { return d->overlay && !d->overlay->isHidden(); }
+
+QString Page::computingMarkText() const {
+  return showsComputingMark() ? d->overlay->text() : QString();
+}
 void Page::validateParams(const latentlab::ParamSet&) const {}
 void Page::paramsUpdated() {}
 bool Page::isCheap(const std::string&) const { return true; }
+bool Page::isViewOnly(const std::string&) const { return false; }
+
+void Page::requestFor(const latentlab::ParamSet& changes, bool interactive) {
+  const bool viewOnly =
+      !changes.empty() && std::all_of(changes.begin(), changes.end(),
+                                      [this](const auto& kv) { return isViewOnly(kv.first); });
+  if (viewOnly && d->controller->isBusy()) {
+    if (d->figure) fillFigure(d->figure);
+    return;
+  }
+  d->controller->request(makeJob(), interactive);
+}
 
 QStringList Page::exportImages(const QString&) const {
   std::string message("page '");
@@ -137,7 +214,7 @@ void Page::setParams(const latentlab::ParamSet& changes) {
   d->params = std::move(merged);
   if (d->form) d->form->setValues(d->params);
   paramsUpdated();
-  d->controller->request(makeJob(), false);
+  requestFor(changes, false);
   emit paramsChanged();
 }
 
@@ -265,7 +342,7 @@ void Page::onFormValue(const std::string& key, const latentlab::ParamValue& valu
     d->controller->setPolicy(RecomputeController::Policy::Throttle, kThrottleMs);
   else
     d->controller->setPolicy(RecomputeController::Policy::Debounce, kDebounceMs);
-  d->controller->request(makeJob(), interactive);
+  requestFor({{key, value}}, interactive);
   emit paramsChanged();
 }
 
@@ -300,6 +377,7 @@ QWidget* Page::screenFigure() const {
   if (!d->figure) {
     d->figure = createFigure(const_cast<Page*>(this));
     d->layout->addWidget(d->figure);
+    d->overlay = new ComputingOverlay(d->figure);
     if (d->hasResult) fillFigure(d->figure);
   }
   return d->figure;

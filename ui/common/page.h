@@ -63,6 +63,11 @@ class Page : public QWidget {
   RecomputeController* controller() const;
   /// Hidden pages pause recompute and catch up when shown again.
   void setActive(bool active);
+  /// Whether the on-screen figure carries the computing mark (its figure is older than its
+  /// params, or shows a partial result of them); set shortly after a computation starts.
+  bool showsComputingMark() const;
+  /// The mark's text ("Computing… 35 %"); empty when it is not shown.
+  QString computingMarkText() const;
 
   /// A fresh figure widget showing the current result (caller owns it).
   QWidget* makeFigure(QWidget* parent = nullptr) const;
@@ -90,6 +95,8 @@ class Page : public QWidget {
 
  signals:
   void computed(double elapsedMs);  // a result was applied
+  /// The on-screen figure shows something new of the current params: a partial or final result.
+  void figureUpdated(bool partial);
   void computeFailed(const QString& message);
   void busyChanged(bool busy);
   void progressChanged(double fraction);
@@ -113,6 +120,9 @@ class Page : public QWidget {
   virtual RecomputeController::Job makeJob() const = 0;
   /// Stores the result (GUI thread) and refreshes the on-screen figure via fillFigure().
   virtual void applyResult(const std::any& result) = 0;
+  /// Shows a snapshot the running job handed to RunControl::partial() (GUI thread, newest
+  /// request only). The final result still arrives through applyResult(). Default: ignored.
+  virtual void applyPartial(const std::any& snapshot);
   virtual QWidget* createFigure(QWidget* parent) const = 0;
   virtual void fillFigure(QWidget* figure) const = 0;
   /// Titled groups for the ParamForm: {title, first key}. Default: none.
@@ -122,6 +132,10 @@ class Page : public QWidget {
   virtual void paramsUpdated();
   /// Whether a change of `key` is cheap enough for throttled live preview (default true).
   virtual bool isCheap(const std::string& key) const;
+  /// Whether `key` only chooses what the figure shows of a result (a view tab, a time slider)
+  /// and the job's result does not depend on it. While a computation runs, a change of such keys
+  /// alone refills the figure from what it has instead of restarting the run. Default: false.
+  virtual bool isViewOnly(const std::string& key) const;
   /// The on-screen figure, for applyResult() to refill. Created lazily by the base.
   QWidget* screenFigure() const;
   ParamForm* form() const;
@@ -134,6 +148,10 @@ class Page : public QWidget {
 
  private:
   void onFormValue(const std::string& key, const latentlab::ParamValue& value, bool interactive);
+  void updateMark();
+  /// Requests the recompute for accepted `changes`, unless they only change the view of a
+  /// computation still running (isViewOnly): then the figure is refilled and the run goes on.
+  void requestFor(const latentlab::ParamSet& changes, bool interactive);
 
   struct Impl;
   std::unique_ptr<Impl> d;

@@ -12,6 +12,8 @@
 #include <chrono>
 #include <exception>
 #include <list>
+#include <mutex>
+#include <utility>
 
 #include "latentlab/common/errors.h"
 
@@ -52,11 +54,24 @@ struct Outcome {
   double elapsedMs = 0.0;
 };
 
+}  // namespace
+
+// The newest partial result of one run: written by the worker, taken by the GUI thread.
+struct PartialSlot {
+  std::mutex mutex;
+  std::any value;
+  bool fresh = false;  // a delivery is posted and has not run yet
+};
+
+namespace {
+
 Outcome runJob(const RecomputeController::Job& job, QPromise<Outcome>& promise,
-               const std::shared_ptr<std::atomic<bool>>& cancel) {
+               const std::shared_ptr<std::atomic<bool>>& cancel,
+               const std::function<void(std::any)>& onPartial) {
   Outcome out;
   RunControl rc;
   rc.cancel = cancel.get();
+  rc.onPartial = onPartial;
   rc.onProgress = [&promise, &cancel](double f) {
     // Polling QPromise here lets a QFuture::cancel() reach jobs that only report progress.
     if (promise.isCanceled()) cancel->store(true);
@@ -87,6 +102,7 @@ struct RecomputeController::Impl {
   struct Run {
     QFutureWatcher<Outcome>* watcher = nullptr;
     std::shared_ptr<std::atomic<bool>> cancel;
+    std::shared_ptr<PartialSlot> partial;
     quint64 generation = 0;
     bool cancelled = false;  // by cancel(): never reported as a result even if it completes
   };
@@ -219,6 +235,7 @@ void RecomputeController::startPending() {
 
   auto& run = d->runs.emplace_back();
   run.cancel = std::make_shared<std::atomic<bool>>(false);
+  run.partial = std::make_shared<PartialSlot>();
   run.generation = d->generation;
   run.watcher = new QFutureWatcher<Outcome>(this);
   Job job = std::move(d->pending);
@@ -234,12 +251,28 @@ void RecomputeController::startPending() {
         emit progress(static_cast<double>(v) / kProgressSteps);
   });
   connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] { onFinished(watcher); });
+  // The worker keeps the newest snapshot in the run's slot and posts one delivery per batch: the
+  // first partial result reaches the figure at once, later ones as fast as the GUI takes them.
+  // The controller outlives every worker (its destructor waits for the pool).
+  auto onPartial = [this, slot = run.partial](std::any value) {
+    bool post = false;
+    {
+      const std::lock_guard lock(slot->mutex);
+      slot->value = std::move(value);
+      post = !std::exchange(slot->fresh, true);
+    }
+    if (post)
+      QMetaObject::invokeMethod(
+          this, [this, key = static_cast<const void*>(slot.get())] { deliverPartial(key); },
+          Qt::QueuedConnection);
+  };
   handOffRelease(run.cancel.get());
   watcher->setFuture(QtConcurrent::run(
-      &d->pool, [job = std::move(job), cancel = run.cancel](QPromise<Outcome>& promise) {
+      &d->pool, [job = std::move(job), cancel = run.cancel,
+                 onPartial = std::move(onPartial)](QPromise<Outcome>& promise) {
         handOffAcquire(cancel.get());
         promise.setProgressRange(0, kProgressSteps);
-        promise.addResult(runJob(job, promise, cancel));
+        promise.addResult(runJob(job, promise, cancel, onPartial));
         handOffRelease(cancel.get());  // before Qt reports finished to the GUI thread
       }));
   emit started();
@@ -270,6 +303,23 @@ void RecomputeController::onFinished(QObject* watcherObject) {
   }
   startPending();
   updateBusy();
+}
+
+void RecomputeController::deliverPartial(const void* slot) {
+  for (const auto& run : d->runs) {
+    if (run.partial.get() != slot) continue;
+    std::any value;
+    {
+      const std::lock_guard lock(run.partial->mutex);
+      value = std::move(run.partial->value);
+      run.partial->value.reset();
+      run.partial->fresh = false;
+    }
+    if (!run.cancelled && run.generation == d->generation && value.has_value())
+      emit partialReady(value);
+    return;
+  }
+  // The run has finished or was dropped: its final result (or nothing) is what counts.
 }
 
 void RecomputeController::updateBusy() {

@@ -19,7 +19,9 @@ namespace latentlab::ui {
 /// (throttle for cheap previews while dragging, debounce for expensive work, an immediate
 /// full-quality run otherwise), bumps a generation per request, cancels the running job, runs jobs
 /// on a dedicated QThreadPool through QtConcurrent with a QPromise adapted to RunControl, drops
-/// stale or cancelled results and emits the newest one on the GUI thread.
+/// stale or cancelled results and emits the newest one on the GUI thread. Partial results a job hands
+/// to RunControl::partial() reach the GUI thread as partialReady() while it runs (only the newest
+/// one, only for the current request), so long work fills the figure in as it goes.
 class RecomputeController : public QObject {
   Q_OBJECT
  public:
@@ -54,6 +56,8 @@ class RecomputeController : public QObject {
   void started();
   void progress(double fraction);                              // 0..1, from the running job
   void resultReady(const std::any& result, double elapsedMs);  // newest generation only
+  /// A snapshot the running job of the newest generation handed to RunControl::partial().
+  void partialReady(const std::any& snapshot);
   void failed(const QString& message);                         // ParamError or other exception text
   void cancelledRun();                                         // a run was cancelled or superseded
   void busyChanged(bool busy);                                 // isBusy() flipped
@@ -61,6 +65,7 @@ class RecomputeController : public QObject {
  private:
   void startPending();
   void onFinished(QObject* watcher);
+  void deliverPartial(const void* slot);
   void updateBusy();
 
   struct Impl;

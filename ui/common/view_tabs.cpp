@@ -36,7 +36,6 @@ ViewTabs::ViewTabs(Page* page, std::string key)
   const std::vector<std::string> choices = spec ? spec->choices : std::vector<std::string>{};
   connect(m_tabs, &QTabBar::currentChanged, this, [this, choices](int i) {
     if (i < 0 || i >= static_cast<int>(choices.size())) return;
-    if (m_interceptor && m_interceptor(i)) return;
     try {
       m_page->setParam(m_key, choices[static_cast<std::size_t>(i)]);
     } catch (const ParamError& e) {

@@ -25,18 +25,12 @@ class ViewTabs : public QWidget {
   QTabBar* tabBar() const { return m_tabs; }
   /// Selects the tab of the page's current value (signals blocked: no echo).
   void sync();
-  /// Called with the clicked tab's index before the param is set; returning true means the page
-  /// handled the click itself (e.g. shows the view locally while a run must not restart).
-  void setInterceptor(std::function<bool(int)> interceptor) {
-    m_interceptor = std::move(interceptor);
-  }
 
  private:
   Page* m_page;
   std::string m_key;
   QTabBar* m_tabs;
   QHBoxLayout* m_actions;
-  std::function<bool(int)> m_interceptor;
 };
 
 }  // namespace latentlab::ui

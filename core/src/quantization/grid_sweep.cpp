@@ -108,10 +108,10 @@ GridSweepResult computeGridSweep(const RowMatrixXd& x, const GridLabParams& p,
 
     // VQ at the same K, capped by the fit half (k-means++ needs K ≤ N).
     pt.vqCodes = static_cast<int>(std::min<std::int64_t>(pt.fsqCodes, nFit));
-    RowMatrixXd codebook = kmeansPlusPlus(fit, pt.vqCodes, p.seed + 1, RunControl{control.cancel, {}});
+    RowMatrixXd codebook = kmeansPlusPlus(fit, pt.vqCodes, p.seed + 1, control.cancelOnly());
     const LloydResult lr = lloyd(fit, std::move(codebook), std::max(1, p.iterations),
-                                 RunControl{control.cancel, {}});
-    const NearestResult held = nearestCodes(out, lr.codebook, RunControl{control.cancel, {}});
+                                 control.cancelOnly());
+    const NearestResult held = nearestCodes(out, lr.codebook, control.cancelOnly());
     std::vector<std::int64_t> fitWide(lr.assignment.begin(), lr.assignment.end());
     std::vector<std::int64_t> outWide(held.index.begin(), held.index.end());
     pt.vqUsage = usedFraction(fitWide, pt.vqCodes);

@@ -17,7 +17,7 @@ namespace latentlab::quantization {
 namespace {
 
 // Sub-steps only get the cancel flag: their own progress fractions would make ours jump back.
-RunControl cancelOnly(const RunControl& control) { return RunControl{control.cancel, {}}; }
+RunControl cancelOnly(const RunControl& control) { return control.cancelOnly(); }
 
 Reconstruction finish(const ImageData& original, ImageData recon, long long tokens, int codes,
                       UsageStats usage) {
@@ -37,8 +37,9 @@ Reconstruction finish(const ImageData& original, ImageData recon, long long toke
 // and the comparison says nothing about quantization (usage is bounded by N/K).
 constexpr int kPatchesPerCode = 4;
 
+// `live`: hand the FSQ half to control.partial() before VQ, which takes most of the time.
 ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int bits,
-                     int lloydIterations, const RunControl& control) {
+                     int lloydIterations, const RunControl& control, bool live = false) {
   ImageLabResult out;
   const RunControl sub = cancelOnly(control);
   const Patches patches = extractPatches(image, params.patch);
@@ -90,6 +91,10 @@ ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int b
   out.fsq = finish(image, reassemblePatches(xFsq, patches.layout), n, out.codes,
                    usageStats(fsqCounts));
   control.checkCancelled();
+  out.patchSize = params.patch;
+  out.gridRows = patches.layout.gridRows;
+  out.gridCols = patches.layout.gridCols;
+  out.original = image;
 
   // VQ branch: k-means++ + Lloyd in the same d-dim latent, K = ∏L.
   out.vqCodes = static_cast<int>(std::max<Eigen::Index>(
@@ -98,6 +103,11 @@ ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int b
     out.notes.push_back("VQ codebook capped at " + std::to_string(out.vqCodes) + " codes (" +
                         std::to_string(n) + " patches / " + std::to_string(kPatchesPerCode) +
                         "); FSQ keeps " + std::to_string(out.codes));
+  if (live && control.partialDue()) {
+    ImageLabResult part = out;
+    part.partial = true;
+    control.partial(std::move(part));
+  }
   const RowMatrixXd yr = y;
   RowMatrixXd init = kmeansPlusPlus(yr, out.vqCodes, params.seed, sub);
   const LloydResult km = lloyd(yr, std::move(init), lloydIterations, sub);
@@ -106,13 +116,9 @@ ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int b
   // bpp at the capped K: that is the rate the VQ code actually spends.
   out.vq = finish(image, reassemblePatches(pcaDecode(pca, yVq), patches.layout), n, out.vqCodes,
                   usageStatsOf(km.assignment, out.vqCodes));
-  out.patchSize = params.patch;
-  out.gridRows = patches.layout.gridRows;
-  out.gridCols = patches.layout.gridCols;
   out.fsqPatchIndex = idx;
   out.vqPatchIndex = km.assignment;
   out.vqCodebook = km.codebook;
-  out.original = image;
   return out;
 }
 
@@ -216,7 +222,7 @@ ImageLabResult computeImageLab(const ImageData& image, const ImageLabParams& par
   if (params.view == ImageView::Colour) {
     out = computeTierB(image, params, control);
   } else {
-    out = tierA(image, params, params.budgetBits, params.lloydIterations, control);
+    out = tierA(image, params, params.budgetBits, params.lloydIterations, control, true);
     if (params.view == ImageView::RateDistortion) {
       const auto& presets = fsqPresets();
       for (std::size_t i = 0; i < presets.size(); ++i) {
@@ -237,6 +243,11 @@ ImageLabResult computeImageLab(const ImageData& image, const ImageLabParams& par
         rp.fsqUsage = p.fsq.usage.usage;
         rp.vqUsage = p.vq.usage.usage;
         out.rate.push_back(rp);
+        if (control.partialDue()) {
+          ImageLabResult part = out;
+          part.partial = true;
+          control.partial(std::move(part));
+        }
       }
     }
   }

@@ -41,7 +41,7 @@ std::size_t idx(Method m) { return static_cast<std::size_t>(m); }
 // RunControl that forwards cancellation only, since progress fractions are computeTopkLab's.
 class Evaluator {
  public:
-  Evaluator(const TopkLabParams& p, const RunControl& control) : m_control{control.cancel, {}} {
+  Evaluator(const TopkLabParams& p, const RunControl& control) : m_control{control.cancelOnly()} {
     m_sp.x = p.x;
     m_sp.k = p.k;
     m_sp.tau = p.tau;

@@ -45,7 +45,7 @@ SpeedResult measureSpeed(const SpeedParams& params, const RunControl& control) {
   out.sizes = params.sizes;
   out.medianMs =
       Eigen::MatrixXd::Constant(nMethods, nSizes, std::numeric_limits<double>::quiet_NaN());
-  const RunControl inner{control.cancel, {}};  // cancellation only; progress is ours
+  const RunControl inner = control.cancelOnly();  // cancellation only; progress is ours
 
   // One input per size, shared by every method so the rows compare like with like.
   std::vector<std::vector<double>> inputs;

@@ -79,16 +79,44 @@ TEST(LstRunPage, TabClickDuringTrainingDoesNotRestartIt) {
   const auto& views = findField(fields, "view")->choices;
   const int target = tabs->tabBar()->currentIndex() == 0 ? 1 : 0;
   tabs->tabBar()->setCurrentIndex(target);
-  // Shown locally: the run was neither superseded nor restarted, the param not yet changed.
+  // The view is a view of the same run: the param changes, the run is neither superseded nor
+  // restarted.
   EXPECT_EQ(page.controller()->generation(), generation);
-  EXPECT_NE(std::get<std::string>(page.params().at("view")),
-            views[static_cast<std::size_t>(target)]);
-  ASSERT_TRUE(page.controller()->waitForIdle(60000));
-  for (int i = 0; i < 50; ++i) QCoreApplication::processEvents();  // the deferred setParam
+  EXPECT_TRUE(page.controller()->isBusy());
   EXPECT_EQ(std::get<std::string>(page.params().at("view")),
             views[static_cast<std::size_t>(target)]);
   ASSERT_TRUE(page.controller()->waitForIdle(60000));
+  EXPECT_EQ(page.controller()->generation(), generation);
   EXPECT_TRUE(page.result().has_value());
+}
+
+TEST(LstRunPage, ViewSwitchAfterCancelKeepsTheCurvesAndDoesNotTrain) {
+  LstRunPage page;
+  ParamSet set = ciSet();
+  set["steps"] = 2000.0;
+  set["eval_every"] = 2.0;
+  page.setParams(set);
+  // The first snapshot comes after pre-training (no runs yet); wait for curve points.
+  const auto hasCurve = [&page] {
+    return page.live() && !page.live()->runs.empty() && !page.live()->runs.back().curve.empty();
+  };
+  for (int i = 0; i < 2000 && !hasCurve(); ++i) {
+    QThread::msleep(10);
+    QCoreApplication::processEvents();
+  }
+  ASSERT_TRUE(hasCurve()) << "no streamed curve arrived";
+  page.cancelRun();
+  ASSERT_TRUE(page.controller()->waitForIdle(10000));
+  const int stepsShown = page.live()->runs.back().curve.back().step;
+  page.setParam("view", std::string("measured"));  // what the "Measured" tab does
+  ASSERT_TRUE(page.controller()->waitForIdle(10000));
+  EXPECT_FALSE(page.result().has_value()) << "the view switch trained the whole run";
+  ASSERT_TRUE(hasCurve());
+  EXPECT_EQ(page.live()->runs.back().curve.back().step, stepsShown);
+  page.rerun();  // "Train again" does train
+  EXPECT_TRUE(page.controller()->isBusy());
+  page.controller()->cancel();
+  ASSERT_TRUE(page.controller()->waitForIdle(10000));
 }
 
 TEST(LstRunPage, BackgroundRunStreamsPausesAndCancels) {
@@ -101,7 +129,6 @@ TEST(LstRunPage, BackgroundRunStreamsPausesAndCancels) {
   for (int i = 0; i < 1000 && !page.live(); ++i) {
     QThread::msleep(10);
     QCoreApplication::processEvents();
-    page.pollLive();
   }
   ASSERT_TRUE(page.live().has_value()) << "no streamed snapshot arrived";
   page.setPaused(true);

@@ -7,7 +7,6 @@
 #include <QHBoxLayout>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <utility>
@@ -21,25 +20,11 @@ namespace latentlab::ui {
 using finetune::SideTuningParams;
 using finetune::SideTuningResult;
 
-namespace {
-
-const FieldSpec& viewSpec() {
-  static const FieldSpec spec = *findField(specsOf(finetune::sideTuningFields()), "view");
-  return spec;
-}
-
-}  // namespace
-
 LstRunPage::LstRunPage(QWidget* parent) : Page(parent) {
   buildToolbar(installViewTabs("view"));
-  m_timer = new QTimer(this);
-  m_timer->setInterval(150);
-  connect(m_timer, &QTimer::timeout, this, &LstRunPage::pollLive);
-  m_timer->start();
   connect(controller(), &RecomputeController::busyChanged, this, &LstRunPage::setBusyUi);
   connect(controller(), &RecomputeController::progress, this,
           [this](double f) { m_progress->setValue(static_cast<int>(1000 * f)); });
-  connect(controller(), &RecomputeController::started, this, [this] { m_cancelled = false; });
   setBusyUi(false);
 }
 
@@ -73,55 +58,47 @@ void LstRunPage::validateParams(const ParamSet& merged) const {
 
 bool LstRunPage::isCheap(const std::string& key) const { return key == "view"; }
 
+// Every view is drawn from the same run: switching views while it trains only redraws.
+bool LstRunPage::isViewOnly(const std::string& key) const { return key == "view"; }
+
 RecomputeController::Job LstRunPage::makeJob() const {
   // A view change re-shows the finished run instead of training again.
   if (m_result && m_resultKey == trainingKey() && !m_forceRun) {
     return [r = *m_result](const RunControl&) { return std::any(r); };
   }
+  // … and the curves of a cancelled run: only "Train again" or a training setting trains anew.
+  if (m_cancelled && m_live && m_liveKey == trainingKey() && !m_forceRun)
+    return [](const RunControl&) { return std::any(); };
   m_forceRun = false;
-  m_feed = std::make_shared<LstLiveFeed>();
-  return [p = runParams(), feed = m_feed](const RunControl& control) {
+  m_cancelled = false;
+  m_pauseFlag = std::make_shared<std::atomic<bool>>(false);
+  m_liveKey = trainingKey();
+  return [p = runParams(), pause = m_pauseFlag](const RunControl& control) {
     finetune::SideTuningHooks hooks;
-    hooks.pause = &feed->pause;
-    hooks.onPartial = [feed](const SideTuningResult& snapshot) {
-      const std::lock_guard lock(feed->mutex);
-      feed->latest = snapshot;
+    hooks.pause = pause.get();
+    hooks.onPartial = [&control](const SideTuningResult& snapshot) {
+      if (control.partialDue()) control.partial(snapshot);
     };
     return std::any(finetune::computeSideTuning(p, control, hooks));
   };
 }
 
 void LstRunPage::applyResult(const std::any& result) {
+  if (!result.has_value()) {  // a view change over a cancelled run's curves
+    fillFigure(screenFigure());
+    return;
+  }
   m_result = std::any_cast<SideTuningResult>(result);
   m_resultKey = trainingKey();
   m_live.reset();
-  if (m_feed) {
-    const std::lock_guard lock(m_feed->mutex);
-    m_feed->latest.reset();
-  }
   markHasResult();
   fillFigure(screenFigure());
-  if (m_pendingView >= 0) {
-    const int view = std::exchange(m_pendingView, -1);
-    QTimer::singleShot(0, this, [this, view] {
-      try {
-        setParam("view", viewSpec().choices.at(static_cast<std::size_t>(view)));
-      } catch (const ParamError& e) {
-        emit computeFailed(QString::fromStdString(e.what()));
-      }
-    });
-  }
 }
 
-void LstRunPage::pollLive() {
-  if (!m_feed) return;
-  std::optional<SideTuningResult> snap;
-  {
-    const std::lock_guard lock(m_feed->mutex);
-    snap.swap(m_feed->latest);
-  }
-  if (!snap || !controller()->isBusy()) return;
-  m_live = std::move(snap);
+void LstRunPage::applyPartial(const std::any& snapshot) {
+  const auto* snap = std::any_cast<SideTuningResult>(&snapshot);
+  if (!snap) return;
+  m_live = *snap;
   fillFigure(screenFigure());
 }
 
@@ -154,21 +131,10 @@ void LstRunPage::fillFigure(QWidget* figure) const {
   const bool showLive = m_live && (controller()->isBusy() || m_cancelled);
   const SideTuningResult* r = showLive ? &*m_live : (m_result ? &*m_result : nullptr);
   if (!r) return;
-  SideTuningParams p = runParams();
-  if (m_pendingView >= 0 && figure == screenFigure())
-    p.view = static_cast<finetune::SideView>(m_pendingView);
-  fig->show(p, *r, statusText());
+  fig->show(runParams(), *r, statusText());
 }
 
 void LstRunPage::buildToolbar(ViewTabs* tabs) {
-  tabs->setInterceptor([this](int i) {
-    if (!controller()->isBusy() || (m_result && m_resultKey == trainingKey())) return false;
-    // Changing the view through the params would restart the training: show it locally and
-    // store it once the run is done.
-    m_pendingView = i;
-    fillFigure(screenFigure());
-    return true;
-  });
   QWidget* bar = tabs;
   QHBoxLayout* row = tabs->actions();
   m_run = new QPushButton(tr("Train again"), bar);
@@ -198,13 +164,13 @@ void LstRunPage::setBusyUi(bool busy) {
     const QSignalBlocker block(m_pause);
     m_pause->setChecked(false);
     m_pause->setText(tr("Pause"));
-    if (m_feed) m_feed->pause = false;
+    if (m_pauseFlag) *m_pauseFlag = false;
     if (hasResult() || m_cancelled) fillFigure(screenFigure());
   }
 }
 
 void LstRunPage::setPaused(bool paused) {
-  if (m_feed) m_feed->pause = paused;
+  if (m_pauseFlag) *m_pauseFlag = paused;
   {
     const QSignalBlocker block(m_pause);
     m_pause->setChecked(paused);
@@ -213,13 +179,12 @@ void LstRunPage::setPaused(bool paused) {
   if (m_live) fillFigure(screenFigure());
 }
 
-bool LstRunPage::isPaused() const { return m_feed && m_feed->pause.load(); }
+bool LstRunPage::isPaused() const { return m_pauseFlag && m_pauseFlag->load(); }
 
 void LstRunPage::cancelRun() {
   if (!controller()->isBusy()) return;
-  pollLive();
   m_cancelled = true;
-  if (m_feed) m_feed->pause = false;
+  if (m_pauseFlag) *m_pauseFlag = false;
   controller()->cancel();
   fillFigure(screenFigure());
 }

@@ -5,7 +5,6 @@
 #include <QString>
 #include <atomic>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
@@ -14,16 +13,8 @@
 
 class QPushButton;
 class QProgressBar;
-class QTimer;
 
 namespace latentlab::ui {
-
-/// Snapshots a running job posts for the GUI (thread-safe), and the pause flag it polls.
-struct LstLiveFeed {
-  std::mutex mutex;
-  std::optional<finetune::SideTuningResult> latest;  // newest snapshot not yet shown
-  std::atomic<bool> pause{false};
-};
 
 /// Side-tuning run (after Sung et al. 2022 (LST)): a frozen,
 /// briefly pre-trained backbone and five methods trained with hand-written backprop; live loss
@@ -51,17 +42,18 @@ class LstRunPage : public Page {
   void cancelRun();
   /// Trains again with the current params (even when they produced the shown result).
   void rerun();
-  /// Moves the newest snapshot from the feed to the screen (the timer calls it; tests too).
-  void pollLive();
 
  protected:
   void validateParams(const latentlab::ParamSet& merged) const override;
   RecomputeController::Job makeJob() const override;
   void applyResult(const std::any& result) override;
+  /// The curves so far of the run in progress (≈ 16 per second).
+  void applyPartial(const std::any& snapshot) override;
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;
   bool isCheap(const std::string& key) const override;
+  bool isViewOnly(const std::string& key) const override;
 
  private:
   finetune::SideTuningParams runParams() const;
@@ -72,16 +64,15 @@ class LstRunPage : public Page {
 
   std::optional<finetune::SideTuningResult> m_result;
   std::string m_resultKey;
-  std::optional<finetune::SideTuningResult> m_live;
-  mutable std::shared_ptr<LstLiveFeed> m_feed;
+  std::optional<finetune::SideTuningResult> m_live;  // the newest snapshot of the run
+  mutable std::string m_liveKey;                    // training params of m_live's run
+  mutable std::shared_ptr<std::atomic<bool>> m_pauseFlag;  // the running job polls it
   mutable bool m_forceRun = false;
-  int m_pendingView = -1;  // view chosen while training, stored in the params when done
-  bool m_cancelled = false;
+  mutable bool m_cancelled = false;
   QPushButton* m_pause = nullptr;
   QPushButton* m_cancel = nullptr;
   QPushButton* m_run = nullptr;
   QProgressBar* m_progress = nullptr;
-  QTimer* m_timer = nullptr;
 };
 
 }  // namespace latentlab::ui

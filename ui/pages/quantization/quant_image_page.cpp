@@ -12,7 +12,6 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <utility>
 
@@ -33,14 +32,7 @@ constexpr const char* kSampleFiles[] = {"astronaut.png", "coffee.png"};
 
 QuantImagePage::QuantImagePage(QWidget* parent) : Page(parent) {
   setAcceptDrops(true);
-  m_timer = new QTimer(this);
-  m_timer->setInterval(100);
-  connect(m_timer, &QTimer::timeout, this, &QuantImagePage::pollLive);
   connect(this, &Page::busyChanged, this, [this](bool busy) {
-    if (busy)
-      m_timer->start();
-    else
-      m_timer->stop();
     m_pause->setEnabled(busy);
     m_stop->setEnabled(busy);
     if (!busy) setPaused(false);
@@ -127,7 +119,7 @@ void QuantImagePage::validateParams(const ParamSet& merged) const {
 RecomputeController::Job QuantImagePage::makeJob() const {
   const ImageLabParams p = labParams();
   if (p.view == ImageView::Training) {
-    m_feed = std::make_shared<QuantTrainFeed>();
+    m_pauseFlag = std::make_shared<std::atomic<bool>>(false);
     TinyAeParams ae;
     ae.budgetBits = p.budgetBits;
     ae.patch = p.patch;
@@ -137,12 +129,11 @@ RecomputeController::Job QuantImagePage::makeJob() const {
     ae.commitment = p.commitment;
     ae.seed = p.seed;
     ae.reportEvery = std::max(1, p.trainSteps / 100);
-    return [ae, image = currentImage(), feed = m_feed](const RunControl& control) {
+    return [ae, image = currentImage(), pause = m_pauseFlag](const RunControl& control) {
       TinyAeHooks hooks;
-      hooks.pause = &feed->pause;
-      hooks.onPartial = [feed](const TinyAeResult& snapshot) {
-        const std::lock_guard lock(feed->mutex);
-        feed->latest = snapshot;
+      hooks.pause = pause.get();
+      hooks.onPartial = [&control](const TinyAeResult& snapshot) {
+        if (control.partialDue()) control.partial(snapshot);
       };
       return std::any(trainTinyAutoencoders(*image, ae, control, hooks));
     };
@@ -152,28 +143,31 @@ RecomputeController::Job QuantImagePage::makeJob() const {
   };
 }
 
-void QuantImagePage::pollLive() {
-  if (!m_feed) return;
-  std::optional<TinyAeResult> snap;
-  {
-    const std::lock_guard lock(m_feed->mutex);
-    snap.swap(m_feed->latest);
+void QuantImagePage::applyPartial(const std::any& snapshot) {
+  if (const auto* lab = std::any_cast<ImageLabResult>(&snapshot)) {  // FSQ before VQ
+    m_result = *lab;
+    m_resultParams = labParams();
+    m_resultName = imageName();
+    markHasResult();
+    fillFigure(screenFigure());
+    return;
   }
+  const auto* snap = std::any_cast<TinyAeResult>(&snapshot);
   if (!snap || labParams().view != ImageView::Training) return;
-  m_train = std::move(snap);
+  m_train = *snap;
   m_resultParams = labParams();
   m_resultName = imageName();
   fillFigure(screenFigure());
 }
 
 void QuantImagePage::setPaused(bool paused) {
-  if (m_feed) m_feed->pause = paused;
+  if (m_pauseFlag) *m_pauseFlag = paused;
   const QSignalBlocker block(m_pause);
   m_pause->setChecked(paused);
   m_pause->setText(paused ? tr("Resume") : tr("Pause"));
 }
 
-bool QuantImagePage::isPaused() const { return m_feed && m_feed->pause.load(); }
+bool QuantImagePage::isPaused() const { return m_pauseFlag && m_pauseFlag->load(); }
 
 void QuantImagePage::applyResult(const std::any& result) {
   if (const auto* train = std::any_cast<TinyAeResult>(&result)) {

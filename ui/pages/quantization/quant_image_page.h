@@ -5,7 +5,6 @@
 #include <QString>
 #include <atomic>
 #include <memory>
-#include <mutex>
 #include <optional>
 
 #include "latentlab/quantization/image_lab.h"
@@ -16,16 +15,8 @@
 class QHBoxLayout;
 class QLabel;
 class QPushButton;
-class QTimer;
 
 namespace latentlab::ui {
-
-/// Snapshots the tier C training job posts for the GUI (thread-safe), and its pause flag.
-struct QuantTrainFeed {
-  std::mutex mutex;
-  std::optional<quantization::TinyAeResult> latest;  // newest snapshot not yet shown
-  std::atomic<bool> pause{false};
-};
 
 /// Image reconstruction without a pretrained network: FSQ against VQ at equal code count on a
 /// bundled sample or an image the user opens (toolbar, drag-and-drop), with PSNR/SSIM/bpp/usage
@@ -72,6 +63,8 @@ class QuantImagePage : public Page {
   void validateParams(const latentlab::ParamSet& merged) const override;
   RecomputeController::Job makeJob() const override;
   void applyResult(const std::any& result) override;
+  /// Tier C: the curves and reconstructions so far of the training run.
+  void applyPartial(const std::any& snapshot) override;
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;
@@ -85,12 +78,10 @@ class QuantImagePage : public Page {
   std::shared_ptr<const quantization::ImageData> sample(int index) const;
   void buildToolbar(QHBoxLayout* row);
   void syncToolbar();
-  void pollLive();
 
   std::optional<quantization::ImageLabResult> m_result;
   std::optional<quantization::TinyAeResult> m_train;
-  mutable std::shared_ptr<QuantTrainFeed> m_feed;
-  QTimer* m_timer = nullptr;
+  mutable std::shared_ptr<std::atomic<bool>> m_pauseFlag;  // the training job polls it
   QPushButton* m_pause = nullptr;
   QPushButton* m_stop = nullptr;
   quantization::ImageLabParams m_resultParams;

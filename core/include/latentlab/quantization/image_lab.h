@@ -94,6 +94,9 @@ struct ImageLabResult {
   RowMatrixXd vqCodebook;                         // K×d codewords in the PCA latent
   std::vector<std::string> notes;  // downscale notice, capped K, etc.
   double elapsedMs = 0.0;
+  /// A snapshot of a computation in progress (RunControl::partial): FSQ is done; VQ (its image
+  /// still empty) or the rate–distortion points are not, or not all.
+  bool partial = false;
 };
 
 /// Tier A: patches → PCA (d = len(levels)) → FSQ with bound gain α and the chosen decoder
