@@ -471,6 +471,28 @@ TEST(ChartView, RangeJumpsKeepTheTickCountSmall) {
   }
 }
 
+TEST(ChartView, AMarkerAddedAfterATinyRangeKeepsTheTickCountSmall) {
+  // Fits wait for the event loop; a series or marker attached before that re-initialises the
+  // axis range while the last fit's interval (here 1e-7) still holds. That froze the window when
+  // a streamed partial result with a tiny range was followed by a marker far away.
+  ChartView chart;
+  chart.resize(480, 320);
+  const auto itemCount = [&chart] {
+    const auto* view = chart.findChild<QGraphicsView*>();
+    return view && view->scene() ? view->scene()->items().size() : qsizetype{-1};
+  };
+  chart.setSeries(QStringLiteral("s"), {{0, 0}, {1e-6, 1e-6}});
+  (void)renderWidget(chart, {480, 320});
+  const qsizetype small = itemCount();
+  ASSERT_GT(small, 0);
+  chart.setMarker(QStringLiteral("far"), Qt::Vertical, 1e6);
+  chart.setSeries(QStringLiteral("wide"), {{0, 0}, {1e6, 1e6}});
+  EXPECT_LT(itemCount(), 4 * small + 100) << "before the fit";
+  (void)renderWidget(chart, {480, 320});
+  EXPECT_LT(itemCount(), 4 * small + 100) << "after the fit";
+  EXPECT_GE(chart.yRange().second, 1e6);
+}
+
 TEST(ChartView, HoverShowsNearestPoint) {
   ChartView chart;
   chart.setSeries(QStringLiteral("a"), {{0, 0}, {1, 1}, {2, 4}, {3, 9}});

@@ -66,6 +66,8 @@ QAbstractAxis* makeAxis(ChartView::Axis type) {
 /// Sets the range and, on a value axis, ticks at round numbers: with the data range kept tight,
 /// fixed tick counts would label 0.912132-style values.
 void setNiceRange(QAbstractAxis* axis, double lo, double hi) {
+  // Every change below relayouts the axis' tick labels (rich-text items, the costliest part of a
+  // refill), so a refit to what the axis already shows changes nothing.
   if (auto* l = qobject_cast<QLogValueAxis*>(axis)) {
     // Qt finds the labelled powers as ceil/floor of ln(x)/ln(base); for 10^-4 that quotient is
     // −3.9999999999999996, so the end decade went unlabelled. Step the ends out by ulps until the
@@ -75,30 +77,35 @@ void setNiceRange(QAbstractAxis* axis, double lo, double hi) {
     const double kLo = std::round(std::log10(lo));
     if (std::abs(std::log10(lo) - kLo) < 1e-9)
       for (int i = 0; i < 8 && std::log(lo) / lnBase > kLo; ++i) lo = std::nextafter(lo, 0.0);
+    // A label per decade crowds past ~8 decades: label every second one, and drop minor ticks.
+    const double decades = std::log10(hi / lo);
+    const double base = decades > 8.5 ? 100.0 : 10.0;
+    const int minor = decades > 6.5 ? 0 : -1;
+    if (l->min() == lo && l->max() == hi && l->base() == base && l->minorTickCount() == minor)
+      return;
     l->setRange(lo, hi);
+    l->setBase(base);
+    l->setMinorTickCount(minor);
   } else if (auto* v = qobject_cast<QValueAxis*>(axis)) {
+    const std::vector<double> ticks = niceLinearTicks(lo, hi);
+    const bool nice = ticks.size() >= 2;
+    if (v->min() == lo && v->max() == hi &&
+        (!nice || (v->tickType() == QValueAxis::TicksDynamic && v->tickAnchor() == ticks[0] &&
+                   v->tickInterval() == ticks[1] - ticks[0])))
+      return;
     // Dynamic ticks are anchor + k·interval across the range, laid out on every change: the new
     // range with the old interval (or the reverse) can ask for millions of tick items — a range
     // of 10^6 after one of 1 froze the window and ate memory (found by the GUI monkey test). Hold
     // the ticks fixed while the range moves, then switch to the new range's own interval.
     v->setTickType(QValueAxis::TicksFixed);
     v->setRange(lo, hi);
-  } else {
-    axis->setRange(lo, hi);
-  }
-  if (auto* l = qobject_cast<QLogValueAxis*>(axis)) {
-    // A label per decade crowds past ~8 decades: label every second one, and drop minor ticks.
-    const double decades = std::log10(hi / lo);
-    l->setBase(decades > 8.5 ? 100.0 : 10.0);
-    l->setMinorTickCount(decades > 6.5 ? 0 : -1);
-  }
-  if (auto* v = qobject_cast<QValueAxis*>(axis)) {
-    const std::vector<double> ticks = niceLinearTicks(lo, hi);
-    if (ticks.size() >= 2) {
+    if (nice) {
       v->setTickAnchor(ticks[0]);
       v->setTickInterval(ticks[1] - ticks[0]);
       v->setTickType(QValueAxis::TicksDynamic);
     }
+  } else {
+    axis->setRange(lo, hi);
   }
 }
 
@@ -172,6 +179,8 @@ struct ChartView::Impl {
   std::vector<Entry> entries;
   std::vector<Marker> markers;
   int nextColor = 0;
+  ChartView* owner = nullptr;
+  bool fitPending = false;  // refit() asked; ensureFitted() does it
 
   std::vector<QPointF> filter(const std::vector<QPointF>& pts) const {
     std::vector<QPointF> out;
@@ -186,9 +195,15 @@ struct ChartView::Impl {
   }
 
   void attach(QAbstractSeries* s) {
+    // Attaching re-initialises the axis range from the series (Qt's domain). Dynamic ticks at the
+    // last fit's interval over such a range can mean millions of tick items (a fit to a partial
+    // result's tiny range, then a marker: the window froze). Fixed ticks until the next fit.
+    for (QAbstractAxis* a : {axisX, axisY})
+      if (auto* v = qobject_cast<QValueAxis*>(a)) v->setTickType(QValueAxis::TicksFixed);
     chart->addSeries(s);
     s->attachAxis(axisX);
     s->attachAxis(axisY);
+    refit();
   }
 
   void pushPoints(Entry& e) {
@@ -240,7 +255,23 @@ struct ChartView::Impl {
     for (auto& e : entries) pushPoints(e);
   }
 
+  /// Fits the axes once the current batch of changes is done: a figure refill sets a dozen
+  /// series and markers one after another, and each fit relayouts Qt Charts' axes (two thirds of
+  /// a Top-k refill). The fit runs from the event loop before the next paint (paint requests are
+  /// posted at low priority), or at once when something reads the chart (ensureFitted).
   void refit() {
+    if (fitPending) return;
+    fitPending = true;
+    QMetaObject::invokeMethod(owner, [this] { ensureFitted(); }, Qt::QueuedConnection);
+  }
+
+  void ensureFitted() {
+    if (!fitPending) return;
+    fitPending = false;
+    fitNow();
+  }
+
+  void fitNow() {
     Bounds bx, by;
     for (const auto& e : entries)
       for (const QPointF& p : e.shown) {
@@ -387,9 +418,10 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl
   d->readout->setFrameShape(QFrame::StyledPanel);
   d->readout->setMargin(3);
   d->readout->hide();
+  d->owner = this;
   d->rebuildAxes();
   d->style(palette(), font());
-  d->refit();
+  d->fitNow();
   connect(d->chart, &QChart::plotAreaChanged, this, [this] { d->fitCategoryLabels(width()); });
 }
 
@@ -501,6 +533,7 @@ void ChartView::setBars(const QStringList& categories, const QStringList& groups
     d->bars = new QBarSeries;
     d->bars->setBarWidth(kBarWidth);
     d->chart->addSeries(d->bars);
+    if (auto* v = qobject_cast<QValueAxis*>(d->axisY)) v->setTickType(QValueAxis::TicksFixed);
     d->bars->attachAxis(d->categoryAxis);
     d->bars->attachAxis(d->axisY);
     connect(d->bars, &QBarSeries::hovered, this, [this](bool on, int index, QBarSet* set) {
@@ -590,12 +623,14 @@ void ChartView::clearMarkers() {
 int ChartView::seriesCount() const { return static_cast<int>(d->entries.size()); }
 
 std::pair<double, double> ChartView::yRange() const {
+  d->ensureFitted();
   if (auto* v = qobject_cast<QValueAxis*>(d->axisY)) return {v->min(), v->max()};
   if (auto* l = qobject_cast<QLogValueAxis*>(d->axisY)) return {l->min(), l->max()};
   return {kNaN, kNaN};
 }
 
 std::vector<QPointF> ChartView::drawnPoints(const QString& name) const {
+  d->ensureFitted();
   for (const auto& e : d->entries)
     if (e.name == name) {
       const QList<QPointF> pts = e.series->points();
@@ -616,6 +651,7 @@ QSize ChartView::sizeHint() const { return {420, 260}; }
 QSize ChartView::minimumSizeHint() const { return {240, 180}; }
 
 QPointF ChartView::pointPosition(const QString& name, const QPointF& value) const {
+  d->ensureFitted();
   for (const auto& e : d->entries) {
     if (e.name != name) continue;
     const QPointF scene = d->chart->mapToScene(d->chart->mapToPosition(value, e.series));
