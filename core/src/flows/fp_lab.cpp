@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 #include "latentlab/flows/fp_lab.h"
 
@@ -86,6 +87,29 @@ bool closedForm(const FpLabParams& p, const Drift& d, const Mixture& mix, double
   for (double& v : q) v /= s * out.cellVolume();
   (void)p;
   return true;
+}
+
+// Trajectories as matrices and the left side of (WF) from the frames computed so far.
+void finishResult(FpLabResult& r, const std::vector<std::vector<double>>& trajA,
+                  const std::vector<std::vector<double>>& trajB) {
+  const int rows = static_cast<int>(r.trajTimes.size());
+  const int dim = r.dim;
+  r.trajSde.clear();
+  r.trajSigma.clear();
+  for (std::size_t k = 0; k < trajA.size(); ++k) {
+    r.trajSde.push_back(Eigen::Map<const Eigen::Matrix<double, -1, -1, Eigen::RowMajor>>(
+        trajA[k].data(), rows, dim));
+    r.trajSigma.push_back(Eigen::Map<const Eigen::Matrix<double, -1, -1, Eigen::RowMajor>>(
+        trajB[k].data(), rows, dim));
+  }
+  // Left side of (WF): d/dt E φ by central differences between frames (one-sided at the ends).
+  const auto& sn = r.snapshots;
+  const int fcount = static_cast<int>(sn.size());
+  r.wfLhs.clear();
+  for (int i = 0; i < fcount; ++i) {
+    const int a = std::max(0, i - 1), b = std::min(fcount - 1, i + 1);
+    r.wfLhs.push_back(b > a ? (sn[b].phiMean - sn[a].phiMean) / (sn[b].t - sn[a].t) : 0.0);
+  }
 }
 
 Eigen::MatrixXd shown(const ParticleCloud& c) {
@@ -253,6 +277,14 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
   };
 
   for (int i = 0; i < kResidualDts; ++i) r.residualDt.push_back(std::pow(10.0, -4.0 + 0.25 * i));
+  // The frames so far, for the page to show while the rest is computed.
+  auto publish = [&] {
+    FpLabResult part = r;
+    part.partial = true;
+    part.minDensity = minP;
+    finishResult(part, trajA, trajB);
+    control.partial(std::make_shared<const FpLabResult>(std::move(part)));
+  };
   snapshot(0.0);
   record(0.0);
   // A linear drift keeps a single Gaussian Gaussian: its score is known in closed form.
@@ -265,6 +297,7 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
   r.odeIntegrator = p.odeIntegrator;
   const Gaussian* start = r.closedFormScore ? &mix.parts.front() : nullptr;
   std::vector<double> keptX, keptY;  // the grid's score at the start of the step (ODE stages)
+  if (control.partialDue()) publish();  // the first frame: p₀ on the grid and the particles
   for (int step = 0; step < r.steps; ++step) {
     control.checkCancelled();
     const double t = step * r.dt;
@@ -307,24 +340,14 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
     }
     const double tn = (step + 1) * r.dt;
     if ((step + 1) % trajEvery == 0) record(tn);
-    if ((step + 1) % perFrame == 0) snapshot(p.tEnd * ((step + 1) / perFrame) / frames);
+    if ((step + 1) % perFrame == 0) {
+      snapshot(p.tEnd * ((step + 1) / perFrame) / frames);
+      if (control.partialDue()) publish();
+    }
     if (step % 16 == 0) control.progress(static_cast<double>(step) / r.steps);
   }
   r.minDensity = minP;
-  for (int k = 0; k < paths; ++k) {
-    const int rows = static_cast<int>(r.trajTimes.size());
-    r.trajSde.push_back(
-        Eigen::Map<Eigen::Matrix<double, -1, -1, Eigen::RowMajor>>(trajA[k].data(), rows, dim));
-    r.trajSigma.push_back(
-        Eigen::Map<Eigen::Matrix<double, -1, -1, Eigen::RowMajor>>(trajB[k].data(), rows, dim));
-  }
-  // Left side of (WF): d/dt E φ by central differences between frames (one-sided at the ends).
-  const auto& sn = r.snapshots;
-  const int fcount = static_cast<int>(sn.size());
-  for (int i = 0; i < fcount; ++i) {
-    const int a = std::max(0, i - 1), b = std::min(fcount - 1, i + 1);
-    r.wfLhs.push_back((sn[b].phiMean - sn[a].phiMean) / (sn[b].t - sn[a].t));
-  }
+  finishResult(r, trajA, trajB);
   control.progress(1.0);
   r.elapsedMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();

@@ -42,7 +42,7 @@ void ParticleCloud::step(const Drift& drift, double sigma, const FpGrid* grid, d
   const bool useScore = corr > 0.0 && grid != nullptr && !exactScore;
   const double sq = sig * std::sqrt(dt);
   const int blocks = static_cast<int>(m_rngs.size());
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (m_count >= kParallelParticles)
   for (int b = 0; b < blocks; ++b) {
     Rng& rng = m_rngs[b];
     const int end = std::min(m_count, (b + 1) * kBlock);
@@ -75,7 +75,7 @@ void ParticleCloud::odeStep(const Drift& drift, Solver solver, double t, double 
     if (c > 0.0) score(z.data(), stage, s);
     return Eigen::Vector2d(f[0] - c * s[0], dim == 2 ? f[1] - c * s[1] : 0.0);
   };
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (m_count >= kParallelParticles)
   for (int k = 0; k < m_count; ++k) {
     double* x = &m_x[static_cast<std::size_t>(k) * dim];
     const Eigen::Vector2d z(x[0], dim == 2 ? x[1] : 0.0);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <numbers>
 #include <optional>
 #include <tuple>
@@ -328,6 +329,12 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
     }
     out.snapshots.push_back(std::move(snap));
     control.progress(static_cast<double>(round + 1) / (p.rounds + 1));
+    if (round < p.rounds && control.partialDue()) {
+      // The rounds so far, for the page to show while the rest is computed.
+      auto part = std::make_shared<WganLabResult>(out);
+      part->partial = true;
+      control.partial(std::shared_ptr<const WganLabResult>(std::move(part)));
+    }
   }
   out.elapsedMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

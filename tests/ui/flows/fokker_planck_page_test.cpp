@@ -167,3 +167,32 @@ TEST(FokkerPlanckPage, ResidualViewIsComputedInTheJobAndExported) {
     }
   EXPECT_TRUE(found);
 }
+
+TEST(FokkerPlanckPage, FramesStreamInAndTheSliderNeverRestartsTheRun) {
+  FokkerPlanckPage page;
+  page.setParams({{"grid_n", 64.0}, {"t_end", 6.0}, {"snapshots", 60.0}});
+  page.controller()->cancel();
+  ASSERT_TRUE(page.controller()->waitForIdle(60000));
+  QSignalSpy shown(&page, &ui::Page::figureUpdated);
+  page.setParam("seed", 5.0);  // a new simulation
+  const quint64 generation = page.controller()->generation();
+  // The first frames are on screen before the simulation ends.
+  for (int i = 0; i < 20000 && (shown.isEmpty() || !shown.first().at(0).toBool()); ++i)
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+  ASSERT_FALSE(shown.isEmpty());
+  EXPECT_TRUE(shown.first().at(0).toBool()) << "the first update was the final result";
+  ASSERT_NE(page.result(), nullptr);
+  EXPECT_TRUE(page.result()->partial);
+  const std::size_t framesSoFar = page.result()->snapshots.size();
+  EXPECT_LT(framesSoFar, 61u);
+  // Scrubbing and switching views during the run redraw what is there; the run goes on.
+  page.setParam("frame", 0.0);
+  page.setParam("view", std::string("metrics"));
+  EXPECT_EQ(page.controller()->generation(), generation);
+  ASSERT_TRUE(page.controller()->waitForIdle(120000));
+  EXPECT_EQ(page.controller()->generation(), generation);
+  ASSERT_NE(page.result(), nullptr);
+  EXPECT_FALSE(page.result()->partial);
+  EXPECT_EQ(page.result()->snapshots.size(), 61u);
+  EXPECT_EQ(page.simulationRuns(), 1);
+}

@@ -268,3 +268,26 @@ TEST(ReflowWganPage, TriangleTargetWidensTheView) {
   EXPECT_EQ(fig->canvas()->content().box, 11.5);
   EXPECT_EQ(std::get<double>(page.params().at("box")), 3.0);  // the field itself is unchanged
 }
+
+// Rounds stream in while the run computes; scrubbing meanwhile does not restart it.
+TEST(ReflowWganPage, RoundsStreamInAndScrubbingKeepsTheRun) {
+  ReflowWganPage page;
+  page.setActive(true);
+  ASSERT_TRUE(page.controller()->waitForIdle(60000));
+  QSignalSpy shown(&page, &ui::Page::figureUpdated);
+  page.setParam("rounds", 300.0);
+  const quint64 generation = page.controller()->generation();
+  for (int i = 0; i < 20000 && shown.isEmpty(); ++i)
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+  ASSERT_FALSE(shown.isEmpty());
+  EXPECT_TRUE(shown.first().at(0).toBool()) << "the first update was the final result";
+  ASSERT_NE(page.result(), nullptr);
+  EXPECT_TRUE(page.result()->partial);
+  EXPECT_LT(page.result()->snapshots.size(), 301u);
+  page.setParam("round", 0.0);
+  page.setParam("view", std::string("charts"));
+  ASSERT_TRUE(page.controller()->waitForIdle(120000));
+  EXPECT_EQ(page.controller()->generation(), generation);
+  EXPECT_FALSE(page.result()->partial);
+  EXPECT_EQ(page.result()->snapshots.size(), 301u);
+}

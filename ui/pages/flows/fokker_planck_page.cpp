@@ -79,7 +79,7 @@ void FokkerPlanckPage::validateParams(const ParamSet& merged) const {
 RecomputeController::Job FokkerPlanckPage::makeJob() const {
   ParamSet key = simulationKey(params());
   std::shared_ptr<const flows::FpLabResult> cached;
-  if (m_result && key == m_resultKey) cached = m_result;
+  if (m_result && !m_result->partial && key == m_resultKey) cached = m_result;
   return [p = labParams(), key = std::move(key), cached, runs = m_runs](
              const RunControl& control) {
     // A frame or view change: hand the cached frames back; nothing is recomputed.
@@ -94,6 +94,16 @@ void FokkerPlanckPage::applyResult(const std::any& result) {
   const auto& r = std::any_cast<const FpPageResult&>(result);
   m_result = r.result;
   m_resultKey = r.key;
+  markHasResult();
+  syncToolbar();
+  fillFigure(screenFigure());
+}
+
+void FokkerPlanckPage::applyPartial(const std::any& snapshot) {
+  const auto* part = std::any_cast<std::shared_ptr<const flows::FpLabResult>>(&snapshot);
+  if (!part || !*part) return;
+  m_result = *part;
+  m_resultKey = simulationKey(params());
   markHasResult();
   syncToolbar();
   fillFigure(screenFigure());
@@ -131,6 +141,8 @@ bool FokkerPlanckPage::isCheap(const std::string& key) const {
   // Only the view parameters are cheap; everything else reruns the simulation.
   return key == "frame" || key == "view";
 }
+
+bool FokkerPlanckPage::isViewOnly(const std::string& key) const { return isCheap(key); }
 
 void FokkerPlanckPage::buildToolbar(QHBoxLayout* row) {
   QWidget* bar = this;

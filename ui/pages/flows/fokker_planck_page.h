@@ -19,7 +19,8 @@ namespace latentlab::ui {
 /// Fokker–Planck (kexue.fm/archives/9461): particles (SDE and σ-SDE on one seed) against the
 /// finite-volume grid solution and the closed forms, with a time slider over cached frames.
 /// The frame and the view are cheap: the job hands back the cached simulation when nothing else
-/// changed, so moving the slider only refills the figure.
+/// changed, so moving the slider only refills the figure. Frames stream in while the simulation
+/// runs (the slider grows); moving the slider or switching views meanwhile does not restart it.
 class FokkerPlanckPage : public Page {
   Q_OBJECT
  public:
@@ -46,11 +47,14 @@ class FokkerPlanckPage : public Page {
   void validateParams(const latentlab::ParamSet& merged) const override;
   RecomputeController::Job makeJob() const override;
   void applyResult(const std::any& result) override;
+  /// The frames computed so far: the time slider grows as they land.
+  void applyPartial(const std::any& snapshot) override;
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;
   void paramsUpdated() override;
   bool isCheap(const std::string& key) const override;
+  bool isViewOnly(const std::string& key) const override;
 
  private:
   flows::FpLabParams labParams() const;

@@ -135,8 +135,8 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
                                  int round) {
   const auto& s = r.snapshots[static_cast<std::size_t>(round)];
   m_title->setText(r.scalarCritic
-                       ? tr("Critic D and ∇D — round %1 of %2").arg(round).arg(r.snapshots.size() - 1)
-                       : tr("Field ‖v‖ and v — round %1 of %2").arg(round).arg(r.snapshots.size() - 1));
+                       ? tr("Critic D and ∇D — round %1 of %2").arg(round).arg(r.params.rounds)
+                       : tr("Field ‖v‖ and v — round %1 of %2").arg(round).arg(r.params.rounds));
   ReflowWganCanvas::Content c;
   c.field = s.field;
   c.mapping = r.scalarCritic

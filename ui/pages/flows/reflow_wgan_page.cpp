@@ -61,7 +61,8 @@ void ReflowWganPage::validateParams(const ParamSet& merged) const {
 RecomputeController::Job ReflowWganPage::makeJob() const {
   // Scrubbing rounds or switching views reuses the cached run instead of recomputing it.
   return [p = labParams(), cached = m_result](const RunControl& control) {
-    if (cached && flows::sameComputation(cached->params, p)) return std::any(cached);
+    if (cached && !cached->partial && flows::sameComputation(cached->params, p))
+      return std::any(cached);
     return std::any(std::shared_ptr<const flows::WganLabResult>(
         std::make_shared<flows::WganLabResult>(flows::computeWganLab(p, control))));
   };
@@ -71,6 +72,20 @@ void ReflowWganPage::applyResult(const std::any& result) {
   m_result = std::any_cast<std::shared_ptr<const flows::WganLabResult>>(result);
   markHasResult();
   fillFigure(screenFigure());
+}
+
+void ReflowWganPage::applyPartial(const std::any& snapshot) {
+  const auto* part = std::any_cast<std::shared_ptr<const flows::WganLabResult>>(&snapshot);
+  if (!part || !*part) return;
+  m_result = *part;
+  markHasResult();
+  fillFigure(screenFigure());
+}
+
+bool ReflowWganPage::isViewOnly(const std::string& key) const {
+  // What sameComputation() leaves out: the shown round, the view and the overlays.
+  return key == "round" || key == "view" || key == "show_interpolants" || key == "show_arrows" ||
+         key == "show_exact";
 }
 
 QWidget* ReflowWganPage::createFigure(QWidget* parent) const {

@@ -49,6 +49,9 @@ class ReflowWganPage : public Page {
   void validateParams(const latentlab::ParamSet& merged) const override;
   RecomputeController::Job makeJob() const override;
   void applyResult(const std::any& result) override;
+  /// The rounds computed so far: the figure follows the run round by round.
+  void applyPartial(const std::any& snapshot) override;
+  bool isViewOnly(const std::string& key) const override;
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;

@@ -162,6 +162,10 @@ class ParticleCloud {
 
  public:
   static constexpr int kBlock = 1024;
+  // Below this many particles a step is ~0.1 ms of work: an OpenMP team costs more than it
+  // saves, and on a busy 2-core machine its spinning partner thread stalls the step (the page's
+  // defaults took 28 s of CPU for 1.4 s of work).
+  static constexpr int kParallelParticles = 20000;
 
  private:
   int m_dim, m_count;

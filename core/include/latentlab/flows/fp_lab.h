@@ -109,10 +109,14 @@ struct FpLabResult {
   bool sigmaIsOde = false;
   Solver odeIntegrator = Solver::Heun;
   double elapsedMs = 0.0;
+  /// A snapshot of a run still in progress (RunControl::partial): the frames, trajectory points
+  /// and (WF) left side up to the last frame computed.
+  bool partial = false;
 };
 
 /// Runs the grid solver and both particle families to T, caching `snapshots` frames.
-/// Polls `control` once per step; throws ParamError or Cancelled.
+/// Polls `control` once per step; throws ParamError or Cancelled. After a frame, when
+/// control.partialDue(), hands it a std::shared_ptr<const FpLabResult> with `partial` set.
 FpLabResult computeFpLab(const FpLabParams& params, const RunControl& control = {});
 
 /// φ, φ′ and φ″ of the chosen test function at x.

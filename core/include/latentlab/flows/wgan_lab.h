@@ -92,6 +92,7 @@ struct WganLabResult {
   bool scalarCritic = true;             // false for the free-field variants
   double realNll = 0.0;                 // NLL of the held-out real samples (the floor)
   double elapsedMs = 0.0;
+  bool partial = false;  // a snapshot of a run in progress: the rounds computed so far
 };
 
 /// Runs the outer loop: each round draws fresh real samples, pairs them with the particles by
@@ -99,7 +100,8 @@ struct WganLabResult {
 /// metrics and moves x0 ← x0 + ε∇D(x0) — or, with WganMover::Generator, draws x0 = G_φ(z) from
 /// fresh z ~ N(0, I) each round and takes K_g Adam steps on the (G-move) regression
 /// ½‖G_φ(z) − sg[x0 + ε∇D(x0)]‖² (Su, kexue.fm/archives/9668). Deterministic in `seed`; polls
-/// `control` every round.
+/// `control` every round; after a round, when control.partialDue(), hands it a
+/// std::shared_ptr<const WganLabResult> of the rounds so far with `partial` set.
 WganLabResult computeWganLab(const WganLabParams& params, const RunControl& control = {});
 
 /// Samples n points of a target preset; `drawn` (x0, y0, x1, y1, …) feeds WganTarget::Drawn
