@@ -56,7 +56,8 @@ const QStringList kValued = {QStringLiteral("--scenario"),
                              QStringLiteral("--size"),
                              QStringLiteral("--dpi"),
                              QStringLiteral("--report"),
-                             QStringLiteral("--window-screenshot")};
+                             QStringLiteral("--window-screenshot"),
+                             QStringLiteral("--wait")};
 
 struct Options {
   bool help = false;
@@ -66,6 +67,7 @@ struct Options {
   QStringList sets;   // "key=value", in order
   QStringList opens;  // --open files, in order
   latentlab::ui::FigureOptions figure;
+  int waitSeconds = 60;  // --window-screenshot: how long the page may compute
 };
 
 void printOut(const QString& text) {
@@ -108,9 +110,18 @@ int parseDpi(const QString& text) {
   return dpi;
 }
 
+int parseWait(const QString& text) {
+  bool ok = false;
+  const int seconds = text.toInt(&ok);
+  if (!ok || seconds < 1 || seconds > 3600)
+    throw CliError{
+        Tr::tr("--wait must be a whole number of seconds between 1 and 3600, got '%1'").arg(text)};
+  return seconds;
+}
+
 Options parse(const QStringList& args) {
   Options o;
-  QString size, dpi;
+  QString size, dpi, wait;
   for (int i = 1; i < args.size(); ++i) {
     const QString& arg = args[i];
     if (arg == QLatin1String("--")) {  // ends the options; LatentLab takes no operands
@@ -161,11 +172,16 @@ Options parse(const QStringList& args) {
       setOnce(o.windowShot, name, value);
     else if (name == QLatin1String("--size"))
       setOnce(size, name, value);
+    else if (name == QLatin1String("--wait"))
+      setOnce(wait, name, value);
     else
       setOnce(dpi, name, value);
   }
   if (!size.isNull()) o.figure.size = parseSize(size);
   if (!dpi.isNull()) o.figure.dpi = parseDpi(dpi);
+  if (!wait.isNull()) o.waitSeconds = parseWait(wait);
+  if (!wait.isNull() && o.windowShot.isNull())
+    throw CliError{Tr::tr("--wait applies to --window-screenshot only")};
 
   const auto suffix = [](const QString& path) { return QFileInfo(path).suffix().toLower(); };
   if (!o.figurePath.isNull() && !QStringList{"png", "svg", "pdf"}.contains(suffix(o.figurePath)))
@@ -305,11 +321,24 @@ void writeWindowScreenshot(const Options& o) {
   Page* page = window.currentPage();
   configure(*page, scenario, o);
   window.resize(o.figure.size);
+  QString failure;
+  QObject::connect(page, &Page::computeFailed, page, [&failure](const QString& m) { failure = m; });
   window.show();
   QElapsedTimer timer;
   timer.start();
-  while ((!page->hasResult() || page->controller()->isBusy()) && timer.elapsed() < 60000)
+  const qint64 limitMs = 1000LL * o.waitSeconds;
+  while ((!page->hasResult() || page->controller()->isBusy()) && failure.isNull() &&
+         timer.elapsed() < limitMs)
     QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+  // A half-computed window is not the page's figure: say so instead of writing it.
+  if (!failure.isNull())
+    throw CliError{Tr::tr("page '%1' failed to compute: %2").arg(id, failure), kExitUnfinished};
+  if (!page->hasResult() || page->controller()->isBusy())
+    throw CliError{Tr::tr("page '%1' did not finish computing within %2 s (--wait); "
+                          "no screenshot written")
+                       .arg(id)
+                       .arg(o.waitSeconds),
+                   kExitUnfinished};
   for (int i = 0; i < 5; ++i) QCoreApplication::processEvents();
   latentlab::ui::exportWidgetPng(&window, o.windowShot);
   printOut(Tr::tr("wrote %1\n").arg(o.windowShot));
@@ -490,7 +519,9 @@ QString usageText() {
       "                      DIR/latentlab-report.pdf (DIR is created)\n"
       "  --window-screenshot OUT.png\n"
       "                      the whole window at --size showing the page of --page or\n"
-      "                      --scenario (default: the first page), computed\n"
+      "                      --scenario (default: the first page), once it has finished\n"
+      "                      computing; exit 3 without a file if it has not within --wait\n"
+      "  --wait SECONDS      how long --window-screenshot waits, 1..3600 (default 60)\n"
       "  -h, --help          show this help and exit\n"
       "  -v, --version       show the version and exit\n"
       "\n"
@@ -501,7 +532,8 @@ QString usageText() {
       "embedded). Replaying one uses the embedded copy, or the --open file whose SHA-256\n"
       "matches; an input that is neither stops the run with its name (exit 2).\n"
       "\n"
-      "Exit status: 0 on success, 1 when a file cannot be read or written, 2 on bad input.\n"
+      "Exit status: 0 on success, 1 when a file cannot be read or written, 2 on bad input,\n"
+      "3 when --window-screenshot's page did not finish (or failed) within --wait.\n"
       "\n"
       "Examples:\n"
       "  latentlab --page topk --set k=3 --set tau=0.5 --export topk.png\n"

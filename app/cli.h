@@ -10,6 +10,7 @@ namespace latentlab::app {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitIoError = 1;   // a file could not be read or written
 inline constexpr int kExitBadInput = 2;  // usage error, bad scenario or parameter
+inline constexpr int kExitUnfinished = 3;  // --window-screenshot: the page did not finish
 
 /// True when the raw arguments hold anything besides Qt's own options (-style, -platform, ...):
 /// the app then runs without a window (--list-pages, --scenario, --page, --set, --export,
@@ -30,7 +31,7 @@ void configureApplication();
 
 /// The command-line mode. `args` as QCoreApplication::arguments() gives them (program first);
 /// needs a QApplication. Prints results on stdout and one-line errors ("latentlab: ...") on
-/// stderr; returns kExitOk, kExitIoError or kExitBadInput.
+/// stderr; returns kExitOk, kExitIoError, kExitBadInput or kExitUnfinished.
 int runCli(const QStringList& args);
 
 /// The --help text; it ends with where to report bugs.

@@ -245,3 +245,16 @@ TEST_F(AppTest, WindowScreenshotShowsTheComputedPage) {
   EXPECT_GT(brown, 300) << "the window shows no computed figure";
   expectBadInput({"--window-screenshot", path("w.jpg").string()}, "needs a .png");
 }
+
+TEST_F(AppTest, WindowScreenshotOfAPageStillComputingIsRefused) {
+  // A side-tuning run of 20,000 steps cannot finish in one second: no half-computed window.
+  const RunResult r = run({"--window-screenshot", path("busy.png").string(), "--page", "lst_run",
+                           "--set", "steps=20000", "--wait", "1"});
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_NE(r.err.find("did not finish computing within 1 s"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(path("busy.png")));
+  expectBadInput({"--window-screenshot", path("w.png").string(), "--wait", "0"},
+                 "--wait must be a whole number of seconds");
+  expectBadInput({"--page", "topk", "--export", path("t.png").string(), "--wait", "5"},
+                 "--wait applies to --window-screenshot only");
+}
