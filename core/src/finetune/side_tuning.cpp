@@ -166,16 +166,20 @@ SideTuningResult computeSideTuning(const SideTuningParams& params, const RunCont
   Rng initRng(params.seed);
   Backbone backbone = initBackbone(cfg, initRng);
   res.backboneParams = backbone.parameterCount();
+  if (hooks.onPartial) hooks.onPartial(res);  // the first frame: sizes, nothing trained yet
   {
     const auto tp = Clock::now();
     res.pretrainLoss = pretrainBackbone(backbone, cfg, sources, params.pretrainSteps,
                                         params.lrPretrain, params.seed + 77, control,
-                                        [&](int) {
+                                        [&](int step) {
                                           waitWhilePaused(hooks, control);
                                           doneUnits += 1.0;
                                           report();
+                                          res.pretrainStepsDone = step + 1;
+                                          if (hooks.onPartial) hooks.onPartial(res);
                                         });
     res.pretrainMs = msSince(tp);
+    res.pretrainStepsDone = params.pretrainSteps;
   }
   if (hooks.onPartial) hooks.onPartial(res);
 

@@ -14,6 +14,7 @@ namespace {
 SideTuningParams ciParams() {
   SideTuningParams p;
   p.preset = SidePreset::Ci;
+  p.reduction = 0;  // the preset's r = 4, which the pinned byte counts are for
   p.steps = 12;
   p.evalEvery = 4;
   p.pretrainSteps = 10;
@@ -181,7 +182,8 @@ TEST(SideTuning, CancelStopsAndPauseHookStreams) {
   SideTuningParams p = ciParams();
   p.runFull = p.runAdapter = p.runLora = false;
   computeSideTuning(p, progress, hooks);
-  EXPECT_EQ(partials, 1 + 2 * 3);  // after pre-training, then 3 points per method
+  // Before pre-training, after each of its 10 steps and after it, then 3 points per method.
+  EXPECT_EQ(partials, 1 + 10 + 1 + 2 * 3);
   EXPECT_DOUBLE_EQ(lastProgress, 1.0);
 }
 

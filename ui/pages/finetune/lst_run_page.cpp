@@ -107,7 +107,12 @@ QWidget* LstRunPage::createFigure(QWidget* parent) const { return new LstRunFigu
 QString LstRunPage::statusText() const {
   if (m_live && controller()->isBusy()) {
     const auto& runs = m_live->runs;
-    QString what = tr("pre-training done");
+    const int pretrain = runParams().pretrainSteps;
+    QString what = m_live->pretrainStepsDone < pretrain
+                       ? tr("pre-training the backbone, step %1 of %2")
+                             .arg(m_live->pretrainStepsDone)
+                             .arg(pretrain)
+                       : tr("pre-training done");
     if (!runs.empty()) {
       const auto& run = runs.back();
       what = tr("%1, seed %2, step %3")

@@ -41,7 +41,9 @@ struct ImageLabParams {
   std::uint64_t seed = 1;         // k-means++ and sampling seed
   ImageView view = ImageView::PatchPca;
   // Tier C, the Training view.
-  int trainSteps = 1500;          // Adam steps per model, 10..20000
+  // 600 steps train the three models in about 0.5 s on 2 cores and already show the collapse
+  // (usage FSQ 34 %, VQ 8 %, VQ with restarts 86 %); the 1500-step run is a preset.
+  int trainSteps = 600;           // Adam steps per model, 10..20000
   int trainBatch = 128;           // patches per mini-batch, 8..4096
   double learningRate = 3e-3;     // Adam step size, 1e-5..0.1 (log)
   double commitment = 0.25;       // VQ commitment weight β, 0..2
