@@ -107,7 +107,8 @@ TEST(MemoryLab, BadInputNamesTheKey) {
 
 TEST(MemoryLab, CancelStopsTheSweep) {
   std::atomic<bool> stop{true};
-  RunControl control{&stop, {}};
+  RunControl control;
+  control.cancel = &stop;
   EXPECT_THROW(computeMemoryLab(MemoryLabParams{}, control), Cancelled);
 }
 
