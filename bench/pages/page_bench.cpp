@@ -14,9 +14,7 @@
 #include <benchmark/benchmark.h>
 
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QEventLoop>
-#include <QThread>
 #include <chrono>
 #include <functional>
 #include <memory>

@@ -451,15 +451,18 @@ TEST(ChartView, ReplaceKeepsOneSeriesAndLogAxisDropsNonPositive) {
   EXPECT_EQ(chart.seriesCount(), 0);
 }
 
+// Graphics items in a chart's scene (tick labels and grid lines among them); −1 without a scene.
+qsizetype sceneItemCount(const ChartView& chart) {
+  const auto* view = chart.findChild<QGraphicsView*>();
+  return view && view->scene() ? view->scene()->items().size() : qsizetype{-1};
+}
+
 TEST(ChartView, RangeJumpsKeepTheTickCountSmall) {
   // The old tick interval on a new range asked Qt Charts for millions of tick items (a range of
   // 10^6 after one of 1 froze the window and used gigabytes): the GUI monkey test found it.
   ChartView chart;
   chart.resize(480, 320);
-  const auto itemCount = [&chart] {
-    const auto* view = chart.findChild<QGraphicsView*>();
-    return view && view->scene() ? view->scene()->items().size() : qsizetype{-1};
-  };
+  const auto itemCount = [&chart] { return sceneItemCount(chart); };
   chart.setSeries(QStringLiteral("s"), {{0, 0}, {1, 1}});
   (void)renderWidget(chart, {480, 320});
   const qsizetype small = itemCount();
@@ -477,10 +480,7 @@ TEST(ChartView, AMarkerAddedAfterATinyRangeKeepsTheTickCountSmall) {
   // a streamed partial result with a tiny range was followed by a marker far away.
   ChartView chart;
   chart.resize(480, 320);
-  const auto itemCount = [&chart] {
-    const auto* view = chart.findChild<QGraphicsView*>();
-    return view && view->scene() ? view->scene()->items().size() : qsizetype{-1};
-  };
+  const auto itemCount = [&chart] { return sceneItemCount(chart); };
   chart.setSeries(QStringLiteral("s"), {{0, 0}, {1e-6, 1e-6}});
   (void)renderWidget(chart, {480, 320});
   const qsizetype small = itemCount();

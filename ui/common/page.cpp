@@ -11,7 +11,6 @@
 #include <chrono>
 
 #include "ui/common/computing_overlay.h"
-
 #include "ui/common/param_form.h"
 #include "ui/common/view_tabs.h"
 
@@ -47,7 +46,6 @@ struct Page::Impl {
   QTimer markDelay;
   bool markDue = false;  // busy for longer than kMarkDelayMs
   quint64 partialGeneration = 0;  // the request whose partial result the figure shows
-  double progress = -1.0;
 };
 
 Page::Page(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>()) {
@@ -79,11 +77,10 @@ Page::Page(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>()) {
     updateMark();
   });
   connect(d->controller, &RecomputeController::started, this, [this] {
-    d->progress = -1.0;
+    if (d->overlay) d->overlay->setProgress(-1.0);  // unknown until the new run reports
     updateMark();
   });
   connect(d->controller, &RecomputeController::progress, this, [this](double f) {
-    d->progress = f;
     if (d->overlay) d->overlay->setProgress(f);
   });
   connect(d->controller, &RecomputeController::busyChanged, this, [this] { updateMark(); });
@@ -118,7 +115,6 @@ void Page::updateMark() {
   }
   const bool current = d->partialGeneration == d->controller->generation();
   d->overlay->setMode(current ? ComputingOverlay::Mode::Refining : ComputingOverlay::Mode::Stale);
-  d->overlay->setProgress(d->progress);
   d->overlay->show();
   d->overlay->raise();
 }

@@ -54,16 +54,12 @@ struct Outcome {
   double elapsedMs = 0.0;
 };
 
-}  // namespace
-
 // The newest partial result of one run: written by the worker, taken by the GUI thread.
 struct PartialSlot {
   std::mutex mutex;
   std::any value;
   bool fresh = false;  // a delivery is posted and has not run yet
 };
-
-namespace {
 
 Outcome runJob(const RecomputeController::Job& job, QPromise<Outcome>& promise,
                const std::shared_ptr<std::atomic<bool>>& cancel,
