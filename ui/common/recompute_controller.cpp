@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QThread>
@@ -52,6 +53,14 @@ struct Outcome {
   std::any value;
   QString message;
   double elapsedMs = 0.0;
+};
+
+// A partial result is waiting in the slot `key`: posted by the worker, handled by event().
+const QEvent::Type kPartialEventType = static_cast<QEvent::Type>(QEvent::registerEventType());
+char kPartialHandOff = 0;  // the address TSan's release/acquire pair for partial events names
+struct PartialEvent : QEvent {
+  explicit PartialEvent(const void* slotKey) : QEvent(kPartialEventType), key(slotKey) {}
+  const void* key;
 };
 
 // The newest partial result of one run: written by the worker, taken by the GUI thread.
@@ -138,6 +147,7 @@ RecomputeController::~RecomputeController() {
     run.watcher->future().cancel();
   }
   d->pool.waitForDone();
+  handOffAcquire(&kPartialHandOff);  // Qt deletes partial events still queued for this object
   for (auto& run : d->runs) delete run.watcher;
   d->runs.clear();
 }
@@ -257,10 +267,13 @@ void RecomputeController::startPending() {
       slot->value = std::move(value);
       post = !std::exchange(slot->fresh, true);
     }
-    if (post)
-      QMetaObject::invokeMethod(
-          this, [this, key = static_cast<const void*>(slot.get())] { deliverPartial(key); },
-          Qt::QueuedConnection);
+    if (!post) return;
+    // The event is built here and released before Qt's (uninstrumented) queue carries it; event()
+    // acquires before it reads it. A functor posted by invokeMethod is written inside Qt's
+    // template after any release we could place, which TSan reported as a race.
+    auto* event = new PartialEvent(slot.get());
+    handOffRelease(&kPartialHandOff);
+    QCoreApplication::postEvent(this, event);
   };
   handOffRelease(run.cancel.get());
   watcher->setFuture(QtConcurrent::run(
@@ -299,6 +312,13 @@ void RecomputeController::onFinished(QObject* watcherObject) {
   }
   startPending();
   updateBusy();
+}
+
+bool RecomputeController::event(QEvent* event) {
+  handOffAcquire(&kPartialHandOff);  // before reading an event a worker may have built
+  if (event->type() != kPartialEventType) return QObject::event(event);
+  deliverPartial(static_cast<PartialEvent*>(event)->key);
+  return true;
 }
 
 void RecomputeController::deliverPartial(const void* slot) {

@@ -62,6 +62,9 @@ class RecomputeController : public QObject {
   void cancelledRun();                                         // a run was cancelled or superseded
   void busyChanged(bool busy);                                 // isBusy() flipped
 
+ protected:
+  bool event(QEvent* event) override;  // delivers partial results posted by workers
+
  private:
   void startPending();
   void onFinished(QObject* watcher);
