@@ -269,6 +269,20 @@ TEST(ColorMapping, ColorizeKeepsLayoutAndTicksAreReadable) {
   EXPECT_EQ(colorBarTickLabel(0.123456), QStringLiteral("0.123"));
 }
 
+// colorize works the bounds out once per image; every pixel must still be color()'s colour.
+TEST(ColorMapping, ColorizeMatchesColorOnEveryScale) {
+  Eigen::MatrixXd x(4, 5);
+  x << 1e-9, 2e-7, 0.0, -3.0, 0.5, 1.0, 7.0, 1e3, std::nan(""), 0.25, 3e-4, 0.9, 2.5, 12.0, 1e-2,
+      0.333, 5e-5, 64.0, 0.7, 1.5;
+  for (const ColorScale scale : {ColorScale::Linear, ColorScale::Log, ColorScale::Symmetric}) {
+    const ColorMapping m = ColorMapping::fit(x, ColorMapKind::Viridis, scale);
+    const QImage img = colorize(x, m);
+    for (int i = 0; i < 4; ++i)
+      for (int j = 0; j < 5; ++j)
+        EXPECT_EQ(QColor(img.pixel(j, i)), m.color(x(i, j))) << static_cast<int>(scale) << i << j;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /// Pixels that differ from the colour at the corner, and distinct colours.

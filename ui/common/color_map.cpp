@@ -31,7 +31,8 @@ QRgb interpolate(const std::array<QRgb, N>& lut, double t) {
   const auto i = std::min(static_cast<std::size_t>(pos), N - 2);
   const double f = pos - static_cast<double>(i);
   const QRgb a = lut[i], b = lut[i + 1];
-  auto mix = [f](int x, int y) { return static_cast<int>(std::lround(x + (y - x) * f)); };
+  // Round half up, as std::lround for these non-negative values, without a libm call per channel.
+  auto mix = [f](int x, int y) { return static_cast<int>(x + (y - x) * f + 0.5); };
   return qRgb(mix(qRed(a), qRed(b)), mix(qGreen(a), qGreen(b)), mix(qBlue(a), qBlue(b)));
 }
 
@@ -49,27 +50,47 @@ QRgb rgbAt(ColorMapKind map, double t) {
   return kNanColor;
 }
 
+// ColorMapping::normalise with the bounds (and their logarithms) worked out once, so colouring a
+// whole matrix costs one log10 per value; the result is the same double as normalise's.
+class Normaliser {
+ public:
+  explicit Normaliser(const ColorMapping& m) : m_log(m.scale == ColorScale::Log) {
+    m_a = m.lo;
+    m_b = m.hi;
+    if (m.scale == ColorScale::Symmetric) {
+      const double x = std::max(std::abs(m.lo), std::abs(m.hi));
+      m_a = -x;
+      m_b = x;
+    }
+    if (m_log) {
+      // Log of a non-positive value has no position; the caller paints it as "no data".
+      m_none = m_a <= 0.0 || m_b <= 0.0;
+      if (!m_none) {
+        m_a = std::log10(m_a);
+        m_b = std::log10(m_b);
+      }
+    }
+  }
+  double operator()(double v) const {
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    if (std::isnan(v)) return kNaN;
+    if (m_log) {
+      if (m_none || v <= 0.0) return kNaN;
+      v = std::log10(v);
+    }
+    if (!(m_b > m_a)) return 0.5;  // constant data: one mid colour rather than a division by zero
+    return std::clamp((v - m_a) / (m_b - m_a), 0.0, 1.0);
+  }
+
+ private:
+  bool m_log;
+  bool m_none = false;
+  double m_a = 0.0, m_b = 1.0;
+};
+
 }  // namespace
 
-double ColorMapping::normalise(double v) const {
-  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-  if (std::isnan(v)) return kNaN;
-  double a = lo, b = hi;
-  if (scale == ColorScale::Symmetric) {
-    const double m = std::max(std::abs(lo), std::abs(hi));
-    a = -m;
-    b = m;
-  }
-  if (scale == ColorScale::Log) {
-    // Log of a non-positive value has no position; the caller paints it as "no data".
-    if (v <= 0.0 || a <= 0.0 || b <= 0.0) return kNaN;
-    a = std::log10(a);
-    b = std::log10(b);
-    v = std::log10(v);
-  }
-  if (!(b > a)) return 0.5;  // constant data: one mid colour rather than a division by zero
-  return std::clamp((v - a) / (b - a), 0.0, 1.0);
-}
+double ColorMapping::normalise(double v) const { return Normaliser(*this)(v); }
 
 QColor ColorMapping::color(double v) const {
   const double t = normalise(v);
@@ -111,10 +132,11 @@ ColorMapping ColorMapping::fit(const Eigen::Ref<const Eigen::MatrixXd>& m, Color
 
 QImage colorize(const Eigen::Ref<const Eigen::MatrixXd>& m, const ColorMapping& mapping) {
   QImage img(static_cast<int>(m.cols()), static_cast<int>(m.rows()), QImage::Format_RGB32);
+  const Normaliser normalise(mapping);
   for (int i = 0; i < img.height(); ++i) {
     auto* line = reinterpret_cast<QRgb*>(img.scanLine(i));
     for (int j = 0; j < img.width(); ++j) {
-      const double t = mapping.normalise(m(i, j));
+      const double t = normalise(m(i, j));
       line[j] = std::isnan(t) ? qRgb(128, 128, 128) : rgbAt(mapping.map, t) | 0xff000000u;
     }
   }

@@ -53,14 +53,22 @@ AttentionRankResult computeAttentionRank(const AttentionRankParams& params,
   res.maxLogit = logits.cwiseAbs().maxCoeff();
   const int prefix = std::min(params.prefix, res.n);
   control.checkCancelled();
+  for (std::size_t i = 0; i < kRankMasks.size(); ++i) res.masks[i] = maskFor(kRankMasks[i], prefix);
   parallelFor(static_cast<int>(kRankMasks.size()), [&](int i) {
     control.checkCancelled();
-    const Mask mask = maskFor(kRankMasks[static_cast<std::size_t>(i)], prefix);
-    res.masks[static_cast<std::size_t>(i)] = mask;
-    res.matrices[static_cast<std::size_t>(i)] = maskedRowSoftmax(logits, mask);
-    res.metrics[static_cast<std::size_t>(i)] =
-        computeMetrics(res.matrices[static_cast<std::size_t>(i)], logits, mask, qk.q, res.d,
-                       res.tolerance, params.svd);
+    const auto m = static_cast<std::size_t>(i);
+    res.matrices[m] = maskedRowSoftmax(logits, res.masks[m]);
+  });
+  if (control.partialDue()) {
+    AttentionRankResult maps = res;
+    maps.metricsReady = false;
+    control.partial(std::move(maps));
+  }
+  parallelFor(static_cast<int>(kRankMasks.size()), [&](int i) {
+    control.checkCancelled();
+    const auto m = static_cast<std::size_t>(i);
+    res.metrics[m] = computeMetrics(res.matrices[m], logits, res.masks[m], qk.q, res.d,
+                                    res.tolerance, params.svd);
   });
   control.progress(0.8);
 

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// The mixed forward/backward heads' maps (each head triangular, so full rank).
+// The mixed forward/backward heads' maps (each head triangular, so full rank), and the maps-first
+// snapshot the page shows while the SVDs run.
 #include <gtest/gtest.h>
 
+#include <any>
 #include <cmath>
+#include <vector>
 
 #include "latentlab/attention/attention_rank.h"
 
@@ -58,4 +61,29 @@ TEST(RankHeads, MapsOnlyForTheHeadsViewAndCappedInSize) {
   // less than 1 inside the 256-key block.
   EXPECT_LT(r.mixed.maps[1].row(0).sum(), 1.0);
   EXPECT_NEAR(r.mixed.maps[0].row(0).sum(), 1.0, 1e-12);  // causal row 0: key 0 only
+}
+
+// With a listener, the four matrices come first, without their SVDs, and equal the final ones.
+TEST(RankPartial, TheMatricesArriveBeforeTheirSpectraAndMatchTheResult) {
+  AttentionRankParams p;
+  p.n = 40;
+  p.d = 4;
+  std::vector<AttentionRankResult> snapshots;
+  RunControl control;
+  control.onPartial = [&snapshots](std::any s) {
+    snapshots.push_back(std::any_cast<AttentionRankResult>(std::move(s)));
+  };
+  const auto r = computeAttentionRank(p, control);
+  ASSERT_EQ(snapshots.size(), 1u);
+  const auto& maps = snapshots.front();
+  EXPECT_FALSE(maps.metricsReady);
+  EXPECT_TRUE(r.metricsReady);
+  for (std::size_t m = 0; m < 4; ++m) {
+    EXPECT_EQ(maps.metrics[m].sigma.size(), 0) << m;
+    EXPECT_EQ(r.metrics[m].sigma.size(), 40) << m;
+    EXPECT_EQ(maps.masks[m].kind, r.masks[m].kind) << m;
+    EXPECT_TRUE(maps.matrices[m] == r.matrices[m]) << m;
+  }
+  // Without a listener there is no snapshot to build.
+  EXPECT_TRUE(computeAttentionRank(p).metricsReady);
 }

@@ -16,7 +16,8 @@ QString maskKey(attention::MaskKind k) { return QString::fromStdString(attention
 
 QList<DataTable> AttentionRankPage::exportData() const {
   QList<DataTable> tables;
-  if (!m_result) return tables;
+  // A snapshot without its SVDs (the page is still computing) has nothing to export yet.
+  if (!m_result || !m_result->metricsReady) return tables;
   const auto& r = *m_result;
 
   DataTable spectra{QStringLiteral("singular_values"), {QStringLiteral("index")}, {}};
@@ -124,7 +125,7 @@ QList<DataTable> AttentionRankPage::exportData() const {
 
 QList<DataValue> AttentionRankPage::exportValues() const {
   QList<DataValue> v;
-  if (!m_result) return v;
+  if (!m_result || !m_result->metricsReady) return v;
   const auto& r = *m_result;
   const auto p = labParams();
   // The sizes actually used: the files' n × d for loaded matrices, d clamped to n otherwise.

@@ -125,6 +125,19 @@ RecomputeController::Job AttentionRankPage::makeJob() const {
   };
 }
 
+void AttentionRankPage::applyPartial(const std::any& snapshot) {
+  // The matrices before their SVDs: the views that show them fill in at once, the others
+  // (sweeps, depth, heads) wait for the complete result they are built from.
+  const auto* maps = std::any_cast<attention::AttentionRankResult>(&snapshot);
+  const RankView view = labParams().view;
+  if (!maps || (view != RankView::Overview && view != RankView::Heatmaps &&
+                view != RankView::Spectra && view != RankView::Metrics))
+    return;
+  m_result = *maps;
+  markHasResult();
+  fillFigure(screenFigure());
+}
+
 void AttentionRankPage::applyResult(const std::any& result) {
   auto r = std::any_cast<RankJobResult>(result);
   m_result = std::move(r.main);

@@ -59,7 +59,10 @@ void AttentionRankFigure::fillHeatmaps(const std::array<HeatmapView*, 4>& views,
         shown, ColorMapKind::Viridis, p.logColour ? ColorScale::Log : ColorScale::Linear);
     views[m]->setMatrix(shown, mapping);
     views[m]->setAxisTitles(tr("query i"), tr("key j"));
-    views[m]->setTitle(tr("%1 · rank_t %2").arg(maskShortName(r.masks[m])).arg(r.metrics[m].rankT));
+    views[m]->setTitle(tr("%1 · rank_t %2")
+                           .arg(maskShortName(r.masks[m]))
+                           .arg(r.metricsReady ? QString::number(r.metrics[m].rankT)
+                                               : QStringLiteral("…")));
   }
 }
 
@@ -69,6 +72,12 @@ void AttentionRankFigure::fillSpectra(ChartView* chart,
   chart->setAxes(tr("index i"), ChartView::Axis::Linear, tr("σ_i"), ChartView::Axis::Log);
   chart->clearSeries();
   chart->clearMarkers();
+  if (!r.metricsReady) {  // the SVDs are running: empty axes of the final extent, said so
+    chart->setTitle(tr("Singular values σ_i (log scale): computing the SVDs…"));
+    chart->setYRange(1e-18, 2.0);
+    chart->setXRange(0.0, static_cast<double>(r.n) + 1.0);
+    return;
+  }
   double lowest = 1.0;
   std::vector<QPointF> ranks;
   for (std::size_t m = 0; m < 4; ++m) {
@@ -105,10 +114,21 @@ void AttentionRankFigure::fillMetrics(QTableWidget* table, const attention::Atte
   table->setRowCount(5);
   table->setHorizontalHeaderLabels(headers);
   QStringList rows;
+  for (std::size_t m = 0; m < 4; ++m) rows << maskName(r.masks[m]);
+  rows << tr("Mixed, %1 heads").arg(p.heads);
+  table->setVerticalHeaderLabels(rows);
+  // The overview keeps the four columns of the claim: rank, erank, log det, σ_min.
+  for (int c = 0; c < table->columnCount(); ++c)
+    table->setColumnHidden(c, compact && c != 0 && c != 1 && c != 3 && c != 4);
+  if (!r.metricsReady) {  // the SVDs are running
+    for (int row = 0; row < table->rowCount(); ++row)
+      for (int c = 0; c < table->columnCount(); ++c)
+        table->setItem(row, c, cell(QStringLiteral("…")));
+    return;
+  }
   for (std::size_t m = 0; m < 4; ++m) {
     const auto& mm = r.metrics[m];
     const int row = static_cast<int>(m);
-    rows << maskName(r.masks[m]);
     table->setItem(row, 0, cell(QStringLiteral("%1/%2").arg(mm.rankT).arg(r.n)));
     table->setItem(row, 1, cell(num(mm.erank)));
     table->setItem(row, 2, cell(num(mm.stableRank)));
@@ -130,7 +150,6 @@ void AttentionRankFigure::fillMetrics(QTableWidget* table, const attention::Atte
     table->setItem(row, 10, cell(cert));
   }
   // The forward/backward-mixed design, every head triangular.
-  rows << tr("Mixed, %1 heads").arg(p.heads);
   double worst = std::numeric_limits<double>::infinity();
   bool finite = true;
   for (double v : r.mixed.logDet) {
@@ -140,13 +159,15 @@ void AttentionRankFigure::fillMetrics(QTableWidget* table, const attention::Atte
   table->setItem(4, 0, cell(finite ? tr("%1/%1 per head").arg(r.n) : tr("singular head")));
   table->setItem(4, 3, cell(tr("min %1").arg(num(worst, 6)), !finite));
   for (int c : {1, 2, 4, 5, 6, 7, 8, 9, 10}) table->setItem(4, c, cell(QStringLiteral("—")));
-  table->setVerticalHeaderLabels(rows);
-  // The overview keeps the four columns of the claim: rank, erank, log det, σ_min.
-  for (int c = 0; c < table->columnCount(); ++c)
-    table->setColumnHidden(c, compact && c != 0 && c != 1 && c != 3 && c != 4);
 }
 
 void AttentionRankFigure::fillClaims(QLabel* label, const attention::AttentionRankResult& r) const {
+  if (!r.metricsReady) {
+    label->setText(tr("<b>Claim (Su, kexue.fm/archives/9529):</b> causal and backward attention "
+                      "are triangular with a positive diagonal, so they are full rank, always. "
+                      "Computing the singular values that measure it…"));
+    return;
+  }
   const auto& bi = r.metrics[0];
   const auto& causal = r.metrics[2];
   QString text = tr("<b>Claim (Su, kexue.fm/archives/9529):</b> causal and backward attention are "

@@ -187,9 +187,14 @@ struct AttentionRankResult {
   std::vector<CertificatePoint> certificate;  // Taylor curve while N_p + 1 ≤ n
   MixedHeads mixed;
   double elapsedMs = 0.0;
+  // False in the snapshot handed to RunControl::partial() once the four matrices exist and
+  // before their SVDs: masks, matrices, n, d, tolerance and maxLogit are final, the rest empty.
+  bool metricsReady = true;
 };
 
-/// Everything of the overview, heat-map, spectrum and metrics views.
+/// Everything of the overview, heat-map, spectrum and metrics views. With a partial listener
+/// (the page), the four matrices are handed over first (metricsReady = false), so the heat maps
+/// appear before the four SVDs that take most of the time at n = 256.
 AttentionRankResult computeAttentionRank(const AttentionRankParams& params,
                                          const RunControl& control = {});
 
