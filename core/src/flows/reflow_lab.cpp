@@ -194,14 +194,6 @@ void computeReflowFlow(const ReflowLabParams& p, ReflowLabResult& r, const RunCo
   r.targetSamples = p1.sample(std::min(p.particles, 4000), p.seed + 1);
   // Exact 1-RF from z0 with the page solver; every frame is kept for the time slider.
   const Eigen::MatrixXd z0 = p0.sample(p.particles, p.seed);
-  auto frames = std::make_shared<std::vector<Eigen::MatrixXd>>();
-  exact.integrate(z0, p.steps, p.solver, frames.get(), control);
-  const int nt = std::min(p.trajectories, p.particles);
-  r.paths.assign(static_cast<std::size_t>(nt), Eigen::MatrixXd(p.steps + 1, 2));
-  for (int i = 0; i <= p.steps; ++i)
-    for (int j = 0; j < nt; ++j)
-      r.paths[static_cast<std::size_t>(j)].row(i) = (*frames)[static_cast<std::size_t>(i)].row(j);
-  r.frames = std::move(frames);
   // Independent random pairs: their straight segments cross, the ODE paths do not.
   const int np = std::min(kPairSegments, p.particles);
   r.pairs0 = z0.topRows(np);
@@ -209,6 +201,42 @@ void computeReflowFlow(const ReflowLabParams& p, ReflowLabResult& r, const RunCo
   const Eigen::Index ni = std::min(z0.rows(), r.targetSamples.rows());
   r.independentCost =
       (r.targetSamples.topRows(ni) - z0.topRows(ni)).rowwise().squaredNorm().mean();
+  const int nt = std::min(p.trajectories, p.particles);
+  const auto setFrames = [&](ReflowLabResult& out,
+                             std::shared_ptr<std::vector<Eigen::MatrixXd>> frames) {
+    out.paths.assign(static_cast<std::size_t>(nt), Eigen::MatrixXd(p.steps + 1, 2));
+    for (int i = 0; i <= p.steps; ++i)
+      for (int j = 0; j < nt; ++j)
+        out.paths[static_cast<std::size_t>(j)].row(i) = (*frames)[static_cast<std::size_t>(i)].row(j);
+    out.frames = std::move(frames);
+  };
+  auto frames = std::make_shared<std::vector<Eigen::MatrixXd>>();
+  const Eigen::Index head = kReflowPreviewParticles;
+  if (!control.partialDue() || z0.rows() <= head || nt > head) {
+    exact.integrate(z0, p.steps, p.solver, frames.get(), control);
+    setFrames(r, std::move(frames));
+    return;
+  }
+  // The first particles alone, shown at once; then the rest, appended frame by frame.
+  auto first = std::make_shared<std::vector<Eigen::MatrixXd>>();
+  exact.integrate(z0.topRows(head), p.steps, p.solver, first.get(), control);
+  control.checkCancelled();
+  {
+    ReflowLabResult preview = r;
+    setFrames(preview, first);
+    computeReflowField(p, preview);
+    preview.partial = true;
+    control.partial(std::move(preview));
+  }
+  std::vector<Eigen::MatrixXd> rest;
+  exact.integrate(z0.bottomRows(z0.rows() - head), p.steps, p.solver, &rest, control);
+  control.checkCancelled();
+  frames->resize(rest.size());
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    (*frames)[i].resize(z0.rows(), z0.cols());
+    (*frames)[i] << (*first)[i], rest[i];
+  }
+  setFrames(r, std::move(frames));
 }
 
 void computeReflowField(const ReflowLabParams& p, ReflowLabResult& r) {

@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include <gtest/gtest.h>
 
+#include <any>
 #include <cmath>
+#include <vector>
 
 #include "latentlab/common/errors.h"
 #include "latentlab/flows/reflow_lab.h"
@@ -204,4 +206,35 @@ TEST(ReflowLab, ImageTargetSamplesGreyLevelsAsProbability) {
   p.image = std::make_shared<const quantization::ImageData>(img);
   const auto r = computeReflowLab(p);
   EXPECT_LE(r.targetSamples.col(0).mean(), -1.0 + 0.05);  // the mass sits in that pixel
+}
+
+// With a listener, the first particles come first (every frame of them, the field computed); the
+// final frames are bit for bit those of a run without one.
+TEST(ReflowLab, ThePreviewOfTheFirstParticlesDoesNotChangeTheFlow) {
+  ReflowLabParams p;
+  p.particles = 3000;
+  p.steps = 12;
+  p.solver = Solver::Heun;
+  ReflowLabResult plain;
+  computeReflowFlow(p, plain);
+  std::vector<ReflowLabResult> previews;
+  RunControl control;
+  control.onPartial = [&previews](std::any s) {
+    previews.push_back(std::any_cast<ReflowLabResult>(std::move(s)));
+  };
+  ReflowLabResult live;
+  computeReflowFlow(p, live, control);
+  ASSERT_EQ(previews.size(), 1u);
+  const ReflowLabResult& preview = previews.front();
+  EXPECT_TRUE(preview.partial);
+  EXPECT_FALSE(live.partial);
+  EXPECT_EQ(preview.snapshot().rows(), kReflowPreviewParticles);
+  EXPECT_GT(preview.density.size(), 0);
+  ASSERT_EQ(live.frames->size(), plain.frames->size());
+  for (std::size_t i = 0; i < plain.frames->size(); ++i) {
+    EXPECT_TRUE((*live.frames)[i] == (*plain.frames)[i]) << "frame " << i;
+    EXPECT_TRUE((*preview.frames)[i] == (*plain.frames)[i].topRows(kReflowPreviewParticles)) << i;
+  }
+  ASSERT_EQ(live.paths.size(), plain.paths.size());
+  for (std::size_t j = 0; j < plain.paths.size(); ++j) EXPECT_TRUE(live.paths[j] == plain.paths[j]);
 }

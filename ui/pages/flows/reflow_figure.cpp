@@ -169,8 +169,9 @@ void ReflowFigure::fillFlow(const ReflowLabParams& p, const ReflowLabResult& r) 
   m_flowInfo->setText(
       tr("%1 particles, %2 × %3 steps (%4 evaluations). White: %5 trajectories t = 0 → 1; "
          "orange: particles at t = %6; pink: v(x, t) on a %7 × %7 lattice (longest arrow = 0.9 "
-         "cells). Heat map: ρ_t in closed form. Computed in %8 ms.")
-          .arg(p.particles)
+         "cells). Heat map: ρ_t in closed form. %8")
+          .arg(r.partial ? tr("The first %1 of %2").arg(r.snapshot().rows()).arg(p.particles)
+                         : QString::number(p.particles))
           .arg(p.steps)
           .arg(QString::fromLatin1(p.solver == flows::Solver::Euler  ? "Euler"
                                    : p.solver == flows::Solver::Heun ? "Heun"
@@ -179,7 +180,8 @@ void ReflowFigure::fillFlow(const ReflowLabParams& p, const ReflowLabResult& r) 
           .arg(r.paths.size())
           .arg(r.snapshotTime, 0, 'f', 2)
           .arg(p.arrows)
-          .arg(r.elapsedMs, 0, 'f', 1));
+          .arg(r.partial ? tr("Integrating the other particles…")
+                         : tr("Computed in %1 ms.").arg(r.elapsedMs, 0, 'f', 1)));
 }
 
 void ReflowFigure::fillPairs(const ReflowLabParams&, const ReflowLabResult& r) {

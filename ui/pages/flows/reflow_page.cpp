@@ -143,7 +143,7 @@ RecomputeController::Job ReflowPage::makeJob() const {
   ParamSet all = params();
   all["image_generation"] = static_cast<double>(m_imageGeneration);  // a new picture: new flow
   ParamSet flowKey = flowKeyOf(all), roundsKey = roundsKeyOf(all);
-  const bool flowOk = m_result && flowKey == m_flowKey;
+  const bool flowOk = m_result && !m_result->partial && flowKey == m_flowKey;
   const bool roundsOk = flowOk && roundsKey == m_roundsKey;
   std::optional<flows::ReflowLabResult> cached;
   if (flowOk) cached = *m_result;  // cheap: the frames are shared, not copied
@@ -153,7 +153,10 @@ RecomputeController::Job ReflowPage::makeJob() const {
     ReflowPageResult out{cached.value_or(flows::ReflowLabResult{}), flowKey, roundsKey};
     flows::ReflowLabResult& r = out.result;
     if (!cached) {
-      flows::computeReflowFlow(p, r, control);
+      // The flow views show the first particles at once; the heavy views wait for their rounds.
+      RunControl flowControl = control;
+      if (isHeavy(p.view)) flowControl.onPartial = {};
+      flows::computeReflowFlow(p, r, flowControl);
       ++*runs;
     }
     if (!roundsOk) {
@@ -186,6 +189,14 @@ void ReflowPage::applyResult(const std::any& result) {
   m_roundsKey = r.roundsKey;
   markHasResult();
   syncToolbar();
+  fillFigure(screenFigure());
+}
+
+void ReflowPage::applyPartial(const std::any& snapshot) {
+  const auto* preview = std::any_cast<flows::ReflowLabResult>(&snapshot);
+  if (!preview || isHeavy(labParams().view)) return;
+  m_result = *preview;  // never reused as a cached flow: makeJob checks `partial`
+  markHasResult();
   fillFigure(screenFigure());
 }
 

@@ -65,6 +65,7 @@ class ReflowPage : public Page {
   std::function<void()> useInputs(const std::vector<latentlab::ScenarioInput>& inputs) override;
   void validateParams(const latentlab::ParamSet& merged) const override;
   void applyResult(const std::any& result) override;
+  void applyPartial(const std::any& snapshot) override;
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;

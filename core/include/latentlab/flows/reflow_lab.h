@@ -106,6 +106,10 @@ struct ReflowLabResult {
   std::vector<std::vector<std::vector<double>>> qualityNll;
   double targetEntropy = 0.0;  // NLL of true target samples (the ideal)
   double elapsedMs = 0.0;
+  /// True for the preview computeReflowFlow hands to RunControl::partial(): the first
+  /// kReflowPreviewParticles particles (every frame of them), the field and the pairs; the rest
+  /// of the particles are still being integrated.
+  bool partial = false;
 
   /// Particles at the shown time (empty before computeReflowFlow).
   const Eigen::MatrixXd& snapshot() const;
@@ -119,8 +123,12 @@ ReflowLabResult computeReflowLab(const ReflowLabParams& params, const RunControl
 /// The exact 1-RF flow from z0 ~ p0 (seed) with the page solver and N steps: all frames, the
 /// trajectories, target samples, box and the crossing random pairs. Depends on neither time,
 /// arrows nor the reflow fields, so the page reuses it when only those change.
+/// With a partial listener (the page) and more particles than kReflowPreviewParticles, those
+/// come first as a preview with the field computed; the final frames are the same numbers either
+/// way (every particle's path is computed by the same operations whatever the batch).
 void computeReflowFlow(const ReflowLabParams& params, ReflowLabResult& result,
                        const RunControl& control = {});
+inline constexpr int kReflowPreviewParticles = 1024;
 /// ρ_t on the grid and v*(x, t) on the arrow lattice at the frame nearest to params.time
 /// (needs result.frames and result.box from computeReflowFlow). A few hundred microseconds.
 void computeReflowField(const ReflowLabParams& params, ReflowLabResult& result);
