@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 
 #include "latentlab/common/errors.h"
 #include "latentlab/common/rng.h"
@@ -123,6 +124,11 @@ GridLabResult computeGridLab(const GridLabParams& p, const ImageData* image,
   // Precision emulation of the FSQ index path.
   r.precision = emulateFsqPrecision(fsq, z, p.precision);
   r.naiveStats = usageStats(codeCounts(r.precision.naiveIndex, fsq.codebookSize()));
+  if (control.partialDue()) {
+    GridLabResult fsqHalf = r;
+    fsqHalf.partial = true;
+    control.partial(std::make_shared<const GridLabResult>(std::move(fsqHalf)));
+  }
 
   // VQ with K codes.
   const int k = p.matchK ? static_cast<int>(fsq.codebookSize()) : p.codebookSize;

@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <any>
 #include <atomic>
 #include <cmath>
+#include <memory>
+#include <vector>
 
 using namespace latentlab;
 using namespace latentlab::quantization;
@@ -140,4 +143,26 @@ TEST(GridLab, CancelThrows) {
   RunControl c;
   c.cancel = &stop;
   EXPECT_THROW(computeGridLab(GridLabParams{}, c), Cancelled);
+}
+
+// With a listener, the FSQ half comes first and equals the final FSQ half; VQ is still empty.
+TEST(GridLab, TheFsqHalfArrivesBeforeVqAndMatchesTheResult) {
+  GridLabParams p;
+  p.points = 600;
+  std::vector<std::shared_ptr<const GridLabResult>> snapshots;
+  RunControl control;
+  control.onPartial = [&snapshots](std::any s) {
+    snapshots.push_back(std::any_cast<std::shared_ptr<const GridLabResult>>(std::move(s)));
+  };
+  const GridLabResult r = computeGridLab(p, control);
+  ASSERT_EQ(snapshots.size(), 1u);
+  const GridLabResult& fsqHalf = *snapshots.front();
+  EXPECT_TRUE(fsqHalf.partial);
+  EXPECT_FALSE(r.partial);
+  EXPECT_EQ(fsqHalf.fsqIndex, r.fsqIndex);
+  EXPECT_EQ(fsqHalf.fsqCounts, r.fsqCounts);
+  EXPECT_TRUE(fsqHalf.points == r.points);
+  EXPECT_EQ(fsqHalf.fsqCells.size(), r.fsqCells.size());
+  EXPECT_TRUE(fsqHalf.codebook.size() == 0 && fsqHalf.history.empty() && fsqHalf.vqIndex.empty());
+  EXPECT_GT(r.codebook.rows(), 0);
 }

@@ -12,7 +12,7 @@ using namespace quantization;
 
 QList<DataTable> QuantGridPage::exportData() const {
   QList<DataTable> out;
-  if (!m_result) return out;
+  if (!m_result || m_result->partial) return out;  // the FSQ half of a run still computing
   const GridLabResult& r = *m_result;
   DataTable pts{QStringLiteral("points"), {}, {}};
   for (int j = 0; j < r.dims; ++j) pts.columns << QStringLiteral("x%1").arg(j + 1);
@@ -86,7 +86,7 @@ QList<DataTable> QuantGridPage::exportData() const {
 
 QList<DataValue> QuantGridPage::exportValues() const {
   QList<DataValue> v;
-  if (!m_result) return v;
+  if (!m_result || m_result->partial) return v;
   const GridLabResult& r = *m_result;
   const GridLabParams p = labParams();
   v << DataValue{QStringLiteral("points"), double(r.points.rows())}  // image data may give fewer

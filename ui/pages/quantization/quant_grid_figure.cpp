@@ -133,6 +133,13 @@ PlaneData makeVqPlane(const GridLabParams& p, const GridLabResult& r) {
   d.xMax = r.xMax;
   d.yMin = r.yMin;
   d.yMax = r.yMax;
+  if (r.partial) {  // k-means is running: the points, uncoloured, on the final axes
+    d.title = QuantGridFigure::tr("VQ Voronoi (%1): training…")
+                  .arg(lloyd ? QuantGridFigure::tr("k-means") : QuantGridFigure::tr("EMA"));
+    for (Eigen::Index i = 0; i < r.points.rows(); ++i)
+      d.points.emplace_back(r.points(i, a), r.points(i, b));
+    return d;
+  }
   d.cells = labelImage(r.voronoi);
   for (Eigen::Index i = 0; i < r.points.rows(); ++i) {
     d.points.emplace_back(r.points(i, a), r.points(i, b));
@@ -245,7 +252,8 @@ void QuantGridFigure::fillUsage(ChartView* chart, const GridLabParams& p,
   chart->setTitle(tr("Code usage, sorted (log y)"));
   chart->setAxes(tr("code rank"), ChartView::Axis::Linear, tr("points"), ChartView::Axis::Log);
   chart->setSeries(tr("FSQ"), sortedCounts(r.fsqCounts), ChartView::Style::Step, kFsqColor);
-  chart->setSeries(tr("VQ"), sortedCounts(r.vqCounts), ChartView::Style::Step, kVqColor);
+  if (!r.partial)
+    chart->setSeries(tr("VQ"), sortedCounts(r.vqCounts), ChartView::Style::Step, kVqColor);
   if (p.precision != Precision::Fp32) {
     std::vector<std::int64_t> naive(static_cast<std::size_t>(r.fsqStats.codebookSize), 0);
     for (std::int64_t i : r.precision.naiveIndex) ++naive[static_cast<std::size_t>(i)];
@@ -294,8 +302,9 @@ QString QuantGridFigure::summaryText(const GridLabParams& p, const GridLabResult
         .arg(mse, 0, 'f', 4);
   };
   QStringList lines;
-  lines << stats(tr("FSQ"), r.fsqStats, r.fsqRelMse) << stats(tr("VQ"), r.vqStats, r.vqRelMse);
-  if (p.vqMethod == VqMethod::Ema)
+  lines << stats(tr("FSQ"), r.fsqStats, r.fsqRelMse)
+        << (r.partial ? tr("<b>VQ</b>: training…") : stats(tr("VQ"), r.vqStats, r.vqRelMse));
+  if (p.vqMethod == VqMethod::Ema && !r.partial)
     lines << tr("EMA dead-code restarts (whole run, threshold %1): %2")
                  .arg(p.restart ? QString::number(p.restartThreshold) : tr("off"))
                  .arg(r.vqRestarts);

@@ -137,7 +137,7 @@ RecomputeController::Job QuantGridPage::makeJob() const {
   std::shared_ptr<const ImageData> image =
       p.data == GridData::ImagePatches ? currentImage() : nullptr;
   const bool wantSweep = p.view == GridView::Sweep;
-  if (m_result && key == m_resultKey && image == m_resultImage) {
+  if (m_result && !m_result->partial && key == m_resultKey && image == m_resultImage) {
     // Only the shown step (or the drawing) changed: re-point the VQ panels, no retraining. The
     // sweep depends on the points and the training settings only, so it is kept or made once.
     return [full = m_result, sweep = m_sweep, wantSweep, p, key = std::move(key),
@@ -173,6 +173,17 @@ void QuantGridPage::applyResult(const std::any& result) {
   markHasResult();
   fillFigure(screenFigure());
   syncToolbar();
+}
+
+void QuantGridPage::applyPartial(const std::any& snapshot) {
+  // The FSQ half: the overview and the FSQ view show it while VQ trains; the VQ, usage and
+  // sweep views are built from VQ and wait for the complete result.
+  const auto* fsqHalf = std::any_cast<std::shared_ptr<const GridLabResult>>(&snapshot);
+  const GridView view = labParams().view;
+  if (!fsqHalf || !*fsqHalf || (view != GridView::Overview && view != GridView::Fsq)) return;
+  m_result = *fsqHalf;  // never replayed as a trained result: makeJob checks `partial`
+  markHasResult();
+  fillFigure(screenFigure());
 }
 
 QWidget* QuantGridPage::createFigure(QWidget* parent) const { return new QuantGridFigure(parent); }

@@ -108,13 +108,17 @@ struct GridLabResult {
   UsageStats naiveStats;                 // usage of the naive float index path
 
   double elapsedMs = 0.0;
+  /// True for the snapshot computeGridLab hands to RunControl::partial() once the points, the FSQ
+  /// half and the precision emulation are done: the VQ fields are still empty.
+  bool partial = false;
 };
 
 /// Resolution of the label images (pixels per side).
 inline constexpr int kGridImageSize = 160;
 
 /// Everything the grid page shows: points, FSQ cells and usage, VQ codebook,
-/// Voronoi labels and usage, precision aliasing. Cheap at defaults (well under 16 ms).
+/// Voronoi labels and usage, precision aliasing. With a partial listener (the page) the FSQ half
+/// comes first (`partial`), while k-means and the Voronoi image of VQ are computed.
 /// `image` is the source of GridData::ImagePatches (ParamError("data") when it is null).
 GridLabResult computeGridLab(const GridLabParams& params, const ImageData* image,
                              const RunControl& control = {});
