@@ -8,6 +8,7 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 #include "latentlab/common/rng.h"
 #include "latentlab/quantization/fsq.h"
@@ -19,13 +20,15 @@ namespace {
 // Sub-steps only get the cancel flag: their own progress fractions would make ours jump back.
 RunControl cancelOnly(const RunControl& control) { return control.cancelOnly(); }
 
+// withSsim = false leaves ssim NaN: the live FSQ half is shown before its SSIM, the costliest
+// metric (five Gaussian blurs per channel), which follows with VQ.
 Reconstruction finish(const ImageData& original, ImageData recon, long long tokens, int codes,
-                      UsageStats usage) {
+                      UsageStats usage, bool withSsim = true) {
   Reconstruction r;
   const long long pixels = static_cast<long long>(original.width()) * original.height();
   r.error = absErrorMap(original, recon);
   r.psnr = psnr(original, recon);
-  r.ssim = ssim(original, recon);
+  r.ssim = withSsim ? ssim(original, recon) : std::numeric_limits<double>::quiet_NaN();
   r.bpp = bitsPerPixel(tokens, codes, pixels);
   r.entropyBpp = static_cast<double>(tokens) * usage.entropyBits / static_cast<double>(pixels);
   r.usage = usage;
@@ -37,11 +40,21 @@ Reconstruction finish(const ImageData& original, ImageData recon, long long toke
 // and the comparison says nothing about quantization (usage is bounded by N/K).
 constexpr int kPatchesPerCode = 4;
 
-// `live`: hand the FSQ half to control.partial() before VQ, which takes most of the time.
+// `live`: hand control.partial() the original at once, then the FSQ half (before its SSIM and
+// before VQ, which takes most of the time).
 ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int bits,
                      int lloydIterations, const RunControl& control, bool live = false) {
   ImageLabResult out;
   const RunControl sub = cancelOnly(control);
+  if (live && control.partialDue()) {
+    ImageLabResult first;
+    first.partial = true;
+    first.original = image;
+    first.levels = fsqPresetLevels(bits);
+    first.codes = static_cast<int>(Fsq(first.levels).codebookSize());
+    first.patchSize = params.patch;
+    control.partial(std::move(first));
+  }
   const Patches patches = extractPatches(image, params.patch);
   const Eigen::Index n = patches.x.rows();
   out.patches = static_cast<int>(n);
@@ -88,8 +101,9 @@ ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int b
     xFsq = applyLinearDecoder(fitLinearDecoder(zhat, patches.x), zhat);
   }
   std::vector<std::int64_t> fsqCounts(counts.begin(), counts.end());
-  out.fsq = finish(image, reassemblePatches(xFsq, patches.layout), n, out.codes,
-                   usageStats(fsqCounts));
+  ImageData fsqImage = reassemblePatches(xFsq, patches.layout);
+  out.fsq = live ? finish(image, fsqImage, n, out.codes, usageStats(fsqCounts), false)
+                 : finish(image, std::move(fsqImage), n, out.codes, usageStats(fsqCounts));
   control.checkCancelled();
   out.patchSize = params.patch;
   out.gridRows = patches.layout.gridRows;
@@ -103,7 +117,7 @@ ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int b
     out.notes.push_back("VQ codebook capped at " + std::to_string(out.vqCodes) + " codes (" +
                         std::to_string(n) + " patches / " + std::to_string(kPatchesPerCode) +
                         "); FSQ keeps " + std::to_string(out.codes));
-  if (live && control.partialDue()) {
+  if (live) {
     ImageLabResult part = out;
     part.partial = true;
     control.partial(std::move(part));
@@ -116,6 +130,7 @@ ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int b
   // bpp at the capped K: that is the rate the VQ code actually spends.
   out.vq = finish(image, reassemblePatches(pcaDecode(pca, yVq), patches.layout), n, out.vqCodes,
                   usageStatsOf(km.assignment, out.vqCodes));
+  if (live) out.fsq.ssim = ssim(image, fsqImage);
   out.fsqPatchIndex = idx;
   out.vqPatchIndex = km.assignment;
   out.vqCodebook = km.codebook;

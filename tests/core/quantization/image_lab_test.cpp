@@ -3,7 +3,9 @@
 // Patches, PCA and the tier A / tier B round trips, including degenerate images.
 #include <gtest/gtest.h>
 
+#include <any>
 #include <cmath>
+#include <vector>
 
 #include "latentlab/common/errors.h"
 #include "latentlab/quantization/image_lab.h"
@@ -190,6 +192,34 @@ TEST(ImageLab, CancelStopsTheRun) {
   RunControl control;
   control.cancel = &cancel;
   EXPECT_THROW(computeImageLab(synthetic(32, 32), ImageLabParams{}, control), Cancelled);
+}
+
+// Live tier A: the original at once, then FSQ before its SSIM and before VQ; the final numbers
+// are those of a run without a listener.
+TEST(ImageLab, LiveTierAShowsTheOriginalThenFsqThenEverything) {
+  const ImageData img = synthetic(64, 64);
+  ImageLabParams params;
+  params.budgetBits = 6;
+  std::vector<ImageLabResult> parts;
+  RunControl control;
+  control.onPartial = [&parts](std::any s) {
+    parts.push_back(std::any_cast<ImageLabResult>(std::move(s)));
+  };
+  const ImageLabResult live = computeImageLab(img, params, control);
+  const ImageLabResult plain = computeImageLab(img, params);
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_TRUE(parts[0].partial && parts[1].partial);
+  EXPECT_EQ(parts[0].original.width(), 64);
+  EXPECT_TRUE(parts[0].fsq.image.empty() && parts[0].vq.image.empty());
+  EXPECT_EQ(parts[0].codes, plain.codes);
+  EXPECT_FALSE(parts[1].fsq.image.empty());
+  EXPECT_TRUE(parts[1].vq.image.empty());
+  EXPECT_TRUE(std::isnan(parts[1].fsq.ssim));
+  EXPECT_EQ(parts[1].fsq.psnr, plain.fsq.psnr);
+  EXPECT_FALSE(live.partial);
+  EXPECT_EQ(live.fsq.ssim, plain.fsq.ssim);
+  EXPECT_EQ(live.vq.psnr, plain.vq.psnr);
+  EXPECT_EQ(live.vq.ssim, plain.vq.ssim);
 }
 
 }  // namespace

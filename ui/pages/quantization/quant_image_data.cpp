@@ -132,6 +132,8 @@ QList<DataValue> QuantImagePage::exportValues() const {
 
 QStringList QuantImagePage::exportReconstructions(const QString& dir) const {
   if (!m_result) throw ParamError("path", "nothing computed yet: there are no reconstructions");
+  if (m_result->partial)
+    throw ParamError("path", "the reconstructions are still being computed; try again when done");
   if (!QDir().mkpath(dir))
     throw ExportError("cannot create folder '" + dir.toStdString() + "'");
   const QDir d(dir);

@@ -290,17 +290,20 @@ void QuantImageFigure::showImages(const ImageLabParams& params, const ImageLabRe
       case FsqDecoder::LeastSquares: decoder = tr(", least squares"); break;
     }
   }
-  m_fsq->setImage(toQImage(r.fsq.image), tr("FSQ %1%2 — %3 dB")
-                                             .arg(levelsText(r.levels), decoder,
-                                                  psnrText(r.fsq.psnr)));
-  // A partial result has FSQ only: VQ's k-means is still running.
+  // A partial result has the original only (FSQ being computed), or FSQ only (VQ's k-means
+  // running).
+  const bool fsqDone = !r.fsq.image.empty();
+  m_fsq->setImage(fsqDone ? toQImage(r.fsq.image) : QImage(),
+                  fsqDone ? tr("FSQ %1%2 — %3 dB")
+                                .arg(levelsText(r.levels), decoder, psnrText(r.fsq.psnr))
+                          : tr("FSQ %1%2 — computing…").arg(levelsText(r.levels), decoder));
   const bool vqDone = !r.vq.image.empty();
   m_vq->setImage(vqDone ? toQImage(r.vq.image) : QImage(),
                  vqDone ? tr("VQ K = %1 — %2 dB").arg(r.vqCodes).arg(psnrText(r.vq.psnr))
                         : tr("VQ K = %1 — k-means running…").arg(r.vqCodes));
   // One scale for both error maps so they compare at a glance.
-  const double hi =
-      std::max({1.0, r.fsq.error.maxCoeff(), vqDone ? r.vq.error.maxCoeff() : 0.0});
+  const double hi = std::max({1.0, fsqDone ? r.fsq.error.maxCoeff() : 0.0,
+                              vqDone ? r.vq.error.maxCoeff() : 0.0});
   const ColorMapping mapping{ColorMapKind::Viridis, ColorScale::Linear, 0.0, hi};
   m_fsqError->setMatrix(r.fsq.error, mapping);
   m_fsqError->setTitle(tr("|error| FSQ (0–255)"));
@@ -313,10 +316,15 @@ void QuantImageFigure::showImages(const ImageLabParams& params, const ImageLabRe
   };
   QString html = QStringLiteral("<table><tr><td></td><td align='right'><b>FSQ</b></td><td "
                                 "align='right'><b>VQ</b></td></tr>");
+  if (!fsqDone) {
+    m_metrics->setText(tr("FSQ: quantizing %1 codes… VQ: waiting for FSQ.").arg(r.codes));
+    return;
+  }
   if (!vqDone) {
     m_metrics->setText(tr("FSQ: PSNR %1 dB, SSIM %2, usage %3%. VQ: fitting K = %4 codes…")
                            .arg(psnrText(r.fsq.psnr))
-                           .arg(r.fsq.ssim, 0, 'f', 4)
+                           .arg(std::isnan(r.fsq.ssim) ? QStringLiteral("…")
+                                                       : QString::number(r.fsq.ssim, 'f', 4))
                            .arg(100.0 * r.fsq.usage.usage, 0, 'f', 1)
                            .arg(r.vqCodes));
     return;

@@ -96,8 +96,9 @@ struct ImageLabResult {
   RowMatrixXd vqCodebook;                         // K×d codewords in the PCA latent
   std::vector<std::string> notes;  // downscale notice, capped K, etc.
   double elapsedMs = 0.0;
-  /// A snapshot of a computation in progress (RunControl::partial): FSQ is done; VQ (its image
-  /// still empty) or the rate–distortion points are not, or not all.
+  /// A snapshot of a computation in progress (RunControl::partial). Tier A, live: first only
+  /// the original (FSQ and VQ images empty), then FSQ without its SSIM (NaN) while VQ (its image
+  /// still empty) is fitted; or the rate–distortion points so far.
   bool partial = false;
 };
 
