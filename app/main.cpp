@@ -3,10 +3,12 @@
 #include <QApplication>
 
 #include "app/cli.h"
+#include "latentlab/common/allocator.h"
 #include "ui/shell/main_window.h"
 
 int main(int argc, char** argv) {
   using namespace latentlab::app;
+  latentlab::tuneAllocator();  // before the first large allocation
   const bool commandLine = isCommandLine(argc, argv);
   choosePlatform(commandLine);  // before QApplication picks a platform
   if (commandLine) quietQtMessages();

@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 
+#include "latentlab/common/allocator.h"
 #include "ui/common/page.h"
 #include "ui/shell/page_registry.h"
 
@@ -120,6 +121,7 @@ void paintPage(benchmark::State& state, const PageInfo& info) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  latentlab::tuneAllocator();  // as app/main.cpp does
   qputenv("QT_QPA_PLATFORM", "offscreen");
   QApplication app(argc, argv);
   for (const PageInfo& info : latentlab::ui::pageRegistry()) {
