@@ -7,8 +7,8 @@
 #include <QEvent>
 #include <QFutureWatcher>
 #include <QPromise>
+#include <QRunnable>
 #include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <chrono>
 #include <exception>
@@ -100,6 +100,33 @@ Outcome runJob(const RecomputeController::Job& job, QPromise<Outcome>& promise,
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return out;
 }
+
+// A job on the pool with the promise its QFutureWatcher follows. Built on the GUI thread and
+// released before QThreadPool (uninstrumented) carries it; run() acquires before anything else.
+// QtConcurrent::run built its task inside Qt's template, after any release we could place, and
+// TSan reported the worker's first read of it (RunFunctionTaskBase::run) as a race.
+class JobTask : public QRunnable {
+ public:
+  JobTask(RecomputeController::Job job, std::shared_ptr<std::atomic<bool>> cancel,
+          std::function<void(std::any)> onPartial)
+      : m_job(std::move(job)), m_cancel(std::move(cancel)), m_onPartial(std::move(onPartial)) {
+    m_promise.setProgressRange(0, kProgressSteps);
+    m_promise.start();
+  }
+  QFuture<Outcome> future() { return m_promise.future(); }
+  void run() override {
+    handOffAcquire(m_cancel.get());
+    m_promise.addResult(runJob(m_job, m_promise, m_cancel, m_onPartial));
+    handOffRelease(m_cancel.get());  // before the promise reports finished to the GUI thread
+    m_promise.finish();
+  }
+
+ private:
+  RecomputeController::Job m_job;
+  std::shared_ptr<std::atomic<bool>> m_cancel;
+  std::function<void(std::any)> m_onPartial;
+  QPromise<Outcome> m_promise;
+};
 
 }  // namespace
 
@@ -275,15 +302,10 @@ void RecomputeController::startPending() {
     handOffRelease(&kPartialHandOff);
     QCoreApplication::postEvent(this, event);
   };
-  handOffRelease(run.cancel.get());
-  watcher->setFuture(QtConcurrent::run(
-      &d->pool, [job = std::move(job), cancel = run.cancel,
-                 onPartial = std::move(onPartial)](QPromise<Outcome>& promise) {
-        handOffAcquire(cancel.get());
-        promise.setProgressRange(0, kProgressSteps);
-        promise.addResult(runJob(job, promise, cancel, onPartial));
-        handOffRelease(cancel.get());  // before Qt reports finished to the GUI thread
-      }));
+  auto* task = new JobTask(std::move(job), run.cancel, std::move(onPartial));
+  watcher->setFuture(task->future());
+  handOffRelease(run.cancel.get());  // the task is complete: QThreadPool carries it from here
+  d->pool.start(task);
   emit started();
 }
 

@@ -18,7 +18,7 @@ namespace latentlab::ui {
 /// One scheduler for every page (ARCHITECTURE "UI contract"): coalesces parameter changes
 /// (throttle for cheap previews while dragging, debounce for expensive work, an immediate
 /// full-quality run otherwise), bumps a generation per request, cancels the running job, runs jobs
-/// on a dedicated QThreadPool through QtConcurrent with a QPromise adapted to RunControl, drops
+/// on a dedicated QThreadPool as QRunnables, each with a QPromise adapted to RunControl, drops
 /// stale or cancelled results and emits the newest one on the GUI thread. Partial results a job hands
 /// to RunControl::partial() reach the GUI thread as partialReady() while it runs (only the newest
 /// one, only for the current request), so long work fills the figure in as it goes.
