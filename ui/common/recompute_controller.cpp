@@ -25,9 +25,10 @@ constexpr int kProgressSteps = 1000;
 
 // ThreadSanitizer cannot see the synchronisation inside Debian's uninstrumented Qt (QThreadPool's
 // queue, QFutureInterface's mutex are futex-based in libQt6Core), so a job handed to the pool and
-// its result handed back look like races. These annotations state the two hand-offs Qt performs,
-// on the run's own cancel flag: GUI → worker when the job starts, worker → GUI when it is done.
-// Anything TSan reports beyond them is a real race in project code.
+// its result handed back look like races. These annotations state the hand-offs Qt performs:
+// GUI → worker when a task starts (kTaskHandOff), worker → GUI when it is done (the run's cancel
+// flag) and for each partial result (kPartialHandOff). Each release follows the last write of
+// what it hands over. Anything TSan reports beyond them is a real race in project code.
 #if defined(__SANITIZE_THREAD__)
 #define LATENTLAB_TSAN 1
 #elif defined(__has_feature)
@@ -105,6 +106,7 @@ Outcome runJob(const RecomputeController::Job& job, QPromise<Outcome>& promise,
 // released before QThreadPool (uninstrumented) carries it; run() acquires before anything else.
 // QtConcurrent::run built its task inside Qt's template, after any release we could place, and
 // TSan reported the worker's first read of it (RunFunctionTaskBase::run) as a race.
+char kTaskHandOff = 0;  // the address of the GUI → worker release/acquire pair for tasks
 class JobTask : public QRunnable {
  public:
   JobTask(RecomputeController::Job job, std::shared_ptr<std::atomic<bool>> cancel,
@@ -115,7 +117,7 @@ class JobTask : public QRunnable {
   }
   QFuture<Outcome> future() { return m_promise.future(); }
   void run() override {
-    handOffAcquire(m_cancel.get());
+    handOffAcquire(&kTaskHandOff);  // a fixed address: reading m_cancel first would be the race
     m_promise.addResult(runJob(m_job, m_promise, m_cancel, m_onPartial));
     handOffRelease(m_cancel.get());  // before the promise reports finished to the GUI thread
     m_promise.finish();
@@ -304,7 +306,7 @@ void RecomputeController::startPending() {
   };
   auto* task = new JobTask(std::move(job), run.cancel, std::move(onPartial));
   watcher->setFuture(task->future());
-  handOffRelease(run.cancel.get());  // the task is complete: QThreadPool carries it from here
+  handOffRelease(&kTaskHandOff);  // the task is complete: QThreadPool carries it from here
   d->pool.start(task);
   emit started();
 }
