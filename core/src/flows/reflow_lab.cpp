@@ -207,7 +207,8 @@ void computeReflowFlow(const ReflowLabParams& p, ReflowLabResult& r, const RunCo
     out.paths.assign(static_cast<std::size_t>(nt), Eigen::MatrixXd(p.steps + 1, 2));
     for (int i = 0; i <= p.steps; ++i)
       for (int j = 0; j < nt; ++j)
-        out.paths[static_cast<std::size_t>(j)].row(i) = (*frames)[static_cast<std::size_t>(i)].row(j);
+        out.paths[static_cast<std::size_t>(j)].row(i) =
+            (*frames)[static_cast<std::size_t>(i)].row(j);
     out.frames = std::move(frames);
   };
   auto frames = std::make_shared<std::vector<Eigen::MatrixXd>>();
