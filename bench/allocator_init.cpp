@@ -4,7 +4,7 @@
 #include "latentlab/common/allocator.h"
 
 namespace {
-const bool kTuned = [] {
+[[maybe_unused]] const bool kTuned = [] {
   latentlab::tuneAllocator();
   return true;
 }();
