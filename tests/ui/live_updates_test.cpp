@@ -13,6 +13,7 @@
 #include <functional>
 #include <vector>
 
+#include "spin_until.h"
 #include "test_page.h"
 #include "ui/common/computing_overlay.h"
 #include "ui/common/recompute_controller.h"
@@ -20,15 +21,7 @@
 namespace latentlab::ui {
 namespace {
 
-bool spinUntil(const std::function<bool()>& done, int timeoutMs = 20000) {
-  QElapsedTimer t;
-  t.start();
-  while (!done() && t.elapsed() < timeoutMs) {
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    QThread::msleep(1);
-  }
-  return done();
-}
+using testing::spinUntil;
 
 TEST(LiveUpdates, PartialResultsArriveOnTheGuiThreadBeforeTheFinalOne) {
   RecomputeController c;

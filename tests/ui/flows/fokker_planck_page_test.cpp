@@ -9,6 +9,7 @@
 #include <QTabBar>
 #include <cmath>
 
+#include "tests/ui/spin_until.h"
 #include "ui/common/figure_export.h"
 #include "ui/common/view_tabs.h"
 #include "ui/pages/flows/fokker_planck_page.h"
@@ -177,8 +178,7 @@ TEST(FokkerPlanckPage, FramesStreamInAndTheSliderNeverRestartsTheRun) {
   page.setParam("seed", 5.0);  // a new simulation
   const quint64 generation = page.controller()->generation();
   // The first frames are on screen before the simulation ends.
-  for (int i = 0; i < 20000 && (shown.isEmpty() || !shown.first().at(0).toBool()); ++i)
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+  ui::testing::spinUntil([&] { return !shown.isEmpty(); }, 120000);
   ASSERT_FALSE(shown.isEmpty());
   EXPECT_TRUE(shown.first().at(0).toBool()) << "the first update was the final result";
   ASSERT_NE(page.result(), nullptr);

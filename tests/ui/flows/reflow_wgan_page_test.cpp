@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "latentlab/common/scenario.h"
+#include "tests/ui/spin_until.h"
 #include "latentlab/flows/wgan_lab.h"
 #include "ui/common/figure_export.h"
 #include "ui/pages/flows/reflow_wgan_canvas.h"
@@ -277,8 +278,7 @@ TEST(ReflowWganPage, RoundsStreamInAndScrubbingKeepsTheRun) {
   QSignalSpy shown(&page, &ui::Page::figureUpdated);
   page.setParam("rounds", 300.0);
   const quint64 generation = page.controller()->generation();
-  for (int i = 0; i < 20000 && shown.isEmpty(); ++i)
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+  ui::testing::spinUntil([&] { return !shown.isEmpty(); }, 120000);
   ASSERT_FALSE(shown.isEmpty());
   EXPECT_TRUE(shown.first().at(0).toBool()) << "the first update was the final result";
   ASSERT_NE(page.result(), nullptr);
