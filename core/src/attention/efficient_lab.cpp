@@ -224,6 +224,11 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
   r.keyVqError = (in.k - khat).squaredNorm() / std::max(in.k.squaredNorm(), 1e-300);
   r.codesUsed = static_cast<int>(std::set<int>(codes.begin(), codes.end()).size());
   control.progress(0.3);
+  if ((p.view == EfficientView::Maps || p.view == EfficientView::Cache) && control.partialDue()) {
+    EfficientLabResult maps = r;
+    maps.partial = true;
+    control.partial(std::move(maps));
+  }
 
   // Su's analogy (kexue.fm/archives/9862), on the bidirectional output.
   {

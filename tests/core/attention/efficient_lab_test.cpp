@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include <gtest/gtest.h>
 
+#include <any>
 #include <cmath>
+#include <vector>
 
 #include "latentlab/attention/efficient_lab.h"
 
@@ -148,4 +150,35 @@ TEST(EfficientLab, TimingMeasuresEveryCell) {
   EXPECT_GT(t.medianMs.minCoeff(), 0.0);
   EXPECT_DOUBLE_EQ(t.flops(0, 1), 4.0 * 128 * 128 * 8 + 128.0 * 128);
   EXPECT_GT(t.msPerGflop, 0.0);
+}
+
+// With a listener and the Maps view, the maps come first, before the analogy's numbers, and equal
+// the final ones; the slower views get no snapshot (theirs would be missing what they show).
+TEST(EfficientLabPartial, TheMapsArriveBeforeTheAnalogyAndMatchTheResult) {
+  EfficientLabParams p;
+  p.n = 64;
+  std::vector<EfficientLabResult> snapshots;
+  RunControl control;
+  control.onPartial = [&snapshots](std::any s) {
+    snapshots.push_back(std::any_cast<EfficientLabResult>(std::move(s)));
+  };
+  const auto r = computeEfficientLab(p, control);
+  ASSERT_EQ(snapshots.size(), 1u);
+  const auto& maps = snapshots.front();
+  EXPECT_TRUE(maps.partial);
+  EXPECT_FALSE(r.partial);
+  EXPECT_TRUE(maps.exactMap == r.exactMap);
+  EXPECT_TRUE(maps.performerMap == r.performerMap);
+  EXPECT_TRUE(maps.vqMap == r.vqMap);
+  EXPECT_EQ(maps.performerErrorO, r.performerErrorO);
+  EXPECT_EQ(maps.vqErrorO, r.vqErrorO);
+  EXPECT_EQ(maps.codes, r.codes);
+  EXPECT_TRUE(maps.tauGrid.empty());
+  EXPECT_EQ(r.tauGrid.size(), 9u);
+  EXPECT_EQ(maps.keySoftOverFeatures.size(), 0);
+
+  snapshots.clear();
+  p.view = EfficientView::Analogy;
+  computeEfficientLab(p, control);
+  EXPECT_TRUE(snapshots.empty());
 }

@@ -59,6 +59,31 @@ TEST(EfficientAttentionPage, ParameterChangeProducesAResultAsynchronously) {
   EXPECT_EQ(page.result()->keySoftOverFeatures.size(), 128);
 }
 
+// The maps are on screen before the analogy's checks run; data export waits for all of it.
+TEST(EfficientAttentionPage, TheMapsShowBeforeTheAnalogyIsDone) {
+  EfficientAttentionPage page;
+  page.setActive(true);
+  ASSERT_TRUE(page.controller()->waitForIdle(20000));
+  QSignalSpy shown(&page, &ui::Page::figureUpdated);
+  bool exportedWhilePartial = false;
+  QObject::connect(&page, &ui::Page::figureUpdated, [&](bool partial) {
+    if (partial) {
+      EXPECT_TRUE(page.result()->partial);
+      EXPECT_EQ(page.result()->exactMap.rows(), 256);
+      exportedWhilePartial = !page.exportData().isEmpty() || !page.exportValues().isEmpty();
+    }
+  });
+  page.setParam("seed", 7.0);
+  ASSERT_TRUE(page.controller()->waitForIdle(20000));
+  ASSERT_EQ(shown.count(), 2);
+  EXPECT_TRUE(shown.at(0).at(0).toBool()) << "the maps came with the complete result";
+  EXPECT_FALSE(shown.at(1).at(0).toBool());
+  EXPECT_FALSE(exportedWhilePartial);
+  EXPECT_FALSE(page.result()->partial);
+  EXPECT_EQ(page.result()->tauGrid.size(), 9u);
+  EXPECT_FALSE(page.exportData().isEmpty());
+}
+
 TEST(EfficientAttentionPage, BurstOfChangesEndsWithTheLastOne) {
   EfficientAttentionPage page;
   page.setActive(true);

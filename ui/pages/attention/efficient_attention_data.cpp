@@ -12,7 +12,7 @@ namespace latentlab::ui {
 
 QList<DataTable> EfficientAttentionPage::exportData() const {
   QList<DataTable> tables;
-  if (!m_result) return tables;
+  if (!m_result || m_result->partial) return tables;  // the analogy's numbers are still coming
   const auto& r = *m_result;
   const auto p = labParams();
 
@@ -135,7 +135,7 @@ QList<DataTable> EfficientAttentionPage::exportData() const {
 
 QList<DataValue> EfficientAttentionPage::exportValues() const {
   QList<DataValue> v;
-  if (!m_result) return v;
+  if (!m_result || m_result->partial) return v;
   const auto p = labParams();
   const auto& r = *m_result;
   v << DataValue{QStringLiteral("n"), double(p.n)} << DataValue{QStringLiteral("d"), double(p.d)}

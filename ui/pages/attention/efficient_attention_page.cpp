@@ -69,6 +69,17 @@ void EfficientAttentionPage::applyResult(const std::any& result) {
   fillFigure(screenFigure());
 }
 
+void EfficientAttentionPage::applyPartial(const std::any& snapshot) {
+  // The maps before the analogy's checks: the Maps and Cache views are complete with it.
+  const auto* maps = std::any_cast<attention::EfficientLabResult>(&snapshot);
+  const auto view = labParams().view;
+  if (!maps || (view != attention::EfficientView::Maps && view != attention::EfficientView::Cache))
+    return;
+  m_result = *maps;
+  markHasResult();
+  fillFigure(screenFigure());
+}
+
 QWidget* EfficientAttentionPage::createFigure(QWidget* parent) const {
   auto* fig = new EfficientAttentionFigure(parent);
   // createFigure is const (export makes figures too); the click changes this page's params.

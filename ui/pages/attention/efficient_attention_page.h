@@ -40,6 +40,7 @@ class EfficientAttentionPage : public Page {
   void validateParams(const latentlab::ParamSet& merged) const override;
   RecomputeController::Job makeJob() const override;
   void applyResult(const std::any& result) override;
+  void applyPartial(const std::any& snapshot) override;
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;

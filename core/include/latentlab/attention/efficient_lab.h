@@ -148,11 +148,16 @@ struct EfficientLabResult {
   double hardErrorO = 0;             // e_O of hard (bidirectional) VQ vs exact
 
   double elapsedMs = 0.0;
+  /// A snapshot handed to RunControl::partial(): the maps, their errors and the cache inputs
+  /// are final; the analogy numbers and the sweeps of the slower views are still to come.
+  bool partial = false;
 };
 
 /// Everything the page shows. The e_O-vs-m and error-vs-S sweeps are computed only for their
-/// views (empty otherwise), so the default Maps view stays interactive. Throws ParamError,
-/// Cancelled.
+/// views (empty otherwise), so the default Maps view stays interactive. When the Maps or Cache
+/// view is shown and a partial result is due, a snapshot with `partial = true` goes to
+/// control.partial() as soon as the maps are done, before the analogy's rewrite checks and soft
+/// assignments. Throws ParamError, Cancelled.
 EfficientLabResult computeEfficientLab(const EfficientLabParams& params,
                                        const RunControl& control = {});
 
