@@ -8,6 +8,7 @@
 #include <limits>
 #include <memory>
 
+#include "latentlab/common/concurrently.h"
 #include "latentlab/flows/fp_lab.h"
 
 namespace latentlab::flows {
@@ -298,45 +299,67 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
   const Gaussian* start = r.closedFormScore ? &mix.parts.front() : nullptr;
   std::vector<double> keptX, keptY;  // the grid's score at the start of the step (ODE stages)
   if (control.partialDue()) publish();  // the first frame: p₀ on the grid and the particles
-  for (int step = 0; step < r.steps; ++step) {
-    control.checkCancelled();
-    const double t = step * r.dt;
-    if (needScore) grid.updateScore();
-    if (r.sigmaIsOde) {
-      if (needScore) {
-        keptX = grid.scoreX();
-        keptY = grid.scoreY();
-      }
-    } else if (r.closedFormScore) {
+  // The σ-family's step: an SDE (closed-form or grid score) or the probability-flow ODE.
+  auto sigmaSdeStep = [&](double t) {
+    if (r.closedFormScore) {
       const Gaussian law = *evolveGaussian(d, mix.parts.front(), t);
       sig.step(d, p.sigma, nullptr, t, r.dt, &law);
     } else {
       sig.step(d, p.sigma, &grid, t, r.dt);
     }
-    sde.step(d, d.noise(t), nullptr, t, r.dt);
-    grid.step(p.scheme, t, r.dt);
-    if (r.sigmaIsOde) {
-      // Stages at t + Δt need the grid's score there: the grid has just stepped.
-      if (needScore && p.odeIntegrator != Solver::Euler) grid.updateScore();
-      Gaussian laws[3];  // the closed-form marginal at t, t + Δt/2, t + Δt
-      if (start)
-        for (const Stage st : {Stage::Start, Stage::Middle, Stage::End})
-          laws[static_cast<int>(st)] = *evolveGaussian(d, *start, stageTime(st, t, r.dt));
-      sig.odeStep(d, p.odeIntegrator, t, r.dt, [&](const double* x, Stage stage, double* out) {
-        if (start) {
-          const Gaussian& law = laws[static_cast<int>(stage)];
-          for (int a = 0; a < dim; ++a) out[a] = -(x[a] - law.mean[a]) / law.var;
-        } else if (stage == Stage::Start || p.odeIntegrator == Solver::Euler) {
-          grid.scoreWith(keptX, keptY, x, out);
-        } else if (stage == Stage::End) {
-          grid.score(x, out);
-        } else {
-          double a[2], b[2];
-          grid.scoreWith(keptX, keptY, x, a);
-          grid.score(x, b);
-          for (int i = 0; i < dim; ++i) out[i] = 0.5 * (a[i] + b[i]);
-        }
-      });
+  };
+  auto sigmaOdeStep = [&](double t) {
+    Gaussian laws[3];  // the closed-form marginal at t, t + Δt/2, t + Δt
+    if (start)
+      for (const Stage st : {Stage::Start, Stage::Middle, Stage::End})
+        laws[static_cast<int>(st)] = *evolveGaussian(d, *start, stageTime(st, t, r.dt));
+    sig.odeStep(d, p.odeIntegrator, t, r.dt, [&](const double* x, Stage stage, double* out) {
+      if (start) {
+        const Gaussian& law = laws[static_cast<int>(stage)];
+        for (int a = 0; a < dim; ++a) out[a] = -(x[a] - law.mean[a]) / law.var;
+      } else if (stage == Stage::Start || p.odeIntegrator == Solver::Euler) {
+        grid.scoreWith(keptX, keptY, x, out);
+      } else if (stage == Stage::End) {
+        grid.score(x, out);
+      } else {
+        double a[2], b[2];
+        grid.scoreWith(keptX, keptY, x, a);
+        grid.score(x, b);
+        for (int i = 0; i < dim; ++i) out[i] = 0.5 * (a[i] + b[i]);
+      }
+    });
+  };
+  for (int step = 0; step < r.steps; ++step) {
+    control.checkCancelled();
+    const double t = step * r.dt;
+    if (needScore) {
+      // The σ-family reads the grid's score: before the grid steps (SDE, ODE start) and after it
+      // (ODE stages at t + Δt).
+      grid.updateScore();
+      if (r.sigmaIsOde) {
+        keptX = grid.scoreX();
+        keptY = grid.scoreY();
+      } else {
+        sigmaSdeStep(t);
+      }
+      sde.step(d, d.noise(t), nullptr, t, r.dt);
+      grid.step(p.scheme, t, r.dt);
+      if (r.sigmaIsOde) {
+        if (p.odeIntegrator != Solver::Euler) grid.updateScore();
+        sigmaOdeStep(t);
+      }
+    } else {
+      // Grid and particles are independent here (the defaults): the grid on one core, both
+      // clouds on the other; each writes only its own state, so the numbers are those of one
+      // thread (FpLab.TheConcurrentStepGivesTheSerialNumbers).
+      runConcurrently([&] { grid.step(p.scheme, t, r.dt); },
+                      [&] {
+                        if (r.sigmaIsOde)
+                          sigmaOdeStep(t);
+                        else
+                          sigmaSdeStep(t);
+                        sde.step(d, d.noise(t), nullptr, t, r.dt);
+                      });
     }
     const double tn = (step + 1) * r.dt;
     if ((step + 1) % trajEvery == 0) record(tn);

@@ -5,7 +5,9 @@
 
 #include <cmath>
 #include <limits>
+#include <omp.h>
 
+#include "latentlab/common/serial_threads.h"
 #include "latentlab/flows/fp_lab.h"
 
 namespace latentlab::flows {
@@ -127,6 +129,40 @@ TEST(FpLab, FramesLandOnRequestedTimes) {
   for (int i = 0; i <= 4; ++i) EXPECT_NEAR(r.snapshots[i].t, 0.125 * i, 1e-12);
   EXPECT_TRUE(r.stationaryClosedForm);
   EXPECT_LT(r.massDrift, 1e-12);
+}
+
+// The grid on one thread and the particles on the other give the numbers of one thread: each
+// writes only its own state, and each particle block keeps its own random stream.
+TEST(FpLab, TheConcurrentStepGivesTheSerialNumbers) {
+  FpLabParams p;  // the defaults: closed-form score, independent grid and particles
+  p.gridN = 64;
+  p.particles = 1500;
+  p.tEnd = 0.3;
+  p.snapshots = 3;
+  for (const double sigma : {0.0, 0.6}) {  // the probability-flow ODE and a σ-SDE
+    p.sigma = sigma;
+    FpLabResult serial;
+    {
+      const SerialOnThisThread one;
+      serial = computeFpLab(p);
+    }
+    const int saved = omp_get_max_threads();
+    omp_set_num_threads(2);
+    const FpLabResult both = computeFpLab(p);
+    omp_set_num_threads(saved);
+    ASSERT_EQ(both.snapshots.size(), serial.snapshots.size());
+    for (std::size_t i = 0; i < both.snapshots.size(); ++i) {
+      EXPECT_EQ(both.snapshots[i].pde, serial.snapshots[i].pde) << sigma << " frame " << i;
+      EXPECT_EQ(both.snapshots[i].histSde, serial.snapshots[i].histSde) << sigma << " " << i;
+      EXPECT_EQ(both.snapshots[i].histSigma, serial.snapshots[i].histSigma) << sigma << " " << i;
+      EXPECT_EQ(both.snapshots[i].varSigma, serial.snapshots[i].varSigma) << sigma << " " << i;
+    }
+    ASSERT_EQ(both.trajSde.size(), serial.trajSde.size());
+    for (std::size_t k = 0; k < both.trajSde.size(); ++k) {
+      EXPECT_TRUE(both.trajSde[k] == serial.trajSde[k]) << k;
+      EXPECT_TRUE(both.trajSigma[k] == serial.trajSigma[k]) << k;
+    }
+  }
 }
 
 }  // namespace
