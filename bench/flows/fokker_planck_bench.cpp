@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // Fokker–Planck: particle steps per second (Euler–Maruyama and the σ-SDE with the grid score)
-// and grid steps per second at 64², 128², 256² (MUSCL-MC + SSP-RK2, rotating OU, g = 1).
+// and grid steps per second at 64², 128², 256² (MUSCL-MC + SSP-RK2, rotating OU, g = 1); the
+// page's whole computation at its defaults and grid sizes, on one thread and on two (grid and
+// σ-family on one, the SDE cloud on the other).
 #include <benchmark/benchmark.h>
 
+#include "latentlab/common/serial_threads.h"
 #include "latentlab/flows/fokker_planck.h"
+#include "latentlab/flows/fp_lab.h"
 
 namespace {
 
@@ -70,5 +74,20 @@ void BM_FpGridStep(benchmark::State& state) {
       benchmark::Counter(1.0, benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_FpGridStep)->Arg(64)->Arg(128)->Arg(256)->Unit(benchmark::kMicrosecond);
+
+// Arguments: grid cells per axis, threads (1: SerialOnThisThread).
+void BM_FpLab(benchmark::State& state) {
+  FpLabParams p;
+  p.gridN = static_cast<int>(state.range(0));
+  const latentlab::SerialOnThisThread serial(state.range(1) == 1);
+  for (auto _ : state) benchmark::DoNotOptimize(computeFpLab(p).steps);
+}
+BENCHMARK(BM_FpLab)
+    ->Args({64, 1})
+    ->Args({64, 2})
+    ->Args({96, 1})
+    ->Args({96, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace

@@ -349,17 +349,19 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
         sigmaOdeStep(t);
       }
     } else {
-      // Grid and particles are independent here (the defaults): the grid on one core, both
-      // clouds on the other; each writes only its own state, so the numbers are those of one
-      // thread (FpLab.TheConcurrentStepGivesTheSerialNumbers).
-      runConcurrently([&] { grid.step(p.scheme, t, r.dt); },
-                      [&] {
-                        if (r.sigmaIsOde)
-                          sigmaOdeStep(t);
-                        else
-                          sigmaSdeStep(t);
-                        sde.step(d, d.noise(t), nullptr, t, r.dt);
-                      });
+      // Grid and particles are independent here (the defaults): the grid and the σ-family on
+      // one core, the SDE cloud on the other (about equal halves at the defaults); each writes
+      // only its own state, so the numbers are those of one thread
+      // (FpLab.TheConcurrentStepGivesTheSerialNumbers).
+      runConcurrently(
+          [&] {
+            grid.step(p.scheme, t, r.dt);
+            if (r.sigmaIsOde)
+              sigmaOdeStep(t);
+            else
+              sigmaSdeStep(t);
+          },
+          [&] { sde.step(d, d.noise(t), nullptr, t, r.dt); });
     }
     const double tn = (step + 1) * r.dt;
     if ((step + 1) % trajEvery == 0) record(tn);

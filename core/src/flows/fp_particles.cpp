@@ -66,12 +66,19 @@ void ParticleCloud::step(const Drift& drift, double sigma, const FpGrid* grid, d
 void ParticleCloud::odeStep(const Drift& drift, Solver solver, double t, double dt,
                             const StageScore& score) {
   const int dim = m_dim;
+  // Each stage's time and ½g² are the same for every particle: worked out once per step.
+  double taus[3], halfG2[3];
+  for (const Stage stage : {Stage::Start, Stage::Middle, Stage::End}) {
+    const int i = static_cast<int>(stage);
+    taus[i] = stageTime(stage, t, dt);
+    const double g = drift.noise(taus[i]);
+    halfG2[i] = 0.5 * g * g;
+  }
   auto velocity = [&](const Eigen::Vector2d& z, Stage stage) {
-    const double tau = stageTime(stage, t, dt);
+    const double tau = taus[static_cast<int>(stage)];
+    const double c = halfG2[static_cast<int>(stage)];
     double f[2] = {0.0, 0.0}, s[2] = {0.0, 0.0};
     drift.eval(z.data(), tau, f);
-    const double g = drift.noise(tau);
-    const double c = 0.5 * g * g;
     if (c > 0.0) score(z.data(), stage, s);
     return Eigen::Vector2d(f[0] - c * s[0], dim == 2 ? f[1] - c * s[1] : 0.0);
   };

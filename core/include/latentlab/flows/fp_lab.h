@@ -40,7 +40,7 @@ struct FpLabParams {
   double m0y = 0.0;
   double v0 = 0.25;       // initial variance per axis
   int particles = 5000;   // N, 100..1e5
-  int gridN = 96;         // cells per axis, 64..256
+  int gridN = 64;         // cells per axis, 64..256 (why 64: docs/benchmarks.md, Flows)
   double box = 5.0;       // grid box [−box, box]^d
   FluxScheme scheme = FluxScheme::MusclMc;
   double cfl = 0.45;      // safety factor C of the CFL bound
