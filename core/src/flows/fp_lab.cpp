@@ -178,13 +178,15 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
   const int paths = std::min(p.trajectories, p.particles);
   const int trajEvery = std::max(1, r.steps / kTrajPoints);
   std::vector<std::vector<double>> trajA(paths), trajB(paths);
+  // A point of every drawn path of one cloud (`paths`: trajA for the SDE, trajB for the σ-family).
+  auto recordCloud = [&](std::vector<std::vector<double>>& out, const ParticleCloud& cloud) {
+    for (int k = 0; k < paths; ++k)
+      for (int a = 0; a < dim; ++a) out[k].push_back(cloud.positions()[k * dim + a]);
+  };
   auto record = [&](double t) {
     r.trajTimes.push_back(t);
-    for (int k = 0; k < paths; ++k)
-      for (int a = 0; a < dim; ++a) {
-        trajA[k].push_back(sde.positions()[k * dim + a]);
-        trajB[k].push_back(sig.positions()[k * dim + a]);
-      }
+    recordCloud(trajA, sde);
+    recordCloud(trajB, sig);
   };
 
   const double mass0 = grid.mass();
@@ -329,12 +331,52 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
       }
     });
   };
-  for (int step = 0; step < r.steps; ++step) {
-    control.checkCancelled();
-    const double t = step * r.dt;
-    if (needScore) {
-      // The σ-family reads the grid's score: before the grid steps (SDE, ODE start) and after it
-      // (ODE stages at t + Δt).
+  auto endOfStep = [&](int step) {  // frames and partial results after `step` + 1 steps
+    if ((step + 1) % perFrame == 0) {
+      snapshot(p.tEnd * ((step + 1) / perFrame) / frames);
+      if (control.partialDue()) publish();
+    }
+    if (step % 16 == 0) control.progress(static_cast<double>(step) / r.steps);
+  };
+  if (!needScore) {
+    // Grid and particles are independent here (the defaults): a frame's steps of the grid and
+    // the σ-family on one core, of the SDE cloud on the other, meeting once per frame (once per
+    // step, a thread the GUI preempted kept the other spinning). Each writes only its own state
+    // and paths, so the numbers are those of one thread
+    // (FpLab.TheConcurrentStepGivesTheSerialNumbers).
+    for (int frame = 0; frame < frames; ++frame) {
+      const int first = frame * perFrame, last = first + perFrame;
+      runConcurrently(
+          [&] {
+            for (int step = first; step < last; ++step) {
+              control.checkCancelled();
+              const double t = step * r.dt;
+              grid.step(p.scheme, t, r.dt);
+              if (r.sigmaIsOde)
+                sigmaOdeStep(t);
+              else
+                sigmaSdeStep(t);
+              if ((step + 1) % trajEvery == 0) {
+                r.trajTimes.push_back((step + 1) * r.dt);
+                recordCloud(trajB, sig);
+              }
+            }
+          },
+          [&] {
+            for (int step = first; step < last; ++step) {
+              control.checkCancelled();
+              sde.step(d, d.noise(step * r.dt), nullptr, step * r.dt, r.dt);
+              if ((step + 1) % trajEvery == 0) recordCloud(trajA, sde);
+            }
+          });
+      endOfStep(last - 1);
+    }
+  } else {
+    for (int step = 0; step < r.steps; ++step) {
+      control.checkCancelled();
+      const double t = step * r.dt;
+      // The σ-family reads the grid's score: before the grid steps (SDE, ODE start) and after
+      // it (ODE stages at t + Δt).
       grid.updateScore();
       if (r.sigmaIsOde) {
         keptX = grid.scoreX();
@@ -348,28 +390,9 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
         if (p.odeIntegrator != Solver::Euler) grid.updateScore();
         sigmaOdeStep(t);
       }
-    } else {
-      // Grid and particles are independent here (the defaults): the grid and the σ-family on
-      // one core, the SDE cloud on the other (about equal halves at the defaults); each writes
-      // only its own state, so the numbers are those of one thread
-      // (FpLab.TheConcurrentStepGivesTheSerialNumbers).
-      runConcurrently(
-          [&] {
-            grid.step(p.scheme, t, r.dt);
-            if (r.sigmaIsOde)
-              sigmaOdeStep(t);
-            else
-              sigmaSdeStep(t);
-          },
-          [&] { sde.step(d, d.noise(t), nullptr, t, r.dt); });
+      if ((step + 1) % trajEvery == 0) record((step + 1) * r.dt);
+      endOfStep(step);
     }
-    const double tn = (step + 1) * r.dt;
-    if ((step + 1) % trajEvery == 0) record(tn);
-    if ((step + 1) % perFrame == 0) {
-      snapshot(p.tEnd * ((step + 1) / perFrame) / frames);
-      if (control.partialDue()) publish();
-    }
-    if (step % 16 == 0) control.progress(static_cast<double>(step) / r.steps);
   }
   r.minDensity = minP;
   finishResult(r, trajA, trajB);
