@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "latentlab/common/adam.h"
+#include "latentlab/common/errors.h"
 
 namespace latentlab::flows {
 
@@ -59,6 +60,33 @@ Eigen::MatrixXd RffFeatures::sinPart(const Eigen::MatrixXd& x) const {
 }
 
 Eigen::VectorXd RffCritic::value(const Eigen::MatrixXd& x) const { return features.phi(x) * a; }
+
+Eigen::VectorXd RffCritic::valueOnLattice(const Eigen::VectorXd& xs,
+                                          const Eigen::VectorXd& ys) const {
+  if (features.omega.cols() != 2) throw ParamError("features", "a lattice needs two inputs");
+  const Eigen::Index nx = xs.size(), ny = ys.size(), m = features.size();
+  Eigen::MatrixXd cosX(nx, m), sinX(nx, m), cosY(ny, m), sinY(ny, m);
+  for (Eigen::Index j = 0; j < m; ++j) {
+    for (Eigen::Index c = 0; c < nx; ++c) {
+      const double arg = features.omega(j, 0) * xs(c) + features.bias(j);
+      cosX(c, j) = std::cos(arg);
+      sinX(c, j) = std::sin(arg);
+    }
+    for (Eigen::Index r = 0; r < ny; ++r) {
+      const double arg = features.omega(j, 1) * ys(r);
+      cosY(r, j) = std::cos(arg);
+      sinY(r, j) = std::sin(arg);
+    }
+  }
+  const double scale = std::sqrt(2.0 / static_cast<double>(m));
+  // values(r, c) = scale Σ_j a_j (cos_y cos_x − sin_y sin_x)
+  const Eigen::MatrixXd values =
+      scale * ((cosY * a.asDiagonal()) * cosX.transpose() - (sinY * a.asDiagonal()) * sinX.transpose());
+  Eigen::VectorXd out(nx * ny);
+  for (Eigen::Index r = 0; r < ny; ++r)
+    for (Eigen::Index c = 0; c < nx; ++c) out(r * nx + c) = values(r, c);
+  return out;
+}
 
 Eigen::MatrixXd RffCritic::gradient(const Eigen::MatrixXd& x) const {
   // ∂D/∂x_k = Σ_j a_j ∂φ_j/∂x_k = −Σ_j a_j S_nj ω_jk.

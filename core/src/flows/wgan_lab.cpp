@@ -240,6 +240,12 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
   for (int r = 0; r < kArrows; ++r)
     for (int c = 0; c < kArrows; ++c)
       lattice.row(r * kArrows + c) << out.arrowAxis[c], out.arrowAxis[kArrows - 1 - r];
+  // The heat map's lattice as its two axes: x by column, y by row from the top.
+  Eigen::VectorXd gridX(kGrid), gridY(kGrid);
+  for (int i = 0; i < kGrid; ++i) {
+    gridX(i) = out.gridAxis[i];
+    gridY(i) = out.gridAxis[kGrid - 1 - i];
+  }
 
   Eigen::MatrixXd x0 = gaussianCloud(n, p.initStd, rng);
   const bool useGenerator = p.mover == WganMover::Generator;
@@ -308,7 +314,9 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
         agreement(out.scalarCritic ? (p.lambda * move).eval() : move, exact(x0, 0.0));
     snap.particles = x0;
     snap.interpolants = xt.topRows(std::min(n, kShownInterp));
-    const Eigen::VectorXd values = critic.value(grid);
+    const Eigen::VectorXd values =
+        critic.rff && features.omega.cols() == 2 ? critic.rff->valueOnLattice(gridX, gridY)
+                                                 : critic.value(grid);
     snap.field = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic,
                                                 Eigen::RowMajor>>(values.data(), kGrid, kGrid);
     snap.arrows = critic.field(lattice);

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "latentlab/common/errors.h"
 #include "latentlab/common/rng.h"
 #include "latentlab/flows/wgan_flow.h"
 
@@ -95,6 +96,24 @@ TEST(WganRffCritic, GradientMatchesFiniteDifferences) {
     const Eigen::VectorXd fd = (c.value(xp) - c.value(xm)) / (2 * h);
     EXPECT_LE((fd - g.col(k)).cwiseAbs().maxCoeff(), 1e-7) << "axis " << k;
   }
+}
+
+// The heat map's separable form equals D at every lattice point (row r·|xs| + c is (xs[c], ys[r])).
+TEST(WganRffCritic, ValueOnALatticeEqualsValueAtItsPoints) {
+  Rng rng(11);
+  RffCritic c{RffFeatures::draw(2, 48, 0.5, rng), Eigen::VectorXd(48)};
+  for (int j = 0; j < 48; ++j) c.a(j) = rng.normal();
+  const Eigen::VectorXd xs = Eigen::VectorXd::LinSpaced(7, -3.0, 3.0);
+  const Eigen::VectorXd ys = Eigen::VectorXd::LinSpaced(5, 2.5, -2.5);
+  Eigen::MatrixXd points(35, 2);
+  for (int r = 0; r < 5; ++r)
+    for (int col = 0; col < 7; ++col) points.row(r * 7 + col) << xs(col), ys(r);
+  const Eigen::VectorXd direct = c.value(points);
+  const Eigen::VectorXd lattice = c.valueOnLattice(xs, ys);
+  ASSERT_EQ(lattice.size(), 35);
+  EXPECT_LE((lattice - direct).cwiseAbs().maxCoeff(), 1e-12 * direct.cwiseAbs().maxCoeff());
+  RffCritic timed{RffFeatures::draw(3, 8, 0.5, rng), Eigen::VectorXd::Ones(8)};
+  EXPECT_THROW(timed.valueOnLattice(xs, ys), ParamError);
 }
 
 // Sign: p0 left of p1 ⇒ D' > 0 between them, particles move toward p1.

@@ -32,6 +32,10 @@ struct RffCritic {
   Eigen::VectorXd a;
 
   Eigen::VectorXd value(const Eigen::MatrixXd& x) const;
+  /// D on the lattice of points (xs[c], ys[r]), entry r·|xs| + c; two inputs only. Through
+  /// cos(ω_x x + b + ω_y y) = cos(ω_x x + b) cos(ω_y y) − sin(ω_x x + b) sin(ω_y y): 2(|xs| + |ys|)
+  /// sines and cosines per feature instead of |xs|·|ys| (equal to value() to rounding).
+  Eigen::VectorXd valueOnLattice(const Eigen::VectorXd& xs, const Eigen::VectorXd& ys) const;
   /// ∇_x D (N × d): −Σ_j a_j S_nj ω_j.
   Eigen::MatrixXd gradient(const Eigen::MatrixXd& x) const;
 };
