@@ -64,7 +64,8 @@ void ParticleCloud::step(const Drift& drift, double sigma, const FpGrid* grid, d
 }
 
 void ParticleCloud::odeStep(const Drift& drift, Solver solver, double t, double dt,
-                            const StageScore& score) {
+                            const StageScore& score, int begin, int end) {
+  if (end < 0) end = m_count;
   const int dim = m_dim;
   // Each stage's time and ½g² are the same for every particle: worked out once per step.
   double taus[3], halfG2[3];
@@ -82,8 +83,8 @@ void ParticleCloud::odeStep(const Drift& drift, Solver solver, double t, double 
     if (c > 0.0) score(z.data(), stage, s);
     return Eigen::Vector2d(f[0] - c * s[0], dim == 2 ? f[1] - c * s[1] : 0.0);
   };
-#pragma omp parallel for schedule(static) if (m_count >= kParallelParticles)
-  for (int k = 0; k < m_count; ++k) {
+#pragma omp parallel for schedule(static) if (end - begin >= kParallelParticles)
+  for (int k = begin; k < end; ++k) {
     double* x = &m_x[static_cast<std::size_t>(k) * dim];
     const Eigen::Vector2d z(x[0], dim == 2 ? x[1] : 0.0);
     const Eigen::Vector2d next = solverStep(solver, z, dt, velocity);

@@ -151,8 +151,10 @@ class ParticleCloud {
   using StageScore = std::function<void(const double* x, Stage stage, double* out)>;
   /// One step of dt from t of the probability-flow ODE dx/dt = f − ½g²∇log p (σ = 0 of the
   /// σ-family; Song et al., "Score-Based Generative Modeling through SDEs", ICLR 2021, eq. 13)
-  /// with `solver`; Euler gives exactly step() with σ = 0. Draws no noise.
-  void odeStep(const Drift& drift, Solver solver, double t, double dt, const StageScore& score);
+  /// with `solver`; Euler gives exactly step() with σ = 0. Draws no noise, so particles
+  /// [begin, end) (end −1: all) can be stepped by one call and the rest by another, on two threads.
+  void odeStep(const Drift& drift, Solver solver, double t, double dt, const StageScore& score,
+               int begin = 0, int end = -1);
   int dim() const { return m_dim; }
   int count() const { return m_count; }
   std::vector<double>& positions() { return m_x; }
