@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include "ui/pages/flows/fokker_planck_canvas.h"
 
+#include <QImage>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
@@ -94,9 +96,29 @@ void FpDensityCanvas::paintEvent(QPaintEvent*) {
   QColor dot = m_particleColor;
   dot.setAlpha(150);  // the density must stay visible under a dense cloud
   p.setBrush(dot);
-  for (int k = 0; k < m_particles.rows(); ++k)
-    p.drawEllipse(toPx(m_particles(k, 0), m_particles.cols() > 1 ? m_particles(k, 1) : 0.0), 1.6,
-                  1.6);
+  auto at = [this, &toPx](Eigen::Index k) {
+    return toPx(m_particles(k, 0), m_particles.cols() > 1 ? m_particles(k, 1) : 0.0);
+  };
+  if (p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster) {
+    // On screen and in PNGs one antialiased dot is drawn once and stamped at every particle:
+    // 1500 ellipses, each tessellated, were most of the GUI thread's time while frames stream
+    // in. SVG and PDF keep one vector circle per particle.
+    const qreal dpr = p.device()->devicePixelRatioF();
+    QImage sprite(QSize(8, 8) * dpr, QImage::Format_ARGB32_Premultiplied);
+    sprite.setDevicePixelRatio(dpr);
+    sprite.fill(Qt::transparent);
+    {
+      QPainter sp(&sprite);
+      sp.setRenderHint(QPainter::Antialiasing);
+      sp.setPen(Qt::NoPen);
+      sp.setBrush(dot);
+      sp.drawEllipse(QPointF(4.0, 4.0), 1.6, 1.6);
+    }
+    for (Eigen::Index k = 0; k < m_particles.rows(); ++k)
+      p.drawImage(at(k) - QPointF(4.0, 4.0), sprite);
+  } else {
+    for (Eigen::Index k = 0; k < m_particles.rows(); ++k) p.drawEllipse(at(k), 1.6, 1.6);
+  }
   p.setBrush(Qt::NoBrush);
   for (const auto& path : m_paths) {
     const int rows = std::min<int>(m_pathRows, static_cast<int>(path.rows()));
