@@ -22,6 +22,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "ui/common/color_bar_painter.h"
 
@@ -50,17 +51,23 @@ struct Bounds {
 };
 
 QAbstractAxis* makeAxis(ChartView::Axis type) {
+  QAbstractAxis* axis = nullptr;
   if (type == ChartView::Axis::Log) {
     auto* a = new QLogValueAxis;
     a->setBase(10.0);
     a->setLabelFormat(QStringLiteral("%g"));
     a->setMinorTickCount(-1);  // automatic minor ticks between decades
-    return a;
+    axis = a;
+  } else {
+    auto* a = new QValueAxis;
+    a->setLabelFormat(QStringLiteral("%g"));
+    a->setTickType(QValueAxis::TicksDynamic);  // 1-2-5 steps from setNiceRange()
+    axis = a;
   }
-  auto* a = new QValueAxis;
-  a->setLabelFormat(QStringLiteral("%g"));
-  a->setTickType(QValueAxis::TicksDynamic);  // 1-2-5 steps from setNiceRange()
-  return a;
+  // Qt lays out the label margin for the labels it had and elides wider new ones ("1.…") until
+  // the chart's next geometry change, which a streamed run never makes: never elide a number.
+  axis->setTruncateLabels(false);
+  return axis;
 }
 
 /// Sets the range and, on a value axis, ticks at round numbers: with the data range kept tight,
@@ -197,12 +204,33 @@ struct ChartView::Impl {
   void attach(QAbstractSeries* s) {
     // Attaching re-initialises the axis range from the series (Qt's domain). Dynamic ticks at the
     // last fit's interval over such a range can mean millions of tick items (a fit to a partial
-    // result's tiny range, then a marker: the window froze). Fixed ticks until the next fit.
+    // result's tiny range, then a marker: the window froze), so ticks are fixed while attaching.
+    // Then the last fit's range and ticks come back at once: the fit itself waits for the end of
+    // the refill, and a paint queued before it (a streamed result refills between two paints)
+    // showed Qt's data range with five fixed ticks ("1.50081", "20.8") until the next frame.
+    struct Kept {
+      QValueAxis* axis;
+      double lo, hi, anchor, interval;
+      bool dynamic;
+    };
+    std::vector<Kept> kept;
     for (QAbstractAxis* a : {axisX, axisY})
-      if (auto* v = qobject_cast<QValueAxis*>(a)) v->setTickType(QValueAxis::TicksFixed);
+      if (auto* v = qobject_cast<QValueAxis*>(a)) {
+        kept.push_back({v, v->min(), v->max(), v->tickAnchor(), v->tickInterval(),
+                        v->tickType() == QValueAxis::TicksDynamic});
+        v->setTickType(QValueAxis::TicksFixed);
+      }
     chart->addSeries(s);
     s->attachAxis(axisX);
     s->attachAxis(axisY);
+    for (const Kept& k : kept) {
+      k.axis->setRange(k.lo, k.hi);
+      if (k.dynamic) {
+        k.axis->setTickAnchor(k.anchor);
+        k.axis->setTickInterval(k.interval);
+        k.axis->setTickType(QValueAxis::TicksDynamic);
+      }
+    }
     refit();
   }
 
