@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include <gtest/gtest.h>
 
-#include <any>
 #include <cmath>
 #include <vector>
 
 #include "latentlab/attention/efficient_lab.h"
+#include "tests/core/collect_partials.h"
 
 using namespace latentlab;
 using namespace latentlab::attention;
@@ -158,10 +158,7 @@ TEST(EfficientLabPartial, TheMapsArriveBeforeTheAnalogyAndMatchTheResult) {
   EfficientLabParams p;
   p.n = 64;
   std::vector<EfficientLabResult> snapshots;
-  RunControl control;
-  control.onPartial = [&snapshots](std::any s) {
-    snapshots.push_back(std::any_cast<EfficientLabResult>(std::move(s)));
-  };
+  const RunControl control = latentlab::testing::collectPartials(snapshots);
   const auto r = computeEfficientLab(p, control);
   ASSERT_EQ(snapshots.size(), 1u);
   const auto& maps = snapshots.front();

@@ -4,11 +4,11 @@
 // snapshot the page shows while the SVDs run.
 #include <gtest/gtest.h>
 
-#include <any>
 #include <cmath>
 #include <vector>
 
 #include "latentlab/attention/attention_rank.h"
+#include "tests/core/collect_partials.h"
 
 using namespace latentlab;
 using namespace latentlab::attention;
@@ -69,10 +69,7 @@ TEST(RankPartial, TheMatricesArriveBeforeTheirSpectraAndMatchTheResult) {
   p.n = 40;
   p.d = 4;
   std::vector<AttentionRankResult> snapshots;
-  RunControl control;
-  control.onPartial = [&snapshots](std::any s) {
-    snapshots.push_back(std::any_cast<AttentionRankResult>(std::move(s)));
-  };
+  const RunControl control = latentlab::testing::collectPartials(snapshots);
   const auto r = computeAttentionRank(p, control);
   ASSERT_EQ(snapshots.size(), 1u);
   const auto& maps = snapshots.front();

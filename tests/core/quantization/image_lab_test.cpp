@@ -3,13 +3,13 @@
 // Patches, PCA and the tier A / tier B round trips, including degenerate images.
 #include <gtest/gtest.h>
 
-#include <any>
 #include <cmath>
 #include <vector>
 
 #include "latentlab/common/errors.h"
 #include "latentlab/quantization/image_lab.h"
 #include "latentlab/quantization/patch_pca.h"
+#include "tests/core/collect_partials.h"
 
 namespace latentlab::quantization {
 namespace {
@@ -201,10 +201,7 @@ TEST(ImageLab, LiveTierAShowsTheOriginalThenFsqThenEverything) {
   ImageLabParams params;
   params.budgetBits = 6;
   std::vector<ImageLabResult> parts;
-  RunControl control;
-  control.onPartial = [&parts](std::any s) {
-    parts.push_back(std::any_cast<ImageLabResult>(std::move(s)));
-  };
+  const RunControl control = latentlab::testing::collectPartials(parts);
   const ImageLabResult live = computeImageLab(img, params, control);
   const ImageLabResult plain = computeImageLab(img, params);
   ASSERT_EQ(parts.size(), 2u);

@@ -17,6 +17,13 @@ namespace latentlab {
 template <class A, class B>
 void runConcurrently(A&& a, B&& b) {
   std::exception_ptr errors[2];
+  const auto guarded = [](auto& work, std::exception_ptr& error) {
+    try {
+      work();
+    } catch (...) {
+      error = std::current_exception();
+    }
+  };
 #ifdef _OPENMP
   const bool two = omp_get_max_threads() > 1 && !omp_in_parallel();
 #pragma omp parallel sections num_threads(2) if (two)
@@ -25,19 +32,11 @@ void runConcurrently(A&& a, B&& b) {
 #ifdef _OPENMP
 #pragma omp section
 #endif
-    try {
-      a();
-    } catch (...) {
-      errors[0] = std::current_exception();
-    }
+    guarded(a, errors[0]);
 #ifdef _OPENMP
 #pragma omp section
 #endif
-    try {
-      b();
-    } catch (...) {
-      errors[1] = std::current_exception();
-    }
+    guarded(b, errors[1]);
   }
   for (const std::exception_ptr& e : errors)
     if (e) std::rethrow_exception(e);
