@@ -72,6 +72,7 @@ void ReflowWganPage::applyResult(const std::any& result) {
   m_result = std::any_cast<std::shared_ptr<const flows::WganLabResult>>(result);
   markHasResult();
   fillFigure(screenFigure());
+  syncToolbar();
 }
 
 void ReflowWganPage::applyPartial(const std::any& snapshot) {
@@ -80,6 +81,7 @@ void ReflowWganPage::applyPartial(const std::any& snapshot) {
   m_result = *part;
   markHasResult();
   fillFigure(screenFigure());
+  syncToolbar();
 }
 
 bool ReflowWganPage::isViewOnly(const std::string& key) const {
@@ -219,7 +221,11 @@ void ReflowWganPage::buildToolbar(QHBoxLayout* row) {
 
 void ReflowWganPage::syncToolbar() {
   const auto p = labParams();
-  m_roundLabel->setText(tr("round %1 / %2").arg(std::min(p.round, p.rounds)).arg(p.rounds));
+  // While rounds stream in, the figure shows the newest one computed: the label says the same.
+  int shown = std::min(p.round, p.rounds);
+  if (m_result && m_result->partial && !m_result->snapshots.empty())
+    shown = std::min(shown, static_cast<int>(m_result->snapshots.size()) - 1);
+  m_roundLabel->setText(tr("round %1 / %2").arg(shown).arg(p.rounds));
   const bool gen = p.mover == flows::WganMover::Generator;
   const QSignalBlocker b1(m_moveParticles), b2(m_moveGenerator);
   m_moveParticles->setChecked(!gen);
