@@ -79,12 +79,12 @@ Eigen::VectorXd RffCritic::valueOnLattice(const Eigen::VectorXd& xs,
     }
   }
   const double scale = std::sqrt(2.0 / static_cast<double>(m));
-  // values(r, c) = scale Σ_j a_j (cos_y cos_x − sin_y sin_x)
-  const Eigen::MatrixXd values =
-      scale * ((cosY * a.asDiagonal()) * cosX.transpose() - (sinY * a.asDiagonal()) * sinX.transpose());
+  // values(r, c) = scale Σ_j a_j (cos_y cos_x − sin_y sin_x), stored row by row.
+  using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   Eigen::VectorXd out(nx * ny);
-  for (Eigen::Index r = 0; r < ny; ++r)
-    for (Eigen::Index c = 0; c < nx; ++c) out(r * nx + c) = values(r, c);
+  Eigen::Map<RowMajor>(out.data(), ny, nx) =
+      scale * ((cosY * a.asDiagonal()) * cosX.transpose() -
+               (sinY * a.asDiagonal()) * sinX.transpose());
   return out;
 }
 

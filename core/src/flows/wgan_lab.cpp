@@ -315,8 +315,7 @@ WganLabResult computeWganLab(const WganLabParams& params, const RunControl& cont
     snap.particles = x0;
     snap.interpolants = xt.topRows(std::min(n, kShownInterp));
     const Eigen::VectorXd values =
-        critic.rff && features.omega.cols() == 2 ? critic.rff->valueOnLattice(gridX, gridY)
-                                                 : critic.value(grid);
+        critic.rff ? critic.rff->valueOnLattice(gridX, gridY) : critic.value(grid);
     snap.field = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic,
                                                 Eigen::RowMajor>>(values.data(), kGrid, kGrid);
     snap.arrows = critic.field(lattice);
