@@ -91,17 +91,6 @@ void setOnce(QString& slot, const QString& name, const QString& value) {
   slot = value;
 }
 
-QSize parseSize(const QString& text) {
-  static const QRegularExpression kPattern(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
-  const auto match = kPattern.match(text);
-  const int w = match.hasMatch() ? match.captured(1).toInt() : 0;
-  const int h = match.hasMatch() ? match.captured(2).toInt() : 0;
-  if (w < 200 || w > 8000 || h < 200 || h > 8000)
-    throw CliError{
-        Tr::tr("--size must be WxH with each side between 200 and 8000, got '%1'").arg(text)};
-  return {w, h};
-}
-
 int parseDpi(const QString& text) {
   bool ok = false;
   const int dpi = text.toInt(&ok);
@@ -177,9 +166,14 @@ Options parse(const QStringList& args) {
     else
       setOnce(dpi, name, value);
   }
-  if (!size.isNull()) o.figure.size = parseSize(size);
   if (!dpi.isNull()) o.figure.dpi = parseDpi(dpi);
+  if (!size.isNull()) {
+    if (const QString error = latentlab::ui::parseFigureSize(size, o.figure); !error.isEmpty())
+      throw CliError{QStringLiteral("--size: ") + error};
+  }
   if (!wait.isNull()) o.waitSeconds = parseWait(wait);
+  if (!o.windowShot.isNull() && !o.figure.points.isEmpty())
+    throw CliError{Tr::tr("--window-screenshot needs --size in pixels (a window has no page size)")};
   if (!wait.isNull() && o.windowShot.isNull())
     throw CliError{Tr::tr("--wait applies to --window-screenshot only")};
 
@@ -512,9 +506,15 @@ QString usageText() {
       "  --export-data OUT   write the numbers behind the figure to OUT.csv or OUT.json\n"
       "  --export-images DIR write the page's full-resolution images as PNG into DIR\n"
       "                      (quant_image: original, fsq, vq and the two error maps)\n"
-      "  --size WxH          figure size, pixels for PNG and points for SVG/PDF,\n"
-      "                      200..8000 each (default 1600x1000)\n"
-      "  --dpi N             resolution of PNG and PDF output, 72..1200 (default 144)\n"
+      "  --size WxH[UNIT]    figure size (default 1600x1000). Without a unit, pixels\n"
+      "                      (200..8000 each): the PNG has them, and SVG/PDF pages are\n"
+      "                      as large as the PNG printed at --dpi (1600x1000 at 144 dpi\n"
+      "                      is 800x500 pt). With a unit (mm, cm, in, or pt = 1/72 in;\n"
+      "                      e.g. 170x110mm, 6.7x4.3in), SVG/PDF pages are exactly that\n"
+      "                      size and the PNG is that size at --dpi. Text keeps its\n"
+      "                      point size either way\n"
+      "  --dpi N             PNG resolution, and the inches of a pixel --size,\n"
+      "                      72..1200 (default 144)\n"
       "  --report DIR        every page's figure as DIR/<id>.png and all of them in\n"
       "                      DIR/latentlab-report.pdf (DIR is created)\n"
       "  --window-screenshot OUT.png\n"

@@ -143,6 +143,26 @@ TEST_F(AppTest, SvgAndPdfExports) {
   EXPECT_EQ(readFile(path("x.pdf")).rfind("%PDF", 0), 0u);
 }
 
+TEST_F(AppTest, PhysicalSizesGiveThatPdfPage) {
+  const RunResult r =
+      run({"--page", "topk", "--size", "170x110mm", "--export", path("f.pdf").string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string pdf = readFile(path("f.pdf"));
+  EXPECT_NE(pdf.find("/MediaBox [0 0 481.889764 311.811024]"), std::string::npos)
+      << pdf.substr(0, 600);
+  // --dpi changes a physical size's PNG pixels, never its page.
+  const RunResult png = run({"--page", "topk", "--size", "6.7x4.3in", "--dpi", "200", "--export",
+                             path("f.png").string()});
+  ASSERT_EQ(png.code, 0) << png.err;
+  expectNonBlankPng(path("f.png"), 1340, 860);
+  for (const char* size : {"170x110km", "170x110", "20x20mm", "170 by 110 mm"})
+    expectBadInput({"--page", "topk", "--size", size, "--export", path("u.pdf").string()},
+                   "--size");
+  expectBadInput({"--window-screenshot", path("w.png").string(), "--size", "170x110mm"},
+                 "--size in pixels");
+  EXPECT_FALSE(fs::exists(path("u.pdf")));
+}
+
 TEST_F(AppTest, ScenarioExportsJsonAndCsvData) {
   const RunResult r =
       run({"--scenario", kDefaultScenario, "--export-data", path("x.json").string()});

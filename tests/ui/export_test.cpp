@@ -18,6 +18,7 @@
 #include "tests/ui/test_page.h"
 #include "ui/common/figure_export.h"
 #include "ui/common/param_form.h"
+#include "ui/common/pdf_page.h"
 
 // Readable QString values in gtest failure messages (internal linkage: no clash across files).
 static void PrintTo(const QString& s, std::ostream* os) { *os << '"' << s.toStdString() << '"'; }
@@ -49,6 +50,22 @@ void keep(const QString& path, const QString& name) {
 QByteArray readAll(const QString& path) {
   QFile f(path);
   return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+FigureOptions figureOptions(QSize size, int dpi, bool printTheme) {
+  FigureOptions o;
+  o.size = size;
+  o.dpi = dpi;
+  o.printTheme = printTheme;
+  return o;
+}
+
+/// The first page's /MediaBox of a PDF, in points.
+QSizeF mediaBox(const QByteArray& pdf) {
+  static const QRegularExpression box(
+      QStringLiteral("/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)\\s*\\]"));
+  const auto m = box.match(QString::fromLatin1(pdf));
+  return m.hasMatch() ? QSizeF(m.captured(1).toDouble(), m.captured(2).toDouble()) : QSizeF();
 }
 
 TEST(Page, StartsFromFieldDefaultsAndSeedOne) {
@@ -162,7 +179,7 @@ TEST(Page, HiddenPagePausesAndCatchesUp) {
 TEST(Page, MakeFigureIsNonBlank) {
   DemoPage page;
   page.computeNow();
-  const QImage img = renderFigure(page, FigureOptions{{800, 900}, 96, true});
+  const QImage img = renderFigure(page, figureOptions({800, 900}, 96, true));
   EXPECT_EQ(img.size(), QSize(800, 900));
   EXPECT_EQ(QColor(img.pixel(1, 1)), QColor(Qt::white));
   EXPECT_GT(inkPixels(img), 800 * 900 / 10);
@@ -176,8 +193,8 @@ TEST(Page, PrintThemeOverridesADarkAppPalette) {
   dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x26));
   dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
   QApplication::setPalette(dark);
-  const QImage darkImg = renderFigure(page, FigureOptions{{600, 800}, 96, false});
-  const QImage printImg = renderFigure(page, FigureOptions{{600, 800}, 96, true});
+  const QImage darkImg = renderFigure(page, figureOptions({600, 800}, 96, false));
+  const QImage printImg = renderFigure(page, figureOptions({600, 800}, 96, true));
   QApplication::setPalette(saved);
   // (300, 100) lies inside the chart's plot area: the chart follows the palette it is given.
   EXPECT_EQ(QColor(darkImg.pixel(300, 100)), QColor(0x20, 0x22, 0x26));
@@ -202,7 +219,7 @@ struct ExportFixture : ::testing::Test {
 };
 
 TEST_F(ExportFixture, PngCarriesScenarioAndSize) {
-  const FigureOptions opt{{900, 700}, 144, true};
+  const FigureOptions opt = figureOptions({900, 700}, 144, true);
   exportFigure(page, path("fig.png"), opt);
   QImageReader reader(path("fig.png"));
   // PNG text travels compact (one line): Qt's PNG reader simplifies whitespace in text chunks.
@@ -243,7 +260,7 @@ TEST_F(ExportFixture, SvgIsValidXmlWithScenarioMetadata) {
 }
 
 TEST_F(ExportFixture, PdfIsWritten) {
-  exportFigure(page, path("fig.pdf"), FigureOptions{{1200, 800}, 144, true});
+  exportFigure(page, path("fig.pdf"), figureOptions({1200, 800}, 144, true));
   keep(path("fig.pdf"), QStringLiteral("export_fig.pdf"));
   const QByteArray pdf = readAll(path("fig.pdf"));
   EXPECT_TRUE(pdf.startsWith("%PDF-"));
@@ -251,10 +268,97 @@ TEST_F(ExportFixture, PdfIsWritten) {
   EXPECT_GT(pdf.size(), 2000);
 }
 
+TEST(FigureSize, ParsesPixelsAndPhysicalUnits) {
+  FigureOptions o;
+  EXPECT_TRUE(parseFigureSize(QStringLiteral("1200x800"), o).isEmpty());
+  EXPECT_EQ(o.size, QSize(1200, 800));
+  EXPECT_TRUE(o.points.isEmpty());
+  EXPECT_TRUE(parseFigureSize(QStringLiteral("170x110mm"), o).isEmpty());
+  EXPECT_NEAR(o.points.width(), 481.8898, 1e-3);
+  EXPECT_NEAR(o.points.height(), 311.8110, 1e-3);
+  EXPECT_EQ(describeFigureSize(o), QStringLiteral("170 × 110 mm"));
+  EXPECT_TRUE(parseFigureSize(QStringLiteral("17x11cm"), o).isEmpty());
+  EXPECT_NEAR(o.points.width(), 481.8898, 1e-3);
+  EXPECT_TRUE(parseFigureSize(QStringLiteral("6.7x4.3in"), o).isEmpty());
+  EXPECT_NEAR(o.points.width(), 482.4, 1e-9);
+  EXPECT_TRUE(parseFigureSize(QStringLiteral("482x312pt"), o).isEmpty());
+  EXPECT_EQ(o.points, QSizeF(482, 312));
+  // A physical size's PNG is that size at the dpi; its layout is 96 per inch.
+  o.dpi = 300;
+  EXPECT_EQ(pixelSize(o), QSize(2008, 1300));
+  EXPECT_EQ(layoutSize(o), QSize(643, 416));
+  // Pixels: the page is the PNG printed at the dpi.
+  EXPECT_TRUE(parseFigureSize(QStringLiteral("1600x1000"), o).isEmpty());
+  o.dpi = 144;
+  EXPECT_EQ(pagePoints(o), QSizeF(800, 500));
+  EXPECT_EQ(layoutSize(o), QSize(1067, 667));
+
+  const FigureOptions before = o;
+  for (const char* bad : {"170x110", "10x10mm", "170x110km", "1.5x900", "3000x3000mm", "x", "",
+                          "170mmx110mm", "-5x300"}) {
+    const QString error = parseFigureSize(QString::fromLatin1(bad), o);
+    EXPECT_FALSE(error.isEmpty()) << bad;
+    EXPECT_EQ(o.size, before.size) << bad;  // a refused size leaves the options as they were
+    EXPECT_EQ(o.points, before.points) << bad;
+  }
+  // Without a unit "170x110" is pixels, and a pixel side is 200..8000.
+  EXPECT_TRUE(parseFigureSize(QStringLiteral("170x110"), o).contains(QStringLiteral("200")));
+  // A physical size whose PNG would pass 8000 pixels is refused for PNG only.
+  FigureOptions huge;
+  EXPECT_TRUE(parseFigureSize(QStringLiteral("1000x500mm"), huge).isEmpty());
+  huge.dpi = 600;
+  EXPECT_FALSE(checkFigureOptions(huge, true).isEmpty());
+  EXPECT_TRUE(checkFigureOptions(huge, false).isEmpty());
+}
+
+TEST_F(ExportFixture, PhysicalSizesGiveExactPdfAndSvgPages) {
+  FigureOptions o;
+  ASSERT_TRUE(parseFigureSize(QStringLiteral("170x110mm"), o).isEmpty());
+  for (int dpi : {96, 300}) {  // the dpi never changes a physical page
+    o.dpi = dpi;
+    exportFigure(page, path("mm.pdf"), o);
+    const QByteArray pdf = readAll(path("mm.pdf"));
+    const QSizeF box = mediaBox(pdf);
+    EXPECT_NEAR(box.width(), 481.89, 0.01) << dpi;
+    EXPECT_NEAR(box.height(), 311.81, 0.01) << dpi;
+    // The rewritten box kept every byte offset: startxref still points at the xref table.
+    const qsizetype at = pdf.lastIndexOf("startxref");
+    ASSERT_GT(at, 0);
+    const qsizetype xref = pdf.mid(at + 9, 24).trimmed().split('\n').front().toLongLong();
+    EXPECT_EQ(pdf.mid(xref, 4), QByteArray("xref")) << dpi;
+  }
+  exportFigure(page, path("mm.svg"), o);
+  const QString svg = QString::fromUtf8(readAll(path("mm.svg")));
+  EXPECT_TRUE(svg.contains(QStringLiteral("width=\"170.000mm\" height=\"110.000mm\"")))
+      << svg.left(400).toStdString();
+  exportFigure(page, path("mm.png"), o);
+  const QImage png(path("mm.png"));
+  EXPECT_EQ(png.size(), QSize(2008, 1299));
+  EXPECT_EQ(png.dotsPerMeterX(), qRound(300 / 0.0254));
+  // A pixel size's PDF page is the PNG printed at the dpi.
+  exportFigure(page, path("px.pdf"), figureOptions({1600, 1000}, 144, true));
+  const QSizeF px = mediaBox(readAll(path("px.pdf")));
+  EXPECT_NEAR(px.width(), 800, 0.01);
+  EXPECT_NEAR(px.height(), 500, 0.01);
+}
+
+TEST(PdfPage, ExactMediaBoxKeepsTheByteCount) {
+  QByteArray pdf("a /MediaBox [0 0 482.000000 312.000000] b /MediaBox [0 0 482.000000 312.000000]");
+  const qsizetype size = pdf.size();
+  EXPECT_EQ(setExactMediaBox(pdf, QSizeF(481.8898, 311.811)), 2);
+  EXPECT_EQ(pdf.size(), size);
+  EXPECT_TRUE(pdf.startsWith("a /MediaBox [0 0 481.889800 311.811000] b")) << pdf.constData();
+  QByteArray crossing("/MediaBox [0 0 100.000000 100.000000]");
+  EXPECT_EQ(setExactMediaBox(crossing, QSizeF(99.6, 99.5)), 1);
+  EXPECT_EQ(crossing, QByteArray("/MediaBox [0 0 99.6000000 99.5000000]"));
+  QByteArray none("no box");
+  EXPECT_EQ(setExactMediaBox(none, QSizeF(1, 1)), 0);
+}
+
 TEST_F(ExportFixture, ReportHasOnePagePerPage) {
   DemoPage second;
   second.computeNow();
-  exportReportPdf({&page, &second}, path("report.pdf"), FigureOptions{{1000, 800}, 96, true});
+  exportReportPdf({&page, &second}, path("report.pdf"), figureOptions({1000, 800}, 96, true));
   keep(path("report.pdf"), QStringLiteral("export_report.pdf"));
   const QByteArray pdf = readAll(path("report.pdf"));
   ASSERT_TRUE(pdf.startsWith("%PDF-"));
@@ -311,7 +415,7 @@ TEST_F(ExportFixture, BadSuffixUnwritablePathAndBadSizeThrow) {
     EXPECT_TRUE(QString::fromUtf8(e.what()).contains(bad)) << e.what();
   }
   EXPECT_THROW(exportData(page, QStringLiteral("/nonexistent-latentlab-dir/d.csv")), ExportError);
-  EXPECT_THROW(exportFigure(page, path("tiny.png"), FigureOptions{{10, 10}, 96, true}),
+  EXPECT_THROW(exportFigure(page, path("tiny.png"), figureOptions({10, 10}, 96, true)),
                ExportError);
   EXPECT_FALSE(QFile::exists(path("tiny.png")));
 }

@@ -23,6 +23,7 @@
 
 #include "latentlab/common/scenario.h"
 #include "ui/common/page.h"
+#include "ui/common/pdf_page.h"
 
 namespace latentlab::ui {
 namespace {
@@ -42,25 +43,9 @@ QString tr(const char* text) { return QCoreApplication::translate("FigureExport"
       tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), reason).toStdString());
 }
 
-void checkOptions(const FigureOptions& o) {
-  if (o.size.width() < 200 || o.size.height() < 200 || o.size.width() > 8000 ||
-      o.size.height() > 8000)
-    throw ExportError(tr("figure size %1 x %2 is out of range (200 to 8000 pixels each)")
-                          .arg(o.size.width())
-                          .arg(o.size.height())
-                          .toStdString());
-  if (o.dpi < 36 || o.dpi > 1200)
-    throw ExportError(tr("dpi %1 is out of range (36 to 1200)").arg(o.dpi).toStdString());
-}
-
-/// Widgets lay out in logical pixels (96 per inch); a figure of `size` device pixels at `dpi` is
-/// laid out at size / (dpi / 96) and painted scaled up, so text keeps a sensible physical size.
-double logicalScale(int dpi) { return std::clamp(dpi / kScreenDpi, 1.0, 8.0); }
-
-QSize logicalSize(const QSize& size, int dpi) {
-  const double s = logicalScale(dpi);
-  return {static_cast<int>(std::lround(size.width() / s)),
-          static_cast<int>(std::lround(size.height() / s))};
+void checkOptions(const FigureOptions& o, bool raster) {
+  if (const QString error = checkFigureOptions(o, raster); !error.isEmpty())
+    throw ExportError(error.toStdString());
 }
 
 std::unique_ptr<QWidget> prepare(const Page& page, const QSize& logical, bool printTheme) {
@@ -91,15 +76,10 @@ void paintFigure(QWidget* fig, QPainter& p, const QRectF& target) {
   p.restore();
 }
 
-/// A PDF writer whose device pixels are logical pixels (resolution 96) and whose page is
-/// `size` pixels at `dpi`.
-void setupPdf(QPdfWriter& writer, const FigureOptions& o, const QString& title) {
-  writer.setResolution(static_cast<int>(kScreenDpi));
-  writer.setPageSize(QPageSize(
-      QSizeF(o.size.width() / double(o.dpi), o.size.height() / double(o.dpi)), QPageSize::Inch));
-  writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-  writer.setTitle(title);
-  writer.setCreator(kSoftware);
+void writeBytes(const QString& path, const QByteArray& bytes) {
+  writeAtomically(path, [&](QIODevice& dev) {
+    return dev.write(bytes) == bytes.size() ? QString() : dev.errorString();
+  });
 }
 
 QString scenarioJson(const Page& page) {
@@ -131,15 +111,14 @@ QString compactJson(const QString& json) {
 }
 
 QString svgWithMetadata(QString svg, const QString& json, const FigureOptions& o) {
-  // The generator ran at 96 dpi (see paintFigure); the physical size is the requested dpi's.
-  const auto mm = [&](int px) {
-    return QString::number(px * 25.4 / o.dpi, 'f', 3) + QStringLiteral("mm");
-  };
+  // The generator ran at 96 dpi (see paintFigure); the physical size is pagePoints(o).
+  const auto mm = [](double pt) { return QString::number(pt * 25.4 / 72.0, 'f', 3) + "mm"; };
+  const QSizeF page = pagePoints(o);
   static const QRegularExpression sizeAttrs(
       QStringLiteral("width=\"[0-9.]+mm\" height=\"[0-9.]+mm\""));
   svg.replace(
       sizeAttrs,
-      QStringLiteral("width=\"%1\" height=\"%2\"").arg(mm(o.size.width()), mm(o.size.height())));
+      QStringLiteral("width=\"%1\" height=\"%2\"").arg(mm(page.width()), mm(page.height())));
   // QSvgGenerator only offers <title>/<desc>; tools look for machine data in <metadata>.
   const qsizetype start = svg.indexOf(QStringLiteral("<svg"));
   const qsizetype end = start < 0 ? -1 : svg.indexOf('>', start);
@@ -212,14 +191,14 @@ void applyPrintTheme(QWidget* figure) {
 }
 
 QImage renderFigure(const Page& page, const FigureOptions& options) {
-  checkOptions(options);
-  const auto fig = prepare(page, logicalSize(options.size, options.dpi), options.printTheme);
-  QImage image(options.size, QImage::Format_ARGB32_Premultiplied);
+  checkOptions(options, true);
+  const auto fig = prepare(page, layoutSize(options), options.printTheme);
+  QImage image(pixelSize(options), QImage::Format_ARGB32_Premultiplied);
   image.fill(Qt::white);
   const int dpm = static_cast<int>(std::lround(options.dpi / 0.0254));
   // Dots per meter are set after painting: QPainter would resolve fonts at the image's dpi.
   QPainter p(&image);
-  paintFigure(fig.get(), p, QRectF(QPointF(0, 0), options.size));
+  paintFigure(fig.get(), p, QRectF(QPointF(0, 0), image.size()));
   p.end();
   image.setDotsPerMeterX(dpm);
   image.setDotsPerMeterY(dpm);
@@ -231,7 +210,7 @@ void exportFigure(const Page& page, const QString& path, const FigureOptions& op
   if (suffix != "png" && suffix != "svg" && suffix != "pdf")
     throw ExportError(
         tr("unsupported figure format '.%1' (use .png, .svg or .pdf)").arg(suffix).toStdString());
-  checkOptions(options);
+  checkOptions(options, suffix == "png");
   const QString json = scenarioJson(page);
 
   if (suffix == "png") {
@@ -247,38 +226,38 @@ void exportFigure(const Page& page, const QString& path, const FigureOptions& op
     return;
   }
 
-  const auto fig = prepare(page, logicalSize(options.size, options.dpi), options.printTheme);
+  const auto fig = prepare(page, layoutSize(options), options.printTheme);
   if (suffix == "svg") {
+    const QSize viewBox = layoutSize(options);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QSvgGenerator gen;
     gen.setOutputDevice(&buffer);
-    gen.setSize(options.size);
-    gen.setViewBox(QRect(QPoint(0, 0), options.size));
+    gen.setSize(viewBox);
+    gen.setViewBox(QRect(QPoint(0, 0), viewBox));
     gen.setResolution(static_cast<int>(kScreenDpi));  // see paintFigure(); width/height fixed below
     gen.setTitle(page.title());
     gen.setDescription(json);
     QPainter p;
     if (!p.begin(&gen)) fail(path, tr("cannot start the SVG painter"));
-    paintFigure(fig.get(), p, QRectF(QPointF(0, 0), options.size));
+    paintFigure(fig.get(), p, QRectF(QPointF(0, 0), viewBox));
     p.end();
     const QByteArray svg =
         svgWithMetadata(QString::fromUtf8(buffer.data()), json, options).toUtf8();
-    writeAtomically(path, [&](QIODevice& dev) {
-      return dev.write(svg) == svg.size() ? QString() : dev.errorString();
-    });
+    writeBytes(path, svg);
     return;
   }
 
-  writeAtomically(path, [&](QIODevice& dev) {
-    QPdfWriter writer(&dev);
-    setupPdf(writer, options, page.title());
-    QPainter p;
-    if (!p.begin(&writer)) return tr("cannot start the PDF painter");
-    paintFigure(fig.get(), p, QRectF(0, 0, writer.width(), writer.height()));
-    p.end();
-    return QString();
-  });
+  QByteArray pdf;
+  const QString error = paintPdf(pagePoints(options), page.title(), kSoftware,
+                                 [&](QPdfWriter& writer, QPainter& p) {
+                                   paintFigure(fig.get(), p,
+                                               QRectF(0, 0, writer.width(), writer.height()));
+                                   return QString();
+                                 },
+                                 pdf);
+  if (!error.isEmpty()) fail(path, error);
+  writeBytes(path, pdf);
 }
 
 void exportData(const Page& page, const QString& path) {
@@ -350,21 +329,16 @@ void exportData(const Page& page, const QString& path) {
     throw ExportError(
         tr("unsupported data format '.%1' (use .csv or .json)").arg(suffix).toStdString());
   }
-  writeAtomically(path, [&](QIODevice& dev) {
-    return dev.write(bytes) == bytes.size() ? QString() : dev.errorString();
-  });
+  writeBytes(path, bytes);
 }
 
 void exportReportPdf(const QList<const Page*>& pages, const QString& path,
                      const FigureOptions& options) {
-  checkOptions(options);
+  checkOptions(options, false);
   if (pages.isEmpty()) throw ExportError(tr("the report has no pages").toStdString());
-  writeAtomically(path, [&](QIODevice& dev) {
-    QPdfWriter writer(&dev);
-    setupPdf(writer, options, tr("LatentLab report"));
-    QPainter p;
-    if (!p.begin(&writer)) return tr("cannot start the PDF painter");
-    const QSize page(writer.width(), writer.height());  // logical pixels, see setupPdf()
+  QByteArray pdf;
+  const auto paintPages = [&](QPdfWriter& writer, QPainter& p) {
+    const QSize page(writer.width(), writer.height());  // layout pixels, 96 per inch
     const QSize figure(page.width(), page.height() - kReportTitleHeight);
     bool first = true;
     for (const Page* pg : pages) {
@@ -379,9 +353,12 @@ void exportReportPdf(const QList<const Page*>& pages, const QString& path,
       const auto fig = prepare(*pg, figure, options.printTheme);
       paintFigure(fig.get(), p, QRectF(QPointF(0, kReportTitleHeight), figure));
     }
-    p.end();
     return QString();
-  });
+  };
+  const QString error =
+      paintPdf(pagePoints(options), tr("LatentLab report"), kSoftware, paintPages, pdf);
+  if (!error.isEmpty()) fail(path, error);
+  writeBytes(path, pdf);
 }
 
 void exportWidgetPng(QWidget* widget, const QString& path) {

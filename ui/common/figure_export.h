@@ -9,6 +9,8 @@
 #include <functional>
 #include <stdexcept>
 
+#include "ui/common/figure_size.h"
+
 class QIODevice;
 
 namespace latentlab::ui {
@@ -21,13 +23,7 @@ class ExportError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-struct FigureOptions {
-  QSize size{1600, 1000};  // pixels (PNG) or points at `dpi` (SVG/PDF page size), 200..8000 each
-  int dpi = 144;           // PNG physical DPI written into the file; PDF resolution
-  bool printTheme = true;  // light print palette (default) instead of the app theme
-};
-
-/// Renders the page's current figure (Page::makeFigure) into an image of options.size.
+/// Renders the page's current figure (Page::makeFigure) into an image of pixelSize(options).
 QImage renderFigure(const Page& page, const FigureOptions& options = {});
 /// Writes the figure by extension: .png (scenario JSON in a "latentlab-scenario" text chunk),
 /// .svg (scenario JSON in <metadata>), .pdf. Throws ExportError.

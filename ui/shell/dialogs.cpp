@@ -3,6 +3,8 @@
 #include "ui/shell/dialogs.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -11,9 +13,11 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <QtGlobal>
+#include <optional>
 #include <utility>
 
 #include "latentlab/common/versions.h"
@@ -27,11 +31,10 @@ struct Tr {
   Q_DECLARE_TR_FUNCTIONS(ShellDialogs)
 };
 
-QSpinBox* sizeSpin(int value, QWidget* parent) {
-  auto* spin = new QSpinBox(parent);
-  spin->setRange(200, 8000);  // the range exportFigure accepts
-  spin->setSingleStep(100);
-  spin->setValue(value);
+QDoubleSpinBox* sizeSpin(QWidget* parent) {
+  auto* spin = new QDoubleSpinBox(parent);
+  spin->setKeyboardTracking(false);
+  spin->setMinimumWidth(90);
   return spin;
 }
 
@@ -82,31 +85,163 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
   const QString suffix = QFileInfo(path).suffix().toLower();
   const bool raster = suffix == QLatin1String("png");
 
-  auto* width = sizeSpin(initial.size.width(), &dialog);
-  auto* height = sizeSpin(initial.size.height(), &dialog);
-  auto* sizeRow = new QHBoxLayout;
-  sizeRow->addWidget(width);
-  sizeRow->addWidget(new QLabel(QStringLiteral("×"), &dialog));
-  sizeRow->addWidget(height);
-  sizeRow->addWidget(new QLabel(raster ? Tr::tr("pixels") : Tr::tr("points"), &dialog));
+  // Report sizes: a journal column is about 85 mm, a double column about 170 mm; a 16:9 slide is
+  // 10 × 5.625 in (PowerPoint's and Beamer's widescreen default scaled to a 10 in width).
+  struct SizePreset {
+    QString label;
+    double w, h;
+    QString unit;
+  };
+  const QList<SizePreset> presets = {
+      {Tr::tr("Custom"), 0, 0, QString()},
+      {Tr::tr("Screen, 1600 × 1000 px"), 1600, 1000, QStringLiteral("px")},
+      {Tr::tr("Journal, single column, 85 × 60 mm"), 85, 60, QStringLiteral("mm")},
+      {Tr::tr("Journal, double column, 170 × 110 mm"), 170, 110, QStringLiteral("mm")},
+      {Tr::tr("Slide 16:9, 10 × 5.625 in"), 10, 5.625, QStringLiteral("in")},
+  };
+  auto* preset = new QComboBox(&dialog);
+  preset->setObjectName(QStringLiteral("sizePreset"));
+  for (const SizePreset& p : presets) preset->addItem(p.label);
 
+  const QStringList units = {QStringLiteral("px"), QStringLiteral("mm"), QStringLiteral("cm"),
+                             QStringLiteral("in"), QStringLiteral("pt")};
+  auto* unit = new QComboBox(&dialog);
+  unit->setObjectName(QStringLiteral("sizeUnit"));
+  unit->addItems(units);
+  unit->setToolTip(Tr::tr("px: the PNG's pixels, and an SVG/PDF page as large as that PNG at the "
+                          "resolution below. mm, cm, in, pt (1/72 in): the page's exact size."));
+  auto* width = sizeSpin(&dialog);
+  auto* height = sizeSpin(&dialog);
   auto* dpi = new QSpinBox(&dialog);
   dpi->setRange(72, 1200);
   dpi->setValue(initial.dpi);
   dpi->setSuffix(Tr::tr(" dpi"));
-  dpi->setEnabled(suffix != QLatin1String("svg"));  // SVG is resolution-free
+  auto* readout = new QLabel(&dialog);
+  readout->setObjectName(QStringLiteral("sizeReadout"));
+
+  // What the spin boxes show is rounded to their decimals (800 pt is 11.11 in); until the user
+  // types a value, the size set by a preset, a unit change or the caller is kept exactly.
+  std::optional<FigureOptions> exact;
+  QString shownUnit;  // the unit the spin boxes' values are in
+  const auto current = [&] {
+    if (exact) {
+      FigureOptions o = *exact;
+      o.dpi = dpi->value();
+      return o;
+    }
+    FigureOptions o = initial;
+    o.dpi = dpi->value();
+    const QString u = shownUnit;
+    if (u == QLatin1String("px")) {
+      o.size = QSize(width->value(), height->value());
+      o.points = QSizeF();
+      o.unit.clear();
+    } else {
+      o.points = QSizeF(width->value(), height->value()) * pointsPerUnit(u);
+      o.unit = u;
+    }
+    return o;
+  };
+  const auto showValues = [&](const FigureOptions& o) {
+    exact = o;
+    const QString u = o.points.isEmpty() ? QStringLiteral("px") : o.unit;
+    const QSignalBlocker b1(unit), b2(width), b3(height);
+    unit->setCurrentText(pointsPerUnit(u) > 0 || u == QLatin1String("px") ? u : "pt");
+    shownUnit = unit->currentText();
+    const bool px = shownUnit == QLatin1String("px");
+    for (QDoubleSpinBox* spin : {width, height}) {
+      spin->setDecimals(px ? 0 : unit->currentText() == QLatin1String("in") ? 3 : 1);
+      const double per = px ? 1.0 : pointsPerUnit(unit->currentText());
+      spin->setRange(px ? 200 : kMinSidePoints / per, px ? 8000 : kMaxSidePoints / per);
+      spin->setSingleStep(px ? 100 : 10 / per * pointsPerUnit(QStringLiteral("mm")));
+    }
+    const QSizeF v = px ? QSizeF(o.size) : o.points / pointsPerUnit(unit->currentText());
+    width->setValue(v.width());
+    height->setValue(v.height());
+  };
+  const auto refresh = [&] {
+    const FigureOptions o = current();
+    const QSizeF pt = pagePoints(o);
+    const QSize px = pixelSize(o);
+    const QString error = checkFigureOptions(o, raster);
+    dpi->setEnabled(raster || o.points.isEmpty());  // a physical page does not depend on it
+    readout->setText(
+        !error.isEmpty() ? error
+        : raster         ? Tr::tr("PNG: %1 × %2 px at %3 dpi (%4 × %5 mm printed)")
+                               .arg(px.width())
+                               .arg(px.height())
+                               .arg(o.dpi)
+                               .arg(pt.width() * 25.4 / 72, 0, 'f', 1)
+                               .arg(pt.height() * 25.4 / 72, 0, 'f', 1)
+                         : Tr::tr("Page: %1 × %2 mm (%3 × %4 pt); text keeps its point size")
+                               .arg(pt.width() * 25.4 / 72, 0, 'f', 1)
+                               .arg(pt.height() * 25.4 / 72, 0, 'f', 1)
+                               .arg(pt.width(), 0, 'f', 1)
+                               .arg(pt.height(), 0, 'f', 1));
+  };
+  showValues(initial);
+  refresh();
+  QObject::connect(unit, &QComboBox::currentTextChanged, &dialog, [&](const QString& u) {
+    // Convert what is shown so the figure keeps its size in the new unit.
+    FigureOptions o = initial;
+    o.dpi = dpi->value();
+    const QSizeF pt = pagePoints(current());
+    if (u == QLatin1String("px")) {
+      o.points = QSizeF();
+      o.size = QSize(qRound(pt.width() / 72 * o.dpi), qRound(pt.height() / 72 * o.dpi));
+    } else {
+      o.points = pt;
+      o.unit = u;
+    }
+    showValues(o);
+    preset->setCurrentIndex(0);
+    refresh();
+  });
+  QObject::connect(preset, &QComboBox::currentIndexChanged, &dialog, [&](int i) {
+    if (i <= 0) return;
+    const SizePreset& p = presets[i];
+    FigureOptions o = initial;
+    o.dpi = dpi->value();
+    if (p.unit == QLatin1String("px")) {
+      o.size = QSize(qRound(p.w), qRound(p.h));
+      o.points = QSizeF();
+    } else {
+      o.points = QSizeF(p.w, p.h) * pointsPerUnit(p.unit);
+      o.unit = p.unit;
+    }
+    showValues(o);
+    refresh();
+  });
+  for (QDoubleSpinBox* spin : {width, height})
+    QObject::connect(spin, &QDoubleSpinBox::valueChanged, &dialog, [&] {
+      exact.reset();
+      const QSignalBlocker block(preset);
+      preset->setCurrentIndex(0);
+      refresh();
+    });
+  QObject::connect(dpi, &QSpinBox::valueChanged, &dialog, [&] { refresh(); });
+
+  auto* sizeRow = new QHBoxLayout;
+  sizeRow->addWidget(width);
+  sizeRow->addWidget(new QLabel(QStringLiteral("×"), &dialog));
+  sizeRow->addWidget(height);
+  sizeRow->addWidget(unit);
 
   auto* print = new QCheckBox(Tr::tr("Light print theme"), &dialog);
   print->setChecked(initial.printTheme);
   print->setToolTip(Tr::tr("Unchecked: the figure uses the window's current theme."));
 
   auto* form = new QFormLayout;
+  form->addRow(Tr::tr("Preset:"), preset);
   form->addRow(Tr::tr("Size:"), sizeRow);
   form->addRow(Tr::tr("Resolution:"), dpi);
+  form->addRow(QString(), readout);
   form->addRow(QString(), print);
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-  QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+    if (checkFigureOptions(current(), raster).isEmpty()) dialog.accept();
+  });
   QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
   auto* layout = new QVBoxLayout(&dialog);
   layout->addWidget(new QLabel(QFileInfo(path).fileName(), &dialog));
@@ -114,9 +249,7 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
   layout->addWidget(buttons);
 
   if (dialog.exec() != QDialog::Accepted) return std::nullopt;
-  FigureOptions options = initial;
-  options.size = QSize(width->value(), height->value());
-  options.dpi = dpi->value();
+  FigureOptions options = current();
   options.printTheme = print->isChecked();
   return options;
 }
