@@ -256,7 +256,21 @@ TEST_F(MainWindowTest, BundledPresetsOpen) {
   }
   auto* menu = window.findChild<QMenu*>(QStringLiteral("presetMenu"));
   ASSERT_NE(menu, nullptr);
-  EXPECT_EQ(menu->actions().size(), presets.size());
+  // Grouped per page: every top-level entry is a page's submenu, and together they hold every
+  // preset once; test fixtures (tests/fixtures/scenarios) are not among them.
+  qsizetype entries = 0;
+  for (QAction* top : menu->actions()) {
+    ASSERT_NE(top->menu(), nullptr) << top->text().toStdString();
+    for (QAction* action : top->menu()->actions()) {
+      ++entries;
+      EXPECT_TRUE(presets.contains(action->data().toString()));
+      EXPECT_FALSE(action->text().isEmpty());
+      EXPECT_NE(action->text(), QStringLiteral("ci")) << action->data().toString().toStdString();
+    }
+  }
+  EXPECT_EQ(entries, presets.size());
+  EXPECT_EQ(menu->actions().size(), static_cast<qsizetype>(pageRegistry().size()));
+  for (const QString& path : presets) EXPECT_FALSE(path.endsWith(QStringLiteral("-ci.json")));
 }
 
 TEST_F(MainWindowTest, GeometryDocksAndLastPagePersist) {

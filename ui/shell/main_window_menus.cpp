@@ -66,10 +66,22 @@ void MainWindow::buildFileMenu() {
 
   m_presetMenu = file->addMenu(tr("&Presets"));
   m_presetMenu->setObjectName(QStringLiteral("presetMenu"));
-  for (const QString& path : presetPaths()) {
-    QAction* action = m_presetMenu->addAction(presetTitle(path));
-    action->setData(path);
-    connect(action, &QAction::triggered, this, [this, path] { openScenarioInteractive(path); });
+  // One submenu per page, in the navigator's order; the entries drop the page's name.
+  const QStringList presets = presetPaths();
+  for (const PageInfo& info : pageRegistry()) {
+    QMenu* sub = nullptr;
+    for (const QString& path : presets) {
+      if (!QFileInfo(path).completeBaseName().startsWith(info.id + QLatin1Char('-'))) continue;
+      if (!sub) {
+        sub = m_presetMenu->addMenu(QIcon(info.iconPath), info.title);
+        sub->setObjectName(QStringLiteral("presetMenu_") + info.id);
+      }
+      const QString title = presetTitle(path);
+      QAction* action = sub->addAction(title.mid(info.title.size() + 2));  // after "Page: "
+      action->setData(path);
+      action->setToolTip(title);
+      connect(action, &QAction::triggered, this, [this, path] { openScenarioInteractive(path); });
+    }
   }
   m_presetMenu->setEnabled(!m_presetMenu->isEmpty());
 

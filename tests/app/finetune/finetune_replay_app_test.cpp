@@ -26,7 +26,8 @@ TEST(LstMemoryReplay, ASavedScenarioReplaysToTheSameNumbers) {
 
 TEST(LstRunReplay, ASavedScenarioReplaysToTheSameLossesAndAccuracies) {
   const fs::path dir = tempDir("finetune_replay", "run");
-  const std::string ci = std::string(LATENTLAB_SOURCE_DIR) + "/resources/scenarios/lst_run-ci.json";
+  const std::string ci =
+      std::string(LATENTLAB_SOURCE_DIR) + "/tests/fixtures/scenarios/lst_run-ci.json";
   // The CI preset with fewer steps, saved again as the window would, then replayed.
   const fs::path first = dir / "first.json";
   ASSERT_EQ(runApp("--scenario " + shellQuoted(ci) + " --set steps=12 --export-data " + shellQuoted(first),

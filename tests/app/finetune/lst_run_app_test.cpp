@@ -39,7 +39,7 @@ class LstRunApp : public ::testing::Test {
 };
 
 const std::string kCiScenario =
-    std::string(LATENTLAB_SOURCE_DIR).append("/resources/scenarios/lst_run-ci.json");
+    std::string(LATENTLAB_SOURCE_DIR).append("/tests/fixtures/scenarios/lst_run-ci.json");
 
 TEST_F(LstRunApp, CiScenarioRendersFigureAndMeasuredData) {
   const fs::path png = m_dir / "lst.png";

@@ -53,10 +53,13 @@ TEST(QuantImageApp, ExportsFigureAndMetrics) {
 
 TEST(QuantImageApp, BundledScenariosRun) {
   const fs::path dir = tempDir("scenarios");
-  for (const char* name : {"quant_image-default", "quant_image-colour-palette", "quant_image-ci"}) {
-    const fs::path scenario =
-        fs::path(LATENTLAB_SOURCE_DIR) / "resources" / "scenarios" / (std::string(name) + ".json");
-    const fs::path csv = dir / (std::string(name) + ".csv");
+  const fs::path source(LATENTLAB_SOURCE_DIR);
+  // Two bundled presets and the small fixture the tests use (kept out of the Presets menu).
+  for (const fs::path& scenario : {source / "resources/scenarios/quant_image-default.json",
+                                   source / "resources/scenarios/quant_image-colour-palette.json",
+                                   source / "tests/fixtures/scenarios/quant_image-ci.json"}) {
+    const std::string name = scenario.stem().string();
+    const fs::path csv = dir / (name + ".csv");
     EXPECT_EQ(runApp("--scenario '" + scenario.string() + "' --export-data '" + csv.string() + "'",
                      dir / "err.txt"),
               0)
