@@ -173,7 +173,8 @@ Options parse(const QStringList& args) {
   }
   if (!wait.isNull()) o.waitSeconds = parseWait(wait);
   if (!o.windowShot.isNull() && !o.figure.points.isEmpty())
-    throw CliError{Tr::tr("--window-screenshot needs --size in pixels (a window has no page size)")};
+    throw CliError{
+        Tr::tr("--window-screenshot needs --size in pixels (a window has no page size)")};
   if (!wait.isNull() && o.windowShot.isNull())
     throw CliError{Tr::tr("--wait applies to --window-screenshot only")};
 

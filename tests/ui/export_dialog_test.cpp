@@ -7,9 +7,9 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QPushButton>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QTimer>
 #include <functional>
 
@@ -30,17 +30,15 @@ std::optional<FigureOptions> runDialog(const QString& path, const FigureOptions&
   return askFigureOptions(nullptr, path, initial);
 }
 
-QString readout(QDialog& d) {
-  return d.findChild<QLabel*>(QStringLiteral("sizeReadout"))->text();
-}
+QString readout(QDialog& d) { return d.findChild<QLabel*>(QStringLiteral("sizeReadout"))->text(); }
 
 TEST(ExportDialog, AJournalPresetGivesItsPhysicalPage) {
   QString shown;
   const auto options = runDialog(QStringLiteral("fig.pdf"), FigureOptions{}, [&](QDialog& d) {
     auto* preset = d.findChild<QComboBox*>(QStringLiteral("sizePreset"));
     ASSERT_NE(preset, nullptr);
-    preset->setCurrentIndex(preset->findText(QStringLiteral("Journal, double column"),
-                                             Qt::MatchStartsWith));
+    preset->setCurrentIndex(
+        preset->findText(QStringLiteral("Journal, double column"), Qt::MatchStartsWith));
     shown = readout(d);
     if (const QString dir = qEnvironmentVariable("LATENTLAB_UI_SNAPSHOTS"); !dir.isEmpty())
       d.grab().save(dir + QStringLiteral("/export_dialog.png"));  // for a human look

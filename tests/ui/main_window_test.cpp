@@ -4,10 +4,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QMenu>
@@ -242,6 +242,51 @@ TEST_F(MainWindowTest, SavedScenariosRoundTrip) {
   EXPECT_EQ(page->params(), saved);
   EXPECT_EQ(page->seed(), 42u);
   EXPECT_EQ(number(page->params(), "k"), 3.0);
+}
+
+TEST_F(MainWindowTest, UndoRedoAndResetArePerPage) {
+  MainWindow window;
+  auto* undo = window.findChild<QAction*>(QStringLiteral("actionUndo"));
+  auto* redo = window.findChild<QAction*>(QStringLiteral("actionRedo"));
+  auto* reset = window.findChild<QAction*>(QStringLiteral("actionResetPage"));
+  ASSERT_TRUE(undo && redo && reset);
+  EXPECT_EQ(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+  EXPECT_TRUE(redo->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+
+  ASSERT_TRUE(window.showPage(QStringLiteral("topk")));
+  Page* topk = window.currentPage();
+  const double k0 = number(topk->params(), "k");
+  EXPECT_FALSE(undo->isEnabled());
+  // A drag: many values of one parameter in quick succession are one step.
+  for (double tau : {0.9, 0.8, 0.7, 0.6}) topk->setParam("tau", tau);
+  topk->setParam("k", k0 + 1);
+  ASSERT_TRUE(window.showPage(QStringLiteral("attention_rank")));
+  Page* rank = window.currentPage();
+  const double tau0 = number(rank->params(), "tau");
+  rank->setParam("tau", tau0 / 2);
+  // Undo acts on the current page only.
+  undo->trigger();
+  EXPECT_EQ(number(rank->params(), "tau"), tau0);
+  EXPECT_EQ(number(topk->params(), "k"), k0 + 1);
+  EXPECT_FALSE(undo->isEnabled());
+  redo->trigger();
+  EXPECT_EQ(number(rank->params(), "tau"), tau0 / 2);
+
+  ASSERT_TRUE(window.showPage(QStringLiteral("topk")));
+  undo->trigger();  // the k step
+  EXPECT_EQ(number(topk->params(), "k"), k0);
+  EXPECT_EQ(number(topk->params(), "tau"), 0.6);
+  undo->trigger();  // the whole drag at once
+  EXPECT_EQ(number(topk->params(), "tau"), 1.0);
+  EXPECT_FALSE(undo->isEnabled());
+  redo->trigger();
+  EXPECT_EQ(number(topk->params(), "tau"), 0.6);
+
+  // Reset page is one undoable step back to the defaults.
+  reset->trigger();
+  EXPECT_EQ(number(topk->params(), "tau"), 1.0);
+  undo->trigger();
+  EXPECT_EQ(number(topk->params(), "tau"), 0.6);
 }
 
 TEST_F(MainWindowTest, BundledPresetsOpen) {

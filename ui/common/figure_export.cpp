@@ -249,13 +249,13 @@ void exportFigure(const Page& page, const QString& path, const FigureOptions& op
   }
 
   QByteArray pdf;
-  const QString error = paintPdf(pagePoints(options), page.title(), kSoftware,
-                                 [&](QPdfWriter& writer, QPainter& p) {
-                                   paintFigure(fig.get(), p,
-                                               QRectF(0, 0, writer.width(), writer.height()));
-                                   return QString();
-                                 },
-                                 pdf);
+  const QString error = paintPdf(
+      pagePoints(options), page.title(), kSoftware,
+      [&](QPdfWriter& writer, QPainter& p) {
+        paintFigure(fig.get(), p, QRectF(0, 0, writer.width(), writer.height()));
+        return QString();
+      },
+      pdf);
   if (!error.isEmpty()) fail(path, error);
   writeBytes(path, pdf);
 }
@@ -284,7 +284,7 @@ void exportData(const Page& page, const QString& path) {
       out += QStringLiteral("# values\nkey,value\n");
       for (const DataValue& v : values) {
         const double* number = std::get_if<double>(&v.value);
-        const QString text = !number ? std::get<QString>(v.value)
+        const QString text = !number                  ? std::get<QString>(v.value)
                              : std::isfinite(*number) ? QString::asprintf("%.17g", *number)
                                                       : QString();
         out += csvCell(v.key) + ',' + csvCell(text) + '\n';
@@ -317,7 +317,7 @@ void exportData(const Page& page, const QString& path) {
       QJsonObject jv;
       for (const DataValue& v : values) {
         const double* number = std::get_if<double>(&v.value);
-        jv[v.key] = !number                   ? QJsonValue(std::get<QString>(v.value))
+        jv[v.key] = !number                  ? QJsonValue(std::get<QString>(v.value))
                     : std::isfinite(*number) ? QJsonValue(*number)
                                              : QJsonValue(QJsonValue::Null);
       }

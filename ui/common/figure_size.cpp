@@ -52,8 +52,7 @@ QString checkFigureOptions(const FigureOptions& o, bool raster) {
   if (o.dpi < 36 || o.dpi > 1200) return tr("dpi %1 is out of range (36 to 1200)").arg(o.dpi);
   if (!o.points.isEmpty()) {
     const double w = o.points.width(), h = o.points.height();
-    if (!(w >= kMinSidePoints && w <= kMaxSidePoints && h >= kMinSidePoints &&
-          h <= kMaxSidePoints))
+    if (!(w >= kMinSidePoints && w <= kMaxSidePoints && h >= kMinSidePoints && h <= kMaxSidePoints))
       return tr("figure size %1 x %2 pt is out of range (%3 to %4 points, about 53 mm to 2.1 m, "
                 "each)")
           .arg(number(w), number(h), number(kMinSidePoints), number(kMaxSidePoints));
@@ -68,8 +67,8 @@ QString checkFigureOptions(const FigureOptions& o, bool raster) {
           .arg(kMaxPixels);
     return {};
   }
-  if (o.size.width() < kMinPixels || o.size.height() < kMinPixels ||
-      o.size.width() > kMaxPixels || o.size.height() > kMaxPixels)
+  if (o.size.width() < kMinPixels || o.size.height() < kMinPixels || o.size.width() > kMaxPixels ||
+      o.size.height() > kMaxPixels)
     return tr("figure size %1 x %2 is out of range (200 to 8000 pixels each)")
         .arg(o.size.width())
         .arg(o.size.height());

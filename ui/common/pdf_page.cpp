@@ -27,8 +27,7 @@ QByteArray fixedWidth(double value, qsizetype width) {
 }  // namespace
 
 int setExactMediaBox(QByteArray& pdf, const QSizeF& points) {
-  static const QRegularExpression box(
-      QStringLiteral("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]"));
+  static const QRegularExpression box(QStringLiteral("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]"));
   QByteArray patched = pdf;
   int count = 0;
   // Latin-1 keeps one character per byte, so match offsets are byte offsets.

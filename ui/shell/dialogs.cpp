@@ -4,10 +4,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -108,8 +108,9 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
   auto* unit = new QComboBox(&dialog);
   unit->setObjectName(QStringLiteral("sizeUnit"));
   unit->addItems(units);
-  unit->setToolTip(Tr::tr("px: the PNG's pixels, and an SVG/PDF page as large as that PNG at the "
-                          "resolution below. mm, cm, in, pt (1/72 in): the page's exact size."));
+  unit->setToolTip(
+      Tr::tr("px: the PNG's pixels, and an SVG/PDF page as large as that PNG at the "
+             "resolution below. mm, cm, in, pt (1/72 in): the page's exact size."));
   auto* width = sizeSpin(&dialog);
   auto* height = sizeSpin(&dialog);
   auto* dpi = new QSpinBox(&dialog);
@@ -165,19 +166,18 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
     const QSize px = pixelSize(o);
     const QString error = checkFigureOptions(o, raster);
     dpi->setEnabled(raster || o.points.isEmpty());  // a physical page does not depend on it
-    readout->setText(
-        !error.isEmpty() ? error
-        : raster         ? Tr::tr("PNG: %1 × %2 px at %3 dpi (%4 × %5 mm printed)")
-                               .arg(px.width())
-                               .arg(px.height())
-                               .arg(o.dpi)
-                               .arg(pt.width() * 25.4 / 72, 0, 'f', 1)
-                               .arg(pt.height() * 25.4 / 72, 0, 'f', 1)
-                         : Tr::tr("Page: %1 × %2 mm (%3 × %4 pt); text keeps its point size")
-                               .arg(pt.width() * 25.4 / 72, 0, 'f', 1)
-                               .arg(pt.height() * 25.4 / 72, 0, 'f', 1)
-                               .arg(pt.width(), 0, 'f', 1)
-                               .arg(pt.height(), 0, 'f', 1));
+    readout->setText(!error.isEmpty() ? error
+                     : raster         ? Tr::tr("PNG: %1 × %2 px at %3 dpi (%4 × %5 mm printed)")
+                                    .arg(px.width())
+                                    .arg(px.height())
+                                    .arg(o.dpi)
+                                    .arg(pt.width() * 25.4 / 72, 0, 'f', 1)
+                                    .arg(pt.height() * 25.4 / 72, 0, 'f', 1)
+                              : Tr::tr("Page: %1 × %2 mm (%3 × %4 pt); text keeps its point size")
+                                    .arg(pt.width() * 25.4 / 72, 0, 'f', 1)
+                                    .arg(pt.height() * 25.4 / 72, 0, 'f', 1)
+                                    .arg(pt.width(), 0, 'f', 1)
+                                    .arg(pt.height(), 0, 'f', 1));
   };
   showValues(initial);
   refresh();

@@ -26,6 +26,7 @@
 #include "ui/common/page.h"
 #include "ui/common/recompute_controller.h"
 #include "ui/shell/page_registry.h"
+#include "ui/shell/param_history.h"
 #include "ui/shell/scenario_io.h"
 
 namespace latentlab::ui {
@@ -50,6 +51,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setAcceptDrops(true);
   setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
+  m_history = new ParamHistory(this);
   m_stack = new QStackedWidget(this);
   m_stack->setObjectName(QStringLiteral("pageStack"));
   setCentralWidget(m_stack);
@@ -159,6 +161,7 @@ Page* MainWindow::page(const QString& id) {
   created->setActive(false);  // showPage() activates it
   m_pages.insert(id, created);
   connectPage(created);
+  m_history->track(created);
   return created;
 }
 
@@ -200,6 +203,7 @@ bool MainWindow::showPage(const QString& id) {
   if (next != m_current) {
     if (m_current) m_current->setActive(false);
     m_current = next;
+    m_history->setActive(next);
     m_stack->setCurrentWidget(next);
     m_paramDock->setWidget(next->controls());
     fitParameterDock(next->controls());

@@ -24,6 +24,7 @@ class QTreeWidgetItem;
 namespace latentlab::ui {
 
 class Page;
+class ParamHistory;
 
 /// The application window. It knows no topic: pages come from pageRegistry(), are created on first
 /// show, stay alive when hidden (paused through Page::setActive) and lend their controls() to the
@@ -75,6 +76,7 @@ class MainWindow : public QMainWindow {
   void buildStatusBar();
   void buildMenus();
   void buildFileMenu();
+  void buildEditMenu();
   void buildViewMenu();
   void restoreSettings();
   void connectPage(Page* page);
@@ -98,6 +100,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* m_paramDock = nullptr;
   QStackedWidget* m_stack = nullptr;
   QHash<QString, Page*> m_pages;
+  ParamHistory* m_history = nullptr;  // undo/redo of each page's parameters
   Page* m_current = nullptr;
   QHash<Page*, QString> m_lastTime;  // per page, so switching pages shows that page's time
 

@@ -11,12 +11,14 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QUndoGroup>
 
 #include "ui/common/figure_export.h"
 #include "ui/common/page.h"
 #include "ui/shell/dialogs.h"
 #include "ui/shell/main_window.h"
 #include "ui/shell/page_registry.h"
+#include "ui/shell/param_history.h"
 #include "ui/shell/scenario_io.h"
 
 namespace latentlab::ui {
@@ -46,6 +48,7 @@ QString withSuffix(QString path, const QString& selectedFilter, const QString& f
 void MainWindow::buildMenus() {
   m_lastDir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
   buildFileMenu();
+  buildEditMenu();
   buildViewMenu();
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -102,6 +105,27 @@ void MainWindow::buildFileMenu() {
   if (quit->shortcut().isEmpty()) quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
   quit->setMenuRole(QAction::QuitRole);
   connect(quit, &QAction::triggered, this, &QMainWindow::close);
+}
+
+void MainWindow::buildEditMenu() {
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = m_history->group()->createUndoAction(this, tr("&Undo"));
+  undo->setObjectName(QStringLiteral("actionUndo"));
+  undo->setShortcut(QKeySequence::Undo);
+  QAction* redo = m_history->group()->createRedoAction(this, tr("&Redo"));
+  redo->setObjectName(QStringLiteral("actionRedo"));
+  // Ctrl+Shift+Z everywhere, and the platform's own key (Ctrl+Y on Windows) too.
+  QList<QKeySequence> redoKeys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
+  for (const QKeySequence& key : QKeySequence::keyBindings(QKeySequence::Redo))
+    if (!redoKeys.contains(key)) redoKeys << key;
+  redo->setShortcuts(redoKeys);
+  edit->addAction(undo);
+  edit->addAction(redo);
+  edit->addSeparator();
+  connect(makeAction(edit, QStringLiteral("actionResetPage"), tr("Reset &page"), QKeySequence()),
+          &QAction::triggered, this, [this] {
+            if (Page* p = currentPage()) p->resetParams();  // one undo step, like any change
+          });
 }
 
 void MainWindow::buildViewMenu() {

@@ -30,14 +30,16 @@ TEST(LstRunReplay, ASavedScenarioReplaysToTheSameLossesAndAccuracies) {
       std::string(LATENTLAB_SOURCE_DIR) + "/tests/fixtures/scenarios/lst_run-ci.json";
   // The CI preset with fewer steps, saved again as the window would, then replayed.
   const fs::path first = dir / "first.json";
-  ASSERT_EQ(runApp("--scenario " + shellQuoted(ci) + " --set steps=12 --export-data " + shellQuoted(first),
+  ASSERT_EQ(runApp("--scenario " + shellQuoted(ci) + " --set steps=12 --export-data " +
+                       shellQuoted(first),
                    dir / "err.txt"),
             0)
       << readFile(dir / "err.txt");
   const auto a = nlohmann::json::parse(readFile(first));
   saveScenarioOf(a, dir / "saved.json");
   const fs::path second = dir / "second.json";
-  ASSERT_EQ(runApp("--scenario " + shellQuoted(dir / "saved.json") + " --export-data " + shellQuoted(second),
+  ASSERT_EQ(runApp("--scenario " + shellQuoted(dir / "saved.json") + " --export-data " +
+                       shellQuoted(second),
                    dir / "err.txt"),
             0)
       << readFile(dir / "err.txt");

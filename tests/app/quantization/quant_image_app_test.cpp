@@ -99,9 +99,9 @@ TEST(QuantImageApp, ExportImagesWritesFullResolutionPngs) {
 
 TEST(QuantImageApp, ExportImagesOnAPageWithoutImagesExitsTwo) {
   const fs::path dir = tempDir("images_bad");
-  EXPECT_EQ(runApp("--page quant_grid --export-images '" + (dir / "x").string() + "'",
-                   dir / "err.txt"),
-            2);
+  EXPECT_EQ(
+      runApp("--page quant_grid --export-images '" + (dir / "x").string() + "'", dir / "err.txt"),
+      2);
   EXPECT_NE(readFile(dir / "err.txt").find("export-images"), std::string::npos)
       << readFile(dir / "err.txt");
   EXPECT_FALSE(fs::exists(dir / "x"));
