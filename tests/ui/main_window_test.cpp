@@ -264,6 +264,7 @@ TEST_F(MainWindowTest, UndoRedoAndResetArePerPage) {
   Page* rank = window.currentPage();
   const double tau0 = number(rank->params(), "tau");
   rank->setParam("tau", tau0 / 2);
+  EXPECT_EQ(undo->text(), QStringLiteral("&Undo change τ (inverse temperature)"));
   // Undo acts on the current page only.
   undo->trigger();
   EXPECT_EQ(number(rank->params(), "tau"), tau0);

@@ -35,8 +35,14 @@ class ParamChange : public QUndoCommand {
         m_keys(changedKeys(m_before, m_after)),
         m_applying(applying),
         m_time(QDateTime::currentMSecsSinceEpoch()) {
+    // The form's labels ("τ (temperature)"), translated as the form translates them.
     QStringList names;
-    for (const auto& k : m_keys) names << QString::fromStdString(k);
+    for (const auto& k : m_keys) {
+      QString name = QString::fromStdString(k);
+      for (const auto& f : page->fields())
+        if (f.key == k) name = QCoreApplication::translate("fields", f.label.c_str());
+      names << name;
+    }
     setText(QCoreApplication::translate("ParamHistory", "change %1").arg(names.join(", ")));
   }
 
