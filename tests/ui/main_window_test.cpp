@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <memory>
 
 #include "latentlab/common/scenario.h"
@@ -242,6 +243,26 @@ TEST_F(MainWindowTest, SavedScenariosRoundTrip) {
   EXPECT_EQ(page->params(), saved);
   EXPECT_EQ(page->seed(), 42u);
   EXPECT_EQ(number(page->params(), "k"), 3.0);
+}
+
+TEST_F(MainWindowTest, NavigatorNamesAreNeverCutOnALaptopWindow) {
+  MainWindow window;
+  window.show();
+  window.resize(1280, 800);
+  QCoreApplication::processEvents();
+  auto* nav = window.findChild<QTreeWidget*>(QStringLiteral("pageNavigator"));
+  ASSERT_NE(nav, nullptr);
+  const int viewport = nav->viewport()->width();
+  for (QTreeWidgetItemIterator it(nav); *it; ++it) {
+    const QRect rect = nav->visualItemRect(*it);
+    const int text = nav->fontMetrics().horizontalAdvance((*it)->text(0));
+    // The row, from its left edge, has room for the icon and the whole name.
+    EXPECT_GE(viewport - rect.left(), nav->iconSize().width() + text)
+        << (*it)->text(0).toStdString();
+    if ((*it)->parent()) {  // a page (not an area heading) names itself in its tooltip
+      EXPECT_TRUE((*it)->toolTip(0).contains((*it)->text(0)));
+    }
+  }
 }
 
 TEST_F(MainWindowTest, UndoRedoAndResetArePerPage) {

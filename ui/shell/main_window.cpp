@@ -22,6 +22,7 @@
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 #include "ui/common/page.h"
 #include "ui/common/recompute_controller.h"
@@ -108,10 +109,21 @@ void MainWindow::buildNavigator() {
     auto* item = new QTreeWidgetItem(area, {info.title});
     item->setIcon(0, QIcon(info.iconPath));
     item->setData(0, kIdRole, info.id);
-    item->setToolTip(0, info.id);
+    item->setToolTip(0, QStringLiteral("%1 (%2)").arg(info.title, info.id));
   }
   m_navigator->expandAll();
   m_navigator->setItemsExpandable(false);
+  // Page names never elide: on a laptop window (1280×800) the dock would otherwise shrink to
+  // "Smooth…", "Attenti…". The widest name sets the navigator's minimum width.
+  int widest = 0;
+  for (QTreeWidgetItemIterator it(m_navigator); *it; ++it) {
+    const int depth = (*it)->parent() ? 1 : 0;
+    widest = std::max(widest, depth * m_navigator->indentation() + m_navigator->iconSize().width() +
+                                  QFontMetrics((*it)->font(0)).horizontalAdvance((*it)->text(0)));
+  }
+  const int padding = 16;  // the item's icon–text gap and margins in common styles
+  m_navigator->setMinimumWidth(widest + padding + 2 * m_navigator->frameWidth() +
+                               style()->pixelMetric(QStyle::PM_ScrollBarExtent));
   connect(m_navigator, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
     if (item && !item->data(0, kIdRole).toString().isEmpty())
       showPage(item->data(0, kIdRole).toString());
