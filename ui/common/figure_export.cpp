@@ -33,7 +33,6 @@ const QString kSoftware = QStringLiteral("LatentLab " LATENTLAB_VERSION);
 #else
 const QString kSoftware = QStringLiteral("LatentLab");
 #endif
-constexpr double kScreenDpi = 96.0;  // widgets lay out in logical pixels at this density
 constexpr int kReportTitleHeight = 56;
 
 QString tr(const char* text) { return QCoreApplication::translate("FigureExport", text); }
@@ -235,7 +234,7 @@ void exportFigure(const Page& page, const QString& path, const FigureOptions& op
     gen.setOutputDevice(&buffer);
     gen.setSize(viewBox);
     gen.setViewBox(QRect(QPoint(0, 0), viewBox));
-    gen.setResolution(static_cast<int>(kScreenDpi));  // see paintFigure(); width/height fixed below
+    gen.setResolution(static_cast<int>(kLayoutDpi));  // see paintFigure(); width/height fixed below
     gen.setTitle(page.title());
     gen.setDescription(json);
     QPainter p;

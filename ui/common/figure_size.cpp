@@ -10,7 +10,6 @@
 namespace latentlab::ui {
 namespace {
 
-constexpr double kLayoutDpi = 96.0;  // widgets lay out in logical pixels at this density
 constexpr int kMinPixels = 200, kMaxPixels = 8000;
 
 QString tr(const char* text) { return QCoreApplication::translate("FigureSize", text); }

@@ -26,6 +26,7 @@ struct FigureOptions {
   QString unit{};          // the unit `points` was given in ("mm", "cm", "in", "pt"), for display
 };
 
+constexpr double kLayoutDpi = 96.0;        // figures lay out in logical pixels at this density
 constexpr double kMinSidePoints = 150.0;   // ≈ 53 mm: the narrowest figure that still lays out
 constexpr double kMaxSidePoints = 6000.0;  // ≈ 2.1 m
 

@@ -9,6 +9,8 @@
 #include <QPdfWriter>
 #include <QRegularExpression>
 
+#include "ui/common/figure_size.h"
+
 namespace latentlab::ui {
 namespace {
 
@@ -52,7 +54,7 @@ QString paintPdf(const QSizeF& points, const QString& title, const QString& crea
   QString error;
   {
     QPdfWriter writer(&buffer);
-    writer.setResolution(96);
+    writer.setResolution(static_cast<int>(kLayoutDpi));
     writer.setPageSize(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch));
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
     writer.setTitle(title);

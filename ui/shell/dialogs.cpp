@@ -31,6 +31,20 @@ struct Tr {
   Q_DECLARE_TR_FUNCTIONS(ShellDialogs)
 };
 
+/// `base` with its size set to `value` in `unit` ("px" or a physical unit) and its dpi to `dpi`.
+FigureOptions sized(FigureOptions base, const QSizeF& value, const QString& unit, int dpi) {
+  base.dpi = dpi;
+  if (unit == QLatin1String("px")) {
+    base.size = QSize(qRound(value.width()), qRound(value.height()));
+    base.points = QSizeF();
+    base.unit.clear();
+  } else {
+    base.points = value * pointsPerUnit(unit);
+    base.unit = unit;
+  }
+  return base;
+}
+
 QDoubleSpinBox* sizeSpin(QWidget* parent) {
   auto* spin = new QDoubleSpinBox(parent);
   spin->setKeyboardTracking(false);
@@ -130,18 +144,7 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
       o.dpi = dpi->value();
       return o;
     }
-    FigureOptions o = initial;
-    o.dpi = dpi->value();
-    const QString u = shownUnit;
-    if (u == QLatin1String("px")) {
-      o.size = QSize(width->value(), height->value());
-      o.points = QSizeF();
-      o.unit.clear();
-    } else {
-      o.points = QSizeF(width->value(), height->value()) * pointsPerUnit(u);
-      o.unit = u;
-    }
-    return o;
+    return sized(initial, QSizeF(width->value(), height->value()), shownUnit, dpi->value());
   };
   const auto showValues = [&](const FigureOptions& o) {
     exact = o;
@@ -151,12 +154,12 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
     shownUnit = unit->currentText();
     const bool px = shownUnit == QLatin1String("px");
     for (QDoubleSpinBox* spin : {width, height}) {
-      spin->setDecimals(px ? 0 : unit->currentText() == QLatin1String("in") ? 3 : 1);
-      const double per = px ? 1.0 : pointsPerUnit(unit->currentText());
+      spin->setDecimals(px ? 0 : shownUnit == QLatin1String("in") ? 3 : 1);
+      const double per = px ? 1.0 : pointsPerUnit(shownUnit);
       spin->setRange(px ? 200 : kMinSidePoints / per, px ? 8000 : kMaxSidePoints / per);
       spin->setSingleStep(px ? 100 : 10 / per * pointsPerUnit(QStringLiteral("mm")));
     }
-    const QSizeF v = px ? QSizeF(o.size) : o.points / pointsPerUnit(unit->currentText());
+    const QSizeF v = px ? QSizeF(o.size) : o.points / pointsPerUnit(shownUnit);
     width->setValue(v.width());
     height->setValue(v.height());
   };
@@ -183,16 +186,10 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
   refresh();
   QObject::connect(unit, &QComboBox::currentTextChanged, &dialog, [&](const QString& u) {
     // Convert what is shown so the figure keeps its size in the new unit.
-    FigureOptions o = initial;
-    o.dpi = dpi->value();
     const QSizeF pt = pagePoints(current());
-    if (u == QLatin1String("px")) {
-      o.points = QSizeF();
-      o.size = QSize(qRound(pt.width() / 72 * o.dpi), qRound(pt.height() / 72 * o.dpi));
-    } else {
-      o.points = pt;
-      o.unit = u;
-    }
+    const QSizeF value =
+        u == QLatin1String("px") ? pt * (dpi->value() / 72.0) : pt / pointsPerUnit(u);
+    const FigureOptions o = sized(initial, value, u, dpi->value());
     showValues(o);
     preset->setCurrentIndex(0);
     refresh();
@@ -200,15 +197,7 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
   QObject::connect(preset, &QComboBox::currentIndexChanged, &dialog, [&](int i) {
     if (i <= 0) return;
     const SizePreset& p = presets[i];
-    FigureOptions o = initial;
-    o.dpi = dpi->value();
-    if (p.unit == QLatin1String("px")) {
-      o.size = QSize(qRound(p.w), qRound(p.h));
-      o.points = QSizeF();
-    } else {
-      o.points = QSizeF(p.w, p.h) * pointsPerUnit(p.unit);
-      o.unit = p.unit;
-    }
+    const FigureOptions o = sized(initial, QSizeF(p.w, p.h), p.unit, dpi->value());
     showValues(o);
     refresh();
   });
