@@ -43,9 +43,9 @@ struct CliError {
   int code = kExitBadInput;
 };
 
-const QStringList kFlags = {QStringLiteral("--help"), QStringLiteral("-h"),
-                            QStringLiteral("--version"), QStringLiteral("-v"),
-                            QStringLiteral("--list-pages")};
+const QStringList kFlags = {QStringLiteral("--help"),       QStringLiteral("-h"),
+                            QStringLiteral("--version"),    QStringLiteral("-v"),
+                            QStringLiteral("--list-pages"), QStringLiteral("--no-caption")};
 const QStringList kValued = {QStringLiteral("--scenario"),
                              QStringLiteral("--page"),
                              QStringLiteral("--set"),
@@ -125,6 +125,8 @@ Options parse(const QStringList& args) {
         o.help = true;
       else if (name == QLatin1String("--version") || name == QLatin1String("-v"))
         o.version = true;
+      else if (name == QLatin1String("--no-caption"))
+        o.figure.caption = false;
       else
         o.listPages = true;
       continue;
@@ -516,6 +518,8 @@ QString usageText() {
       "                      point size either way\n"
       "  --dpi N             PNG resolution, and the inches of a pixel --size,\n"
       "                      72..1200 (default 144)\n"
+      "  --no-caption        leave out the caption line under an exported figure (the\n"
+      "                      article it illustrates and its key parameters)\n"
       "  --report DIR        every page's figure as DIR/<id>.png and all of them in\n"
       "                      DIR/latentlab-report.pdf (DIR is created)\n"
       "  --window-screenshot OUT.png\n"

@@ -143,6 +143,14 @@ TEST_F(AppTest, SvgAndPdfExports) {
   EXPECT_EQ(readFile(path("x.pdf")).rfind("%PDF", 0), 0u);
 }
 
+TEST_F(AppTest, ExportsCarryACaptionLineUnlessAskedNot) {
+  ASSERT_EQ(run({"--page", "topk", "--export", path("c.svg").string()}).code, 0);
+  ASSERT_EQ(run({"--page", "topk", "--no-caption", "--export", path("n.svg").string()}).code, 0);
+  EXPECT_NE(readFile(path("c.svg")).find("kexue.fm/archives/10373"), std::string::npos);
+  EXPECT_EQ(readFile(path("n.svg")).find("kexue.fm/archives/10373"), std::string::npos);
+  expectBadInput({"--page", "topk", "--no-caption=1"}, "--no-caption takes no value");
+}
+
 TEST_F(AppTest, PhysicalSizesGiveThatPdfPage) {
   const RunResult r =
       run({"--page", "topk", "--size", "170x110mm", "--export", path("f.pdf").string()});

@@ -29,6 +29,8 @@ class DemoPage : public Page {
 
   QString id() const override { return QStringLiteral("demo"); }
   QString title() const override { return QStringLiteral("Demo page"); }
+  QString source() const override { return QStringLiteral("A demo source (2026)"); }
+  std::vector<std::string> captionKeys() const override { return {"n", "tau"}; }
 
   std::vector<latentlab::FieldSpec> fields() const override {
     using latentlab::FieldKind;

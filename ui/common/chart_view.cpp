@@ -80,7 +80,8 @@ void setNiceRange(QAbstractAxis* axis, double lo, double hi) {
     // −3.9999999999999996, so the end decade went unlabelled. Step the ends out by ulps until the
     // quotient reaches the whole power.
     const double lnBase = std::log(10.0);
-    // Only the low end: stepping the top out adds a tick count Qt then fills with stray minor ticks.
+    // Only the low end: stepping the top out adds a tick count Qt then fills with stray minor
+    // ticks.
     const double kLo = std::round(std::log10(lo));
     if (std::abs(std::log10(lo) - kLo) < 1e-9)
       for (int i = 0; i < 8 && std::log(lo) / lnBase > kLo; ++i) lo = std::nextafter(lo, 0.0);
@@ -290,7 +291,8 @@ struct ChartView::Impl {
   void refit() {
     if (fitPending) return;
     fitPending = true;
-    QMetaObject::invokeMethod(owner, [this] { ensureFitted(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        owner, [this] { ensureFitted(); }, Qt::QueuedConnection);
   }
 
   void ensureFitted() {
@@ -426,6 +428,9 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl
   d->chart->setMargins(QMargins(4, 4, 4, 4));
   d->chart->layout()->setContentsMargins(0, 0, 0, 0);
   d->chart->legend()->setAlignment(Qt::AlignBottom);
+  // Swatches drawn as the series are: a dashed line's entry is a dashed segment, a scatter's a
+  // dot, so a solid and a dashed series of one colour can be told apart in the legend.
+  d->chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
   // The PDF engine applies the legend's child clip wrongly (items vanish); nothing overflows it.
   d->chart->legend()->setFlag(QGraphicsItem::ItemClipsChildrenToShape, false);
   for (QGraphicsItem* child : d->chart->legend()->childItems())
@@ -519,8 +524,13 @@ void ChartView::setSeries(const QString& name, const std::vector<QPointF>& point
     sc->setBorderColor(color.darker(130));
   } else {
     QPen pen(color, width);
-    pen.setStyle(style == Style::Dashed ? Qt::DashLine : Qt::SolidLine);
     pen.setCapStyle(Qt::RoundCap);
+    // Short dashes with flat ends: the legend's swatch (about 14 px) then shows two dashes and a
+    // gap, not one dash that reads as a shorter solid line.
+    if (style == Style::Dashed) {
+      pen.setCapStyle(Qt::FlatCap);
+      pen.setDashPattern({2.5, 2.0});
+    }
     e->series->setPen(pen);
   }
   e->raw = points;
@@ -670,6 +680,12 @@ std::vector<QPointF> ChartView::drawnPoints(const QString& name) const {
 std::vector<QPointF> ChartView::seriesPoints(const QString& name) const {
   for (const auto& e : d->entries)
     if (e.name == name) return e.shown;
+  return {};
+}
+
+QColor ChartView::seriesColor(const QString& name) const {
+  for (const auto& e : d->entries)
+    if (e.name == name) return e.series->color();
   return {};
 }
 

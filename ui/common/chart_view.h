@@ -58,6 +58,8 @@ class ChartView : public QWidget {
   std::vector<QPointF> drawnPoints(const QString& name) const;
   /// Points of a series as shown (after dropping invalid ones); empty if no such series.
   std::vector<QPointF> seriesPoints(const QString& name) const;
+  /// The colour a series is drawn in; invalid if no such series.
+  QColor seriesColor(const QString& name) const;
 
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;

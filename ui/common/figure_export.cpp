@@ -10,12 +10,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLayout>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <QVBoxLayout>
 #include <QWidget>
 #include <cmath>
 #include <functional>
@@ -47,19 +49,35 @@ void checkOptions(const FigureOptions& o, bool raster) {
     throw ExportError(error.toStdString());
 }
 
-std::unique_ptr<QWidget> prepare(const Page& page, const QSize& logical, bool printTheme) {
-  std::unique_ptr<QWidget> w(page.makeFigure(nullptr));
-  w->setAttribute(Qt::WA_DontShowOnScreen, true);
-  if (printTheme) applyPrintTheme(w.get());
-  w->resize(logical);
+/// The figure for export, in a frame that adds the caption line under it when asked.
+std::unique_ptr<QWidget> prepare(const Page& page, const QSize& logical, const FigureOptions& o) {
+  auto frame = std::make_unique<QWidget>();
+  auto* layout = new QVBoxLayout(frame.get());
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(0);
+  layout->addWidget(page.makeFigure(frame.get(), FigureMode::Export), 1);
+  if (o.caption) {
+    auto* caption = new QLabel(page.figureCaption(), frame.get());
+    caption->setObjectName(QStringLiteral("figureCaption"));
+    caption->setWordWrap(true);
+    caption->setTextFormat(Qt::PlainText);
+    caption->setContentsMargins(8, 2, 8, 4);
+    QFont f = caption->font();
+    f.setPointSizeF(std::max(7.0, f.pointSizeF() * 0.9));
+    caption->setFont(f);
+    layout->addWidget(caption);
+  }
+  frame->setAttribute(Qt::WA_DontShowOnScreen, true);
+  if (o.printTheme) applyPrintTheme(frame.get());
+  frame->resize(logical);
   // Showing (never on screen) delivers the resize events and lays out children; chart scenes
   // settle through posted events, hence a few rounds.
-  w->show();
+  frame->show();
   for (int i = 0; i < 3; ++i) {
     QCoreApplication::sendPostedEvents();
-    if (w->layout()) w->layout()->activate();
+    frame->layout()->activate();
   }
-  return w;
+  return frame;
 }
 
 /// Paints the figure into `target` (device coordinates of the painter). The painter must resolve
@@ -191,7 +209,7 @@ void applyPrintTheme(QWidget* figure) {
 
 QImage renderFigure(const Page& page, const FigureOptions& options) {
   checkOptions(options, true);
-  const auto fig = prepare(page, layoutSize(options), options.printTheme);
+  const auto fig = prepare(page, layoutSize(options), options);
   QImage image(pixelSize(options), QImage::Format_ARGB32_Premultiplied);
   image.fill(Qt::white);
   const int dpm = static_cast<int>(std::lround(options.dpi / 0.0254));
@@ -225,7 +243,7 @@ void exportFigure(const Page& page, const QString& path, const FigureOptions& op
     return;
   }
 
-  const auto fig = prepare(page, layoutSize(options), options.printTheme);
+  const auto fig = prepare(page, layoutSize(options), options);
   if (suffix == "svg") {
     const QSize viewBox = layoutSize(options);
     QBuffer buffer;
@@ -349,7 +367,7 @@ void exportReportPdf(const QList<const Page*>& pages, const QString& path,
       p.setFont(f);
       p.setPen(Qt::black);
       p.drawText(QRect(0, 0, page.width(), kReportTitleHeight), Qt::AlignCenter, pg->title());
-      const auto fig = prepare(*pg, figure, options.printTheme);
+      const auto fig = prepare(*pg, figure, options);
       paintFigure(fig.get(), p, QRectF(QPointF(0, kReportTitleHeight), figure));
     }
     return QString();

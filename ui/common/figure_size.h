@@ -24,6 +24,7 @@ struct FigureOptions {
   bool printTheme = true;  // light print palette (default) instead of the app theme
   QSizeF points{};         // physical size in points (150..6000 each), or empty for `size`
   QString unit{};          // the unit `points` was given in ("mm", "cm", "in", "pt"), for display
+  bool caption = true;     // a caption line under the figure: its source and key parameters
 };
 
 constexpr double kLayoutDpi = 96.0;        // figures lay out in logical pixels at this density

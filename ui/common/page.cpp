@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include "ui/common/page.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QScrollArea>
 #include <QShowEvent>
@@ -44,7 +45,7 @@ struct Page::Impl {
   bool hasResult = false;
   QPointer<ComputingOverlay> overlay;  // on `figure`
   QTimer markDelay;
-  bool markDue = false;  // busy for longer than kMarkDelayMs
+  bool markDue = false;           // busy for longer than kMarkDelayMs
   quint64 partialGeneration = 0;  // the request whose partial result the figure shows
 };
 
@@ -363,10 +364,42 @@ void Page::setActive(bool active) {
   if (active && !d->hasResult && !d->controller->isBusy()) d->controller->request(makeJob(), false);
 }
 
-QWidget* Page::makeFigure(QWidget* parent) const {
+QWidget* Page::makeFigure(QWidget* parent, FigureMode mode) const {
   QWidget* fig = createFigure(parent);
+  setFigureMode(fig, mode);  // before filling: texts leave their mouse hints out in an export
   if (d->hasResult) fillFigure(fig);
+  if (mode == FigureMode::Export) applyExportMode(fig);
   return fig;
+}
+
+std::vector<std::string> Page::captionKeys() const { return {}; }
+
+QString Page::figureCaption() const {
+  const std::vector<latentlab::FieldSpec> specs = fields();
+  const latentlab::ParamSet values = params();
+  QStringList parts;
+  for (const std::string& key : captionKeys()) {
+    const latentlab::FieldSpec* spec = latentlab::findField(specs, key);
+    const auto value = values.find(key);
+    if (!spec || value == values.end()) continue;
+    // "τ (inverse temperature)" names the field on the form; the caption keeps "τ".
+    QString label = QCoreApplication::translate("fields", spec->label.c_str());
+    if (const qsizetype paren = label.indexOf(QStringLiteral(" (")); paren > 0)
+      label.truncate(paren);
+    QString text = QString::fromStdString(latentlab::formatValue(value->second));
+    if (spec->kind == latentlab::FieldKind::Choice) {
+      const auto& ids = spec->choices;
+      const auto it = std::find(ids.begin(), ids.end(), latentlab::formatValue(value->second));
+      const auto i = static_cast<std::size_t>(it - ids.begin());
+      if (it != ids.end() && i < spec->choiceLabels.size())
+        text = QCoreApplication::translate("fields", spec->choiceLabels[i].c_str());
+    }
+    parts << QStringLiteral("%1 = %2").arg(label, text);
+  }
+  const QString src = source();
+  if (parts.isEmpty()) return src;
+  return src.isEmpty() ? parts.join(QStringLiteral(", "))
+                       : src + QStringLiteral(" · ") + parts.join(QStringLiteral(", "));
 }
 
 QWidget* Page::screenFigure() const {

@@ -14,6 +14,7 @@
 #include "latentlab/common/params.h"
 #include "latentlab/common/scenario.h"
 #include "ui/common/data_table.h"
+#include "ui/common/figure_mode.h"
 #include "ui/common/recompute_controller.h"
 
 namespace latentlab::ui {
@@ -69,8 +70,15 @@ class Page : public QWidget {
   /// The mark's text ("Computing… 35 %"); empty when it is not shown.
   QString computingMarkText() const;
 
-  /// A fresh figure widget showing the current result (caller owns it).
-  QWidget* makeFigure(QWidget* parent = nullptr) const;
+  /// A fresh figure widget showing the current result (caller owns it). An Export figure hides
+  /// what only works under a mouse (figure_mode.h).
+  QWidget* makeFigure(QWidget* parent = nullptr, FigureMode mode = FigureMode::Screen) const;
+  /// What the figure illustrates: the article or paper ("Su Jianlin, “…” (2023),
+  /// kexue.fm/archives/9826; Mentzer et al. 2023, arXiv:2309.15505").
+  virtual QString source() const = 0;
+  /// The caption line of an exported figure: source() and the parameters that matter
+  /// (captionKeys(), "label = value" with the form's translated labels).
+  QString figureCaption() const;
   /// The arrays behind the current figure.
   virtual QList<DataTable> exportData() const = 0;
   /// Full-resolution images behind the figure (e.g. reconstructions) as PNG files in `dir`, for the
@@ -127,6 +135,8 @@ class Page : public QWidget {
   virtual void fillFigure(QWidget* figure) const = 0;
   /// Titled groups for the ParamForm: {title, first key}. Default: none.
   virtual std::vector<std::pair<QString, std::string>> sections() const;
+  /// The keys figureCaption() names, in order. Default: none.
+  virtual std::vector<std::string> captionKeys() const;
   /// Called after params change (from the form or setParams), before the recompute is requested;
   /// pages adjust dependent widget ranges here (e.g. k's maximum = n). Default: nothing.
   virtual void paramsUpdated();

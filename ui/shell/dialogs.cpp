@@ -219,6 +219,12 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
   auto* print = new QCheckBox(Tr::tr("Light print theme"), &dialog);
   print->setChecked(initial.printTheme);
   print->setToolTip(Tr::tr("Unchecked: the figure uses the window's current theme."));
+  auto* caption = new QCheckBox(Tr::tr("Caption line (source and key parameters)"), &dialog);
+  caption->setObjectName(QStringLiteral("figureCaption"));
+  caption->setChecked(initial.caption);
+  caption->setToolTip(
+      Tr::tr("A line under the figure naming the article it illustrates and the parameters "
+             "that matter. The file's metadata keeps the full scenario either way."));
 
   auto* form = new QFormLayout;
   form->addRow(Tr::tr("Preset:"), preset);
@@ -226,6 +232,7 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
   form->addRow(Tr::tr("Resolution:"), dpi);
   form->addRow(QString(), readout);
   form->addRow(QString(), print);
+  form->addRow(QString(), caption);
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
   QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
@@ -240,6 +247,7 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
   if (dialog.exec() != QDialog::Accepted) return std::nullopt;
   FigureOptions options = current();
   options.printTheme = print->isChecked();
+  options.caption = caption->isChecked();
   return options;
 }
 

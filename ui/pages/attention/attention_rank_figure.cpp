@@ -12,7 +12,9 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
+#include "ui/common/figure_mode.h"
 #include "ui/common/heatmap_view.h"
+#include "ui/common/palette.h"
 
 namespace latentlab::ui {
 
@@ -22,15 +24,15 @@ using attention::RankView;
 QColor maskColor(MaskKind kind) {
   switch (kind) {
     case MaskKind::Bidirectional:
-      return QColor(0x1f, 0x77, 0xb4);
+      return hueColor(Hue::Bidirectional);
     case MaskKind::PrefixLM:
-      return QColor(0x94, 0x67, 0xbd);
+      return hueColor(Hue::PrefixLm);
     case MaskKind::Causal:
-      return QColor(0xff, 0x7f, 0x0e);
+      return hueColor(Hue::Causal);
     case MaskKind::Backward:
-      return QColor(0x2c, 0xa0, 0x2c);
+      return hueColor(Hue::Backward);
   }
-  return QColor(0x80, 0x80, 0x80);
+  return hueColor(Hue::Reference);
 }
 
 QString maskName(const attention::Mask& mask) {
@@ -233,9 +235,10 @@ void AttentionRankFigure::show(const attention::AttentionRankParams& p,
       fillHeatmaps(m_heat, p, r);
       m_heatNote->setText(
           tr("Rows are queries i, columns keys j; each row sums to 1. Grey cells are masked "
-             "(M(i, j) = 0)%1. Hover a cell for its exact weight.")
-              .arg(p.logColour ? tr(", or weights that underflow to 0 on the log scale")
-                               : QString()));
+             "(M(i, j) = 0)%1.%2")
+              .arg(
+                  p.logColour ? tr(", or weights that underflow to 0 on the log scale") : QString(),
+                  screenHint(m_heatNote, tr(" Hover a cell for its exact weight."))));
       break;
     case RankView::Spectra:
       fillSpectra(m_spectra, r);

@@ -95,6 +95,16 @@ std::vector<FieldSpec> AttentionRankPage::fields() const {
   return specsOf(attention::attentionRankFields());
 }
 
+QString AttentionRankPage::source() const {
+  return tr(
+      "Su Jianlin, “Why are today’s LLMs decoder-only?” (2023), kexue.fm/archives/9529, and its "
+      "FAQ, 9547; Dong et al. 2021, arXiv:2103.03404");
+}
+
+std::vector<std::string> AttentionRankPage::captionKeys() const {
+  return {"source", "n", "d", "tau", "prefix"};
+}
+
 std::vector<std::pair<QString, std::string>> AttentionRankPage::sections() const {
   return {{tr("Q and K"), "source"},
           {tr("Masks"), "prefix"},
@@ -274,7 +284,8 @@ void AttentionRankPage::setLoadedQk(std::shared_ptr<const attention::LoadedQk> l
   if (!loaded) throw ParamError("q_file", "no matrices given");
   attention::checkLoadedQk(loaded->q, loaded->k);
   if (records.size() != 2)
-    records = {memoryInput("q", "Q.npy", toNpy(loaded->q)), memoryInput("k", "K.npy", toNpy(loaded->k))};
+    records = {memoryInput("q", "Q.npy", toNpy(loaded->q)),
+               memoryInput("k", "K.npy", toNpy(loaded->k))};
   embedMatrix(records[0], loaded->q);
   embedMatrix(records[1], loaded->k);
   auto previous = m_loaded;
@@ -301,8 +312,10 @@ std::vector<ScenarioInput> AttentionRankPage::inputs() const {
 std::function<void()> AttentionRankPage::useInputs(const std::vector<ScenarioInput>& inputs) {
   for (const auto& in : inputs)
     if (in.role != "q" && in.role != "k")
-      throw ParamError("inputs", "page 'attention_rank' takes Q and K, but the scenario records "
-                                 "input '" + in.role + "'");
+      throw ParamError("inputs",
+                       "page 'attention_rank' takes Q and K, but the scenario records "
+                       "input '" +
+                           in.role + "'");
   if (inputs.empty()) return {};
   const ScenarioInput* q = findInput(inputs, "q");
   const ScenarioInput* k = findInput(inputs, "k");

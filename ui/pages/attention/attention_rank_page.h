@@ -29,6 +29,7 @@ class AttentionRankPage : public Page {
   QString id() const override { return QStringLiteral("attention_rank"); }
   QString title() const override { return tr("Attention rank"); }
   std::vector<latentlab::FieldSpec> fields() const override;
+  QString source() const override;
   QList<DataTable> exportData() const override;
 
   const std::optional<attention::AttentionRankResult>& result() const { return m_result; }
@@ -71,6 +72,7 @@ class AttentionRankPage : public Page {
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;
+  std::vector<std::string> captionKeys() const override;
   void paramsUpdated() override;
   bool isCheap(const std::string& key) const override;
 

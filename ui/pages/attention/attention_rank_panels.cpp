@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/figure_mode.h"
 #include "ui/common/heatmap_view.h"
 #include "ui/pages/attention/attention_rank_figure.h"
 
@@ -59,10 +60,10 @@ void AttentionRankFigure::fillHeatmaps(const std::array<HeatmapView*, 4>& views,
         shown, ColorMapKind::Viridis, p.logColour ? ColorScale::Log : ColorScale::Linear);
     views[m]->setMatrix(shown, mapping);
     views[m]->setAxisTitles(tr("query i"), tr("key j"));
-    views[m]->setTitle(tr("%1 · rank_t %2")
-                           .arg(maskShortName(r.masks[m]))
-                           .arg(r.metricsReady ? QString::number(r.metrics[m].rankT)
-                                               : QStringLiteral("…")));
+    views[m]->setTitle(
+        tr("%1 · rank_t %2")
+            .arg(maskShortName(r.masks[m]))
+            .arg(r.metricsReady ? QString::number(r.metrics[m].rankT) : QStringLiteral("…")));
   }
 }
 
@@ -163,9 +164,10 @@ void AttentionRankFigure::fillMetrics(QTableWidget* table, const attention::Atte
 
 void AttentionRankFigure::fillClaims(QLabel* label, const attention::AttentionRankResult& r) const {
   if (!r.metricsReady) {
-    label->setText(tr("<b>Claim (Su, kexue.fm/archives/9529):</b> causal and backward attention "
-                      "are triangular with a positive diagonal, so they are full rank, always. "
-                      "Computing the singular values that measure it…"));
+    label->setText(
+        tr("<b>Claim (Su, kexue.fm/archives/9529):</b> causal and backward attention "
+           "are triangular with a positive diagonal, so they are full rank, always. "
+           "Computing the singular values that measure it…"));
     return;
   }
   const auto& bi = r.metrics[0];
@@ -183,12 +185,12 @@ void AttentionRankFigure::fillClaims(QLabel* label, const attention::AttentionRa
              "bidirectional is nearly full rank; 2. with d ≈ n, erank(A_bi) can exceed "
              "erank(A_c)%1; 3. σ_min(A_c) can be ≲ 1e-15, so its strict numerical rank is &lt; n "
              "(here σ_min = %2 by SVD, %4 as 1/‖A⁻¹‖₂%3); 4. causal pure-attention stacks still "
-             "collapse across depth. "
-             "The toolbar's buttons load each case.")
+             "collapse across depth.%5")
               .arg(bi.erank > causal.erank ? tr(" (it does here)") : QString())
               .arg(num(causal.sigmaMin, 3))
               .arg(causal.unreliable ? tr(", below the reliability floor") : QString())
-              .arg(num(causal.sigmaMinInverse, 3));
+              .arg(num(causal.sigmaMinInverse, 3))
+              .arg(screenHint(label, tr(" The toolbar's buttons load each case.")));
   label->setText(text);
 }
 

@@ -8,6 +8,7 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
+#include "ui/common/figure_mode.h"
 #include "ui/pages/attention/efficient_attention_figure.h"
 
 namespace latentlab::ui {
@@ -228,7 +229,9 @@ void EfficientAttentionFigure::fillTiming(const attention::TimingResult* timing,
                                      EfficientMethod::TransformerVq};
   if (!timing) {
     // Not measured yet: the FLOP model alone, so the view is never empty.
-    c->setTitle(tr("FLOP model vs n (press “Measure timing” for this machine)"));
+    c->setTitle(isExportFigure(c)
+                    ? tr("FLOP model vs n (not measured on this machine)")
+                    : tr("FLOP model vs n (press “Measure timing” for this machine)"));
     c->setAxes(tr("sequence length n"), ChartView::Axis::Log, tr("GFLOP (model)"),
                ChartView::Axis::Log);
     for (int k = 0; k < 3; ++k) {

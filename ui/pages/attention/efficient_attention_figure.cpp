@@ -13,7 +13,9 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
+#include "ui/common/figure_mode.h"
 #include "ui/common/heatmap_view.h"
+#include "ui/common/palette.h"
 
 namespace latentlab::ui {
 
@@ -22,13 +24,13 @@ using attention::EfficientView;
 QColor efficientColor(EfficientMethod m) {
   switch (m) {
     case EfficientMethod::Exact:
-      return {0x80, 0x80, 0x80};  // mid grey
+      return hueColor(Hue::ExactAttention);
     case EfficientMethod::Performer:
-      return {0x1f, 0x77, 0xb4};  // blue
+      return hueColor(Hue::Performer);
     case EfficientMethod::TransformerVq:
-      return {0xff, 0x7f, 0x0e};  // orange
+      return hueColor(Hue::TransformerVq);
     case EfficientMethod::SoftVq:
-      return {0x2c, 0xa0, 0x2c};  // green
+      return hueColor(Hue::SoftVq);
   }
   return {};
 }
@@ -223,8 +225,7 @@ void EfficientAttentionFigure::fillMaps(const attention::EfficientLabParams& p,
                    .arg(p.block)
              : tr(" Linear cached form vs quadratic form on K̂");
   m_mapsNote->setText(
-      tr("<b>Performer</b>: e<sub>A</sub> = %1, e<sub>O</sub> = ‖ÂV − AV‖/‖AV‖ = %2.%3 Click a "
-         "cell of Â for its Lemma-2 view.<br>"
+      tr("<b>Performer</b>: e<sub>A</sub> = %1, e<sub>O</sub> = ‖ÂV − AV‖/‖AV‖ = %2.%3%11<br>"
          "<b>Transformer-VQ</b>: e<sub>A</sub> = %4, e<sub>O</sub> = %5, key VQ error %6, "
          "%7 of %8 codes used.%9: max |Δ| = %10.")
           .arg(num(r.performerErrorA), num(r.performerErrorO), trig, num(r.vqErrorA),
@@ -232,7 +233,8 @@ void EfficientAttentionFigure::fillMaps(const attention::EfficientLabParams& p,
           .arg(r.codesUsed)
           .arg(p.codebookSize)
           .arg(bias)
-          .arg(num(r.vqLinearVsQuadratic)));
+          .arg(num(r.vqLinearVsQuadratic))
+          .arg(screenHint(m_mapsNote, tr(" Click a cell of Â for its Lemma-2 view."))));
 }
 
 }  // namespace latentlab::ui

@@ -42,6 +42,17 @@ std::vector<FieldSpec> EfficientAttentionPage::fields() const {
   return specsOf(attention::efficientLabFields());
 }
 
+QString EfficientAttentionPage::source() const {
+  return tr(
+      "Su Jianlin, “VQ the keys and the Transformer becomes linear” (2023), "
+      "kexue.fm/archives/9844, and “Traces of Transformer-VQ in the Performer”, 9862; Choromanski "
+      "et al. 2021, arXiv:2009.14794");
+}
+
+std::vector<std::string> EfficientAttentionPage::captionKeys() const {
+  return {"n", "d", "m", "codebook_size", "block", "causal"};
+}
+
 std::vector<std::pair<QString, std::string>> EfficientAttentionPage::sections() const {
   return {{tr("Data"), "n"},
           {tr("Performer"), "feature"},

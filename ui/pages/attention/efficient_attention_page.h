@@ -25,6 +25,7 @@ class EfficientAttentionPage : public Page {
   QString id() const override { return QStringLiteral("efficient_attention"); }
   QString title() const override { return tr("Efficient attention"); }
   std::vector<latentlab::FieldSpec> fields() const override;
+  QString source() const override;
   QList<DataTable> exportData() const override;
   QList<DataValue> exportValues() const override;
 
@@ -44,6 +45,7 @@ class EfficientAttentionPage : public Page {
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;
+  std::vector<std::string> captionKeys() const override;
   void paramsUpdated() override;
   bool isCheap(const std::string& key) const override;
 

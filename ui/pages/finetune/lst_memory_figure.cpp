@@ -13,6 +13,7 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
+#include "ui/common/palette.h"
 #include "ui/pages/finetune/lst_memory_bars.h"
 
 namespace latentlab::ui {
@@ -20,10 +21,10 @@ namespace latentlab::ui {
 using finetune::Method;
 
 QColor memoryMethodColor(Method m) {
-  static const QColor kColors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e),
-                                   QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
-                                   QColor(0x8c, 0x56, 0x4b), QColor(0xd6, 0x27, 0x28)};
-  return kColors[static_cast<int>(m)];
+  // The side-tuning run draws the same methods in the same colours.
+  static const Hue kHues[] = {Hue::FullFineTune, Hue::Adapter,      Hue::Lora,
+                              Hue::BitFit,       Hue::PromptTuning, Hue::LadderSideTuning};
+  return hueColor(kHues[static_cast<int>(m)]);
 }
 
 QString memoryMethodName(Method m) {
@@ -214,8 +215,8 @@ void LstMemoryFigure::fillStack(const finetune::MemoryLabParams& p,
                    QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x80, 0x80, 0x80)},
                   values);
   fillTable(m_terms,
-            {tr("P_train"), tr("% backbone"), tr("M_w"), tr("M_g"), tr("M_opt"),
-             tr("activations"), tr("masks"), tr("C₀"), tr("total GB"), tr("% of full")},
+            {tr("P_train"), tr("% backbone"), tr("M_w"), tr("M_g"), tr("M_opt"), tr("activations"),
+             tr("masks"), tr("C₀"), tr("total GB"), tr("% of full")},
             rows, cells);
   const auto& lst = r.methods.back();
   QString lstTerms;

@@ -21,6 +21,16 @@ std::vector<FieldSpec> LstMemoryPage::fields() const {
   return specsOf(finetune::memoryLabFields());
 }
 
+QString LstMemoryPage::source() const {
+  return tr(
+      "Su Jianlin, “Ladder Side-Tuning: a ladder over the wall for pre-trained models” (2022), "
+      "kexue.fm/archives/9138; Sung et al. 2022, arXiv:2206.06522");
+}
+
+std::vector<std::string> LstMemoryPage::captionKeys() const {
+  return {"model", "seq_len", "batch", "dtype", "lst_r"};
+}
+
 std::vector<std::pair<QString, std::string>> LstMemoryPage::sections() const {
   return {{tr("Backbone"), "model"},
           {tr("Workload"), "seq_len"},

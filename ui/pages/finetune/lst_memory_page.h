@@ -22,6 +22,7 @@ class LstMemoryPage : public Page {
   QString id() const override { return QStringLiteral("lst_memory"); }
   QString title() const override { return tr("Memory accountant"); }
   std::vector<latentlab::FieldSpec> fields() const override;
+  QString source() const override;
   QList<DataTable> exportData() const override;
   const std::optional<finetune::MemoryLabResult>& result() const { return m_result; }
 
@@ -32,6 +33,7 @@ class LstMemoryPage : public Page {
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;
+  std::vector<std::string> captionKeys() const override;
   void paramsUpdated() override;
 
  private:

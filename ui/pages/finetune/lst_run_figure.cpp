@@ -12,6 +12,7 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
+#include "ui/common/palette.h"
 
 namespace latentlab::ui {
 
@@ -20,10 +21,10 @@ using finetune::SideTuningResult;
 using finetune::TuneMethod;
 
 QColor tuneMethodColor(TuneMethod m) {
-  static const QColor kColors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0x8c, 0x8c, 0x8c),
-                                   QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
-                                   QColor(0xff, 0x7f, 0x0e)};
-  return kColors[static_cast<int>(m)];
+  // The memory accountant draws the same methods in the same colours.
+  static const Hue kHues[] = {Hue::FullFineTune, Hue::LinearProbe, Hue::Adapter, Hue::Lora,
+                              Hue::LadderSideTuning};
+  return hueColor(kHues[static_cast<int>(m)]);
 }
 
 QString tuneMethodName(TuneMethod m) {

@@ -32,6 +32,16 @@ LstRunPage::~LstRunPage() = default;
 
 std::vector<FieldSpec> LstRunPage::fields() const { return specsOf(finetune::sideTuningFields()); }
 
+QString LstRunPage::source() const {
+  return tr(
+      "Su Jianlin, “Ladder Side-Tuning: a ladder over the wall for pre-trained models” (2022), "
+      "kexue.fm/archives/9138; Sung et al. 2022, arXiv:2206.06522");
+}
+
+std::vector<std::string> LstRunPage::captionKeys() const {
+  return {"preset", "task", "steps", "reduction", "side_layers"};
+}
+
 std::vector<std::pair<QString, std::string>> LstRunPage::sections() const {
   return {{tr("Run"), "preset"},
           {tr("Methods"), "run_full"},

@@ -29,6 +29,7 @@ class LstRunPage : public Page {
   QString id() const override { return QStringLiteral("lst_run"); }
   QString title() const override { return tr("Side-tuning run"); }
   std::vector<latentlab::FieldSpec> fields() const override;
+  QString source() const override;
   QList<DataTable> exportData() const override;
   QList<DataValue> exportValues() const override;
 
@@ -52,6 +53,7 @@ class LstRunPage : public Page {
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;
+  std::vector<std::string> captionKeys() const override;
   bool isCheap(const std::string& key) const override;
   bool isViewOnly(const std::string& key) const override;
 
@@ -64,8 +66,8 @@ class LstRunPage : public Page {
 
   std::optional<finetune::SideTuningResult> m_result;
   std::string m_resultKey;
-  std::optional<finetune::SideTuningResult> m_live;  // the newest snapshot of the run
-  mutable std::string m_liveKey;                    // training params of m_live's run
+  std::optional<finetune::SideTuningResult> m_live;        // the newest snapshot of the run
+  mutable std::string m_liveKey;                           // training params of m_live's run
   mutable std::shared_ptr<std::atomic<bool>> m_pauseFlag;  // the running job polls it
   mutable bool m_forceRun = false;
   mutable bool m_cancelled = false;

@@ -56,6 +56,16 @@ FokkerPlanckPage::~FokkerPlanckPage() = default;
 
 std::vector<FieldSpec> FokkerPlanckPage::fields() const { return specsOf(flows::fpLabFields()); }
 
+QString FokkerPlanckPage::source() const {
+  return tr(
+      "Su Jianlin, “Deriving the continuity and Fokker–Planck equations with test functions” "
+      "(2023), kexue.fm/archives/9461");
+}
+
+std::vector<std::string> FokkerPlanckPage::captionKeys() const {
+  return {"dim", "drift", "g", "t_end", "particles", "grid_n"};
+}
+
 std::vector<std::pair<QString, std::string>> FokkerPlanckPage::sections() const {
   return {{tr("Dynamics"), "dim"},
           {tr("Initial density"), "initial"},
@@ -80,8 +90,7 @@ RecomputeController::Job FokkerPlanckPage::makeJob() const {
   ParamSet key = simulationKey(params());
   std::shared_ptr<const flows::FpLabResult> cached;
   if (m_result && !m_result->partial && key == m_resultKey) cached = m_result;
-  return [p = labParams(), key = std::move(key), cached, runs = m_runs](
-             const RunControl& control) {
+  return [p = labParams(), key = std::move(key), cached, runs = m_runs](const RunControl& control) {
     // A frame or view change: hand the cached frames back; nothing is recomputed.
     if (cached) return std::any(FpPageResult{cached, key});
     auto r = std::make_shared<const flows::FpLabResult>(flows::computeFpLab(p, control));
@@ -131,8 +140,8 @@ void FokkerPlanckPage::paramsUpdated() {
     f->setFieldVisible("m0y", p.dim == flows::FpDim::Two);
     f->setFieldVisible("k", p.phi == flows::FpPhi::CosKx || p.phi == flows::FpPhi::Bump);
     // The σ-family is an ODE without noise: σ = 0, or no diffusion at all (VP always diffuses).
-    const bool noNoise = p.drift == DriftPreset::None ||
-                         (p.g == 0.0 && p.drift != DriftPreset::VpSchedule);
+    const bool noNoise =
+        p.drift == DriftPreset::None || (p.g == 0.0 && p.drift != DriftPreset::VpSchedule);
     f->setFieldVisible("ode_integrator", p.sigma == 0.0 || noNoise);
   }
 }
@@ -174,9 +183,9 @@ void FokkerPlanckPage::syncToolbar() {
   QSignalBlocker block(m_slider);
   m_slider->setRange(0, last);
   m_slider->setValue(shownFrame());
-  m_time->setText(m_result ? QStringLiteral("t = %1").arg(m_result->snapshots[shownFrame()].t, 0,
-                                                          'f', 3)
-                           : QString());
+  m_time->setText(m_result
+                      ? QStringLiteral("t = %1").arg(m_result->snapshots[shownFrame()].t, 0, 'f', 3)
+                      : QString());
 }
 
 void FokkerPlanckPage::setPlaying(bool playing) {

@@ -30,6 +30,7 @@ class FokkerPlanckPage : public Page {
   QString id() const override { return QStringLiteral("fokker_planck"); }
   QString title() const override { return tr("Fokker–Planck"); }
   std::vector<latentlab::FieldSpec> fields() const override;
+  QString source() const override;
   QList<DataTable> exportData() const override;
   /// Grid, step, integrator (SDE: Euler–Maruyama; σ-family: the ODE integrator when σ = 0),
   /// score, shown frame (clamped) and the weak form's particle count.
@@ -52,6 +53,7 @@ class FokkerPlanckPage : public Page {
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;
+  std::vector<std::string> captionKeys() const override;
   void paramsUpdated() override;
   bool isCheap(const std::string& key) const override;
   bool isViewOnly(const std::string& key) const override;

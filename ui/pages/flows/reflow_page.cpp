@@ -81,6 +81,16 @@ ReflowPage::~ReflowPage() = default;
 
 std::vector<FieldSpec> ReflowPage::fields() const { return specsOf(flows::reflowLabFields()); }
 
+QString ReflowPage::source() const {
+  return tr(
+      "Su Jianlin, “Diffusion models (17): building an ODE, part 3 — ReFlow” (2023), "
+      "kexue.fm/archives/9497; Liu et al. 2022, arXiv:2209.03003");
+}
+
+std::vector<std::string> ReflowPage::captionKeys() const {
+  return {"source", "target", "solver", "steps", "rounds"};
+}
+
 std::vector<std::pair<QString, std::string>> ReflowPage::sections() const {
   return {{tr("Distributions"), "source"},
           {tr("Flow"), "particles"},

@@ -31,6 +31,7 @@ class ReflowPage : public Page {
   QString id() const override { return QStringLiteral("reflow"); }
   QString title() const override { return tr("ReFlow"); }
   std::vector<latentlab::FieldSpec> fields() const override;
+  QString source() const override;
   QList<DataTable> exportData() const override;
 
   const std::optional<flows::ReflowLabResult>& result() const { return m_result; }
@@ -69,6 +70,7 @@ class ReflowPage : public Page {
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;
+  std::vector<std::string> captionKeys() const override;
   void paramsUpdated() override;
   bool isCheap(const std::string& key) const override;
 
@@ -81,8 +83,8 @@ class ReflowPage : public Page {
   std::optional<flows::ReflowLabResult> m_result;
   latentlab::ParamSet m_flowKey, m_roundsKey;  // params the cached parts were computed for
   std::shared_ptr<int> m_flowRuns = std::make_shared<int>(0);
-  LoadedImage m_image;        // the Image target's picture
-  int m_imageGeneration = 0;  // bumped per loaded image: part of the flow cache key
+  LoadedImage m_image;                      // the Image target's picture
+  int m_imageGeneration = 0;                // bumped per loaded image: part of the flow cache key
   std::vector<std::vector<double>> m_undo;  // drawn points before each stroke
   QPointF m_lastDrawn;
   QSlider* m_slider = nullptr;

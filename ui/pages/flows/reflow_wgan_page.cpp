@@ -41,13 +41,19 @@ ReflowWganPage::~ReflowWganPage() = default;
 
 std::vector<FieldSpec> ReflowWganPage::fields() const { return specsOf(flows::wganLabFields()); }
 
+QString ReflowWganPage::source() const {
+  return tr(
+      "Su Jianlin, “Diffusion models (20): from ReFlow to WGAN-GP” (2023), kexue.fm/archives/9668");
+}
+
+std::vector<std::string> ReflowWganPage::captionKeys() const {
+  return {"variant", "critic", "target", "mover"};
+}
+
 std::vector<std::pair<QString, std::string>> ReflowWganPage::sections() const {
-  return {{tr("Set-up"), "variant"},
-          {tr("RFF critic"), "features"},
-          {tr("MLP critic"), "hidden"},
-          {tr("Generator"), "gen_hidden"},
-          {tr("Run"), "seed"},
-          {tr("Display"), "box"}};
+  return {{tr("Set-up"), "variant"},    {tr("RFF critic"), "features"},
+          {tr("MLP critic"), "hidden"}, {tr("Generator"), "gen_hidden"},
+          {tr("Run"), "seed"},          {tr("Display"), "box"}};
 }
 
 flows::WganLabParams ReflowWganPage::labParams() const {

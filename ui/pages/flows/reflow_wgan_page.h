@@ -30,6 +30,7 @@ class ReflowWganPage : public Page {
   QString id() const override { return QStringLiteral("reflow_wgan"); }
   QString title() const override { return tr("ReFlow → WGAN-GP"); }
   std::vector<latentlab::FieldSpec> fields() const override;
+  QString source() const override;
   QList<DataTable> exportData() const override;
   QList<DataValue> exportValues() const override;
 
@@ -55,6 +56,7 @@ class ReflowWganPage : public Page {
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;
+  std::vector<std::string> captionKeys() const override;
   void paramsUpdated() override;
 
  private:

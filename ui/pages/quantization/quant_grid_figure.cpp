@@ -14,6 +14,7 @@
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
 #include "ui/common/heatmap_view.h"
+#include "ui/common/palette.h"
 #include "ui/pages/quantization/quant_grid_plane.h"
 #include "ui/pages/quantization/quant_grid_sweep_panel.h"
 
@@ -23,14 +24,15 @@ using namespace quantization;
 
 namespace {
 
-const QColor kFsqColor(0x1f, 0x77, 0xb4);
-const QColor kVqColor(0xff, 0x7f, 0x0e);
+const QColor kFsqColor = hueColor(Hue::Fsq);
+const QColor kVqColor = hueColor(Hue::Vq);
 const QColor kNaiveColor(0xd6, 0x27, 0x28);
 
 QString axisName(int dim) { return QuantGridFigure::tr("x%1").arg(dim + 1); }
 
 QImage labelImage(const Eigen::MatrixXi& labels) {
-  QImage img(static_cast<int>(labels.cols()), static_cast<int>(labels.rows()), QImage::Format_RGB32);
+  QImage img(static_cast<int>(labels.cols()), static_cast<int>(labels.rows()),
+             QImage::Format_RGB32);
   for (int y = 0; y < img.height(); ++y)
     for (int x = 0; x < img.width(); ++x) img.setPixel(x, y, codeColor(labels(y, x), false).rgb());
   return img;
@@ -44,14 +46,19 @@ PlaneData makeFsqPlane(const GridLabParams& p, const GridLabResult& r) {
   const int a = r.planeA, b = r.planeB;
   const bool bounded = p.space == GridSpace::Bounded;
   const QString sliceNote =
-      r.dims == 3 ? QuantGridFigure::tr(", cells at x%1 = %2").arg(3 - a - b + 1).arg(p.slice) : QString();
-  d.title = QuantGridFigure::tr("FSQ %1 = %2 codes%3")
-                .arg(r.dims == 3 ? QStringLiteral("%1×%2×%3").arg(r.levels[0]).arg(r.levels[1]).arg(r.levels[2])
-                                 : QStringLiteral("%1×%2").arg(r.levels[0]).arg(r.levels[1]))
-                .arg(fsq.codebookSize())
-                .arg(sliceNote);
-  const int ha = r.levels[static_cast<std::size_t>(a)] / 2, hb = r.levels[static_cast<std::size_t>(b)] / 2;
-  const int ta = r.levels[static_cast<std::size_t>(a)] - 1 - ha, tb = r.levels[static_cast<std::size_t>(b)] - 1 - hb;
+      r.dims == 3 ? QuantGridFigure::tr(", cells at x%1 = %2").arg(3 - a - b + 1).arg(p.slice)
+                  : QString();
+  d.title =
+      QuantGridFigure::tr("FSQ %1 = %2 codes%3")
+          .arg(r.dims == 3
+                   ? QStringLiteral("%1×%2×%3").arg(r.levels[0]).arg(r.levels[1]).arg(r.levels[2])
+                   : QStringLiteral("%1×%2").arg(r.levels[0]).arg(r.levels[1]))
+          .arg(fsq.codebookSize())
+          .arg(sliceNote);
+  const int ha = r.levels[static_cast<std::size_t>(a)] / 2,
+            hb = r.levels[static_cast<std::size_t>(b)] / 2;
+  const int ta = r.levels[static_cast<std::size_t>(a)] - 1 - ha,
+            tb = r.levels[static_cast<std::size_t>(b)] - 1 - hb;
   const double inf = std::numeric_limits<double>::infinity();
   auto edge = [&](int dim, int q, bool upper) {
     const int half = r.levels[static_cast<std::size_t>(dim)] / 2;
@@ -59,7 +66,8 @@ PlaneData makeFsqPlane(const GridLabParams& p, const GridLabResult& r) {
     if (bounded) return q + (upper ? 0.5 : -0.5);
     if (!upper && q == -half) return -inf;
     if (upper && q == top) return inf;
-    return r.fsqBoundaries[static_cast<std::size_t>(dim)][static_cast<std::size_t>(q + half - (upper ? 0 : 1))];
+    return r.fsqBoundaries[static_cast<std::size_t>(dim)]
+                          [static_cast<std::size_t>(q + half - (upper ? 0 : 1))];
   };
   if (bounded) {
     d.xTitle = QuantGridFigure::tr("bounded b%1(α·x%1)").arg(a + 1);
@@ -85,7 +93,8 @@ PlaneData makeFsqPlane(const GridLabParams& p, const GridLabResult& r) {
         labels(y, x) = static_cast<int>(fsq.levelsToIndex(q));
       }
     d.cells = labelImage(labels);
-    for (Eigen::Index i = 0; i < r.bounded.rows(); ++i) d.points.emplace_back(r.bounded(i, a), r.bounded(i, b));
+    for (Eigen::Index i = 0; i < r.bounded.rows(); ++i)
+      d.points.emplace_back(r.bounded(i, a), r.bounded(i, b));
   } else {
     d.xTitle = QuantGridFigure::tr("latent %1").arg(axisName(a));
     d.yTitle = QuantGridFigure::tr("latent %1").arg(axisName(b));
@@ -96,9 +105,11 @@ PlaneData makeFsqPlane(const GridLabParams& p, const GridLabResult& r) {
     d.xLines = r.fsqBoundaries[static_cast<std::size_t>(a)];
     d.yLines = r.fsqBoundaries[static_cast<std::size_t>(b)];
     d.cells = labelImage(r.fsqCells);
-    for (Eigen::Index i = 0; i < r.points.rows(); ++i) d.points.emplace_back(r.points(i, a), r.points(i, b));
+    for (Eigen::Index i = 0; i < r.points.rows(); ++i)
+      d.points.emplace_back(r.points(i, a), r.points(i, b));
   }
-  for (std::size_t i = 0; i < r.fsqIndex.size(); ++i) d.pointColors.push_back(codeColor(r.fsqIndex[i], true));
+  for (std::size_t i = 0; i < r.fsqIndex.size(); ++i)
+    d.pointColors.push_back(codeColor(r.fsqIndex[i], true));
   for (std::size_t i = 0; i < r.precision.aliased.size(); ++i)
     if (r.precision.aliased[i]) d.flagged.push_back(d.points[i]);
   for (std::int64_t code : r.precision.aliasedCodes) {
@@ -118,14 +129,14 @@ PlaneData makeVqPlane(const GridLabParams& p, const GridLabResult& r) {
   const int a = r.planeA, b = r.planeB;
   const bool lloyd = p.vqMethod == VqMethod::Lloyd;
   const int total = lloyd ? p.iterations : p.emaSteps;
-  const int shown = r.historyStep.empty() ? total : r.historyStep[static_cast<std::size_t>(r.shownIndex)];
+  const int shown =
+      r.historyStep.empty() ? total : r.historyStep[static_cast<std::size_t>(r.shownIndex)];
   // While stepping through the history the title says which codebook is drawn.
   const QString how =
-      shown < total
-          ? (lloyd ? QuantGridFigure::tr("k-means, it. %1 of %2").arg(shown).arg(total)
-                   : QuantGridFigure::tr("EMA, step %1 of %2").arg(shown).arg(total))
-          : (lloyd ? QuantGridFigure::tr("k-means, %1 it.").arg(total)
-                   : QuantGridFigure::tr("EMA, %1 steps").arg(total));
+      shown < total ? (lloyd ? QuantGridFigure::tr("k-means, it. %1 of %2").arg(shown).arg(total)
+                             : QuantGridFigure::tr("EMA, step %1 of %2").arg(shown).arg(total))
+                    : (lloyd ? QuantGridFigure::tr("k-means, %1 it.").arg(total)
+                             : QuantGridFigure::tr("EMA, %1 steps").arg(total));
   d.title = QuantGridFigure::tr("VQ Voronoi, K = %1 (%2)").arg(r.codebook.rows()).arg(how);
   d.xTitle = QuantGridFigure::tr("latent %1").arg(axisName(a));
   d.yTitle = QuantGridFigure::tr("latent %1").arg(axisName(b));
@@ -276,8 +287,8 @@ void QuantGridFigure::fillCurve(ChartView* chart, const GridLabParams& p,
                            : std::min<double>(10.0 * static_cast<double>(i + 1), p.emaSteps);
     pts.emplace_back(x, r.vqCurve[i]);
   }
-  chart->setSeries(tr("VQ"), pts, pts.size() > 1 ? ChartView::Style::Line : ChartView::Style::Scatter,
-                   kVqColor);
+  chart->setSeries(tr("VQ"), pts,
+                   pts.size() > 1 ? ChartView::Style::Line : ChartView::Style::Scatter, kVqColor);
   const double x0 = pts.empty() ? 0.0 : pts.front().x(), x1 = pts.empty() ? 1.0 : pts.back().x();
   chart->setSeries(tr("FSQ (centroids)"), {{x0, r.fsqRelMse}, {std::max(x1, x0 + 1), r.fsqRelMse}},
                    ChartView::Style::Dashed, kFsqColor);
@@ -326,10 +337,13 @@ QString QuantGridFigure::summaryText(const GridLabParams& p, const GridLabResult
     small = small || l < 5;
     even = even || l % 2 == 0;
   }
-  if (small) lines << tr("Warning: levels below 5 give worse results in the FSQ paper "
-                         "(Mentzer et al. 2023).");
+  if (small)
+    lines << tr(
+        "Warning: levels below 5 give worse results in the FSQ paper "
+        "(Mentzer et al. 2023).");
   if (even && p.bound != FsqBound::SuSigmoid)
-    lines << tr("Even L: the tanh bound is asymmetric (levels −L/2 … L/2 − 1); Su's sigmoid is symmetric.");
+    lines << tr(
+        "Even L: the tanh bound is asymmetric (levels −L/2 … L/2 − 1); Su's sigmoid is symmetric.");
   return lines.join(QStringLiteral("<br>"));
 }
 
@@ -337,14 +351,14 @@ void QuantGridFigure::show(const GridLabParams& p, const GridLabResult& r, const
                            const GridSweepResult* sweep) {
   const auto view = static_cast<int>(p.view);
   m_stack->setCurrentIndex(view);
-  static const char* const kTitles[] = {QT_TR_NOOP("FSQ grid vs VQ Voronoi cells"),
-                                        QT_TR_NOOP("FSQ grid and its usage"),
-                                        QT_TR_NOOP("VQ Voronoi cells and training"),
-                                        QT_TR_NOOP("Code usage and distortion"),
-                                        QT_TR_NOOP("Codebook usage and distortion vs K")};
+  static const char* const kTitles[] = {
+      QT_TR_NOOP("FSQ grid vs VQ Voronoi cells"), QT_TR_NOOP("FSQ grid and its usage"),
+      QT_TR_NOOP("VQ Voronoi cells and training"), QT_TR_NOOP("Code usage and distortion"),
+      QT_TR_NOOP("Codebook usage and distortion vs K")};
   QString title = tr(kTitles[view]) + tr(" — %1 points, α = %2").arg(r.points.rows()).arg(p.alpha);
   if (p.data == GridData::ImagePatches)
-    title += tr(" — whitened PCA of 4×4 patches of %1").arg(source.isEmpty() ? tr("an image") : source);
+    title +=
+        tr(" — whitened PCA of 4×4 patches of %1").arg(source.isEmpty() ? tr("an image") : source);
   m_title->setText(title);
   switch (p.view) {
     case GridView::Overview:
@@ -366,7 +380,8 @@ void QuantGridFigure::show(const GridLabParams& p, const GridLabResult& r, const
       m_fsqGrid->setMatrix(m, ColorMapping::fit(m, ColorMapKind::Viridis, ColorScale::Linear));
       m_fsqGrid->setRowLabels(rows);
       m_fsqGrid->setColumnLabels(cols);
-      m_fsqGrid->setAxisTitles(tr("level q%1").arg(r.planeB + 1), tr("level q%1").arg(r.planeA + 1));
+      m_fsqGrid->setAxisTitles(tr("level q%1").arg(r.planeB + 1),
+                               tr("level q%1").arg(r.planeA + 1));
       m_fsqGrid->setShowValues(true);
       m_fsqInfo->setText(summaryText(p, r));
       break;

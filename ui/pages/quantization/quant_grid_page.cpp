@@ -60,6 +60,16 @@ QuantGridPage::~QuantGridPage() = default;
 
 std::vector<FieldSpec> QuantGridPage::fields() const { return specsOf(gridLabFields()); }
 
+QString QuantGridPage::source() const {
+  return tr(
+      "Su Jianlin, “Embarrassingly simple FSQ: rounding beats VQ-VAE” (2023), "
+      "kexue.fm/archives/9826; Mentzer et al. 2023, arXiv:2309.15505");
+}
+
+std::vector<std::string> QuantGridPage::captionKeys() const {
+  return {"data", "dims", "level1", "level2", "codebook_size", "vq_method"};
+}
+
 std::vector<std::pair<QString, std::string>> QuantGridPage::sections() const {
   return {{tr("Points"), "data"},
           {tr("FSQ"), "level1"},

@@ -32,6 +32,7 @@ class QuantGridPage : public Page {
   QString id() const override { return QStringLiteral("quant_grid"); }
   QString title() const override { return tr("FSQ vs VQ grid"); }
   std::vector<latentlab::FieldSpec> fields() const override;
+  QString source() const override;
   QList<DataTable> exportData() const override;
 
   /// The last applied result (null before the first compute).
@@ -67,6 +68,7 @@ class QuantGridPage : public Page {
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;
+  std::vector<std::string> captionKeys() const override;
   void paramsUpdated() override;
   bool isCheap(const std::string& key) const override;
 

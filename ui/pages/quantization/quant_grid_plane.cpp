@@ -4,6 +4,7 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <algorithm>
 #include <cmath>
 
 namespace latentlab::ui {
@@ -46,8 +47,109 @@ void PlaneView::setData(PlaneData data) {
 QRectF PlaneView::plotRect() const {
   const QFontMetrics fm(font());
   const double left = fm.horizontalAdvance(QStringLiteral("−00.0")) + fm.height() + 10;
-  const double top = fm.height() * 1.6, bottom = fm.height() * 2.6 + 6;
-  return QRectF(left, top, std::max(10.0, width() - left - 12), std::max(10.0, height() - top - bottom));
+  const double top = fm.height() * 1.6;
+  const double bottom = fm.height() * (2.6 + 1.3 * static_cast<double>(legendRows().size())) + 6;
+  return QRectF(left, top, std::max(10.0, width() - left - 12),
+                std::max(10.0, height() - top - bottom));
+}
+
+std::vector<PlaneView::Mark> PlaneView::marks() const {
+  std::vector<Mark> out;
+  const auto dead = std::count(m_data.codeDead.begin(), m_data.codeDead.end(), true);
+  if (static_cast<std::size_t>(dead) < m_data.codes.size()) out.push_back(Mark::Codeword);
+  if (dead > 0) out.push_back(Mark::DeadCodeword);
+  if (!m_data.flagged.empty()) out.push_back(Mark::AliasedPoint);
+  if (!m_data.flaggedCells.empty()) out.push_back(Mark::AliasedCell);
+  return out;
+}
+
+QStringList PlaneView::legendTexts() const {
+  QStringList out;
+  for (Mark m : marks()) {
+    switch (m) {
+      case Mark::Codeword:
+        out << tr("codeword");
+        break;
+      case Mark::DeadCodeword:
+        out << tr("dead codeword (no points)");
+        break;
+      case Mark::AliasedPoint:
+        out << tr("aliased point");
+        break;
+      case Mark::AliasedCell:
+        out << tr("aliased cell");
+        break;
+    }
+  }
+  return out;
+}
+
+std::vector<std::vector<std::size_t>> PlaneView::legendRows() const {
+  // Entries flow into as many centred rows as the width needs; none is ever cut.
+  const QStringList texts = legendTexts();
+  const QFontMetricsF fm(font());
+  std::vector<std::vector<std::size_t>> rows;
+  double used = 0;
+  for (qsizetype i = 0; i < texts.size(); ++i) {
+    const double w = entryWidth(texts[i]);
+    if (rows.empty() || used + w > width() - 8) {
+      rows.emplace_back();
+      used = 0;
+    }
+    rows.back().push_back(static_cast<std::size_t>(i));
+    used += w;
+  }
+  return rows;
+}
+
+double PlaneView::entryWidth(const QString& text) const {
+  const QFontMetricsF fm(font());
+  return fm.height() * 1.8 + 6 + fm.horizontalAdvance(text);
+}
+
+void PlaneView::paintLegend(QPainter& p, double top) const {
+  const std::vector<Mark> kinds = marks();
+  const QStringList texts = legendTexts();
+  const QFontMetricsF fm(font());
+  const double swatch = fm.height() * 0.8, rowHeight = fm.height() * 1.3;
+  const QColor red(0xe0, 0x20, 0x20), text = palette().color(QPalette::WindowText);
+  for (const auto& row : legendRows()) {
+    double total = 0;
+    for (std::size_t i : row) total += entryWidth(texts[static_cast<qsizetype>(i)]);
+    double x = std::max(4.0, (width() - total + fm.height()) / 2);
+    const double cy = top + rowHeight / 2;
+    for (std::size_t i : row) {
+      const QRectF box(x, cy - swatch / 2, swatch, swatch);
+      switch (kinds[i]) {
+        case Mark::Codeword:
+          p.setPen(QPen(QColor(0x20, 0x20, 0x20), 1.6));
+          p.setBrush(Qt::white);
+          p.drawRect(box.adjusted(2, 2, -2, -2));
+          break;
+        case Mark::DeadCodeword:
+          p.setPen(QPen(red, 1.6));
+          p.setBrush(Qt::NoBrush);
+          p.drawRect(box.adjusted(2, 2, -2, -2));
+          break;
+        case Mark::AliasedPoint:
+          p.setPen(QPen(red, 1.5));
+          p.setBrush(Qt::NoBrush);
+          p.drawEllipse(box.center(), swatch / 3, swatch / 3);
+          break;
+        case Mark::AliasedCell:
+          p.setPen(QPen(red, 1.2));
+          p.setBrush(Qt::NoBrush);
+          p.drawRect(box);
+          break;
+      }
+      p.setPen(text);
+      const QString& t = texts[static_cast<qsizetype>(i)];
+      p.drawText(QRectF(box.right() + 6, top, fm.horizontalAdvance(t) + 2, rowHeight),
+                 Qt::AlignVCenter, t);
+      x += entryWidth(t);
+    }
+    top += rowHeight;
+  }
 }
 
 void PlaneView::paintEvent(QPaintEvent*) {
@@ -117,15 +219,18 @@ void PlaneView::paintEvent(QPaintEvent*) {
   for (double t : ticks(m_data.yMin, m_data.yMax)) {
     const QPointF a = map({m_data.xMin, t});
     p.drawLine(a, a - QPointF(4, 0));
-    p.drawText(QRectF(fm.height() + 2, a.y() - fm.height() / 2.0, a.x() - fm.height() - 8, fm.height()),
-               Qt::AlignRight | Qt::AlignVCenter, QString::number(t, 'g', 3).replace('-', QChar(0x2212)));
+    p.drawText(
+        QRectF(fm.height() + 2, a.y() - fm.height() / 2.0, a.x() - fm.height() - 8, fm.height()),
+        Qt::AlignRight | Qt::AlignVCenter, QString::number(t, 'g', 3).replace('-', QChar(0x2212)));
   }
   p.drawText(QRectF(r.left(), r.bottom() + fm.height() + 6, r.width(), fm.height() + 2),
              Qt::AlignHCenter, m_data.xTitle);
+  paintLegend(p, r.bottom() + 2.3 * fm.height() + 8);
   p.save();
   p.translate(2, r.center().y());
   p.rotate(-90);
-  p.drawText(QRectF(-r.height() / 2, 0, r.height(), fm.height() + 2), Qt::AlignHCenter, m_data.yTitle);
+  p.drawText(QRectF(-r.height() / 2, 0, r.height(), fm.height() + 2), Qt::AlignHCenter,
+             m_data.yTitle);
   p.restore();
 }
 

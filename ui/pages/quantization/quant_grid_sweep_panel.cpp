@@ -9,6 +9,7 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
+#include "ui/common/palette.h"
 
 namespace latentlab::ui {
 
@@ -16,11 +17,11 @@ using namespace quantization;
 
 namespace {
 
-const QColor kFsqColor(0x1f, 0x77, 0xb4);
-const QColor kVqColor(0xff, 0x7f, 0x0e);
+const QColor kFsqColor = hueColor(Hue::Fsq);
+const QColor kVqColor = hueColor(Hue::Vq);
 // Held-out curves: lighter shades, so the legend tells them apart from the fitted ones.
-const QColor kFsqHeldOut(0x6b, 0xae, 0xd6);
-const QColor kVqHeldOut(0xfd, 0xb8, 0x63);
+const QColor kFsqHeldOut = hueColor(Hue::FsqLight);
+const QColor kVqHeldOut = hueColor(Hue::VqLight);
 
 QString levelsText(const std::vector<int>& levels) {
   QStringList parts;
@@ -70,8 +71,9 @@ void GridSweepPanel::show(const GridLabParams& p, const GridSweepResult* sweep) 
     vqOut.emplace_back(x, 100.0 * pt.vqHeldOutUsage);
     fsqSnr.emplace_back(x, pt.fsqSnrDb);
     vqSnr.emplace_back(x, pt.vqSnrDb);
-    levels << tr("2^%1: %2%3").arg(pt.log2Target).arg(levelsText(pt.levels),
-                                                      pt.preset ? tr(" (paper)") : QString());
+    levels << tr("2^%1: %2%3")
+                  .arg(pt.log2Target)
+                  .arg(levelsText(pt.levels), pt.preset ? tr(" (paper)") : QString());
     if (pt.vqCodes < pt.fsqCodes) ++capped;
   }
   m_usage->setSeries(tr("FSQ (fit half)"), fsqFit, ChartView::Style::Line, kFsqColor);
@@ -84,25 +86,28 @@ void GridSweepPanel::show(const GridLabParams& p, const GridSweepResult* sweep) 
   m_snr->setSeries(tr("VQ (k-means)"), vqSnr, ChartView::Style::Line, kVqColor);
   m_snr->setXRange(kSweepMinBits - 0.5, kSweepMaxBits + 0.5);
 
-  QString text = tr("<b>Fit / held out</b>: %1 / %2 points (seeded halves); α = %3. FSQ levels: %4.")
-                     .arg(sweep->fitPoints)
-                     .arg(sweep->heldOutPoints)
-                     .arg(p.alpha)
-                     .arg(levels.join(QStringLiteral(", ")));
+  QString text =
+      tr("<b>Fit / held out</b>: %1 / %2 points (seeded halves); α = %3. FSQ levels: %4.")
+          .arg(sweep->fitPoints)
+          .arg(sweep->heldOutPoints)
+          .arg(p.alpha)
+          .arg(levels.join(QStringLiteral(", ")));
   if (capped > 0)
     text += tr(" VQ K is capped at the fit half (%1 codes) for the %2 largest budgets.")
                 .arg(sweep->fitPoints)
                 .arg(capped);
-  text += tr(" FSQ decodes a held-out point with its cell's fit-half centroid; cells the fit "
-             "half never reached fall back to the analytic inverse bound (poor for outer "
-             "levels), so FSQ's held-out SNR can drop as K grows.");
-  text += tr("<br><b>Reproduced</b>: codebook usage with the paper's definition, "
-             "counted on held-out points. <b>Not reproduced</b>: the paper's trend \"VQ usage "
-             "falls with K, FSQ stays high\" needs a trained encoder or online VQ (try VQ "
-             "training = online EMA with the tiny init); here FSQ usage at large K is bounded by "
-             "N/K and set by α, and k-means on fixed points fills its codes. SNR = −10·log10(MSE / "
-             "variance) of these latent points stands in for PSNR; reconstruction and sampling "
-             "FID are not reproducible.");
+  text +=
+      tr(" FSQ decodes a held-out point with its cell's fit-half centroid; cells the fit "
+         "half never reached fall back to the analytic inverse bound (poor for outer "
+         "levels), so FSQ's held-out SNR can drop as K grows.");
+  text +=
+      tr("<br><b>Reproduced</b>: codebook usage with the paper's definition, "
+         "counted on held-out points. <b>Not reproduced</b>: the paper's trend \"VQ usage "
+         "falls with K, FSQ stays high\" needs a trained encoder or online VQ (try VQ "
+         "training = online EMA with the tiny init); here FSQ usage at large K is bounded by "
+         "N/K and set by α, and k-means on fixed points fills its codes. SNR = −10·log10(MSE / "
+         "variance) of these latent points stands in for PSNR; reconstruction and sampling "
+         "FID are not reproducible.");
   m_note->setText(text);
 }
 

@@ -11,7 +11,9 @@
 #include <cmath>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/figure_mode.h"
 #include "ui/common/heatmap_view.h"
+#include "ui/common/palette.h"
 
 namespace latentlab::ui {
 
@@ -20,8 +22,8 @@ using namespace latentlab::quantization;
 namespace {
 
 // One colour per quantizer across every chart; both read on light and dark backgrounds.
-QColor fsqColor() { return QColor(232, 135, 30); }
-QColor vqColor() { return QColor(58, 141, 222); }
+QColor fsqColor() { return hueColor(Hue::Fsq); }
+QColor vqColor() { return hueColor(Hue::Vq); }
 QColor restartColor() { return QColor(60, 170, 90); }
 
 QLabel* makeLabel(QWidget* parent, bool wrap = true) {
@@ -108,6 +110,7 @@ QWidget* QuantImageFigure::buildImages() {
   m_hover = makeLabel(w);
   m_hover->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   m_hover->setText(tr("Hover a patch for its codes."));
+  markScreenOnly(m_hover);
   // Room for the read-out's three lines right under the metrics, so it is never clipped.
   m_hover->setMinimumHeight(4 * m_hover->fontMetrics().lineSpacing());
   m_metrics->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -203,9 +206,18 @@ void QuantImageFigure::showTraining(const ImageLabParams& params, const TinyAeRe
     QString name;
     QColor colour;
     switch (c.quantizer) {
-      case AeQuantizer::Fsq: name = tr("FSQ"); colour = fsqColor(); break;
-      case AeQuantizer::Vq: name = tr("VQ"); colour = vqColor(); break;
-      case AeQuantizer::VqRestart: name = tr("VQ + restart"); colour = restartColor(); break;
+      case AeQuantizer::Fsq:
+        name = tr("FSQ");
+        colour = fsqColor();
+        break;
+      case AeQuantizer::Vq:
+        name = tr("VQ");
+        colour = vqColor();
+        break;
+      case AeQuantizer::VqRestart:
+        name = tr("VQ + restart");
+        colour = restartColor();
+        break;
     }
     std::vector<QPointF> loss, usage;
     for (std::size_t i = 0; i < c.step.size(); ++i) {
@@ -218,9 +230,8 @@ void QuantImageFigure::showTraining(const ImageLabParams& params, const TinyAeRe
       note += tr(" %1: %2 dB, usage %3%%4.")
                   .arg(name, psnrText(c.finalPsnr))
                   .arg(100.0 * c.finalUsage, 0, 'f', 1)
-                  .arg(c.quantizer == AeQuantizer::VqRestart
-                           ? tr(", %1 restarts").arg(c.restarts)
-                           : QString());
+                  .arg(c.quantizer == AeQuantizer::VqRestart ? tr(", %1 restarts").arg(c.restarts)
+                                                             : QString());
   }
   m_trainNote->setText(note);
 }
@@ -246,8 +257,8 @@ void QuantImageFigure::show(const ImageLabParams& params, const ImageLabResult* 
     showRate(result);
     return;
   }
-  const QString tier = params.view == ImageView::Colour ? tr("Per-pixel colour (tier B)")
-                                                        : tr("Patch PCA (tier A)");
+  const QString tier =
+      params.view == ImageView::Colour ? tr("Per-pixel colour (tier B)") : tr("Patch PCA (tier A)");
   m_title->setText(tr("%1 — %2, %3, K = %4").arg(tier, imageName, size).arg(result.codes));
   m_stack->setCurrentIndex(0);
   showImages(params, result);
@@ -285,55 +296,63 @@ void QuantImageFigure::showImages(const ImageLabParams& params, const ImageLabRe
   QString decoder;
   if (params.view != ImageView::Colour) {
     switch (params.decoder) {
-      case FsqDecoder::Analytic: decoder = tr(", analytic"); break;
-      case FsqDecoder::Centroid: decoder = tr(", centroids"); break;
-      case FsqDecoder::LeastSquares: decoder = tr(", least squares"); break;
+      case FsqDecoder::Analytic:
+        decoder = tr(", analytic");
+        break;
+      case FsqDecoder::Centroid:
+        decoder = tr(", centroids");
+        break;
+      case FsqDecoder::LeastSquares:
+        decoder = tr(", least squares");
+        break;
     }
   }
   // A partial result has the original only (FSQ being computed), or FSQ only (VQ's k-means
   // running).
   const bool fsqDone = !r.fsq.image.empty();
-  m_fsq->setImage(fsqDone ? toQImage(r.fsq.image) : QImage(),
-                  fsqDone ? tr("FSQ %1%2 — %3 dB")
-                                .arg(levelsText(r.levels), decoder, psnrText(r.fsq.psnr))
-                          : tr("FSQ %1%2 — computing…").arg(levelsText(r.levels), decoder));
+  m_fsq->setImage(
+      fsqDone ? toQImage(r.fsq.image) : QImage(),
+      fsqDone ? tr("FSQ %1%2 — %3 dB").arg(levelsText(r.levels), decoder, psnrText(r.fsq.psnr))
+              : tr("FSQ %1%2 — computing…").arg(levelsText(r.levels), decoder));
   const bool vqDone = !r.vq.image.empty();
   m_vq->setImage(vqDone ? toQImage(r.vq.image) : QImage(),
                  vqDone ? tr("VQ K = %1 — %2 dB").arg(r.vqCodes).arg(psnrText(r.vq.psnr))
                         : tr("VQ K = %1 — k-means running…").arg(r.vqCodes));
   // One scale for both error maps so they compare at a glance.
-  const double hi = std::max({1.0, fsqDone ? r.fsq.error.maxCoeff() : 0.0,
-                              vqDone ? r.vq.error.maxCoeff() : 0.0});
+  const double hi =
+      std::max({1.0, fsqDone ? r.fsq.error.maxCoeff() : 0.0, vqDone ? r.vq.error.maxCoeff() : 0.0});
   const ColorMapping mapping{ColorMapKind::Viridis, ColorScale::Linear, 0.0, hi};
   m_fsqError->setMatrix(r.fsq.error, mapping);
   m_fsqError->setTitle(tr("|error| FSQ (0–255)"));
   m_vqError->setMatrix(r.vq.error, mapping);
   m_vqError->setTitle(tr("|error| VQ (0–255)"));
   auto row = [](const QString& name, const QString& a, const QString& b) {
-    return QStringLiteral("<tr><td>%1</td><td align='right'>&nbsp;%2</td><td "
-                          "align='right'>&nbsp;%3</td></tr>")
+    return QStringLiteral(
+               "<tr><td>%1</td><td align='right'>&nbsp;%2</td><td "
+               "align='right'>&nbsp;%3</td></tr>")
         .arg(name, a, b);
   };
-  QString html = QStringLiteral("<table><tr><td></td><td align='right'><b>FSQ</b></td><td "
-                                "align='right'><b>VQ</b></td></tr>");
+  QString html = QStringLiteral(
+      "<table><tr><td></td><td align='right'><b>FSQ</b></td><td "
+      "align='right'><b>VQ</b></td></tr>");
   if (!fsqDone) {
     m_metrics->setText(tr("FSQ: quantizing %1 codes… VQ: waiting for FSQ.").arg(r.codes));
     return;
   }
   if (!vqDone) {
-    m_metrics->setText(tr("FSQ: PSNR %1 dB, SSIM %2, usage %3%. VQ: fitting K = %4 codes…")
-                           .arg(psnrText(r.fsq.psnr))
-                           .arg(std::isnan(r.fsq.ssim) ? QStringLiteral("…")
-                                                       : QString::number(r.fsq.ssim, 'f', 4))
-                           .arg(100.0 * r.fsq.usage.usage, 0, 'f', 1)
-                           .arg(r.vqCodes));
+    m_metrics->setText(
+        tr("FSQ: PSNR %1 dB, SSIM %2, usage %3%. VQ: fitting K = %4 codes…")
+            .arg(psnrText(r.fsq.psnr))
+            .arg(std::isnan(r.fsq.ssim) ? QStringLiteral("…") : QString::number(r.fsq.ssim, 'f', 4))
+            .arg(100.0 * r.fsq.usage.usage, 0, 'f', 1)
+            .arg(r.vqCodes));
     return;
   }
   html += row(tr("codes K"), QString::number(r.codes), QString::number(r.vqCodes));
   html += row(tr("PSNR (dB)"), psnrText(r.fsq.psnr), psnrText(r.vq.psnr));
   html += row(tr("SSIM"), QString::number(r.fsq.ssim, 'f', 4), QString::number(r.vq.ssim, 'f', 4));
-  html += row(tr("bpp (fixed)"), QString::number(r.fsq.bpp, 'f', 3),
-              QString::number(r.vq.bpp, 'f', 3));
+  html +=
+      row(tr("bpp (fixed)"), QString::number(r.fsq.bpp, 'f', 3), QString::number(r.vq.bpp, 'f', 3));
   html += row(tr("bpp (entropy)"), QString::number(r.fsq.entropyBpp, 'f', 3),
               QString::number(r.vq.entropyBpp, 'f', 3));
   html += row(tr("usage"), tr("%1%").arg(100.0 * r.fsq.usage.usage, 0, 'f', 1),

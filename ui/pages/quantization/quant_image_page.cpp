@@ -51,6 +51,16 @@ QuantImagePage::~QuantImagePage() = default;
 
 std::vector<FieldSpec> QuantImagePage::fields() const { return specsOf(imageLabFields()); }
 
+QString QuantImagePage::source() const {
+  return tr(
+      "Su Jianlin, “Embarrassingly simple FSQ: rounding beats VQ-VAE” (2023), "
+      "kexue.fm/archives/9826; Mentzer et al. 2023, arXiv:2309.15505");
+}
+
+std::vector<std::string> QuantImagePage::captionKeys() const {
+  return {"image", "budget", "patch", "decoder"};
+}
+
 std::vector<std::pair<QString, std::string>> QuantImagePage::sections() const {
   return {{tr("Image"), "image"},
           {tr("Quantizers"), "budget"},
@@ -112,8 +122,9 @@ void QuantImagePage::validateParams(const ParamSet& merged) const {
   const ImageLabParams p = fromParamSet(merged, imageLabFields());
   validate(p);
   if (p.source == ImageSource::Loaded && !m_loaded)
-    throw ParamError("image", "image 'loaded' needs an opened image: use \"Open image…\" "
-                              "(--open FILE), or a scenario that embeds or names its image");
+    throw ParamError("image",
+                     "image 'loaded' needs an opened image: use \"Open image…\" "
+                     "(--open FILE), or a scenario that embeds or names its image");
 }
 
 RecomputeController::Job QuantImagePage::makeJob() const {

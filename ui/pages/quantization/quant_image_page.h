@@ -31,6 +31,7 @@ class QuantImagePage : public Page {
   QString id() const override { return QStringLiteral("quant_image"); }
   QString title() const override { return tr("Image reconstruction"); }
   std::vector<latentlab::FieldSpec> fields() const override;
+  QString source() const override;
   QList<DataTable> exportData() const override;
 
   const std::optional<quantization::ImageLabResult>& result() const { return m_result; }
@@ -68,6 +69,7 @@ class QuantImagePage : public Page {
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;
+  std::vector<std::string> captionKeys() const override;
   bool isCheap(const std::string& key) const override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;

@@ -12,6 +12,7 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
+#include "ui/common/figure_mode.h"
 #include "ui/common/heatmap_view.h"
 
 namespace latentlab::ui {
@@ -201,6 +202,7 @@ QWidget* TopkFigure::buildGallery() {
   hint->setText(
       tr("Click an entry to load it: x, k, τ and the method are set and every view "
          "updates. Each entry names the article or paper it checks."));
+  markScreenOnly(hint);
   m_gallery = new QListWidget(w);
   m_gallery->setWordWrap(true);
   m_gallery->setAlternatingRowColors(true);

@@ -68,6 +68,14 @@ TopkPage::~TopkPage() = default;
 
 std::vector<FieldSpec> TopkPage::fields() const { return specsOf(topk::topkLabFields()); }
 
+QString TopkPage::source() const {
+  return tr(
+      "Su Jianlin, “Softmax sequel: looking for a smooth approximation of Top-k” (2024), "
+      "kexue.fm/archives/10373");
+}
+
+std::vector<std::string> TopkPage::captionKeys() const { return {"x", "k", "tau", "method"}; }
+
 std::vector<std::pair<QString, std::string>> TopkPage::sections() const {
   return {{tr("Input"), "x"},
           {tr("Methods shown"), showKey(topk::kAllMethods.front())},

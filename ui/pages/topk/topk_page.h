@@ -27,6 +27,7 @@ class TopkPage : public Page {
   QString id() const override { return QStringLiteral("topk"); }
   QString title() const override { return tr("Smooth Top-k"); }
   std::vector<latentlab::FieldSpec> fields() const override;
+  QString source() const override;
   QList<DataTable> exportData() const override;
   QList<DataValue> exportValues() const override;
 
@@ -48,6 +49,7 @@ class TopkPage : public Page {
   QWidget* createFigure(QWidget* parent) const override;
   void fillFigure(QWidget* figure) const override;
   std::vector<std::pair<QString, std::string>> sections() const override;
+  std::vector<std::string> captionKeys() const override;
   void paramsUpdated() override;
   bool isCheap(const std::string& key) const override;
 

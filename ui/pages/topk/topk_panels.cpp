@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/figure_mode.h"
 #include "ui/common/heatmap_view.h"
 #include "ui/pages/topk/topk_figure.h"
 
@@ -176,9 +177,10 @@ void TopkFigure::fillSpeed(const topk::SpeedResult* speed) const {
   m_speed->clearSeries();
   m_speed->clearMarkers();
   if (!speed || speed->medianMs.size() == 0) {
-    m_speedNote->setText(
-        tr("Press “Measure speed” to time every shown method for n = 10² … 10⁶ "
-           "in the background (random Gaussian scores, k = 16)."));
+    m_speedNote->setText(isExportFigure(m_speedNote)
+                             ? tr("Not measured: the timing runs on request in the app.")
+                             : tr("Press “Measure speed” to time every shown method for n = "
+                                  "10² … 10⁶ in the background (random Gaussian scores, k = 16)."));
     return;
   }
   double anchor = std::numeric_limits<double>::quiet_NaN();
