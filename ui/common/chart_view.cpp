@@ -623,6 +623,9 @@ void ChartView::setBars(const QStringList& categories, const QStringList& groups
   d->categoryAxis->setVisible(d->hasBars);
   for (QLegendMarker* m : d->chart->legend()->markers(d->violations))
     m->setVisible(!marks.isEmpty());
+  // A bar's swatch is a filled square (the legend's "from series" shape draws bar sets hollow).
+  for (QLegendMarker* m : d->chart->legend()->markers(d->bars))
+    m->setShape(QLegend::MarkerShapeRectangle);
   d->style(palette(), font());
   d->fitCategoryLabels(width());
   d->refit();
@@ -692,7 +695,9 @@ QColor ChartView::seriesColor(const QString& name) const {
 // Modest hints: when a grid holds several views and space is short of the hints, Qt takes the
 // shortfall equally from each and ignores stretch, so large hints would squash some views.
 QSize ChartView::sizeHint() const { return {420, 260}; }
-QSize ChartView::minimumSizeHint() const { return {240, 180}; }
+// Small enough for a 1000 × 700 export (667 × 467 layout pixels) to hold two rows of panels
+// and a note; legible still (a title, tick labels and a plot of about 100 × 80).
+QSize ChartView::minimumSizeHint() const { return {200, 150}; }
 
 QPointF ChartView::pointPosition(const QString& name, const QPointF& value) const {
   d->ensureFitted();

@@ -49,8 +49,10 @@ void checkOptions(const FigureOptions& o, bool raster) {
     throw ExportError(error.toStdString());
 }
 
-/// The figure for export, in a frame that adds the caption line under it when asked.
-std::unique_ptr<QWidget> prepare(const Page& page, const QSize& logical, const FigureOptions& o) {
+}  // namespace
+
+std::unique_ptr<QWidget> prepareFigure(const Page& page, const QSize& logical,
+                                       const FigureOptions& o) {
   auto frame = std::make_unique<QWidget>();
   auto* layout = new QVBoxLayout(frame.get());
   layout->setContentsMargins(0, 0, 0, 0);
@@ -79,6 +81,8 @@ std::unique_ptr<QWidget> prepare(const Page& page, const QSize& logical, const F
   }
   return frame;
 }
+
+namespace {
 
 /// Paints the figure into `target` (device coordinates of the painter). The painter must resolve
 /// fonts at 96 dpi (images, and SVG/PDF generators set to 96): fonts then scale with the geometry.
@@ -209,7 +213,7 @@ void applyPrintTheme(QWidget* figure) {
 
 QImage renderFigure(const Page& page, const FigureOptions& options) {
   checkOptions(options, true);
-  const auto fig = prepare(page, layoutSize(options), options);
+  const auto fig = prepareFigure(page, layoutSize(options), options);
   QImage image(pixelSize(options), QImage::Format_ARGB32_Premultiplied);
   image.fill(Qt::white);
   const int dpm = static_cast<int>(std::lround(options.dpi / 0.0254));
@@ -243,7 +247,7 @@ void exportFigure(const Page& page, const QString& path, const FigureOptions& op
     return;
   }
 
-  const auto fig = prepare(page, layoutSize(options), options);
+  const auto fig = prepareFigure(page, layoutSize(options), options);
   if (suffix == "svg") {
     const QSize viewBox = layoutSize(options);
     QBuffer buffer;
@@ -367,7 +371,7 @@ void exportReportPdf(const QList<const Page*>& pages, const QString& path,
       p.setFont(f);
       p.setPen(Qt::black);
       p.drawText(QRect(0, 0, page.width(), kReportTitleHeight), Qt::AlignCenter, pg->title());
-      const auto fig = prepare(*pg, figure, options);
+      const auto fig = prepareFigure(*pg, figure, options);
       paintFigure(fig.get(), p, QRectF(QPointF(0, kReportTitleHeight), figure));
     }
     return QString();

@@ -7,6 +7,7 @@
 #include <QSize>
 #include <QString>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 
 #include "ui/common/figure_size.h"
@@ -23,6 +24,11 @@ class ExportError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The page's figure laid out for export at `logical` size (layout pixels): built in export mode,
+/// in a frame with the caption line under it when options.caption, print theme when asked.
+/// Shown off screen, events delivered; renderFigure and exportFigure paint it.
+std::unique_ptr<QWidget> prepareFigure(const Page& page, const QSize& logical,
+                                       const FigureOptions& options);
 /// Renders the page's current figure (Page::makeFigure) into an image of pixelSize(options).
 QImage renderFigure(const Page& page, const FigureOptions& options = {});
 /// Writes the figure by extension: .png (scenario JSON in a "latentlab-scenario" text chunk),

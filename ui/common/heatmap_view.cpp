@@ -7,6 +7,7 @@
 #include <QToolTip>
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "ui/common/color_bar_painter.h"
 
@@ -22,6 +23,29 @@ QString rowColLabel(const QStringList& labels, int i) {
 }
 
 }  // namespace
+
+std::vector<int> heatmapTickIndices(int count, int minStep, bool numbered) {
+  std::vector<int> out;
+  if (count <= 0) return out;
+  int step = std::max(1, minStep);
+  if (numbered && step > 1) {
+    int nice = 1;
+    for (int decade = 1; nice < step; decade *= 10)
+      for (int m : {1, 2, 5}) {
+        nice = m * decade;
+        if (nice >= step) break;
+      }
+    step = nice;
+    out.push_back(0);
+    for (int v = step; v <= count; v += step)
+      if (v - 1 >= minStep) out.push_back(v - 1);  // label "v" sits on index v − 1
+    return out;
+  }
+  for (int i = 0; i < count; i += step) out.push_back(i);
+  return out;
+}
+
+namespace {}  // namespace
 
 struct HeatmapView::Impl {
   QString title, rowTitle, colTitle;
@@ -137,7 +161,8 @@ void HeatmapView::setMarked(const Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dyn
 const Eigen::MatrixXd& HeatmapView::matrix() const { return d->matrix; }
 
 QSize HeatmapView::sizeHint() const { return {360, 260}; }  // modest: see ChartView::sizeHint
-QSize HeatmapView::minimumSizeHint() const { return {200, 160}; }
+// Four maps side by side (attention_rank) must fit a 1280-px window beside both docks.
+QSize HeatmapView::minimumSizeHint() const { return {150, 150}; }
 
 QPoint HeatmapView::cellAt(const QPoint& pos) const {
   const auto g = d->layout(rect(), fontMetrics());
@@ -243,14 +268,14 @@ void HeatmapView::paintEvent(QPaintEvent*) {
   for (int j = 0; j < cols; ++j)
     colLabelW = std::max(colLabelW, fm.horizontalAdvance(rowColLabel(d->colLabels, j)));
   const int colStep = std::max(1, static_cast<int>(std::ceil((colLabelW + kPad) / g.cellW)));
-  for (int j = 0; j < cols; j += colStep) {
+  for (int j : heatmapTickIndices(cols, colStep, d->colLabels.isEmpty())) {
     const QRectF cr = cellRect(0, j);
     p.drawText(QRectF(cr.center().x() - colLabelW, g.cells.bottom() + kPad / 2, 2 * colLabelW,
                       fm.height()),
                Qt::AlignHCenter | Qt::AlignTop, rowColLabel(d->colLabels, j));
   }
   const int rowStep = std::max(1, static_cast<int>(std::ceil(fm.height() / g.cellH)));
-  for (int i = 0; i < rows; i += rowStep) {
+  for (int i : heatmapTickIndices(rows, rowStep, d->rowLabels.isEmpty())) {
     const QRectF cr = cellRect(i, 0);
     p.drawText(QRectF(0, cr.center().y() - fm.height(), g.cells.left() - kPad, 2 * fm.height()),
                Qt::AlignRight | Qt::AlignVCenter, rowColLabel(d->rowLabels, i));

@@ -6,10 +6,16 @@
 #include <QWidget>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "ui/common/color_map.h"
 
 namespace latentlab::ui {
+
+/// The indices that get a tick label when at least `minStep` cells must separate two labels.
+/// Numbered rows (1-based, no custom labels) are labelled at 1 and at round multiples — 1, 50,
+/// 100, … — rather than at 1, 27, 53, …; custom labels every `minStep`-th from the first.
+std::vector<int> heatmapTickIndices(int count, int minStep, bool numbered);
 
 class ColorBar;
 

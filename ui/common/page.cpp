@@ -306,6 +306,9 @@ ParamForm* Page::form() const {
     d->controls->setObjectName(QStringLiteral("paramControls"));
     d->controls->setWidgetResizable(true);
     d->controls->setFrameShape(QFrame::NoFrame);
+    // The form narrows to the dock (MainWindow keeps the dock at least as wide as the form's
+    // minimum); a sideways scroll bar would hide the spin boxes behind it.
+    d->controls->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     d->form = new ParamForm(fields(), sections());
     d->form->setValues(params());
     d->controls->setWidget(d->form);

@@ -187,7 +187,7 @@ ParamForm::ParamForm(std::vector<latentlab::FieldSpec> specs,
         }
         spin->setObjectName(key + "_spin");
         spin->setKeyboardTracking(false);  // emit on Enter/focus-out, not on every keystroke
-        spin->setMinimumWidth(90);
+        spin->setMinimumWidth(80);
         h->addWidget(spin);
         d->configureRange(r);
         r.slider->setToolTip(tip);
@@ -240,6 +240,10 @@ ParamForm::ParamForm(std::vector<latentlab::FieldSpec> specs,
       case FieldKind::Choice: {
         r.combo = new QComboBox(this);
         r.combo->setObjectName(key);
+        // Narrow docks shorten the shown choice (its full text is in the list and the tooltip)
+        // instead of pushing the form wider than the dock.
+        r.combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        r.combo->setMinimumContentsLength(12);
         for (std::size_t i = 0; i < spec.choices.size(); ++i) {
           const std::string& shown =
               i < spec.choiceLabels.size() ? spec.choiceLabels[i] : spec.choices[i];

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -203,9 +204,13 @@ void MainWindow::connectPage(Page* p) {
 void MainWindow::fitParameterDock(QWidget* controls) {
   auto* area = qobject_cast<QScrollArea*>(controls);
   if (!area || !area->widget()) return;
-  const int want =
-      area->widget()->sizeHint().width() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 12;
-  const int target = std::min(want, width() * 2 / 5);
+  const int chrome = style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 12;
+  // Never narrower than the form's minimum (the dock has no sideways scroll bar), as wide as
+  // its preferred size when the window has room: up to 2/5 of it.
+  const int least = area->widget()->minimumSizeHint().width() + chrome;
+  area->setMinimumWidth(least);
+  const int target =
+      std::max(least, std::min(area->widget()->sizeHint().width() + chrome, width() * 2 / 5));
   if (m_paramDock->width() < target) resizeDocks({m_paramDock}, {target}, Qt::Horizontal);
 }
 
@@ -339,6 +344,13 @@ void MainWindow::restoreSettings() {
     showPage(last);
   else if (!pageRegistry().empty())
     showPage(pageRegistry().front().id);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+  QMainWindow::resizeEvent(event);
+  // A window made larger (a laptop's window maximised, --size) gives the form its room back.
+  if (m_current && event->size().width() > event->oldSize().width())
+    fitParameterDock(m_current->controls());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -13,6 +13,8 @@
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
 #include "ui/common/figure_mode.h"
+#include "ui/common/figure_stack.h"
+#include "ui/common/figure_table.h"
 #include "ui/common/heatmap_view.h"
 #include "ui/common/palette.h"
 
@@ -65,14 +67,7 @@ QString maskShortName(const attention::Mask& mask) {
 
 namespace {
 
-QTableWidget* makeTable(QWidget* parent) {
-  auto* t = new QTableWidget(parent);
-  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  t->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  t->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-  return t;
-}
+QTableWidget* makeTable(QWidget* parent) { return new FigureTable(parent); }
 
 void expand(std::initializer_list<QWidget*> cells) {
   for (QWidget* c : cells) c->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
@@ -85,7 +80,7 @@ AttentionRankFigure::AttentionRankFigure(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(6, 6, 6, 6);
   m_title = makeFigureTitle(this);
   layout->addWidget(m_title);
-  m_stack = new QStackedWidget(this);
+  m_stack = new FigureStack(this);
   layout->addWidget(m_stack, 1);
   // Order follows attention::RankView.
   m_stack->addWidget(buildOverview());
@@ -109,15 +104,13 @@ QWidget* AttentionRankFigure::buildOverview() {
   }
   m_ovSpectra = new ChartView(w);
   g->addWidget(m_ovSpectra, 1, 0, 1, 2);
-  auto* right = new QWidget(w);
-  auto* rl = new QVBoxLayout(right);
-  rl->setContentsMargins(0, 0, 0, 0);
-  m_ovMetrics = makeTable(right);
-  m_ovClaims = makeFigureLabel(right, 7);
-  rl->addWidget(m_ovMetrics, 1);
-  rl->addWidget(m_ovClaims);
-  g->addWidget(right, 1, 2, 1, 2);
-  expand({m_ovSpectra, right});
+  m_ovMetrics = makeTable(w);
+  g->addWidget(m_ovMetrics, 1, 2, 1, 2);
+  // The claim spans the figure's width under the spectra and the table: at half the width it
+  // would need twice the lines, more than a small export has.
+  m_ovClaims = makeFigureLabel(w, 3);
+  g->addWidget(m_ovClaims, 2, 0, 1, 4);
+  expand({m_ovSpectra});
   g->setRowStretch(0, 1);
   g->setRowStretch(1, 1);
   return w;
@@ -157,7 +150,6 @@ QWidget* AttentionRankFigure::buildMetrics() {
   auto* l = new QVBoxLayout(w);
   l->setContentsMargins(0, 0, 0, 0);
   m_metrics = makeTable(w);
-  m_metrics->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
   m_metricsNote = makeFigureLabel(w, 6);
   l->addWidget(m_metrics, 1);
   l->addWidget(m_metricsNote);

@@ -14,6 +14,7 @@
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
 #include "ui/common/figure_mode.h"
+#include "ui/common/figure_stack.h"
 #include "ui/common/heatmap_view.h"
 #include "ui/common/palette.h"
 
@@ -46,7 +47,7 @@ EfficientAttentionFigure::EfficientAttentionFigure(QWidget* parent) : QWidget(pa
   layout->setContentsMargins(6, 6, 6, 6);
   m_title = makeFigureTitle(this);
   layout->addWidget(m_title);
-  m_stack = new QStackedWidget(this);
+  m_stack = new FigureStack(this);
   layout->addWidget(m_stack, 1);
   // Order follows attention::EfficientView.
   m_stack->addWidget(buildMaps());

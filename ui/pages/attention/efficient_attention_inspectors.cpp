@@ -57,12 +57,13 @@ QWidget* EfficientAttentionFigure::buildLemma() {
   auto* g = new QGridLayout(w);
   g->setContentsMargins(0, 0, 0, 0);
   m_lemma = new ChartView(w);
-  m_lemmaNote = makeFigureLabel(w, 9);
+  m_lemmaNote = makeFigureLabel(w, 4);
   m_lemmaNote->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  // The note (a short table and its reading) under the chart: beside it, it left the lower two
+  // thirds of its column blank.
   g->addWidget(m_lemma, 0, 0);
-  g->addWidget(m_lemmaNote, 0, 1);
-  g->setColumnStretch(0, 5);
-  g->setColumnStretch(1, 4);
+  g->addWidget(m_lemmaNote, 1, 0);
+  g->setRowStretch(0, 1);
   return w;
 }
 

@@ -13,6 +13,8 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
+#include "ui/common/figure_stack.h"
+#include "ui/common/figure_table.h"
 #include "ui/common/palette.h"
 #include "ui/pages/finetune/lst_memory_bars.h"
 
@@ -39,14 +41,7 @@ QString memoryMethodName(Method m) {
 
 namespace {
 
-QTableWidget* makeTable(QWidget* parent) {
-  auto* t = new QTableWidget(parent);
-  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  t->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  t->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-  return t;
-}
+QTableWidget* makeTable(QWidget* parent) { return new FigureTable(parent); }
 
 void fillTable(QTableWidget* t, const QStringList& headers, const QStringList& rowNames,
                const std::vector<QStringList>& cells) {
@@ -76,7 +71,7 @@ LstMemoryFigure::LstMemoryFigure(QWidget* parent) : QWidget(parent) {
   // A long title must not set the page's (and so the window's) minimum width.
   m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   layout->addWidget(m_title);
-  m_stack = new QStackedWidget(this);
+  m_stack = new FigureStack(this);
   layout->addWidget(m_stack, 1);
   // Order follows finetune::MemoryView.
   m_stack->addWidget(buildStack());
@@ -263,8 +258,6 @@ void LstMemoryFigure::fillParams(const finetune::MemoryLabResult& r) const {
          has ? checkMark(agree) : QStringLiteral("—")});
   }
   fillTable(m_checks, {tr("trainable"), tr("% (ours)"), tr("paper %"), tr("agrees")}, rows, cells);
-  m_checks->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  m_checks->horizontalHeader()->setStretchLastSection(true);
 }
 
 void LstMemoryFigure::fillSweep(const finetune::MemoryLabParams& p,

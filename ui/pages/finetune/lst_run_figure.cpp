@@ -12,6 +12,8 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
+#include "ui/common/figure_stack.h"
+#include "ui/common/figure_table.h"
 #include "ui/common/palette.h"
 
 namespace latentlab::ui {
@@ -38,11 +40,8 @@ QString tuneMethodName(TuneMethod m) {
 namespace {
 
 QTableWidget* makeTable(QWidget* parent) {
-  auto* t = new QTableWidget(parent);
-  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  auto* t = new FigureTable(parent);
   t->verticalHeader()->setVisible(false);
-  t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  t->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
   return t;
 }
 
@@ -71,7 +70,7 @@ LstRunFigure::LstRunFigure(QWidget* parent) : QWidget(parent) {
   m_status->setWordWrap(false);
   m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() + 4);
   layout->addWidget(m_status);
-  m_stack = new QStackedWidget(this);
+  m_stack = new FigureStack(this);
   layout->addWidget(m_stack, 1);
 
   // Order follows finetune::SideView.
@@ -275,9 +274,6 @@ void LstRunFigure::fillMeasured(const SideTuningResult& r) {
   m_table->clear();
   m_table->setColumnCount(static_cast<int>(headers.size()));
   m_table->setHorizontalHeaderLabels(headers);
-  // The last header is the longest text: it keeps its full width, the others share the rest.
-  m_table->horizontalHeader()->setSectionResizeMode(static_cast<int>(headers.size()) - 1,
-                                                    QHeaderView::ResizeToContents);
   m_table->setRowCount(static_cast<int>(r.summary.size()));
   const finetune::MethodSummary* full = nullptr;
   const finetune::MethodSummary* lst = nullptr;
@@ -379,9 +375,6 @@ void LstRunFigure::fillReference(const SideTuningResult& r) {
   const QStringList headers{tr("Method"), tr("Runs"), tr("Val accuracy"), tr("Trainable %")};
   m_accTable->setColumnCount(static_cast<int>(headers.size()));
   m_accTable->setHorizontalHeaderLabels(headers);
-  // The last header is the longest text: it keeps its full width, the others share the rest.
-  m_accTable->horizontalHeader()->setSectionResizeMode(static_cast<int>(headers.size()) - 1,
-                                                       QHeaderView::ResizeToContents);
   m_accTable->setRowCount(static_cast<int>(r.summary.size()));
   for (std::size_t i = 0; i < r.summary.size(); ++i) {
     const auto& s = r.summary[i];

@@ -28,7 +28,7 @@ class FpDensityCanvas : public QWidget {
   void setTrajectories(const std::vector<Eigen::MatrixXd>& paths, int rows, QColor color);
 
   QSize sizeHint() const override { return {420, 380}; }
-  QSize minimumSizeHint() const override { return {200, 180}; }
+  QSize minimumSizeHint() const override { return {200, 150}; }
 
  protected:
   void paintEvent(QPaintEvent*) override;

@@ -11,6 +11,7 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
+#include "ui/common/figure_stack.h"
 #include "ui/pages/flows/fokker_planck_canvas.h"
 
 namespace latentlab::ui {
@@ -54,9 +55,12 @@ std::vector<QPointF> cellCurve(const FpLabResult& r, const std::vector<double>& 
 // The σ = 0 family's integrator as the figure names it.
 QString integratorName(const FpLabResult& r) {
   switch (r.odeIntegrator) {
-    case flows::Solver::Euler: return FokkerPlanckFigure::tr("Euler, 1st order");
-    case flows::Solver::Heun: return FokkerPlanckFigure::tr("Heun, 2nd order");
-    case flows::Solver::Rk4: return FokkerPlanckFigure::tr("RK4, 4th order");
+    case flows::Solver::Euler:
+      return FokkerPlanckFigure::tr("Euler, 1st order");
+    case flows::Solver::Heun:
+      return FokkerPlanckFigure::tr("Heun, 2nd order");
+    case flows::Solver::Rk4:
+      return FokkerPlanckFigure::tr("RK4, 4th order");
   }
   return {};
 }
@@ -66,9 +70,9 @@ QString readout(const FpLabResult& r, const FpSnapshot& s, bool sigmaFamily, int
   const Eigen::Vector2d m = sigmaFamily ? s.meanSigma : s.meanSde;
   const double v = sigmaFamily ? s.varSigma : s.varSde;
   QString mean = r.dim == 2 ? QStringLiteral("(%1, %2)").arg(num(m[0]), num(m[1])) : num(m[0]);
-  QString meanC = r.dim == 2 ? QStringLiteral("(%1, %2)").arg(num(s.meanClosed[0]),
-                                                              num(s.meanClosed[1]))
-                             : num(s.meanClosed[0]);
+  QString meanC = r.dim == 2
+                      ? QStringLiteral("(%1, %2)").arg(num(s.meanClosed[0]), num(s.meanClosed[1]))
+                      : num(s.meanClosed[0]);
   const QString closedName = r.stationaryClosedForm ? FokkerPlanckFigure::tr("stationary")
                                                     : FokkerPlanckFigure::tr("closed form");
   return FokkerPlanckFigure::tr(
@@ -90,7 +94,7 @@ FokkerPlanckFigure::FokkerPlanckFigure(QWidget* parent) : QWidget(parent) {
   m_title = makeFigureTitle(this);
   m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   layout->addWidget(m_title);
-  m_stack = new QStackedWidget(this);
+  m_stack = new FigureStack(this);
   m_stack->addWidget(buildDensity());
   m_stack->addWidget(buildCompare());
   m_stack->addWidget(buildMetrics());
@@ -183,8 +187,8 @@ void FokkerPlanckFigure::show(const FpLabParams& p, const FpLabResult& r, int fr
       QT_TR_NOOP("Test-function check (WF)"), QT_TR_NOOP("Residual vs Δt (WF)")};
   const int view = static_cast<int>(p.view);
   m_title->setText(tr("%1 — t = %2 (frame %3/%4)")
-                       .arg(tr(kViews[view]), QString::number(t, 'f', 3),
-                            QString::number(frame), QString::number(r.snapshots.size() - 1)));
+                       .arg(tr(kViews[view]), QString::number(t, 'f', 3), QString::number(frame),
+                            QString::number(r.snapshots.size() - 1)));
   m_title->setToolTip(tr("Δt = %1 (CFL bound %2), %3 steps")
                           .arg(num(r.dt, 3), num(r.stableDt, 3), QString::number(r.steps)));
   m_stack->setCurrentIndex(view);
@@ -216,11 +220,11 @@ void FokkerPlanckFigure::fillDensity(const FpLabParams& p, const FpLabResult& r,
   const int rows = trajRowsAt(r, s.t);
   if (two) {
     const double top = *std::max_element(s.pde.begin(), s.pde.end());
-    m_canvas->setTitle(tr("PDE density, SDE particles (orange), %1 paths (red)")
-                           .arg(r.trajSde.size()));
-    m_canvas->setDensity(s.pde, r.n, r.lo, r.hi,
-                         ColorMapping{ColorMapKind::Viridis, ColorScale::Linear, 0.0,
-                                      top > 0 ? top : 1.0});
+    m_canvas->setTitle(
+        tr("PDE density, SDE particles (orange), %1 paths (red)").arg(r.trajSde.size()));
+    m_canvas->setDensity(
+        s.pde, r.n, r.lo, r.hi,
+        ColorMapping{ColorMapKind::Viridis, ColorScale::Linear, 0.0, top > 0 ? top : 1.0});
     m_canvas->setParticles(s.shownSde, kSde);
     m_canvas->setTrajectories(r.trajSde, rows, kPath);
   } else {
@@ -228,8 +232,8 @@ void FokkerPlanckFigure::fillDensity(const FpLabParams& p, const FpLabResult& r,
     m_curves->setTitle(tr("Density at t = %1").arg(s.t, 0, 'f', 3));
     m_curves->setAxes(QStringLiteral("x"), ChartView::Axis::Linear, tr("p(x)"),
                       ChartView::Axis::Linear);
-    m_curves->setSeries(tr("initial"), cellCurve(r, r.initial), ChartView::Style::Dashed,
-                        kInitial, 1.5);
+    m_curves->setSeries(tr("initial"), cellCurve(r, r.initial), ChartView::Style::Dashed, kInitial,
+                        1.5);
     m_curves->setSeries(tr("histogram"), cellCurve(r, s.histSde), ChartView::Style::Step, kSde,
                         1.5);
     if (!s.closed.empty())
@@ -273,15 +277,15 @@ void FokkerPlanckFigure::fillColumn(Column& c, bool sigmaFamily, const FpLabPara
   if (two) {
     const double top = *std::max_element(s.pde.begin(), s.pde.end());
     c.canvas->setTitle(name);
-    c.canvas->setDensity(s.pde, r.n, r.lo, r.hi,
-                         ColorMapping{ColorMapKind::Viridis, ColorScale::Linear, 0.0,
-                                      top > 0 ? top : 1.0});
+    c.canvas->setDensity(
+        s.pde, r.n, r.lo, r.hi,
+        ColorMapping{ColorMapKind::Viridis, ColorScale::Linear, 0.0, top > 0 ? top : 1.0});
     c.canvas->setParticles(sigmaFamily ? s.shownSigma : s.shownSde, col);
     c.canvas->setTrajectories(paths, rows, kPath);
   } else {
     c.curves->clearSeries();
-    c.curves->setTitle(tr("Histogram (%1) vs PDE (blue)")
-                           .arg(sigmaFamily ? tr("pink") : tr("orange")));
+    c.curves->setTitle(
+        tr("Histogram (%1) vs PDE (blue)").arg(sigmaFamily ? tr("pink") : tr("orange")));
     c.curves->setLegendVisible(false);  // a legend here squeezes the y axis into "…" labels
     c.curves->setAxes(QStringLiteral("x"), ChartView::Axis::Linear, tr("p(x)"),
                       ChartView::Axis::Linear);
@@ -291,8 +295,8 @@ void FokkerPlanckFigure::fillColumn(Column& c, bool sigmaFamily, const FpLabPara
   }
   c.paths->clearSeries();
   c.paths->setTitle(two ? tr("%1: x₁ of each path").arg(name) : name);
-  c.paths->setAxes(QStringLiteral("t"), ChartView::Axis::Linear, two ? QStringLiteral("x₁") :
-                   QStringLiteral("x"), ChartView::Axis::Linear);
+  c.paths->setAxes(QStringLiteral("t"), ChartView::Axis::Linear,
+                   two ? QStringLiteral("x₁") : QStringLiteral("x"), ChartView::Axis::Linear);
   c.paths->setXRange(0.0, p.tEnd);
   for (std::size_t k = 0; k < paths.size(); ++k) {
     std::vector<QPointF> pts;
@@ -353,8 +357,8 @@ void FokkerPlanckFigure::fillMetrics(const FpLabResult& r, int frame) {
   m_var->setSeries(tr("PDE"), vP, ChartView::Style::Line, kPde);
   if (r.hasClosedForm && !r.stationaryClosedForm)
     m_var->setSeries(tr("exact"), vC, ChartView::Style::Dashed, kClosed);
-  prep(m_mass, tr("Grid mass drift (max %1)").arg(num(r.massDrift, 2)),
-       tr("(mass − mass₀)/mass₀"), ChartView::Axis::Linear);
+  prep(m_mass, tr("Grid mass drift (max %1)").arg(num(r.massDrift, 2)), tr("(mass − mass₀)/mass₀"),
+       ChartView::Axis::Linear);
   m_mass->setSeries(tr("PDE"), mass, ChartView::Style::Line, kPde);
 }
 
@@ -383,11 +387,11 @@ void FokkerPlanckFigure::fillWeakForm(const FpLabParams& p, const FpLabResult& r
   m_wfMean->setSeries(tr("E φ"), mean, ChartView::Style::Line, kSde, 2.0);
   m_wfMean->setMarker(tr("now"), Qt::Vertical, t);
   const auto& s = r.snapshots[frame];
-  m_wfNote->setText(tr("At t = %1: left %2, right %3, residual %4. The left side is a central "
-                       "difference of E φ between frames; the right side is (WF) evaluated on "
-                       "the same particles, so both carry the same Monte-Carlo noise.")
-                        .arg(num(t), num(r.wfLhs[frame]), num(s.phiRhs),
-                             num(r.wfLhs[frame] - s.phiRhs, 2)));
+  m_wfNote->setText(
+      tr("At t = %1: left %2, right %3, residual %4. The left side is a central "
+         "difference of E φ between frames; the right side is (WF) evaluated on "
+         "the same particles, so both carry the same Monte-Carlo noise.")
+          .arg(num(t), num(r.wfLhs[frame]), num(s.phiRhs), num(r.wfLhs[frame] - s.phiRhs, 2)));
 }
 
 }  // namespace latentlab::ui

@@ -12,6 +12,7 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/color_map.h"
+#include "ui/common/figure_stack.h"
 #include "ui/common/heatmap_view.h"
 #include "ui/pages/flows/reflow_canvas.h"
 
@@ -74,7 +75,7 @@ ReflowFigure::ReflowFigure(QWidget* parent) : QWidget(parent) {
   f.setBold(true);
   m_title->setFont(f);
   v->addWidget(m_title);
-  m_stack = new QStackedWidget(this);
+  m_stack = new FigureStack(this);
   v->addWidget(m_stack, 1);
 
   auto clicked = [this](QPointF pt) {
@@ -89,6 +90,7 @@ ReflowFigure::ReflowFigure(QWidget* parent) : QWidget(parent) {
   m_flow = new ReflowCanvas(flow);
   m_flow->onClicked = clicked;
   m_flow->onDragged = dragged;
+  m_flow->setToolTip(tr("Click or drag to add drawn target points (target p1: drawn points)"));
   m_bar = new ColorBar(flow);
   m_flowInfo = makeLabel(flow);
   fg->addWidget(m_flow, 0, 0);
@@ -142,11 +144,21 @@ QString ReflowFigure::viewTitle() const { return m_title->text(); }
 void ReflowFigure::show(const ReflowLabParams& p, const ReflowLabResult& r) {
   m_stack->setCurrentIndex(static_cast<int>(p.view));
   switch (p.view) {
-    case ReflowView::Flow: fillFlow(p, r); break;
-    case ReflowView::Pairs: fillPairs(p, r); break;
-    case ReflowView::Compare: fillCompare(p, r); break;
-    case ReflowView::Quality: fillQuality(p, r); break;
-    case ReflowView::Rounds: fillRounds(p, r); break;
+    case ReflowView::Flow:
+      fillFlow(p, r);
+      break;
+    case ReflowView::Pairs:
+      fillPairs(p, r);
+      break;
+    case ReflowView::Compare:
+      fillCompare(p, r);
+      break;
+    case ReflowView::Quality:
+      fillQuality(p, r);
+      break;
+    case ReflowView::Rounds:
+      fillRounds(p, r);
+      break;
   }
 }
 
@@ -196,11 +208,12 @@ void ReflowFigure::fillPairs(const ReflowLabParams&, const ReflowLabResult& r) {
   m_pairsLeft->addSegments(r.pairs0, r.pairs1, kSegment, 1.2);
   m_pairsLeft->addPoints(r.pairs0, kParticle, 2.5);
   m_pairsRight->setTitle(tr("ODE paths from the same x0"));
-  std::vector<Eigen::MatrixXd> paths(r.paths.begin(),
-                                     r.paths.begin() + std::min<std::size_t>(r.paths.size(),
-                                                                             static_cast<std::size_t>(n)));
+  std::vector<Eigen::MatrixXd> paths(
+      r.paths.begin(),
+      r.paths.begin() + std::min<std::size_t>(r.paths.size(), static_cast<std::size_t>(n)));
   m_pairsRight->addPaths(paths, kSegment, 1.2);
-  m_pairsRight->addPoints(r.pairs0.topRows(static_cast<Eigen::Index>(paths.size())), kParticle, 2.5);
+  m_pairsRight->addPoints(r.pairs0.topRows(static_cast<Eigen::Index>(paths.size())), kParticle,
+                          2.5);
   m_pairsLeft->update();
   m_pairsRight->update();
   m_pairsInfo->setText(tr("Independent coupling cost E‖X1 − X0‖² = %1. The velocity field is "
@@ -211,9 +224,12 @@ void ReflowFigure::fillPairs(const ReflowLabParams&, const ReflowLabResult& r) {
 
 QString ReflowFigure::velocityName(flows::ReflowVelocity v) {
   switch (v) {
-    case flows::ReflowVelocity::Mlp: return tr("MLP");
-    case flows::ReflowVelocity::Kernel: return tr("NW kernel");
-    case flows::ReflowVelocity::Rff: break;
+    case flows::ReflowVelocity::Mlp:
+      return tr("MLP");
+    case flows::ReflowVelocity::Kernel:
+      return tr("NW kernel");
+    case flows::ReflowVelocity::Rff:
+      break;
   }
   return tr("RFF ridge");
 }
@@ -277,7 +293,8 @@ void ReflowFigure::fillQuality(const ReflowLabParams& p, const ReflowLabResult& 
                             "the 1-RF sends every sample to E[x1]; the straighter 2-RF is "
                             "far better at 1–2 evaluations, and its floor is the fit error of "
                             "the %1 velocity (it smears modes where the 1-RF map splits), not the "
-                            "solver.").arg(velocityName(p.velocity)));
+                            "solver.")
+                             .arg(velocityName(p.velocity)));
 }
 
 void ReflowFigure::fillRounds(const ReflowLabParams& p, const ReflowLabResult& r) {
@@ -300,17 +317,20 @@ void ReflowFigure::fillRounds(const ReflowLabParams& p, const ReflowLabResult& r
   m_roundsCost->setAxes(tr("round k"), ChartView::Axis::Linear, tr("cost"),
                         ChartView::Axis::Linear);
   m_roundsCost->setSeries(tr("k-RF"), cost, ChartView::Style::Line, kSolver[2]);
-  m_roundsCost->setSeries(tr("independent"),
-                          {QPointF(1, r.independentCost),
-                           QPointF(std::max<double>(2.0, static_cast<double>(r.rounds.size())),
-                                   r.independentCost)},
-                          ChartView::Style::Dashed, QColor(0x7f, 0x7f, 0x7f));
+  m_roundsCost->setSeries(
+      tr("independent"),
+      {QPointF(1, r.independentCost),
+       QPointF(std::max<double>(2.0, static_cast<double>(r.rounds.size())), r.independentCost)},
+      ChartView::Style::Dashed, QColor(0x7f, 0x7f, 0x7f));
   m_roundsCost->setYRange(0.0, std::nan(""));
   QString text = tr("k = 1 is the exact velocity; each later round draws fresh z0, integrates "
                     "the previous flow (RK4, 32 steps) and fits a %1 velocity on the pairs "
-                    "(reflow as in Liu et al. 2023).").arg(velocityName(p.velocity));
+                    "(reflow as in Liu et al. 2023).")
+                     .arg(velocityName(p.velocity));
   for (std::size_t k = 0; k < r.rounds.size(); ++k)
-    text += tr(" k=%1: Ŝ %2, NLL %3.").arg(k + 1).arg(num(r.rounds[k].straightness))
+    text += tr(" k=%1: Ŝ %2, NLL %3.")
+                .arg(k + 1)
+                .arg(num(r.rounds[k].straightness))
                 .arg(num(r.rounds[k].nll));
   m_roundsInfo->setText(text);
 }

@@ -333,9 +333,8 @@ void ReflowPage::clearDrawnPoints() {
 }
 
 void ReflowPage::buildToolbar(QHBoxLayout* row) {
-  auto* hint = new QLabel(tr("Draw: click or drag"), this);
-  hint->setToolTip(tr("Click or drag on the canvas to add drawn target points"));
-  row->addWidget(hint);
+  // How to draw is said by the canvas' tooltip and the target's name ("Drawn points"); a label
+  // here pushed the row wider than a laptop window leaves the figure.
   auto* open = new QPushButton(tr("Open image…"), this);
   open->setToolTip(
       tr("Use an image's grey levels as the target density (PNG, JPEG, BMP, TIFF "
@@ -367,7 +366,7 @@ void ReflowPage::buildToolbar(QHBoxLayout* row) {
   row->addWidget(step);
   m_slider = new QSlider(Qt::Horizontal, this);
   m_slider->setToolTip(tr("Time t: the cached frame shown (the flow is not recomputed)"));
-  m_slider->setMinimumWidth(160);
+  m_slider->setMinimumWidth(100);
   connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
     if (v != shownFrame()) showFrame(v);
   });

@@ -6,6 +6,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -13,6 +14,7 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
+#include "ui/common/figure_stack.h"
 #include "ui/common/heatmap_view.h"
 #include "ui/pages/flows/reflow_wgan_canvas.h"
 
@@ -29,8 +31,11 @@ QString swatch(QColor c, const QString& text) {
 }
 
 QColor chartColor(int i) {
-  static const QColor kColors[] = {{0x1f, 0x77, 0xb4}, {0xff, 0x7f, 0x0e}, {0x2c, 0xa0, 0x2c},
-                                   {0x94, 0x67, 0xbd}, {0xd6, 0x27, 0x28}};
+  static const QColor kColors[] = {{0x1f, 0x77, 0xb4},
+                                   {0xff, 0x7f, 0x0e},
+                                   {0x2c, 0xa0, 0x2c},
+                                   {0x94, 0x67, 0xbd},
+                                   {0xd6, 0x27, 0x28}};
   return kColors[i % 5];
 }
 
@@ -41,7 +46,7 @@ ReflowWganFigure::ReflowWganFigure(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(6, 6, 6, 6);
   m_title = makeFigureTitle(this);
   layout->addWidget(m_title);
-  m_stack = new QStackedWidget(this);
+  m_stack = new FigureStack(this);
   layout->addWidget(m_stack, 1);
   m_stack->addWidget(buildField());  // order follows flows::WganView
   m_stack->addWidget(buildCharts());
@@ -49,19 +54,59 @@ ReflowWganFigure::ReflowWganFigure(QWidget* parent) : QWidget(parent) {
 
 QWidget* ReflowWganFigure::buildField() {
   auto* w = new QWidget(this);
-  auto* g = new QGridLayout(w);
-  g->setContentsMargins(0, 0, 0, 0);
+  m_fieldGrid = new QGridLayout(w);
+  m_fieldGrid->setContentsMargins(0, 0, 0, 0);
   m_canvas = new ReflowWganCanvas(w);
   m_colorBar = new ColorBar(w);
   m_legend = makeFigureLabel(w, 3);
   m_fieldNote = makeFigureLabel(w, 5);
-  g->addWidget(m_canvas, 0, 0);
-  g->addWidget(m_colorBar, 0, 1);
-  g->addWidget(m_legend, 1, 0, 1, 2);
-  g->addWidget(m_fieldNote, 2, 0, 1, 2);
-  g->setRowStretch(0, 1);
-  g->setColumnStretch(0, 1);
+  for (QLabel* l : {m_legend, m_fieldNote}) l->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  m_fieldChart = new ChartView(w);
+  m_fieldChart->setLegendVisible(false);
+  arrangeField(false);
   return w;
+}
+
+void ReflowWganFigure::arrangeField(bool wide) {
+  // The critic's map is square. A wide figure puts the legend and the note beside it, so no
+  // band of the figure is left blank; a tall or square one stacks them under it.
+  QGridLayout* g = m_fieldGrid;
+  for (QWidget* c : {static_cast<QWidget*>(m_canvas), static_cast<QWidget*>(m_colorBar),
+                     static_cast<QWidget*>(m_legend), static_cast<QWidget*>(m_fieldNote),
+                     static_cast<QWidget*>(m_fieldChart)})
+    g->removeWidget(c);
+  for (int i = 0; i < 3; ++i) {
+    g->setRowStretch(i, 0);
+    g->setColumnStretch(i, 0);
+  }
+  g->addWidget(m_canvas, 0, 0, wide ? 3 : 1, 1);
+  g->addWidget(m_colorBar, 0, 1, wide ? 3 : 1, 1);
+  if (wide) {
+    g->addWidget(m_legend, 0, 2);
+    g->addWidget(m_fieldNote, 1, 2);
+    g->addWidget(m_fieldChart, 2, 2);  // the run so far, under the text
+    g->setRowStretch(2, 1);
+    g->setColumnStretch(0, 3);
+    g->setColumnStretch(2, 2);
+  } else {
+    g->addWidget(m_legend, 1, 0, 1, 2);
+    g->addWidget(m_fieldNote, 2, 0, 1, 2);
+    g->setRowStretch(0, 1);
+    g->setColumnStretch(0, 1);
+  }
+  m_wideField = wide;
+}
+
+void ReflowWganFigure::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  const bool wide = width() > height() * 1.3;
+  if (wide != m_wideField) arrangeField(wide);
+  // Beside the text the map's column is only as wide as the square it draws (plus its y-axis
+  // labels): the text takes the rest.
+  const int square = height() - m_title->sizeHint().height() - 20;
+  m_canvas->setMaximumWidth(wide ? std::max(200, square + 60) : QWIDGETSIZE_MAX);
+  // The run's chart joins the text only where the column has room for both.
+  m_fieldChart->setVisible(wide && height() >= 560);
 }
 
 QWidget* ReflowWganFigure::buildCharts() {
@@ -71,7 +116,7 @@ QWidget* ReflowWganFigure::buildCharts() {
   for (int i = 0; i < 5; ++i) {
     m_charts[static_cast<std::size_t>(i)] = new ChartView(w);
     m_charts[static_cast<std::size_t>(i)]->setSizePolicy(QSizePolicy::Expanding,
-                                                          QSizePolicy::Expanding);
+                                                         QSizePolicy::Expanding);
     g->addWidget(m_charts[static_cast<std::size_t>(i)], i / 3, i % 3);
   }
   m_chartsNote = makeFigureLabel(w, 8);
@@ -86,38 +131,43 @@ QWidget* ReflowWganFigure::buildCharts() {
 QString ReflowWganFigure::expectedBehaviour(WganVariant variant) {
   switch (variant) {
     case WganVariant::Gradient:
-      return tr("<b>Expected:</b> D is high (red) on the data and low (blue) on the "
-                "particle cloud; the arrows ∇D point from the cloud to the data and fade to zero "
-                "as the cloud matches it (0-centred penalty: the update is stationary at p0 = p1). "
-                "With 8 Gaussians at the defaults SW2 falls from ≈ 0.9 to ≈ 0.15 in 60 rounds and "
-                "every mode fills — no mode collapse. The residual NLL gap reflects the critic's "
-                "smoothness ℓ against the mode width.");
+      return tr(
+          "<b>Expected:</b> D is high (red) on the data and low (blue) on the "
+          "particle cloud; the arrows ∇D point from the cloud to the data and fade to zero "
+          "as the cloud matches it (0-centred penalty: the update is stationary at p0 = p1). "
+          "With 8 Gaussians at the defaults SW2 falls from ≈ 0.9 to ≈ 0.15 in 60 rounds and "
+          "every mode fills — no mode collapse. The residual NLL gap reflects the critic's "
+          "smoothness ℓ against the mode width.");
     case WganVariant::FreeField:
-      return tr("<b>Expected:</b> a least-squares field v = Bᵀφ(x) without the gradient "
-                "constraint also carries the cloud to the data; there is no scalar critic, so "
-                "the heat map shows ‖v‖. Compare with the gradient variant: similar transport, "
-                "but v is not a conservative field.");
+      return tr(
+          "<b>Expected:</b> a least-squares field v = Bᵀφ(x) without the gradient "
+          "constraint also carries the cloud to the data; there is no scalar critic, so "
+          "the heat map shows ‖v‖. Compare with the gradient variant: similar transport, "
+          "but v is not a conservative field.");
     case WganVariant::TimeZero:
-      return tr("<b>Expected:</b> the exact ReFlow velocity at t = 0 with an "
-                "independent coupling is v*(x, 0) = E[x1] − x, so every particle is pulled to "
-                "the data mean: the cloud collapses to the centre even though the data are a "
-                "ring. The heat map shows ‖v(x, 0)‖.");
+      return tr(
+          "<b>Expected:</b> the exact ReFlow velocity at t = 0 with an "
+          "independent coupling is v*(x, 0) = E[x1] − x, so every particle is pulled to "
+          "the data mean: the cloud collapses to the centre even though the data are a "
+          "ring. The heat map shows ‖v(x, 0)‖.");
     case WganVariant::WganGp:
-      return tr("<b>Expected:</b> the 1-centred penalty (‖∇D‖ − 1)² keeps the arrows at "
-                "unit length; a warm-started critic sits at |∇D| ≈ 1 and moves every particle "
-                "at the same speed, so particles overshoot and mean ‖∇D‖ does not fall to 0 "
-                "(re-initialising the critic each round is the fair comparison toggle).");
+      return tr(
+          "<b>Expected:</b> the 1-centred penalty (‖∇D‖ − 1)² keeps the arrows at "
+          "unit length; a warm-started critic sits at |∇D| ≈ 1 and moves every particle "
+          "at the same speed, so particles overshoot and mean ‖∇D‖ does not fall to 0 "
+          "(re-initialising the critic each round is the fair comparison toggle).");
   }
   return {};
 }
 
 QString ReflowWganFigure::generatorNote() {
-  return tr("<b>Generator (Su, kexue.fm/archives/9668):</b> the samples are G(z) = W2 tanh(W1 z + "
-            "b1) + b2 for fresh z ~ N(0, I) each round; the critic's field moves G's parameters by "
-            "K_g Adam steps toward G(z) + ε∇D(G(z)) (K_g = 1 is one WGAN generator step on −D). A "
-            "small generator is smoother than free particles: modes fill more slowly and thin "
-            "bridges between them remain, since one tanh layer cannot cut the latent plane "
-            "sharply.");
+  return tr(
+      "<b>Generator (Su, kexue.fm/archives/9668):</b> the samples are G(z) = W2 tanh(W1 z + "
+      "b1) + b2 for fresh z ~ N(0, I) each round; the critic's field moves G's parameters by "
+      "K_g Adam steps toward G(z) + ε∇D(G(z)) (K_g = 1 is one WGAN generator step on −D). A "
+      "small generator is smoother than free particles: modes fill more slowly and thin "
+      "bridges between them remain, since one tanh layer cannot cut the latent plane "
+      "sharply.");
 }
 
 void ReflowWganFigure::show(const flows::WganLabParams& p, const flows::WganLabResult& r) {
@@ -134,6 +184,15 @@ void ReflowWganFigure::show(const flows::WganLabParams& p, const flows::WganLabR
 void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::WganLabResult& r,
                                  int round) {
   const auto& s = r.snapshots[static_cast<std::size_t>(round)];
+  std::vector<QPointF> sw2;
+  for (std::size_t k = 0; k < r.snapshots.size(); ++k)
+    sw2.emplace_back(static_cast<double>(k), r.snapshots[k].sw2);
+  m_fieldChart->clearSeries();
+  m_fieldChart->clearMarkers();
+  m_fieldChart->setTitle(tr("Sliced W2 to data"));
+  m_fieldChart->setAxes(tr("round"), ChartView::Axis::Linear, tr("SW2"), ChartView::Axis::Log);
+  m_fieldChart->setSeries(tr("SW2"), sw2, ChartView::Style::Line, chartColor(1));
+  m_fieldChart->setMarker(tr("round"), Qt::Vertical, static_cast<double>(round));
   m_title->setText(r.scalarCritic
                        ? tr("Critic D and ∇D — round %1 of %2").arg(round).arg(r.params.rounds)
                        : tr("Field ‖v‖ and v — round %1 of %2").arg(round).arg(r.params.rounds));
@@ -166,8 +225,9 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
   m_colorBar->setMapping(m_canvas->content().mapping);
   m_colorBar->setLabel(r.scalarCritic ? tr("D − mean D") : tr("‖v‖"));
   const bool gen = r.params.mover == flows::WganMover::Generator;
-  QStringList items{swatch(wganParticleColor(), gen ? tr("generator samples G(z)") : tr("particles")),
-                    swatch(wganRealColor(), tr("real samples"))};
+  QStringList items{
+      swatch(wganParticleColor(), gen ? tr("generator samples G(z)") : tr("particles")),
+      swatch(wganRealColor(), tr("real samples"))};
   if (p.showInterpolants) items << swatch(wganInterpolantColor(), tr("interpolants x_t"));
   if (p.showArrows) items << (r.scalarCritic ? tr("arrows: ∇D") : tr("arrows: v"));
   const bool viridis = !r.scalarCritic;
@@ -178,9 +238,10 @@ void ReflowWganFigure::fillField(const flows::WganLabParams& p, const flows::Wga
       (r.scalarCritic ? tr("cos(λ∇D, v*(·,0)) %1 · scale %2") : tr("cos(v, v*(·,0)) %1 · scale %2"))
           .arg(num(s.exactCosine), num(s.exactScale));
   m_legend->setText(items.join(QStringLiteral(" &nbsp; ")) + QStringLiteral("<br>") +
-                    (r.scalarCritic ? tr("distance %1 · SW2 %2 · NLL %3 (real %4) · mean ‖∇D‖ %5 · loss %6")
-                                    : tr("mean ‖v(x_t)‖² %1 · SW2 %2 · NLL %3 (real %4) · mean ‖v‖ %5 · "
-                                         "regression loss %6"))
+                    (r.scalarCritic
+                         ? tr("distance %1 · SW2 %2 · NLL %3 (real %4) · mean ‖∇D‖ %5 · loss %6")
+                         : tr("mean ‖v(x_t)‖² %1 · SW2 %2 · NLL %3 (real %4) · mean ‖v‖ %5 · "
+                              "regression loss %6"))
                         .arg(num(s.distance), num(s.sw2), num(s.nll), num(r.realNll),
                              num(s.meanGrad), num(s.criticLoss)) +
                     (gen && round < static_cast<int>(r.snapshots.size()) - 1

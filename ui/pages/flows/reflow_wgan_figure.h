@@ -7,6 +7,7 @@
 
 #include "latentlab/flows/wgan_lab.h"
 
+class QGridLayout;
 class QLabel;
 class QStackedWidget;
 
@@ -32,8 +33,12 @@ class ReflowWganFigure : public QWidget {
   ReflowWganCanvas* canvas() const { return m_canvas; }
   ChartView* chart(int i) const { return m_charts.at(static_cast<std::size_t>(i)); }
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
   QWidget* buildField();
+  void arrangeField(bool wide);
   QWidget* buildCharts();
   void fillField(const flows::WganLabParams& p, const flows::WganLabResult& r, int round);
   void fillCharts(const flows::WganLabParams& p, const flows::WganLabResult& r, int round);
@@ -44,6 +49,9 @@ class ReflowWganFigure : public QWidget {
   ColorBar* m_colorBar = nullptr;
   QLabel* m_legend = nullptr;
   QLabel* m_fieldNote = nullptr;
+  QGridLayout* m_fieldGrid = nullptr;
+  ChartView* m_fieldChart = nullptr;  // SW2 over rounds beside a wide figure's map
+  bool m_wideField = false;
   std::array<ChartView*, 5> m_charts{};
   QLabel* m_chartsNote = nullptr;
 };

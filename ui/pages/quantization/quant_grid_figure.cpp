@@ -13,6 +13,7 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
+#include "ui/common/figure_stack.h"
 #include "ui/common/heatmap_view.h"
 #include "ui/common/palette.h"
 #include "ui/pages/quantization/quant_grid_plane.h"
@@ -203,7 +204,7 @@ QuantGridFigure::QuantGridFigure(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(6, 6, 6, 6);
   m_title = makeFigureTitle(this);
   layout->addWidget(m_title);
-  m_stack = new QStackedWidget(this);
+  m_stack = new FigureStack(this);
   layout->addWidget(m_stack, 1);
   // Order follows quantization::GridView.
   m_stack->addWidget(buildOverview());

@@ -11,7 +11,9 @@
 #include <cmath>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/figure_label.h"
 #include "ui/common/figure_mode.h"
+#include "ui/common/figure_stack.h"
 #include "ui/common/heatmap_view.h"
 #include "ui/common/palette.h"
 
@@ -26,18 +28,7 @@ QColor fsqColor() { return hueColor(Hue::Fsq); }
 QColor vqColor() { return hueColor(Hue::Vq); }
 QColor restartColor() { return QColor(60, 170, 90); }
 
-QLabel* makeLabel(QWidget* parent, bool wrap = true) {
-  auto* l = new QLabel(parent);
-  l->setWordWrap(wrap);
-  l->setTextFormat(Qt::RichText);
-  l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  // A wrapping label asks for height-for-width, which makes grid layouts ignore row stretch.
-  QSizePolicy sp = l->sizePolicy();
-  sp.setHeightForWidth(false);
-  l->setSizePolicy(sp);
-  l->setMinimumHeight(2 * l->fontMetrics().lineSpacing() + 4);
-  return l;
-}
+QLabel* makeLabel(QWidget* parent) { return makeFigureLabel(parent); }
 
 QString psnrText(double v) {
   return std::isinf(v) ? QStringLiteral("∞") : QString::number(v, 'f', 2);
@@ -68,13 +59,9 @@ QImage toQImage(const ImageData& image) {
 QuantImageFigure::QuantImageFigure(QWidget* parent) : QWidget(parent) {
   auto* l = new QVBoxLayout(this);
   l->setContentsMargins(6, 6, 6, 6);
-  m_title = makeLabel(this, false);
-  m_title->setMinimumHeight(0);
-  QFont f = m_title->font();
-  f.setBold(true);
-  m_title->setFont(f);
+  m_title = makeFigureTitle(this);
   l->addWidget(m_title);
-  m_stack = new QStackedWidget(this);
+  m_stack = new FigureStack(this);
   m_stack->addWidget(buildImages());
   m_stack->addWidget(buildRate());
   m_stack->addWidget(buildTraining());

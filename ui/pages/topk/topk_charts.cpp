@@ -58,7 +58,12 @@ void TopkFigure::fillBars(const Bars& b, const topk::TopkLabParams& p,
   std::vector<std::vector<double>> values{std::vector<double>(r.hard.data(), r.hard.data() + n)};
   std::vector<std::vector<bool>> highlight{std::vector<bool>(static_cast<std::size_t>(n), false)};
   double lo = 0.0, hi = 1.0;
-  QString rows;
+  // The reference row carries hard T_k's swatch: with the methods' rows it is the bars' legend.
+  QString rows = QStringLiteral(
+                     "<tr><td><b style='color:%1'>■</b> %2</td><td>%3</td><td>%4</td><td>%5</td>"
+                     "<td>—</td><td>0</td><td>%6</td></tr>")
+                     .arg(kHardColor.name(), tr("hard T_k"), num(r.hard.sum()),
+                          num(r.hard.minCoeff()), num(r.hard.maxCoeff()), tr("reference"));
   for (const auto& o : r.outcomes) {
     const Eigen::VectorXd& pv = o.result.p;
     QString name = methodShortName(o.method);
@@ -94,7 +99,7 @@ void TopkFigure::fillBars(const Bars& b, const topk::TopkLabParams& p,
   b.chart->setYRange(std::min(0.0, lo - 0.05), std::max(1.05, hi + 0.05));
   if (b.summary)
     b.summary->setText(
-        tr("<table cellspacing=6><tr><th align=left>method</th><th>Σp</th><th>min</th>"
+        tr("<table cellspacing=2><tr><th align=left>method</th><th>Σp</th><th>min</th>"
            "<th>max</th><th>λ (z-units)</th><th>‖p − T_k‖₁</th><th>note</th></tr>%1</table>"
            "Hard T_k breaks ties by the lower index.")
             .arg(rows));

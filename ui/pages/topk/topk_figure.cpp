@@ -13,6 +13,8 @@
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_label.h"
 #include "ui/common/figure_mode.h"
+#include "ui/common/figure_stack.h"
+#include "ui/common/figure_table.h"
 #include "ui/common/heatmap_view.h"
 
 namespace latentlab::ui {
@@ -56,7 +58,7 @@ TopkFigure::TopkFigure(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(6, 6, 6, 6);
   m_title = makeFigureTitle(this);
   layout->addWidget(m_title);
-  m_stack = new QStackedWidget(this);
+  m_stack = new FigureStack(this);
   layout->addWidget(m_stack, 1);
   // Order follows topk::TopkView.
   m_stack->addWidget(buildOverview());
@@ -113,8 +115,11 @@ QWidget* TopkFigure::buildBars(Bars& b) {
   auto* l = new QVBoxLayout(w);
   l->setContentsMargins(0, 0, 0, 0);
   b.chart = new ChartView(w);
+  // Its legend is the table's colour swatches (fillBars): the chart needs no room for one.
+  b.chart->setLegendVisible(false);
+  b.chart->setMinimumHeight(130);
   b.zline = new ChartView(w);
-  b.zline->setMinimumHeight(170);
+  b.zline->setMinimumHeight(120);
   b.zline->setMaximumHeight(240);
   b.zline->setYLabelsVisible(false);
   b.summary = makeFigureLabel(w);
@@ -231,10 +236,7 @@ QWidget* TopkFigure::buildProperties() {
   auto* w = new QWidget(this);
   auto* l = new QVBoxLayout(w);
   l->setContentsMargins(0, 0, 0, 0);
-  m_properties = new QTableWidget(w);
-  m_properties->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  m_properties->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  m_properties->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_properties = new FigureTable(w);
   m_propertiesNote = makeFigureLabel(w);
   l->addWidget(m_properties, 1);
   l->addWidget(m_propertiesNote);
