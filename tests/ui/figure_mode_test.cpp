@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "tests/ui/test_page.h"
+#include "ui/common/chart_legend.h"
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_export.h"
 #include "ui/common/palette.h"
@@ -155,6 +156,32 @@ TEST(FigureMode, FsqAndVqKeepOneColourAcrossPages) {
     EXPECT_EQ(colourOf(image, name), hueColor(hue));
   }
   EXPECT_NE(hueColor(Hue::Fsq), hueColor(Hue::Vq));
+}
+
+TEST(FigureMode, LegendSwatchesShowTheLineStyleAndNamesAreNeverCut) {
+  ChartView chart;
+  chart.setAttribute(Qt::WA_DontShowOnScreen, true);
+  const QColor blue(0x1f, 0x77, 0xb4);
+  chart.setSeries(QStringLiteral("causal"), {{0, 1}, {1, 2}}, ChartView::Style::Line, blue);
+  chart.setSeries(QStringLiteral("causal + residual (a long name for a narrow chart)"),
+                  {{0, 2}, {1, 3}}, ChartView::Style::Dashed, blue);
+  chart.setSeries(QStringLiteral("points"), {{0.5, 1.5}}, ChartView::Style::Scatter, blue);
+  chart.resize(260, 240);
+  chart.show();
+  QCoreApplication::processEvents();
+  const auto* legend = chart.findChild<ChartLegend*>(QStringLiteral("chartLegend"));
+  ASSERT_NE(legend, nullptr);
+  ASSERT_TRUE(legend->isVisible());
+  const auto& entries = legend->entries();
+  ASSERT_EQ(entries.size(), 3u);
+  // One colour, three swatches a reader tells apart: solid, dashed, a dot.
+  EXPECT_EQ(entries[0].pen.style(), Qt::SolidLine);
+  EXPECT_NE(entries[1].pen.style(), Qt::SolidLine);
+  EXPECT_EQ(entries[2].swatch, ChartLegend::Swatch::Dot);
+  // The names wrap into rows: the legend is as tall as they need and Qt shortens nothing.
+  EXPECT_GE(legend->height(), legend->heightForWidth(legend->width()));
+  EXPECT_GT(legend->heightForWidth(legend->width()), legend->fontMetrics().height() * 2);
+  EXPECT_TRUE(chart.elidedTexts().isEmpty()) << chart.elidedTexts().join(", ").toStdString();
 }
 
 TEST(FigureMode, EveryCodewordMarkerHasALegendEntry) {

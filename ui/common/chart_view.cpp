@@ -4,6 +4,8 @@
 
 #include <QEvent>
 #include <QGraphicsLayout>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QVBoxLayout>
@@ -24,6 +26,7 @@
 #include <limits>
 #include <vector>
 
+#include "ui/common/chart_legend.h"
 #include "ui/common/color_bar_painter.h"
 
 namespace latentlab::ui {
@@ -172,6 +175,8 @@ struct ChartView::Impl {
   QChartView* view = nullptr;
   QChart* chart = nullptr;
   QLabel* readout = nullptr;
+  ChartLegend* legend = nullptr;  // under the plot; Qt Charts' own legend stays hidden
+  QString title;                  // as set; the chart shows it broken onto two lines if needed
   Axis xType = Axis::Linear, yType = Axis::Linear;
   QString xTitle, yTitle;
   double xLo = kNaN, xHi = kNaN, yLo = kNaN, yHi = kNaN;
@@ -332,11 +337,101 @@ struct ChartView::Impl {
                                      : QList<QPointF>{{m.at, y0}, {m.at, y1}};
       m.series->replace(pts);
     }
-    std::size_t legendEntries = entries.size() + markers.size();
-    if (violations && violations->count() > 0) ++legendEntries;
-    if (bars) legendEntries += static_cast<std::size_t>(bars->count());
-    chart->legend()->setVisible(legendWanted && legendEntries >= 2);
-    placeLegend(view->width());
+    syncLegend();
+  }
+
+  /// Our legend under the plot lists what the chart draws: bar sets, series, marker lines and
+  /// the violation marks, each with the series' own pen or fill.
+  /// `text` broken at spaces into lines no wider than `room` (as HTML), or as it is when it fits.
+  static QString wrapped(const QString& text, const QFont& font, int room) {
+    const QFontMetrics fm(font);
+    if (room <= 0 || fm.horizontalAdvance(text) <= room) return text;
+    QStringList lines;
+    QString line;
+    for (const QString& word : text.split(' ')) {
+      const QString next = line.isEmpty() ? word : line + ' ' + word;
+      if (!line.isEmpty() && fm.horizontalAdvance(next) > room) {
+        lines << line.toHtmlEscaped();
+        line = word;
+      } else {
+        line = next;
+      }
+    }
+    lines << line.toHtmlEscaped();
+    return lines.join(QStringLiteral("<br>"));
+  }
+
+  /// Qt Charts elides a title wider than the chart ("… — red..."): it is wrapped onto lines
+  /// that fit the plot's width instead.
+  void fitTitle() {
+    QFont bold = owner->font();
+    bold.setBold(true);
+    const bool beside = !legend->isHidden() && legend->isColumn();
+    const int room = owner->width() - (beside ? legend->columnWidth() : 0) - 16;
+    const QString shown = wrapped(title, bold, room);
+    if (chart->title() != shown) chart->setTitle(shown);
+  }
+
+  /// Qt gives an axis title one line and shortens it to the plot's side: a long one is set a
+  /// little smaller first (not below three quarters of the text size).
+  void fitAxisTitle(QAbstractAxis* axis, const QString& text, double room) {
+    if (!axis || room <= 20) return;
+    QFont f = owner->font();
+    const double need = QFontMetricsF(f).horizontalAdvance(text);
+    if (need > room) f.setPointSizeF(f.pointSizeF() * std::max(0.75, room / need));
+    if (axis->titleFont() != f) axis->setTitleFont(f);
+  }
+
+  void fitAxisTitles() {
+    fitAxisTitle(axisX, xTitle, chart->plotArea().width() - 4);
+    fitAxisTitle(axisY, yTitle, chart->plotArea().height() - 4);
+  }
+
+  void syncLegend() {
+    std::vector<ChartLegend::Entry> out;
+    if (bars && hasBars)
+      for (QBarSet* set : bars->barSets())
+        out.push_back({set->label(), ChartLegend::Swatch::Box, QPen(Qt::NoPen), set->color()});
+    for (const auto& e : entries) {
+      if (auto* sc = qobject_cast<QScatterSeries*>(e.series))
+        out.push_back(
+            {e.name, ChartLegend::Swatch::Dot, QPen(sc->borderColor(), 1.0), sc->color()});
+      else
+        out.push_back({e.name, ChartLegend::Swatch::Line, e.series->pen(), {}});
+    }
+    for (const auto& m : markers)
+      out.push_back({m.series->name(), ChartLegend::Swatch::Line, m.series->pen(), {}});
+    if (violations && violations->count() > 0)
+      out.push_back(
+          {violations->name(), ChartLegend::Swatch::Box, QPen(kViolation.darker(150)), kViolation});
+    const bool show = legendWanted && out.size() >= 2;
+    legend->setEntries(std::move(out));
+    legend->setVisible(show);
+    chart->legend()->setVisible(false);
+    placeLegend();
+  }
+
+  /// Beside the plot when the chart is wide and the names are short enough (a column of at most
+  /// half the width, no taller than the chart), under it otherwise: under a short chart
+  /// the rows would take the height its plot needs.
+  void placeLegend() {
+    const int w = owner->width(), h = owner->height();
+    const int lines = static_cast<int>(legend->entries().size());
+    bool column = w > 1.4 * h && legend->columnWidth() <= 0.5 * w &&
+                  lines * (owner->fontMetrics().height() + 2) <= h - 20;
+    if (column && hasBars && categoryAxis && categoryAxis->count() > 0) {
+      // Bars need their category names upright under them: keep the width for those.
+      const QFontMetrics fm(categoryAxis->labelsFont());
+      int longest = 0;
+      for (const QString& c : categoryAxis->categories())
+        longest = std::max(longest, fm.horizontalAdvance(c));
+      const int plot = w - legend->columnWidth() - 70;  // the y axis, its title and margins
+      column = plot >= categoryAxis->count() * (longest + 22);
+    }
+    legend->setColumn(column);
+    auto* box = static_cast<QBoxLayout*>(owner->layout());
+    box->setDirection(column ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    fitTitle();  // a legend beside the plot narrows the title's room
   }
 
   void style(const QPalette& pal, const QFont& font) {
@@ -373,23 +468,8 @@ struct ChartView::Impl {
     }
     if (axisX) axisX->setTitleText(xTitle);
     if (axisY) axisY->setTitleText(yTitle);
+    fitAxisTitles();
     if (categoryAxis) categoryAxis->setTitleText(xTitle);
-  }
-
-  /// Bottom legends elide names once they run out of width; then the legend goes to the right,
-  /// where each name gets its own line.
-  void placeLegend(int width) {
-    QLegend* legend = chart->legend();
-    const QFontMetrics fm(legend->font());
-    // Legend markers are created lazily by the scene, so measure the names we hold.
-    QStringList names;
-    for (const auto& e : entries) names << e.name;
-    for (const auto& m : markers) names << m.series->name();
-    if (bars)
-      for (QBarSet* set : bars->barSets()) names << set->label();
-    int needed = 0;
-    for (const QString& name : names) needed += fm.horizontalAdvance(name) + 3 * fm.height();
-    legend->setAlignment(needed > width - 20 ? Qt::AlignRight : Qt::AlignBottom);
   }
 
   // Qt elides category labels that do not fit their slot ("Ada..."): turn them upright instead.
@@ -428,9 +508,6 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl
   d->chart->setMargins(QMargins(4, 4, 4, 4));
   d->chart->layout()->setContentsMargins(0, 0, 0, 0);
   d->chart->legend()->setAlignment(Qt::AlignBottom);
-  // Swatches drawn as the series are: a dashed line's entry is a dashed segment, a scatter's a
-  // dot, so a solid and a dashed series of one colour can be told apart in the legend.
-  d->chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
   // The PDF engine applies the legend's child clip wrongly (items vanish); nothing overflows it.
   d->chart->legend()->setFlag(QGraphicsItem::ItemClipsChildrenToShape, false);
   for (QGraphicsItem* child : d->chart->legend()->childItems())
@@ -444,6 +521,10 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(d->view);
+  d->legend = new ChartLegend(this);
+  d->legend->setObjectName(QStringLiteral("chartLegend"));
+  d->legend->hide();
+  layout->addWidget(d->legend);
   d->readout = new QLabel(this);
   d->readout->setObjectName(QStringLiteral("chartReadout"));
   d->readout->setAttribute(Qt::WA_TransparentForMouseEvents);
@@ -455,12 +536,18 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl
   d->rebuildAxes();
   d->style(palette(), font());
   d->fitNow();
-  connect(d->chart, &QChart::plotAreaChanged, this, [this] { d->fitCategoryLabels(width()); });
+  connect(d->chart, &QChart::plotAreaChanged, this, [this] {
+    d->fitCategoryLabels(width());
+    d->fitAxisTitles();
+  });
 }
 
 ChartView::~ChartView() = default;
 
-void ChartView::setTitle(const QString& title) { d->chart->setTitle(title); }
+void ChartView::setTitle(const QString& title) {
+  d->title = title;
+  d->fitTitle();
+}
 
 void ChartView::setAxes(const QString& xTitle, Axis xAxis, const QString& yTitle, Axis yAxis) {
   d->xTitle = xTitle;
@@ -567,6 +654,9 @@ void ChartView::setBars(const QStringList& categories, const QStringList& groups
     // Created once and reused: removing series or axes leaves their graphics items to a
     // deferred delete, which a render before the next event-loop turn would still draw.
     d->categoryAxis = new QBarCategoryAxis;
+    // Category names are the bars' only labels: upright ones (fitCategoryLabels) take the room
+    // they need rather than being cut to "cmr…" on a short chart.
+    d->categoryAxis->setTruncateLabels(false);
     d->chart->addAxis(d->categoryAxis, Qt::AlignBottom);
     d->bars = new QBarSeries;
     d->bars->setBarWidth(kBarWidth);
@@ -623,9 +713,6 @@ void ChartView::setBars(const QStringList& categories, const QStringList& groups
   d->categoryAxis->setVisible(d->hasBars);
   for (QLegendMarker* m : d->chart->legend()->markers(d->violations))
     m->setVisible(!marks.isEmpty());
-  // A bar's swatch is a filled square (the legend's "from series" shape draws bar sets hollow).
-  for (QLegendMarker* m : d->chart->legend()->markers(d->bars))
-    m->setShape(QLegend::MarkerShapeRectangle);
   d->style(palette(), font());
   d->fitCategoryLabels(width());
   d->refit();
@@ -684,6 +771,27 @@ std::vector<QPointF> ChartView::seriesPoints(const QString& name) const {
   for (const auto& e : d->entries)
     if (e.name == name) return e.shown;
   return {};
+}
+
+QString ChartView::title() const { return d->title; }
+
+QStringList ChartView::elidedTexts() const {
+  // Qt Charts shortens a title, a legend name or a tick label that has no room with "..." or
+  // "…"; its text items are the only place that shows it.
+  QStringList out;
+  d->view->viewport()->update();
+  if (!d->chart->scene()) return out;
+  for (QGraphicsItem* item : d->chart->scene()->items()) {
+    if (!item->isVisible()) continue;
+    QString text;
+    if (auto* t = dynamic_cast<QGraphicsTextItem*>(item))
+      text = t->toPlainText();
+    else if (auto* st = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+      text = st->text();
+    // Qt elides at the end; a "…" inside a text ("keys 0…15") is the text's own.
+    if (text.endsWith(QChar(0x2026)) || text.endsWith(QLatin1String("..."))) out << text;
+  }
+  return out;
 }
 
 QColor ChartView::seriesColor(const QString& name) const {
@@ -760,8 +868,9 @@ void ChartView::changeEvent(QEvent* event) {
 
 void ChartView::resizeEvent(QResizeEvent* event) {
   d->placeReadout(width());
-  d->placeLegend(width());
   d->fitCategoryLabels(width());
+  d->placeLegend();
+  d->fitTitle();
   QWidget::resizeEvent(event);
 }
 

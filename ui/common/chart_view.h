@@ -26,6 +26,7 @@ class ChartView : public QWidget {
   ~ChartView() override;
 
   void setTitle(const QString& title);
+  QString title() const;
   void setAxes(const QString& xTitle, Axis xAxis, const QString& yTitle, Axis yAxis);
   /// Fixes an axis range; NaN bounds mean "fit the data" (the default).
   void setXRange(double lo, double hi);
@@ -58,6 +59,9 @@ class ChartView : public QWidget {
   std::vector<QPointF> drawnPoints(const QString& name) const;
   /// Points of a series as shown (after dropping invalid ones); empty if no such series.
   std::vector<QPointF> seriesPoints(const QString& name) const;
+  /// Texts Qt Charts had to shorten ("Prefix-LM (m…", "0.0…") in the current layout: a title,
+  /// legend name or tick label without room. Empty when everything shows in full.
+  QStringList elidedTexts() const;
   /// The colour a series is drawn in; invalid if no such series.
   QColor seriesColor(const QString& name) const;
 

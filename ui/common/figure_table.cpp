@@ -3,8 +3,10 @@
 #include "ui/common/figure_table.h"
 
 #include <QHeaderView>
+#include <QRegularExpression>
 #include <QResizeEvent>
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace latentlab::ui {
@@ -23,7 +25,10 @@ FigureTable::FigureTable(QWidget* parent) : QTableWidget(parent) {
   // The row names' width decides the viewport's.
   connect(verticalHeader(), &QHeaderView::geometriesChanged, this, later);
   connect(model(), &QAbstractItemModel::dataChanged, this, later);
-  connect(model(), &QAbstractItemModel::modelReset, this, later);
+  connect(model(), &QAbstractItemModel::modelReset, this, [this] {
+    resetType();
+    fitLater();
+  });
   connect(model(), &QAbstractItemModel::rowsInserted, this, later);
   connect(model(), &QAbstractItemModel::columnsInserted, this, later);
   connect(model(), &QAbstractItemModel::headerDataChanged, this, later);
@@ -48,30 +53,84 @@ QSize FigureTable::minimumSizeHint() const {
   const int rows = std::min(rowCount(), 2);
   int h = 2 * frameWidth() + rows * verticalHeader()->defaultSectionSize();
   if (horizontalHeader()->isVisible()) h += horizontalHeader()->sizeHint().height();
-  return {QTableWidget::minimumSizeHint().width(), h};
+  return {120, h};  // not the columns' width: see sizeHint()
+}
+
+int FigureTable::widestWord(int column) const {
+  const QFontMetrics fm(font());
+  int widest = 0;
+  const auto measure = [&](const QString& text) {
+    for (const QString& word : text.split(QRegularExpression(QStringLiteral("\\s+"))))
+      widest = std::max(widest, fm.horizontalAdvance(word));
+  };
+  if (const QTableWidgetItem* h = horizontalHeaderItem(column)) measure(h->text());
+  for (int r = 0; r < rowCount(); ++r)
+    if (const QTableWidgetItem* it = item(r, column)) measure(it->text());
+  return widest;
 }
 
 void FigureTable::fitContents() {
+  m_fittedViewport = viewport()->size();
   const int columns = columnCount();
   const int available = viewport()->width();
-  std::vector<int> shown, want;
-  int total = 0;
-  for (int c = 0; c < columns; ++c) {
-    if (isColumnHidden(c)) continue;
-    // The cells' widest text (no wrapping) and the header's, plus a little air.
-    const int w = std::max(sizeHintForColumn(c), horizontalHeader()->sectionSizeHint(c)) + 8;
-    shown.push_back(c);
-    want.push_back(w);
-    total += w;
-  }
+  constexpr int kPad = 10;  // cell margins: they do not scale with the type
+  std::vector<int> shown, want, least;
+  int total = 0, totalLeast = 0;
+  const auto measure = [&] {
+    shown.clear();
+    want.clear();
+    least.clear();
+    total = totalLeast = 0;
+    for (int c = 0; c < columns; ++c) {
+      if (isColumnHidden(c)) continue;
+      // The cells' widest line (unwrapped) and the header's; at the least the widest word,
+      // below which a cell would be cut rather than wrapped.
+      const int w = std::max(sizeHintForColumn(c), horizontalHeader()->sectionSizeHint(c)) + kPad;
+      shown.push_back(c);
+      want.push_back(w);
+      least.push_back(std::min(w, widestWord(c) + kPad));
+      total += w;
+      totalLeast += least.back();
+    }
+  };
+  measure();
   if (shown.empty()) return;
+  // Even wrapped the words do not fit: a smaller type (down to 7 pt), so numbers are not cut
+  // to "79.…". Only ever smaller here — the row names narrow with the type and widen the
+  // viewport, so growing back would oscillate; new cells start again from the full size
+  // (resetType).
+  if (m_basePoints <= 0) m_basePoints = font().pointSizeF();
+  const int pads = kPad * static_cast<int>(shown.size());
+  if (m_basePoints > 0 && totalLeast > pads) {
+    const double textAtBase = (totalLeast - pads) / m_scale;
+    const double floor = std::min(1.0, 7.0 / m_basePoints);
+    const double wanted = std::clamp((available - pads) / textAtBase, floor, 1.0);
+    if (wanted < m_scale - 0.01) {
+      m_scale = wanted;
+      QFont f = font();
+      f.setPointSizeF(m_basePoints * m_scale);
+      setFont(f);
+      measure();
+    }
+  }
   const int count = static_cast<int>(shown.size());
-  const double scale = total > 0 ? static_cast<double>(std::max(available, count)) / total : 1;
+  std::vector<double> widths(static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    const auto at = static_cast<std::size_t>(i);
+    if (total <= available)  // room to spare: shared out in proportion
+      widths[at] = want[at] * static_cast<double>(available) / total;
+    else if (totalLeast < total && totalLeast <= available)  // some cells wrap
+      widths[at] = least[at] + (want[at] - least[at]) *
+                                   static_cast<double>(available - totalLeast) /
+                                   (total - totalLeast);
+    else
+      widths[at] = least[at] * static_cast<double>(available) / std::max(1, totalLeast);
+  }
   int used = 0;
   for (int i = 0; i < count; ++i) {
     const auto at = static_cast<std::size_t>(i);
-    const int w = i + 1 == count ? std::max(1, available - used)
-                                 : std::max(1, static_cast<int>(want[at] * scale));
+    const int w =
+        i + 1 == count ? std::max(1, available - used) : std::max(1, static_cast<int>(widths[at]));
     horizontalHeader()->resizeSection(shown[at], w);
     used += w;
   }
@@ -102,6 +161,22 @@ void FigureTable::fitLater() {
         fitContents();
       },
       Qt::QueuedConnection);
+}
+
+void FigureTable::updateGeometries() {
+  QTableWidget::updateGeometries();
+  // The viewport changes with the row names' width (a smaller type narrows them) without the
+  // table itself being resized: fit to the viewport it has now.
+  if (viewport()->size() != m_fittedViewport) fitLater();
+}
+
+void FigureTable::resetType() {
+  if (m_scale >= 1.0) return;
+  m_scale = 1.0;
+  QFont f = font();
+  f.setPointSizeF(m_basePoints);
+  setFont(f);
+  fitLater();
 }
 
 void FigureTable::resizeEvent(QResizeEvent* event) {

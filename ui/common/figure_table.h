@@ -22,12 +22,18 @@ class FigureTable : public QTableWidget {
 
  protected:
   void resizeEvent(QResizeEvent* event) override;
+  void updateGeometries() override;
 
  private:
   int contentHeight() const;
   int naturalRowHeight(int row) const;
+  int widestWord(int column) const;
   void fitLater();
+  void resetType();  // back to the full type size
   bool m_fitPending = false;
+  double m_basePoints = 0;  // the type size before any shrinking
+  double m_scale = 1.0;     // the type size used, as a fraction of it
+  QSize m_fittedViewport;   // the viewport the last fit measured
 };
 
 }  // namespace latentlab::ui

@@ -174,6 +174,13 @@ QPoint HeatmapView::cellAt(const QPoint& pos) const {
   return {col, row};
 }
 
+bool HeatmapView::titleFits() const {
+  QFont bold = font();
+  bold.setBold(true);
+  const double need = QFontMetricsF(bold).horizontalAdvance(d->title);
+  return need * 0.75 <= width() - 4;
+}
+
 QString HeatmapView::hoverText(int row, int col) const {
   if (row < 0 || col < 0 || row >= d->matrix.rows() || col >= d->matrix.cols()) return {};
   return tr("row %1, col %2: %3")
@@ -215,8 +222,13 @@ void HeatmapView::paintEvent(QPaintEvent*) {
   if (!d->title.isEmpty()) {
     QFont bold = font();
     bold.setBold(true);
+    // A title wider than the map is set smaller (to three quarters at most), then shortened.
+    const double need = QFontMetricsF(bold).horizontalAdvance(d->title);
+    if (need > width() - 4)
+      bold.setPointSizeF(bold.pointSizeF() * std::max(0.75, (width() - 4) / need));
     p.setFont(bold);
-    p.drawText(QRect(0, kPad / 2, width(), g.titleH), Qt::AlignCenter, d->title);
+    p.drawText(QRect(0, kPad / 2, width(), g.titleH), Qt::AlignCenter,
+               QFontMetrics(bold).elidedText(d->title, Qt::ElideRight, width() - 4));
     p.setFont(font());
   }
   if (g.cells.isEmpty()) {

@@ -52,6 +52,8 @@ class HeatmapView : public QWidget {
   QString hoverText(int row, int col) const;
   /// Read-out of the cell under the mouse, empty when none.
   QString readout() const;
+  /// Whether the title shows in full at the current width (it may be set a little smaller).
+  bool titleFits() const;
 
  signals:
   void hovered(int row, int col, double value);

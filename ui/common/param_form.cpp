@@ -144,6 +144,8 @@ ParamForm::ParamForm(std::vector<latentlab::FieldSpec> specs,
   auto* outer = new QVBoxLayout(this);
   auto* current = new QFormLayout;
   current->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  // A narrow dock puts a long label's field under it instead of widening the form.
+  current->setRowWrapPolicy(QFormLayout::WrapLongRows);
   outer->addLayout(current);
 
   for (const auto& spec : d->specs) {
@@ -152,6 +154,7 @@ ParamForm::ParamForm(std::vector<latentlab::FieldSpec> specs,
       auto* box = new QGroupBox(title, this);
       current = new QFormLayout(box);
       current->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+      current->setRowWrapPolicy(QFormLayout::WrapLongRows);
       outer->addWidget(box);
     }
     Impl::Row& r = d->rows[spec.key];

@@ -187,8 +187,7 @@ void EfficientAttentionFigure::fillAnalogy(const attention::EfficientLabParams& 
   m_tau->clearSeries();
   m_tau->clearMarkers();
   m_tau->setTitle(tr("Soft VQ → hard VQ as τ → 0"));
-  m_tau->setAxes(tr("assignment temperature τ"), ChartView::Axis::Log, tr("error"),
-                 ChartView::Axis::Log);
+  m_tau->setAxes(tr("temperature τ"), ChartView::Axis::Log, tr("error"), ChartView::Axis::Log);
   m_tau->setSeries(tr("max |soft − hard|"), zipped(r.tauGrid, r.softHardDiff),
                    ChartView::Style::Line, efficientColor(EfficientMethod::SoftVq), 2.5);
   m_tau->setSeries(tr("soft e_O"), zipped(r.tauGrid, r.softErrorO), ChartView::Style::Dashed,

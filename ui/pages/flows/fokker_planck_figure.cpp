@@ -357,7 +357,7 @@ void FokkerPlanckFigure::fillMetrics(const FpLabResult& r, int frame) {
   m_var->setSeries(tr("PDE"), vP, ChartView::Style::Line, kPde);
   if (r.hasClosedForm && !r.stationaryClosedForm)
     m_var->setSeries(tr("exact"), vC, ChartView::Style::Dashed, kClosed);
-  prep(m_mass, tr("Grid mass drift (max %1)").arg(num(r.massDrift, 2)), tr("(mass − mass₀)/mass₀"),
+  prep(m_mass, tr("Grid mass drift (max %1)").arg(num(r.massDrift, 2)), tr("Δmass/mass₀"),
        ChartView::Axis::Linear);
   m_mass->setSeries(tr("PDE"), mass, ChartView::Style::Line, kPde);
 }

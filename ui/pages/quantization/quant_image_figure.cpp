@@ -131,7 +131,7 @@ QWidget* QuantImageFigure::buildRate() {
   m_psnr->setAxes(tr("log2 K"), ChartView::Axis::Linear, tr("PSNR (dB)"), ChartView::Axis::Linear);
   m_usage = new ChartView(w);
   m_usage->setTitle(tr("Codebook usage vs codebook size (Fig. 3c analogue)"));
-  m_usage->setAxes(tr("log2 K"), ChartView::Axis::Linear, tr("usage (fraction of codes used)"),
+  m_usage->setAxes(tr("log2 K"), ChartView::Axis::Linear, tr("codes used"),
                    ChartView::Axis::Linear);
   m_usage->setYRange(0.0, 1.05);
   m_rateNote = makeLabel(w);

@@ -106,7 +106,8 @@ void TopkFigure::fillBars(const Bars& b, const topk::TopkLabParams& p,
   if (!b.zline) return;
   // λ strip: scores on a line, each threshold method's λ (in x-units) as a vertical marker.
   b.zline->setTitle(tr("Scores and thresholds τ·λ (x-units)"));
-  b.zline->setAxes(tr("x"), ChartView::Axis::Linear, QString(), ChartView::Axis::Linear);
+  // No x title: the chart title names the axis ("… (x-units)"), and a short strip has no room.
+  b.zline->setAxes(QString(), ChartView::Axis::Linear, QString(), ChartView::Axis::Linear);
   b.zline->clearSeries();
   b.zline->clearMarkers();
   std::vector<QPointF> pts;

@@ -119,7 +119,7 @@ QWidget* TopkFigure::buildBars(Bars& b) {
   b.chart->setLegendVisible(false);
   b.chart->setMinimumHeight(130);
   b.zline = new ChartView(w);
-  b.zline->setMinimumHeight(120);
+  b.zline->setMinimumHeight(130);  // title, a strip of plot and tick labels
   b.zline->setMaximumHeight(240);
   b.zline->setYLabelsVisible(false);
   b.summary = makeFigureLabel(w);

@@ -115,15 +115,14 @@ void TopkFigure::fillStability(const Stability& v, const topk::TopkLabParams& p,
   };
   if (r.naiveError.size())
     show(v.naive, r.naiveError,
-         tr("Article's recursion: max error on x = [0..9] (red: > 1e-6, grey: overflow)"));
+         tr("Article's recursion: max error (red > 1e-6)"));  // overflow cells read "ovf"
   if (r.dpError.size()) show(v.dp, r.dpError, tr("Log-space DP: max error against enumeration"));
   // The excess over the hard sum shows the bound at every τ; the sum itself grows with τ and
   // would flatten the interesting part.
   v.smoothSum->setTitle(tr("Smooth top-k sum minus the hard sum %1: 0 ≤ τ·log Z_k(x/τ) − Σ ≤ "
                            "τ·log C(n, k)")
                             .arg(num(r.hardSum)));
-  v.smoothSum->setAxes(tr("τ"), ChartView::Axis::Log, tr("excess over Σ top-k"),
-                       ChartView::Axis::Log);
+  v.smoothSum->setAxes(tr("τ"), ChartView::Axis::Log, tr("excess"), ChartView::Axis::Log);
   v.smoothSum->clearSeries();
   v.smoothSum->clearMarkers();
   std::vector<double> excess, bound;
