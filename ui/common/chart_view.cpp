@@ -28,6 +28,7 @@
 
 #include "ui/common/chart_legend.h"
 #include "ui/common/color_bar_painter.h"
+#include "ui/common/figure_mode.h"
 
 namespace latentlab::ui {
 namespace {
@@ -527,6 +528,7 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl
   layout->addWidget(d->legend);
   d->readout = new QLabel(this);
   d->readout->setObjectName(QStringLiteral("chartReadout"));
+  markScreenOnly(d->readout);  // exports never show a hover read-out
   d->readout->setAttribute(Qt::WA_TransparentForMouseEvents);
   d->readout->setAutoFillBackground(true);
   d->readout->setFrameShape(QFrame::StyledPanel);
@@ -774,6 +776,29 @@ std::vector<QPointF> ChartView::seriesPoints(const QString& name) const {
 }
 
 QString ChartView::title() const { return d->title; }
+
+QStringList ChartView::seriesNames() const {
+  QStringList out;
+  for (const auto& e : d->entries) out << e.name;
+  return out;
+}
+
+std::vector<DataTable> ChartView::barTables() const {
+  std::vector<DataTable> out;
+  if (!d->bars || !d->hasBars) return out;
+  DataTable t{d->title.isEmpty() ? tr("bars") : d->title, {tr("category")}, {}};
+  for (QBarSet* set : d->bars->barSets()) t.columns << set->label();
+  const qsizetype n = d->categoryAxis->count();
+  for (qsizetype c = 0; c < n; ++c) {
+    std::vector<double> row{static_cast<double>(c)};
+    for (const auto& group : d->barValues)
+      row.push_back(static_cast<std::size_t>(c) < group.size() ? group[static_cast<std::size_t>(c)]
+                                                               : kNaN);
+    t.rows.push_back(std::move(row));
+  }
+  out.push_back(std::move(t));
+  return out;
+}
 
 QStringList ChartView::elidedTexts() const {
   // Qt Charts shortens a title, a legend name or a tick label that has no room with "..." or

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "ui/common/data_table.h"
+
 namespace latentlab::ui {
 
 /// Thin wrapper over Qt Charts (the only place, with chart_view.cpp, that includes its headers).
@@ -62,6 +64,11 @@ class ChartView : public QWidget {
   /// Texts Qt Charts had to shorten ("Prefix-LM (m…", "0.0…") in the current layout: a title,
   /// legend name or tick label without room. Empty when everything shows in full.
   QStringList elidedTexts() const;
+  /// The line and scatter series, in the order they were added.
+  QStringList seriesNames() const;
+  /// The bar chart's values (one row per category: its index, then one column per bar set);
+  /// empty without bars.
+  std::vector<DataTable> barTables() const;
   /// The colour a series is drawn in; invalid if no such series.
   QColor seriesColor(const QString& name) const;
 

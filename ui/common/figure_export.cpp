@@ -281,38 +281,40 @@ void exportFigure(const Page& page, const QString& path, const FigureOptions& op
   writeBytes(path, pdf);
 }
 
+QByteArray csvBytes(const QList<DataTable>& tables, const QList<DataValue>& values) {
+  QString out;
+  for (const DataTable& t : tables) {
+    out += QStringLiteral("# ") + t.name + '\n';
+    QStringList header;
+    for (const QString& c : t.columns) header << csvCell(c);
+    out += header.join(',') + '\n';
+    for (const auto& row : t.rows) {
+      QStringList cells;
+      for (double v : row) cells << (std::isfinite(v) ? QString::asprintf("%.17g", v) : QString());
+      out += cells.join(',') + '\n';
+    }
+    out += '\n';
+  }
+  if (!values.isEmpty()) {
+    out += QStringLiteral("# values\nkey,value\n");
+    for (const DataValue& v : values) {
+      const double* number = std::get_if<double>(&v.value);
+      const QString text = !number                  ? std::get<QString>(v.value)
+                           : std::isfinite(*number) ? QString::asprintf("%.17g", *number)
+                                                    : QString();
+      out += csvCell(v.key) + ',' + csvCell(text) + '\n';
+    }
+    out += '\n';
+  }
+  return out.toUtf8();
+}
+
 void exportData(const Page& page, const QString& path) {
   const QString suffix = QFileInfo(path).suffix().toLower();
   const QList<DataTable> tables = page.exportData();
   QByteArray bytes;
   if (suffix == "csv") {
-    QString out;
-    for (const DataTable& t : tables) {
-      out += QStringLiteral("# ") + t.name + '\n';
-      QStringList header;
-      for (const QString& c : t.columns) header << csvCell(c);
-      out += header.join(',') + '\n';
-      for (const auto& row : t.rows) {
-        QStringList cells;
-        for (double v : row)
-          cells << (std::isfinite(v) ? QString::asprintf("%.17g", v) : QString());
-        out += cells.join(',') + '\n';
-      }
-      out += '\n';
-    }
-    const QList<DataValue> values = page.exportValues();
-    if (!values.isEmpty()) {
-      out += QStringLiteral("# values\nkey,value\n");
-      for (const DataValue& v : values) {
-        const double* number = std::get_if<double>(&v.value);
-        const QString text = !number                  ? std::get<QString>(v.value)
-                             : std::isfinite(*number) ? QString::asprintf("%.17g", *number)
-                                                      : QString();
-        out += csvCell(v.key) + ',' + csvCell(text) + '\n';
-      }
-      out += '\n';
-    }
-    bytes = out.toUtf8();
+    bytes = csvBytes(tables, page.exportValues());
   } else if (suffix == "json") {
     QJsonObject root;
     root[QStringLiteral("format")] = QStringLiteral("latentlab-data");

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
 
+#include <QByteArray>
 #include <QImage>
 #include <QList>
 #include <QSize>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "ui/common/data_table.h"
 #include "ui/common/figure_size.h"
 
 class QIODevice;
@@ -37,6 +39,8 @@ void exportFigure(const Page& page, const QString& path, const FigureOptions& op
 /// Writes the page's exportData() by extension: .csv (blocks per table) or .json (scenario +
 /// tables). Throws ExportError.
 void exportData(const Page& page, const QString& path);
+/// Tables as CSV blocks ("# name", header, rows, blank line; NaN empty), then a "# values" block.
+QByteArray csvBytes(const QList<DataTable>& tables, const QList<DataValue>& values = {});
 /// Every page's default figure as one multi-page PDF (one page per Page, titled).
 void exportReportPdf(const QList<const Page*>& pages, const QString& path,
                      const FigureOptions& options = {});

@@ -27,13 +27,15 @@ bool isExportFigure(const QWidget* widget) {
 
 void markScreenOnly(QWidget* widget) { widget->setProperty(kScreenOnlyProperty, true); }
 
+bool isScreenOnly(const QWidget* widget) { return widget->property(kScreenOnlyProperty).toBool(); }
+
 QString screenHint(const QWidget* widget, const QString& hint) {
   return isExportFigure(widget) ? QString() : hint;
 }
 
 void applyExportMode(QWidget* figure) {
   for (QWidget* child : figure->findChildren<QWidget*>()) {
-    if (child->property(kScreenOnlyProperty).toBool()) child->hide();
+    if (isScreenOnly(child)) child->hide();
     if (auto* area = qobject_cast<QAbstractScrollArea*>(child)) {
       area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
       area->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -19,6 +19,7 @@ bool isExportFigure(const QWidget* widget);
 /// A widget that only means something under a mouse (a hover read-out, a "click to…" line):
 /// applyExportMode() hides it.
 void markScreenOnly(QWidget* widget);
+bool isScreenOnly(const QWidget* widget);
 /// `hint` on screen, an empty string in an exported figure: for a hint inside a longer text.
 QString screenHint(const QWidget* widget, const QString& hint);
 /// Hides the screen-only widgets under `figure` and turns its scroll bars off.

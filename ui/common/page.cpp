@@ -12,6 +12,7 @@
 #include <chrono>
 
 #include "ui/common/computing_overlay.h"
+#include "ui/common/panel_export.h"
 #include "ui/common/param_form.h"
 #include "ui/common/view_tabs.h"
 
@@ -408,6 +409,7 @@ QString Page::figureCaption() const {
 QWidget* Page::screenFigure() const {
   if (!d->figure) {
     d->figure = createFigure(const_cast<Page*>(this));
+    enablePanelExport(d->figure);  // right-click a chart, map or table to export it alone
     d->layout->addWidget(d->figure);
     d->overlay = new ComputingOverlay(d->figure);
     if (d->hasResult) fillFigure(d->figure);
