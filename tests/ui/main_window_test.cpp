@@ -378,3 +378,23 @@ TEST_F(MainWindowTest, ShortcutsAreSetOnEveryAction) {
 
 }  // namespace
 }  // namespace latentlab::ui
+
+namespace latentlab::ui {
+namespace {
+
+TEST(MainWindowPresets, EachPageHasItsPresetsNextToItsViews) {
+  MainWindow window;
+  ASSERT_TRUE(window.showPage(QStringLiteral("quant_grid")));
+  auto* button = window.currentPage()->findChild<QToolButton*>(QStringLiteral("pagePresets"));
+  ASSERT_NE(button, nullptr);
+  auto* fileSub = window.findChild<QMenu*>(QStringLiteral("presetMenu_quant_grid"));
+  ASSERT_NE(fileSub, nullptr);
+  // The same entries as File ▸ Presets ▸ FSQ vs VQ grid, and only this page's.
+  EXPECT_EQ(button->menu(), fileSub);
+  EXPECT_FALSE(fileSub->actions().isEmpty());
+  for (QAction* a : fileSub->actions())
+    EXPECT_TRUE(QFileInfo(a->data().toString()).fileName().startsWith("quant_grid-"));
+}
+
+}  // namespace
+}  // namespace latentlab::ui

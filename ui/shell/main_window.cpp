@@ -12,9 +12,11 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
+#include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QResizeEvent>
@@ -27,6 +29,7 @@
 
 #include "ui/common/page.h"
 #include "ui/common/recompute_controller.h"
+#include "ui/common/view_tabs.h"
 #include "ui/shell/page_registry.h"
 #include "ui/shell/param_history.h"
 #include "ui/shell/scenario_io.h"
@@ -214,6 +217,21 @@ void MainWindow::fitParameterDock(QWidget* controls) {
   if (m_paramDock->width() < target) resizeDocks({m_paramDock}, {target}, Qt::Horizontal);
 }
 
+void MainWindow::addPagePresetsButton(Page* page) {
+  // The page's own presets, one click from its views: the File ▸ Presets submenu, shared.
+  auto* tabs = page->findChild<ViewTabs*>();
+  if (!tabs || tabs->findChild<QToolButton*>(QStringLiteral("pagePresets"))) return;
+  QMenu* menu = m_presetMenu->findChild<QMenu*>(QStringLiteral("presetMenu_") + page->id());
+  if (!menu) return;
+  auto* button = new QToolButton(tabs);
+  button->setObjectName(QStringLiteral("pagePresets"));
+  button->setText(tr("Presets"));
+  button->setToolTip(tr("Scenarios saved for this page (also under File ▸ Presets)"));
+  button->setPopupMode(QToolButton::InstantPopup);
+  button->setMenu(menu);
+  tabs->actions()->addWidget(button);
+}
+
 bool MainWindow::showPage(const QString& id) {
   Page* next = page(id);
   if (!next) return false;
@@ -223,6 +241,7 @@ bool MainWindow::showPage(const QString& id) {
     m_history->setActive(next);
     m_stack->setCurrentWidget(next);
     m_paramDock->setWidget(next->controls());
+    addPagePresetsButton(next);
     fitParameterDock(next->controls());
     m_paramDock->setWindowTitle(tr("Parameters: %1").arg(next->title()));
     setWindowTitle(tr("%1 — LatentLab").arg(next->title()));

@@ -73,6 +73,7 @@ class MainWindow : public QMainWindow {
   void dropEvent(QDropEvent* event) override;
 
  private:
+  void addPagePresetsButton(Page* page);
   void buildNavigator();
   void buildStatusBar();
   void buildMenus();
