@@ -76,7 +76,8 @@ QAbstractAxis* makeAxis(ChartView::Axis type) {
 
 /// Sets the range and, on a value axis, ticks at round numbers: with the data range kept tight,
 /// fixed tick counts would label 0.912132-style values.
-void setNiceRange(QAbstractAxis* axis, double lo, double hi) {
+void setNiceRange(QAbstractAxis* axis, double lo, double hi, double room = 0,
+                  double labelExtent = 0) {
   // Every change below relayouts the axis' tick labels (rich-text items, the costliest part of a
   // refill), so a refit to what the axis already shows changes nothing.
   if (auto* l = qobject_cast<QLogValueAxis*>(axis)) {
@@ -91,8 +92,13 @@ void setNiceRange(QAbstractAxis* axis, double lo, double hi) {
       for (int i = 0; i < 8 && std::log(lo) / lnBase > kLo; ++i) lo = std::nextafter(lo, 0.0);
     // A label per decade crowds past ~8 decades: label every second one, and drop minor ticks.
     const double decades = std::log10(hi / lo);
-    const double base = decades > 8.5 ? 100.0 : 10.0;
-    const int minor = decades > 6.5 ? 0 : -1;
+    double base = decades > 8.5 ? 100.0 : 10.0;
+    // A narrow plot labels every second or third decade: "0.0010.010.1" is no label at all.
+    // `room` is the axis' length in pixels once laid out (0 before), `labelExtent` a label's.
+    while (room > 0 && labelExtent > 0 && base < 1e3 &&
+           (decades / std::log10(base) + 1) * labelExtent > room)
+      base *= 10.0;
+    const int minor = decades > 6.5 || base > 10.0 ? 0 : -1;  // thinned: no minor ticks
     if (l->min() == lo && l->max() == hi && l->base() == base && l->minorTickCount() == minor)
       return;
     l->setRange(lo, hi);
@@ -328,8 +334,10 @@ struct ChartView::Impl {
       x1 = static_cast<double>(categoryAxis->count()) - 0.5;
     }
     auto [y0, y1] = fitRange(by, yType, yLo, yHi);
-    setNiceRange(axisX, x0, x1);
-    setNiceRange(axisY, y0, y1);
+    const QFontMetrics fm(owner->font());
+    const QRectF plot = chart->plotArea();
+    setNiceRange(axisX, x0, x1, plot.width(), fm.horizontalAdvance(QStringLiteral("0.0001")) + 8);
+    setNiceRange(axisY, y0, y1, plot.height(), fm.height() + 2);
     clampToRange(y0, y1);
     axisX->setVisible(!hasBars);
     for (auto& m : markers) {
@@ -541,6 +549,8 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl
   connect(d->chart, &QChart::plotAreaChanged, this, [this] {
     d->fitCategoryLabels(width());
     d->fitAxisTitles();
+    // Log axes thin their decade labels to the plot's new length.
+    if (d->xType == Axis::Log || d->yType == Axis::Log) d->refit();
   });
 }
 
