@@ -34,6 +34,13 @@ FigureTable::FigureTable(QWidget* parent) : QTableWidget(parent) {
   connect(model(), &QAbstractItemModel::headerDataChanged, this, later);
 }
 
+FigureTable::~FigureTable() {
+  // ~QTableWidget clears its model, which emits modelReset: by then this is no FigureTable any
+  // more (UBSan caught the call), so the connections go first.
+  disconnect(model(), nullptr, this, nullptr);
+  disconnect(verticalHeader(), nullptr, this, nullptr);
+}
+
 int FigureTable::naturalRowHeight(int row) const {
   return std::max(verticalHeader()->sectionSizeHint(row),
                   static_cast<const QAbstractItemView*>(this)->sizeHintForRow(row));

@@ -14,6 +14,7 @@ class FigureTable : public QTableWidget {
   Q_OBJECT
  public:
   explicit FigureTable(QWidget* parent = nullptr);
+  ~FigureTable() override;
   /// Recomputes the column widths and the height after the cells changed.
   void fitContents();
 

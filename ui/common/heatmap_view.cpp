@@ -178,7 +178,7 @@ bool HeatmapView::titleFits() const {
   QFont bold = font();
   bold.setBold(true);
   const double need = QFontMetricsF(bold).horizontalAdvance(d->title);
-  return need * 0.75 <= width() - 4;
+  return need * 0.75 <= 0.97 * (width() - 4);
 }
 
 QString HeatmapView::hoverText(int row, int col) const {
@@ -224,8 +224,8 @@ void HeatmapView::paintEvent(QPaintEvent*) {
     bold.setBold(true);
     // A title wider than the map is set smaller (to three quarters at most), then shortened.
     const double need = QFontMetricsF(bold).horizontalAdvance(d->title);
-    if (need > width() - 4)
-      bold.setPointSizeF(bold.pointSizeF() * std::max(0.75, (width() - 4) / need));
+    if (need > width() - 4)  // a little under the room: point sizes round
+      bold.setPointSizeF(bold.pointSizeF() * std::max(0.75, 0.97 * (width() - 4) / need));
     p.setFont(bold);
     p.drawText(QRect(0, kPad / 2, width(), g.titleH), Qt::AlignCenter,
                QFontMetrics(bold).elidedText(d->title, Qt::ElideRight, width() - 4));
