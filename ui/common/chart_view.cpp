@@ -814,7 +814,6 @@ QStringList ChartView::elidedTexts() const {
   // Qt Charts shortens a title, a legend name or a tick label that has no room with "..." or
   // "…"; its text items are the only place that shows it.
   QStringList out;
-  d->view->viewport()->update();
   if (!d->chart->scene()) return out;
   for (QGraphicsItem* item : d->chart->scene()->items()) {
     if (!item->isVisible()) continue;

@@ -42,6 +42,7 @@ QString panelName(const QWidget* panel) {
 void paintPrinted(QWidget* panel, QPainter& p, double scale) {
   std::vector<std::pair<QWidget*, QPalette>> kept;
   kept.emplace_back(panel, panel->palette());
+  const bool filled = panel->autoFillBackground();
   for (QWidget* w : panel->findChildren<QWidget*>()) kept.emplace_back(w, w->palette());
   applyPrintTheme(panel);
   // A hover read-out open under the mouse that right-clicked stays out of the file.
@@ -57,7 +58,7 @@ void paintPrinted(QWidget* panel, QPainter& p, double scale) {
   panel->render(&p, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
   for (QWidget* w : hidden) w->show();
   for (auto& [w, pal] : kept) w->setPalette(pal);
-  panel->setAutoFillBackground(false);
+  panel->setAutoFillBackground(filled);
 }
 
 void writeFile(const QString& path, const QByteArray& bytes) {

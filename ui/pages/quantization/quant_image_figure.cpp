@@ -28,8 +28,6 @@ QColor fsqColor() { return hueColor(Hue::Fsq); }
 QColor vqColor() { return hueColor(Hue::Vq); }
 QColor restartColor() { return QColor(60, 170, 90); }
 
-QLabel* makeLabel(QWidget* parent) { return makeFigureLabel(parent); }
-
 QString psnrText(double v) {
   return std::isinf(v) ? QStringLiteral("∞") : QString::number(v, 'f', 2);
 }
@@ -66,7 +64,7 @@ QuantImageFigure::QuantImageFigure(QWidget* parent) : QWidget(parent) {
   m_stack->addWidget(buildRate());
   m_stack->addWidget(buildTraining());
   l->addWidget(m_stack, 1);
-  m_footer = makeLabel(this);
+  m_footer = makeFigureLabel(this);
   m_footer->setMinimumHeight(3 * m_footer->fontMetrics().lineSpacing() + 4);
   m_footer->setText(tr(
       "<b>Reproduced</b> (FSQ paper metrics): codebook usage, same definition; PSNR/SSIM stand in "
@@ -91,10 +89,10 @@ QWidget* QuantImageFigure::buildImages() {
     h->setSmooth(true);
     h->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
   }
-  m_metrics = makeLabel(w);
+  m_metrics = makeFigureLabel(w);
   m_metrics->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   m_metrics->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-  m_hover = makeLabel(w);
+  m_hover = makeFigureLabel(w);
   m_hover->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   m_hover->setText(tr("Hover a patch for its codes."));
   markScreenOnly(m_hover);
@@ -134,7 +132,7 @@ QWidget* QuantImageFigure::buildRate() {
   m_usage->setAxes(tr("log2 K"), ChartView::Axis::Linear, tr("codes used"),
                    ChartView::Axis::Linear);
   m_usage->setYRange(0.0, 1.05);
-  m_rateNote = makeLabel(w);
+  m_rateNote = makeFigureLabel(w);
   for (QWidget* c : {static_cast<QWidget*>(m_psnr), static_cast<QWidget*>(m_usage)})
     c->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
   g->addWidget(m_psnr, 0, 0);
@@ -158,7 +156,7 @@ QWidget* QuantImageFigure::buildTraining() {
   m_trainUsage->setAxes(tr("step"), ChartView::Axis::Linear, tr("fraction of codes used"),
                         ChartView::Axis::Linear);
   m_trainUsage->setYRange(0.0, 1.05);
-  m_trainNote = makeLabel(w);
+  m_trainNote = makeFigureLabel(w);
   for (QWidget* c : {static_cast<QWidget*>(m_loss), static_cast<QWidget*>(m_trainUsage)})
     c->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
   g->addWidget(m_loss, 0, 0);
