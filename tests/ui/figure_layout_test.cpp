@@ -19,6 +19,7 @@
 
 #include "ui/common/chart_view.h"
 #include "ui/common/figure_export.h"
+#include "ui/common/figure_size.h"
 #include "ui/common/figure_table.h"
 #include "ui/common/heatmap_view.h"
 #include "ui/common/page.h"
@@ -164,21 +165,21 @@ double largestBlankFraction(const QImage& img, int cell) {
 /// "page" or "page/view": a page at its defaults, or showing one of its views.
 class FigureLayout : public ::testing::TestWithParam<QString> {};
 
-TEST_P(FigureLayout, FitsAt1600x1000And1000x700) {
+TEST_P(FigureLayout, FitsOnScreenSizesAndInADoubleColumn) {
   const QStringList id = GetParam().split('/');
   const PageInfo* info = findPage(id[0]);
   ASSERT_NE(info, nullptr);
   const std::unique_ptr<Page> page(info->factory());
   if (id.size() > 1) page->setParams({{"view", id[1].toStdString()}});
   page->computeNow();
-  for (const QSize size : {QSize(1600, 1000), QSize(1000, 700)}) {
-    SCOPED_TRACE(QStringLiteral("%1 at %2x%3")
-                     .arg(GetParam())
-                     .arg(size.width())
-                     .arg(size.height())
-                     .toStdString());
+  // Two screen sizes, and for each page's first view a report's double column (170 x 110 mm,
+  // laid out at 643 x 416 px).
+  QStringList sizes = {QStringLiteral("1600x1000"), QStringLiteral("1000x700")};
+  if (id.size() == 1) sizes << QStringLiteral("170x110mm");
+  for (const QString& size : sizes) {
+    SCOPED_TRACE((GetParam() + " at " + size).toStdString());
     FigureOptions o;
-    o.size = size;
+    ASSERT_TRUE(parseFigureSize(size, o).isEmpty());
     // The very frame an export paints: the figure and its caption line.
     const std::unique_ptr<QWidget> fig = prepareFigure(*page, layoutSize(o), o);
     // Chart scenes lay out their text on a later turn of the event loop than widgets do.
@@ -223,6 +224,13 @@ TEST_P(FigureLayout, FitsAt1600x1000And1000x700) {
       if (const auto* map = qobject_cast<const HeatmapView*>(parts[i])) {
         EXPECT_TRUE(map->titleFits()) << "heat map title cut at width " << map->width();
       }
+      if (const auto* table = qobject_cast<const FigureTable*>(parts[i]);
+          table && table->rowCount()) {
+        const int last = table->rowCount() - 1;
+        EXPECT_LE(table->rowViewportPosition(last) + table->rowHeight(last),
+                  table->viewport()->height() + 1)
+            << "the table's last row is cut: " << table->rowCount() << " rows";
+      }
       if (const auto* table = qobject_cast<const QTableWidget*>(parts[i])) {
         // Cells wrap at spaces: a column is cut when one of its words is wider than it.
         const QFontMetrics fm(table->font());
@@ -246,9 +254,8 @@ TEST_P(FigureLayout, FitsAt1600x1000And1000x700) {
     }
     const QImage img = renderFigure(*page, o);
     if (const char* dir = std::getenv("LATENTLAB_UI_SNAPSHOTS"))
-      img.save(QDir(dir).filePath(QStringLiteral("layout-%1-%2.png")
-                                      .arg(QString(GetParam()).replace('/', '-'))
-                                      .arg(size.width())));
+      img.save(QDir(dir).filePath(
+          QStringLiteral("layout-%1-%2.png").arg(QString(GetParam()).replace('/', '-'), size)));
     EXPECT_LE(largestBlankFraction(img, 8), 0.20);
   }
 }

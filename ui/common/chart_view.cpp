@@ -74,6 +74,14 @@ QAbstractAxis* makeAxis(ChartView::Axis type) {
   return axis;
 }
 
+/// The width of the widest tick label a linear axis over [lo, hi] would show ("%g" numbers).
+double widestLabel(const QFontMetrics& fm, double lo, double hi) {
+  double widest = 0;
+  for (double t : niceLinearTicks(lo, hi))
+    widest = std::max<double>(widest, fm.horizontalAdvance(QString::number(t, 'g', 6)));
+  return widest;
+}
+
 /// Sets the range and, on a value axis, ticks at round numbers: with the data range kept tight,
 /// fixed tick counts would label 0.912132-style values.
 void setNiceRange(QAbstractAxis* axis, double lo, double hi, double room = 0,
@@ -105,7 +113,12 @@ void setNiceRange(QAbstractAxis* axis, double lo, double hi, double room = 0,
     l->setBase(base);
     l->setMinorTickCount(minor);
   } else if (auto* v = qobject_cast<QValueAxis*>(axis)) {
-    const std::vector<double> ticks = niceLinearTicks(lo, hi);
+    // A short axis gets fewer, coarser ticks: "0 50100150200250" is no label at all. Here `room`
+    // comes from the widget's size, never from the plot area, which moves with the labels
+    // themselves and would refit forever.
+    const int most =
+        room > 0 && labelExtent > 0 ? std::clamp(static_cast<int>(room / labelExtent), 2, 7) : 7;
+    const std::vector<double> ticks = niceLinearTicks(lo, hi, most);
     const bool nice = ticks.size() >= 2;
     if (v->min() == lo && v->max() == hi &&
         (!nice || (v->tickType() == QValueAxis::TicksDynamic && v->tickAnchor() == ticks[0] &&
@@ -336,8 +349,15 @@ struct ChartView::Impl {
     auto [y0, y1] = fitRange(by, yType, yLo, yHi);
     const QFontMetrics fm(owner->font());
     const QRectF plot = chart->plotArea();
-    setNiceRange(axisX, x0, x1, plot.width(), fm.horizontalAdvance(QStringLiteral("0.0001")) + 8);
-    setNiceRange(axisY, y0, y1, plot.height(), fm.height() + 2);
+    // Log axes: the plot's own length (their refit on plotAreaChanged settles: decade labels
+    // only thin out). Linear axes: the view's size less the axis furniture, fixed per size.
+    const bool logX = xType == Axis::Log, logY = yType == Axis::Log;
+    const double roomX = logX ? plot.width() : view->width() - 6.0 * fm.height();
+    const double roomY = logY ? plot.height() : view->height() - 6.0 * fm.height();
+    const double labelX = logX ? fm.horizontalAdvance(QStringLiteral("0.0001")) + 8
+                               : widestLabel(fm, x0, x1) + 1.5 * fm.height();
+    setNiceRange(axisX, x0, x1, roomX, labelX);
+    setNiceRange(axisY, y0, y1, roomY, logY ? fm.height() + 2 : 2.0 * fm.height());
     clampToRange(y0, y1);
     axisX->setVisible(!hasBars);
     for (auto& m : markers) {
@@ -387,13 +407,26 @@ struct ChartView::Impl {
     if (!axis || room <= 20) return;
     QFont f = owner->font();
     const double need = QFontMetricsF(f).horizontalAdvance(text);
-    if (need > room) f.setPointSizeF(f.pointSizeF() * std::max(0.75, room / need));
+    if (need > room) f.setPointSizeF(f.pointSizeF() * std::max(0.75, 0.97 * room / need));
     if (axis->titleFont() != f) axis->setTitleFont(f);
+    // Still too long at three quarters: two lines rather than Qt's "...".
+    const QString shown = wrapped(text, f, static_cast<int>(room));
+    if (axis->titleText() != shown) axis->setTitleText(shown);
   }
 
   void fitAxisTitles() {
     fitAxisTitle(axisX, xTitle, chart->plotArea().width() - 4);
     fitAxisTitle(axisY, yTitle, chart->plotArea().height() - 4);
+    // A chart too short for its title lines, tick labels, the x title and a plot of four lines
+    // gets no x title: Qt would shorten it to "...". Decided from the view's height, which the
+    // titles do not move, so it settles.
+    if (axisX && !xTitle.isEmpty()) {
+      const int lines =
+          chart->title().isEmpty() ? 0 : chart->title().count(QLatin1String("<br>")) + 1;
+      const double line = QFontMetricsF(owner->font()).height();
+      const bool room = view->height() >= (1.3 * lines + 6.5) * line;
+      if (axisX->isTitleVisible() != room) axisX->setTitleVisible(room);
+    }
   }
 
   void syncLegend() {
@@ -837,9 +870,10 @@ QColor ChartView::seriesColor(const QString& name) const {
 // Modest hints: when a grid holds several views and space is short of the hints, Qt takes the
 // shortfall equally from each and ignores stretch, so large hints would squash some views.
 QSize ChartView::sizeHint() const { return {420, 260}; }
-// Small enough for a 1000 × 700 export (667 × 467 layout pixels) to hold two rows of panels
-// and a note; legible still (a title, tick labels and a plot of about 100 × 80).
-QSize ChartView::minimumSizeHint() const { return {200, 150}; }
+// Small enough for a 1000 × 700 export (667 × 467 layout pixels), and a 170 × 110 mm one
+// (643 × 416), to hold two rows of panels and a note; legible still (a title, tick labels and a
+// plot of about 100 × 60).
+QSize ChartView::minimumSizeHint() const { return {200, 128}; }
 
 QPointF ChartView::pointPosition(const QString& name, const QPointF& value) const {
   d->ensureFitted();
@@ -905,6 +939,7 @@ void ChartView::resizeEvent(QResizeEvent* event) {
   d->fitCategoryLabels(width());
   d->placeLegend();
   d->fitTitle();
+  d->refit();  // linear ticks follow the size
   QWidget::resizeEvent(event);
 }
 

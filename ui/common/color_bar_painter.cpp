@@ -35,7 +35,7 @@ std::vector<double> logTicks(double lo, double hi) {
 
 }  // namespace
 
-std::vector<double> niceLinearTicks(double lo, double hi) {
+std::vector<double> niceLinearTicks(double lo, double hi, int most) {
   if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) return {lo};
   const double mag = std::pow(10.0, std::floor(std::log10(hi - lo)));
   auto ticksFor = [lo, hi](double step) {
@@ -45,6 +45,13 @@ std::vector<double> niceLinearTicks(double lo, double hi) {
       out.push_back(std::abs(v) < eps ? 0.0 : v);
     return out;
   };
+  if (most < 5) {  // coarse: from the finest step down, the first that fits (steps grow)
+    for (double m : {0.5, 1.0, 2.0, 5.0, 10.0, 20.0}) {
+      std::vector<double> t = ticksFor(m * mag);
+      if (t.size() >= 2 && static_cast<int>(t.size()) <= std::max(most, 2)) return t;
+    }
+    return {lo, hi};
+  }
   // Largest 1-2-5 step giving 5 to 7 ticks; otherwise the count nearest to 6.
   std::vector<double> best;
   for (double m : {5.0, 2.0, 1.0, 0.5, 0.2, 0.1, 0.05}) {

@@ -14,7 +14,9 @@
 namespace latentlab::ui {
 
 /// "Nice" 1-2-5 tick values inside [lo, hi]: 5 to 7 of them when possible (also used by charts).
-std::vector<double> niceLinearTicks(double lo, double hi);
+/// With `most` below 5 (a short axis), the finest 1-2-5 step giving at most `most` ticks (at
+/// least 2).
+std::vector<double> niceLinearTicks(double lo, double hi, int most = 7);
 /// Tick values for a colour bar: "nice" steps for linear and symmetric scales (5–7 ticks, 0
 /// included when in range), decades (or 1-2-5 steps on a short range) for log scales.
 std::vector<double> colorBarTicks(const ColorMapping& mapping);

@@ -9,6 +9,8 @@
 #include <cmath>
 #include <vector>
 
+#include "ui/common/figure_mode.h"
+
 namespace latentlab::ui {
 
 FigureTable::FigureTable(QWidget* parent) : QTableWidget(parent) {
@@ -56,9 +58,20 @@ int FigureTable::contentHeight() const {
 QSize FigureTable::sizeHint() const { return {QTableWidget::sizeHint().width(), contentHeight()}; }
 
 QSize FigureTable::minimumSizeHint() const {
-  // Two rows and the header at least, so a short layout still shows what the table is.
-  const int rows = std::min(rowCount(), 2);
-  int h = 2 * frameWidth() + rows * verticalHeader()->defaultSectionSize();
+  // On screen two rows and the header at least, so a short layout still shows what the table
+  // is (it scrolls). An exported figure cannot scroll: every row, one line each in the 7-pt type
+  // the table may shrink to.
+  int h = 2 * frameWidth();
+  if (isExportFigure(this)) {
+    QFont small = font();
+    small.setPointSizeF(std::min(small.pointSizeF(), 7.0));
+    h += rowCount() * (QFontMetrics(small).height() + 5);  // a row's margins do not scale
+    // Already at the smallest type (wrapped cells): the rows as they are.
+    if (m_basePoints > 0 && m_scale <= std::min(1.0, 7.0 / m_basePoints) + 0.01)
+      return {120, contentHeight()};
+  } else {
+    h += std::min(rowCount(), 2) * verticalHeader()->defaultSectionSize();
+  }
   if (horizontalHeader()->isVisible()) h += horizontalHeader()->sizeHint().height();
   return {120, h};  // not the columns' width: see sizeHint()
 }
@@ -150,6 +163,19 @@ void FigureTable::fitContents() {
     rowsTotal += natural.back();
   }
   const int spare = viewport()->height() - rowsTotal;
+  // Rows taller than the table: a smaller type again (to 7 pt; wrapped cells may unwrap too),
+  // so a figure never loses its last row. Each pass shrinks, so this ends.
+  const double floor = m_basePoints > 0 ? std::min(1.0, 7.0 / m_basePoints) : 1.0;
+  if (spare < 0 && m_scale > floor + 0.01 && viewport()->height() > 0) {
+    m_scale = std::max(
+        floor,
+        m_scale * std::clamp(static_cast<double>(viewport()->height()) / rowsTotal, 0.8, 0.97));
+    QFont f = font();
+    f.setPointSizeF(m_basePoints * m_scale);
+    setFont(f);
+    fitContents();
+    return;
+  }
   for (int r = 0; r < rowCount(); ++r) {
     const int h = natural[static_cast<std::size_t>(r)];
     const int extra = spare > 0 ? spare / std::max(1, rowCount()) : 0;

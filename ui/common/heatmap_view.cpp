@@ -68,10 +68,32 @@ struct HeatmapView::Impl {
     int titleH = 0;
   };
 
-  Geometry layout(const QRect& r, const QFontMetrics& fm) const {
+  /// The title's font for a map `width` wide: bold, set smaller (to three quarters at most) when
+  /// wider than the map; when even that does not fit, `lines` is 2 and the title wraps.
+  QFont titleFont(const QFont& base, int width, int* lines) const {
+    QFont bold = base;
+    bold.setBold(true);
+    *lines = 1;
+    const double room = 0.95 * (width - 4);  // a little under the room: point sizes round
+    const double need = QFontMetricsF(bold).horizontalAdvance(title);
+    if (need <= room) return bold;
+    if (need * 0.75 <= room) {
+      bold.setPointSizeF(bold.pointSizeF() * room / need);
+      return bold;
+    }
+    bold.setPointSizeF(bold.pointSizeF() * 0.85);
+    *lines = 2;
+    return bold;
+  }
+
+  Geometry layout(const QRect& r, const QFontMetrics& fm, const QFont& base) const {
     Geometry g;
     const int rows = static_cast<int>(matrix.rows()), cols = static_cast<int>(matrix.cols());
-    g.titleH = title.isEmpty() ? 0 : fm.height() * 3 / 2;
+    int lines = 1;
+    const QFont tf = titleFont(base, r.width(), &lines);
+    g.titleH = title.isEmpty() ? 0
+               : lines == 1    ? fm.height() * 3 / 2
+                               : QFontMetrics(tf).height() * 2 + fm.height() / 2;
     int rowLabelW = 0;
     for (int i = 0; i < rows; ++i)
       rowLabelW = std::max(rowLabelW, fm.horizontalAdvance(rowColLabel(rowLabels, i)));
@@ -162,10 +184,11 @@ const Eigen::MatrixXd& HeatmapView::matrix() const { return d->matrix; }
 
 QSize HeatmapView::sizeHint() const { return {360, 260}; }  // modest: see ChartView::sizeHint
 // Four maps side by side (attention_rank) must fit a 1280-px window beside both docks.
-QSize HeatmapView::minimumSizeHint() const { return {150, 150}; }
+// A 170 x 110 mm report figure (643 x 416 layout pixels) holds a row of four maps above a chart.
+QSize HeatmapView::minimumSizeHint() const { return {150, 116}; }
 
 QPoint HeatmapView::cellAt(const QPoint& pos) const {
-  const auto g = d->layout(rect(), fontMetrics());
+  const auto g = d->layout(rect(), fontMetrics(), font());
   if (!g.cells.contains(pos) || g.cellW <= 0.0 || g.cellH <= 0.0) return {-1, -1};
   const int col = std::min(static_cast<int>((pos.x() - g.cells.left()) / g.cellW),
                            static_cast<int>(d->matrix.cols()) - 1);
@@ -175,10 +198,12 @@ QPoint HeatmapView::cellAt(const QPoint& pos) const {
 }
 
 bool HeatmapView::titleFits() const {
-  QFont bold = font();
-  bold.setBold(true);
-  const double need = QFontMetricsF(bold).horizontalAdvance(d->title);
-  return need * 0.75 <= 0.97 * (width() - 4);
+  int lines = 1;
+  const QFont bold = d->titleFont(font(), width(), &lines);
+  const QFontMetrics fm(bold);
+  const QRect need =
+      fm.boundingRect(QRect(0, 0, width() - 4, 1000), Qt::AlignCenter | Qt::TextWordWrap, d->title);
+  return need.width() <= width() - 4 && need.height() <= lines * fm.height() + 1;
 }
 
 QString HeatmapView::hoverText(int row, int col) const {
@@ -217,18 +242,17 @@ void HeatmapView::paintEvent(QPaintEvent*) {
   p.fillRect(rect(), palette().window());
   const QColor text = palette().color(QPalette::WindowText);
   const QFontMetrics fm = fontMetrics();
-  const auto g = d->layout(rect(), fm);
+  const auto g = d->layout(rect(), fm, font());
   p.setPen(text);
   if (!d->title.isEmpty()) {
-    QFont bold = font();
-    bold.setBold(true);
-    // A title wider than the map is set smaller (to three quarters at most), then shortened.
-    const double need = QFontMetricsF(bold).horizontalAdvance(d->title);
-    if (need > width() - 4)  // a little under the room: point sizes round
-      bold.setPointSizeF(bold.pointSizeF() * std::max(0.75, 0.97 * (width() - 4) / need));
+    int lines = 1;
+    const QFont bold = d->titleFont(font(), width(), &lines);
     p.setFont(bold);
-    p.drawText(QRect(0, kPad / 2, width(), g.titleH), Qt::AlignCenter,
-               QFontMetrics(bold).elidedText(d->title, Qt::ElideRight, width() - 4));
+    const QRect box(2, kPad / 2, width() - 4, g.titleH);
+    if (lines == 1)
+      p.drawText(box, Qt::AlignCenter, d->title);
+    else
+      p.drawText(box, Qt::AlignCenter | Qt::TextWordWrap, d->title);
     p.setFont(font());
   }
   if (g.cells.isEmpty()) {
@@ -292,10 +316,13 @@ void HeatmapView::paintEvent(QPaintEvent*) {
     p.drawText(QRectF(0, cr.center().y() - fm.height(), g.cells.left() - kPad, 2 * fm.height()),
                Qt::AlignRight | Qt::AlignVCenter, rowColLabel(d->rowLabels, i));
   }
-  if (!d->colTitle.isEmpty())
-    p.drawText(QRect(g.cells.left(), g.cells.bottom() + fm.height() + kPad, g.cells.width(),
+  if (!d->colTitle.isEmpty()) {  // centred under the cells, and as wide as it needs: narrow cells
+                                 // do not clip it
+    const int w = std::max(g.cells.width(), fm.horizontalAdvance(d->colTitle) + 4);
+    p.drawText(QRect(g.cells.center().x() - w / 2, g.cells.bottom() + fm.height() + kPad, w,
                      fm.height() + kPad),
                Qt::AlignCenter, d->colTitle);
+  }
   if (!d->rowTitle.isEmpty()) {
     p.save();
     p.translate(kPad, g.cells.center().y());

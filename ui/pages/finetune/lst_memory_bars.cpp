@@ -152,7 +152,13 @@ void StackedBarsWidget::paintEvent(QPaintEvent*) {
   p.save();
   p.translate(line * 0.2, plot.center().y());
   p.rotate(-90);
+  QFont unitFont = font();  // a short plot sets the unit smaller rather than cutting it
+  const double need = QFontMetricsF(unitFont).horizontalAdvance(m_unit);
+  if (need > plot.height() - 4)
+    unitFont.setPointSizeF(unitFont.pointSizeF() * std::max(0.6, (plot.height() - 4) / need));
+  p.setFont(unitFont);
   p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), line), Qt::AlignCenter, m_unit);
+  p.setFont(font());
   p.restore();
 
   const int n = static_cast<int>(m_categories.size());

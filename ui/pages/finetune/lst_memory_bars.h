@@ -26,7 +26,8 @@ class StackedBarsWidget : public QWidget {
   /// Category and segment under a point (−1 when none), for the tool tip and tests.
   std::pair<int, int> hitTest(const QPointF& pos) const;
   QSize sizeHint() const override { return {520, 320}; }
-  QSize minimumSizeHint() const override { return {260, 200}; }
+  // 150: a 170 x 110 mm export holds the bars, every row of the table and the note.
+  QSize minimumSizeHint() const override { return {260, 150}; }
 
  protected:
   void paintEvent(QPaintEvent* event) override;

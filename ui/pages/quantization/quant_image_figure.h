@@ -33,7 +33,8 @@ class ImagePanel : public QWidget {
   /// Outlines a rectangle in image pixels (empty: none), e.g. the hovered patch.
   void setHighlight(const QRect& imageRect);
   QSize sizeHint() const override { return {260, 260}; }
-  QSize minimumSizeHint() const override { return {120, 120}; }
+  // 110: a 170 x 110 mm export holds the images, the metrics under the original and the note.
+  QSize minimumSizeHint() const override { return {110, 110}; }
 
  signals:
   void hovered(const QPoint& imagePixel);

@@ -34,8 +34,10 @@ QRect ImagePanel::imageTarget() const {
 std::optional<QPoint> ImagePanel::imagePixelAt(const QPoint& pos) const {
   const QRect t = imageTarget();
   if (t.isEmpty() || !t.contains(pos)) return std::nullopt;
-  const int x = static_cast<int>(static_cast<double>(pos.x() - t.x()) * m_image.width() / t.width());
-  const int y = static_cast<int>(static_cast<double>(pos.y() - t.y()) * m_image.height() / t.height());
+  const int x =
+      static_cast<int>(static_cast<double>(pos.x() - t.x()) * m_image.width() / t.width());
+  const int y =
+      static_cast<int>(static_cast<double>(pos.y() - t.y()) * m_image.height() / t.height());
   return QPoint(std::clamp(x, 0, m_image.width() - 1), std::clamp(y, 0, m_image.height() - 1));
 }
 
@@ -46,8 +48,10 @@ void ImagePanel::setHighlight(const QRect& imageRect) {
 }
 
 void ImagePanel::mouseMoveEvent(QMouseEvent* event) {
-  if (const auto pixel = imagePixelAt(event->position().toPoint())) emit hovered(*pixel);
-  else emit left();
+  if (const auto pixel = imagePixelAt(event->position().toPoint()))
+    emit hovered(*pixel);
+  else
+    emit left();
 }
 
 void ImagePanel::leaveEvent(QEvent*) { emit left(); }
@@ -57,8 +61,15 @@ void ImagePanel::paintEvent(QPaintEvent*) {
   p.setRenderHint(QPainter::SmoothPixmapTransform);
   const int captionH = fontMetrics().lineSpacing() + 4;
   p.setPen(palette().color(QPalette::WindowText));
+  // A caption wider than the image is set smaller (to 70 %) before it is shortened.
+  QFont small = font();
+  const double need = QFontMetricsF(small).horizontalAdvance(m_caption);
+  if (need > width() - 4)
+    small.setPointSizeF(small.pointSizeF() * std::max(0.7, 0.95 * (width() - 4) / need));
+  p.setFont(small);
   p.drawText(QRect(0, 0, width(), captionH), Qt::AlignCenter,
-             fontMetrics().elidedText(m_caption, Qt::ElideRight, width()));
+             QFontMetrics(small).elidedText(m_caption, Qt::ElideRight, width()));
+  p.setFont(font());
   const QRect target = imageTarget();
   if (target.isEmpty()) return;
   p.drawImage(target, m_image);
@@ -67,7 +78,8 @@ void ImagePanel::paintEvent(QPaintEvent*) {
     const double sx = static_cast<double>(target.width()) / m_image.width();
     const double sy = static_cast<double>(target.height()) / m_image.height();
     const QRectF r(target.x() + m_highlight.x() * sx, target.y() + m_highlight.y() * sy,
-                   std::max(4.0, m_highlight.width() * sx), std::max(4.0, m_highlight.height() * sy));
+                   std::max(4.0, m_highlight.width() * sx),
+                   std::max(4.0, m_highlight.height() * sy));
     p.setPen(QPen(Qt::yellow, 2));
     p.setBrush(Qt::NoBrush);
     p.drawRect(r);

@@ -94,7 +94,8 @@ void TopkFigure::fillBars(const Bars& b, const topk::TopkLabParams& p,
   b.chart->setTitle(tr("p per method against hard T_k (k = %1) — red: outside [0, 1] or order "
                        "broken")
                         .arg(p.k));
-  b.chart->setAxes(tr("entry"), ChartView::Axis::Linear, tr("p_i"), ChartView::Axis::Linear);
+  // The categories ("x1 = 3") name the entries: no axis title, which a short chart would elide.
+  b.chart->setAxes(QString(), ChartView::Axis::Linear, tr("p_i"), ChartView::Axis::Linear);
   b.chart->setBars(categories, groups, values, highlight, colors);
   b.chart->setYRange(std::min(0.0, lo - 0.05), std::max(1.05, hi + 0.05));
   if (b.summary)
