@@ -22,6 +22,7 @@
 #include "latentlab/common/sha256.h"
 #include "ui/common/figure_export.h"
 #include "ui/common/page.h"
+#include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
 #include "ui/shell/page_registry.h"
 #include "ui/shell/scenario_io.h"
@@ -57,13 +58,14 @@ const QStringList kValued = {QStringLiteral("--scenario"),
                              QStringLiteral("--dpi"),
                              QStringLiteral("--report"),
                              QStringLiteral("--window-screenshot"),
-                             QStringLiteral("--wait")};
+                             QStringLiteral("--wait"),
+                             QStringLiteral("--language")};
 
 struct Options {
   bool help = false;
   bool version = false;
   bool listPages = false;
-  QString scenario, page, figurePath, dataPath, imagesDir, reportDir, windowShot;
+  QString scenario, page, figurePath, dataPath, imagesDir, reportDir, windowShot, language;
   QStringList sets;   // "key=value", in order
   QStringList opens;  // --open files, in order
   latentlab::ui::FigureOptions figure;
@@ -84,6 +86,20 @@ void printError(const QString& message) {
 }
 
 QString optionName(const QString& arg) { return arg.section(QLatin1Char('='), 0, 0); }
+
+/// The last --language value when it names a known language, else empty (parse() reports a bad
+/// one).
+QString requestedLanguage(const QStringList& args) {
+  QString code;
+  for (int i = 1; i < args.size(); ++i) {
+    if (args[i] == QLatin1String("--")) break;
+    if (args[i] == QLatin1String("--language") && i + 1 < args.size())
+      code = args[++i];
+    else if (args[i].startsWith(QLatin1String("--language=")))
+      code = args[i].mid(11);
+  }
+  return latentlab::ui::languages().contains(code) ? code : QString();
+}
 
 void setOnce(QString& slot, const QString& name, const QString& value) {
   if (!slot.isNull()) throw CliError{Tr::tr("%1 given twice").arg(name)};
@@ -165,6 +181,8 @@ Options parse(const QStringList& args) {
       setOnce(size, name, value);
     else if (name == QLatin1String("--wait"))
       setOnce(wait, name, value);
+    else if (name == QLatin1String("--language"))
+      setOnce(o.language, name, value);  // applied by runCli() before parsing
     else
       setOnce(dpi, name, value);
   }
@@ -174,6 +192,9 @@ Options parse(const QStringList& args) {
       throw CliError{QStringLiteral("--size: ") + error};
   }
   if (!wait.isNull()) o.waitSeconds = parseWait(wait);
+  if (!o.language.isNull() && !latentlab::ui::languages().contains(o.language))
+    throw CliError{Tr::tr("--language must be one of %1, got '%2'")
+                       .arg(latentlab::ui::languages().join(QStringLiteral(", ")), o.language)};
   if (!o.windowShot.isNull() && !o.figure.points.isEmpty())
     throw CliError{
         Tr::tr("--window-screenshot needs --size in pixels (a window has no page size)")};
@@ -470,6 +491,8 @@ void configureApplication() {
 }
 
 int runCli(const QStringList& args) {
+  // Before parsing, so that its messages are in the language asked for.
+  latentlab::ui::applyLanguage(latentlab::ui::startupLanguage(requestedLanguage(args)));
   try {
     return run(parse(args));
   } catch (const CliError& e) {
@@ -527,6 +550,9 @@ QString usageText() {
       "                      --scenario (default: the first page), once it has finished\n"
       "                      computing; exit 3 without a file if it has not within --wait\n"
       "  --wait SECONDS      how long --window-screenshot waits, 1..3600 (default 60)\n"
+      "  --language CODE     the language of messages and figures: en or zh_CN\n"
+      "                      (default: the choice in View > Language, else the\n"
+      "                      system locale)\n"
       "  -h, --help          show this help and exit\n"
       "  -v, --version       show the version and exit\n"
       "\n"

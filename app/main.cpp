@@ -4,6 +4,7 @@
 
 #include "app/cli.h"
 #include "latentlab/common/allocator.h"
+#include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
 
 int main(int argc, char** argv) {
@@ -16,7 +17,10 @@ int main(int argc, char** argv) {
   configureApplication();
   if (commandLine) return runCli(QApplication::arguments());
 
-  latentlab::ui::MainWindow window;
-  window.show();
+  latentlab::ui::applyLanguage(latentlab::ui::startupLanguage());
+  // On the heap: View ▸ Language replaces the window by one built in the new language.
+  auto* window = new latentlab::ui::MainWindow;
+  window->setAttribute(Qt::WA_DeleteOnClose);
+  window->show();
   return QApplication::exec();
 }

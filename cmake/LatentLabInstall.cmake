@@ -66,6 +66,9 @@ set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# OpenBLAS: OpenCV's SVDs run about 3x faster than with the reference LAPACK; Wayland sessions.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libopenblas0-openmp, qt6-wayland")
+# OpenBLAS: OpenCV's SVDs run about 3x faster than with the reference LAPACK; Wayland sessions;
+# Qt's own Chinese strings for standard dialogs.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libopenblas0-openmp, qt6-wayland, qt6-translations-l10n")
+# The Chinese interface and figures need a CJK font (ui/shell/language.cpp names it).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-wqy-microhei | fonts-noto-cjk")
 include(CPack)

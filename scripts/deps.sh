@@ -10,12 +10,16 @@
 # that OpenCV calls for the attention-rank SVDs (dgesdd, about 4× faster than the reference
 # LAPACK); with any other LAPACK the results are the same, only slower. The offscreen and xcb Qt
 # platforms come with qt6-base-dev's libqt6gui6.
+# qt6-tools-dev: CMake's LinguistTools with lupdate/lrelease (qt6-l10n-tools) for the zh_CN
+# translation; qt6-translations-l10n: Qt's own dialogs in Chinese; fonts-wqy-microhei: the CJK
+# font the Chinese interface and its figures use (Noto CJK is taken first when present).
 LATENTLAB_APP_PACKAGES=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-charts-dev qt6-svg-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev
+  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libeigen3-dev libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev nlohmann-json3-dev
   libopenblas0-openmp
-  fonts-dejavu-core
+  fonts-dejavu-core fonts-wqy-microhei
 )
 # The test suites and benchmarks (scripts/test).
 LATENTLAB_TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev)

@@ -33,10 +33,19 @@ inline fs::path tempDir(const std::string& tag, const std::string& name) {
 
 /// Runs the app (offscreen) with `args`, shell text already quoted; stderr goes to `errFile`,
 /// stdout to `outFile`. Returns the exit status, or −1 when the process did not exit normally.
+/// The environment every run gets: offscreen, the C locale with no saved settings (so messages
+/// are English whatever the developer's LANG or View ▸ Language), unless `locale` names another.
+inline std::string appEnvironment(const std::string& locale = "C.UTF-8") {
+  static const fs::path config =
+      fs::temp_directory_path() / ("latentlab_app_config_" + std::to_string(::getpid()));
+  return "QT_QPA_PLATFORM=offscreen LANGUAGE= LC_ALL=" + locale + " XDG_CONFIG_HOME='" +
+         config.string() + "' ";
+}
+
 inline int runApp(const std::string& args, const fs::path& errFile,
-                  const fs::path& outFile = "/dev/null") {
-  const std::string cmd = std::string("QT_QPA_PLATFORM=offscreen '") + LATENTLAB_EXE + "' " + args +
-                          " > '" + outFile.string() + "' 2> '" + errFile.string() + "'";
+                  const fs::path& outFile = "/dev/null", const std::string& locale = "C.UTF-8") {
+  const std::string cmd = appEnvironment(locale) + "'" + LATENTLAB_EXE + "' " + args + " > '" +
+                          outFile.string() + "' 2> '" + errFile.string() + "'";
   const int raw = std::system(cmd.c_str());
   return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
 }

@@ -62,7 +62,9 @@ class AppTest : public ::testing::Test {
   }
 
   RunResult run(const std::vector<std::string>& args) const {
-    std::string command = quote(LATENTLAB_EXE);
+    // English messages and no saved settings, whatever the developer's locale and choices.
+    std::string command("LANGUAGE= LC_ALL=C.UTF-8 XDG_CONFIG_HOME=");
+    command.append(quote(path("config").string())).append(" ").append(quote(LATENTLAB_EXE));
     // Appends only: GCC 12 warns (-Wrestrict, falsely) on "literal" + std::string temporaries.
     for (const auto& a : args) command.append(" ").append(quote(a));
     command.append(" >").append(quote(path("stdout.txt").string()));

@@ -37,11 +37,14 @@ const QString kSoftware = QStringLiteral("LatentLab");
 #endif
 constexpr int kReportTitleHeight = 56;
 
-QString tr(const char* text) { return QCoreApplication::translate("FigureExport", text); }
+// lupdate files these strings under the "FigureExport" context.
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(FigureExport)
+};
 
 [[noreturn]] void fail(const QString& path, const QString& reason) {
   throw ExportError(
-      tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), reason).toStdString());
+      Tr::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), reason).toStdString());
 }
 
 void checkOptions(const FigureOptions& o, bool raster) {
@@ -229,8 +232,9 @@ QImage renderFigure(const Page& page, const FigureOptions& options) {
 void exportFigure(const Page& page, const QString& path, const FigureOptions& options) {
   const QString suffix = QFileInfo(path).suffix().toLower();
   if (suffix != "png" && suffix != "svg" && suffix != "pdf")
-    throw ExportError(
-        tr("unsupported figure format '.%1' (use .png, .svg or .pdf)").arg(suffix).toStdString());
+    throw ExportError(Tr::tr("unsupported figure format '.%1' (use .png, .svg or .pdf)")
+                          .arg(suffix)
+                          .toStdString());
   checkOptions(options, suffix == "png");
   const QString json = scenarioJson(page);
 
@@ -260,7 +264,7 @@ void exportFigure(const Page& page, const QString& path, const FigureOptions& op
     gen.setTitle(page.title());
     gen.setDescription(json);
     QPainter p;
-    if (!p.begin(&gen)) fail(path, tr("cannot start the SVG painter"));
+    if (!p.begin(&gen)) fail(path, Tr::tr("cannot start the SVG painter"));
     paintFigure(fig.get(), p, QRectF(QPointF(0, 0), viewBox));
     p.end();
     const QByteArray svg =
@@ -350,7 +354,7 @@ void exportData(const Page& page, const QString& path) {
     bytes.replace("\"@latentlab-scenario@\"", compactJson(scenarioJson(page)).toUtf8());
   } else {
     throw ExportError(
-        tr("unsupported data format '.%1' (use .csv or .json)").arg(suffix).toStdString());
+        Tr::tr("unsupported data format '.%1' (use .csv or .json)").arg(suffix).toStdString());
   }
   writeBytes(path, bytes);
 }
@@ -358,7 +362,7 @@ void exportData(const Page& page, const QString& path) {
 void exportReportPdf(const QList<const Page*>& pages, const QString& path,
                      const FigureOptions& options) {
   checkOptions(options, false);
-  if (pages.isEmpty()) throw ExportError(tr("the report has no pages").toStdString());
+  if (pages.isEmpty()) throw ExportError(Tr::tr("the report has no pages").toStdString());
   QByteArray pdf;
   const auto paintPages = [&](QPdfWriter& writer, QPainter& p) {
     const QSize page(writer.width(), writer.height());  // layout pixels, 96 per inch
@@ -379,13 +383,13 @@ void exportReportPdf(const QList<const Page*>& pages, const QString& path,
     return QString();
   };
   const QString error =
-      paintPdf(pagePoints(options), tr("LatentLab report"), kSoftware, paintPages, pdf);
+      paintPdf(pagePoints(options), Tr::tr("LatentLab report"), kSoftware, paintPages, pdf);
   if (!error.isEmpty()) fail(path, error);
   writeBytes(path, pdf);
 }
 
 void exportWidgetPng(QWidget* widget, const QString& path) {
-  if (!widget) throw ExportError(tr("nothing to capture").toStdString());
+  if (!widget) throw ExportError(Tr::tr("nothing to capture").toStdString());
   writePngAtomically(widget->grab().toImage(), path);
 }
 

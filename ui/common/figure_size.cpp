@@ -12,7 +12,10 @@ namespace {
 
 constexpr int kMinPixels = 200, kMaxPixels = 8000;
 
-QString tr(const char* text) { return QCoreApplication::translate("FigureSize", text); }
+// lupdate files these strings under the "FigureSize" context.
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(FigureSize)
+};
 
 QSize rounded(const QSizeF& s) {
   return {static_cast<int>(std::lround(s.width())), static_cast<int>(std::lround(s.height()))};
@@ -48,17 +51,19 @@ QSize layoutSize(const FigureOptions& o) {
 }
 
 QString checkFigureOptions(const FigureOptions& o, bool raster) {
-  if (o.dpi < 36 || o.dpi > 1200) return tr("dpi %1 is out of range (36 to 1200)").arg(o.dpi);
+  if (o.dpi < 36 || o.dpi > 1200) return Tr::tr("dpi %1 is out of range (36 to 1200)").arg(o.dpi);
   if (!o.points.isEmpty()) {
     const double w = o.points.width(), h = o.points.height();
     if (!(w >= kMinSidePoints && w <= kMaxSidePoints && h >= kMinSidePoints && h <= kMaxSidePoints))
-      return tr("figure size %1 x %2 pt is out of range (%3 to %4 points, about 53 mm to 2.1 m, "
-                "each)")
+      return Tr::tr(
+                 "figure size %1 x %2 pt is out of range (%3 to %4 points, about 53 mm to 2.1 m, "
+                 "each)")
           .arg(number(w), number(h), number(kMinSidePoints), number(kMaxSidePoints));
     const QSize px = pixelSize(o);
     if (raster && (px.width() > kMaxPixels || px.height() > kMaxPixels))
-      return tr("figure size %1 at %2 dpi is %3 x %4 pixels, more than %5 per side; lower the "
-                "dpi")
+      return Tr::tr(
+                 "figure size %1 at %2 dpi is %3 x %4 pixels, more than %5 per side; lower the "
+                 "dpi")
           .arg(describeFigureSize(o))
           .arg(o.dpi)
           .arg(px.width())
@@ -68,7 +73,7 @@ QString checkFigureOptions(const FigureOptions& o, bool raster) {
   }
   if (o.size.width() < kMinPixels || o.size.height() < kMinPixels || o.size.width() > kMaxPixels ||
       o.size.height() > kMaxPixels)
-    return tr("figure size %1 x %2 is out of range (200 to 8000 pixels each)")
+    return Tr::tr("figure size %1 x %2 is out of range (200 to 8000 pixels each)")
         .arg(o.size.width())
         .arg(o.size.height());
   return {};
@@ -80,8 +85,9 @@ QString parseFigureSize(const QString& text, FigureOptions& options) {
       "\\s*$"));
   const auto match = kPattern.match(text);
   const QString usage =
-      tr("a size is WxH in pixels (1600x1000) or with a unit: 170x110mm, 17x11cm, 6.7x4.3in, "
-         "482x312pt; got '%1'")
+      Tr::tr(
+          "a size is WxH in pixels (1600x1000) or with a unit: 170x110mm, 17x11cm, 6.7x4.3in, "
+          "482x312pt; got '%1'")
           .arg(text);
   if (!match.hasMatch()) return usage;
   const double w = match.captured(1).toDouble(), h = match.captured(2).toDouble();
@@ -89,7 +95,7 @@ QString parseFigureSize(const QString& text, FigureOptions& options) {
   FigureOptions out = options;
   if (unit.isEmpty() || unit == QLatin1String("px")) {
     if (w != std::floor(w) || h != std::floor(h))
-      return tr("a size in pixels is whole numbers, got '%1'").arg(text);
+      return Tr::tr("a size in pixels is whole numbers, got '%1'").arg(text);
     out.size = QSize(static_cast<int>(w), static_cast<int>(h));
     out.points = QSizeF();
     out.unit.clear();

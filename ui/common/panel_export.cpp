@@ -29,12 +29,15 @@
 namespace latentlab::ui {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("PanelExport", text); }
+// lupdate files these strings under the "PanelExport" context.
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(PanelExport)
+};
 
 QString panelName(const QWidget* panel) {
   if (const auto* chart = qobject_cast<const ChartView*>(panel))
     if (!chart->title().isEmpty()) return chart->title();
-  return tr("panel");
+  return Tr::tr("panel");
 }
 
 /// Paints the panel in the print theme, then gives every widget its own palette back: the
@@ -79,7 +82,8 @@ QList<DataTable> panelData(const QWidget* panel) {
       out << std::move(t);
     }
   } else if (const auto* map = qobject_cast<const HeatmapView*>(panel)) {
-    out << matrixTable(tr("matrix"), QStringLiteral("row"), QStringLiteral("col"), map->matrix());
+    out << matrixTable(Tr::tr("matrix"), QStringLiteral("row"), QStringLiteral("col"),
+                       map->matrix());
   }
   return out;
 }
@@ -110,7 +114,7 @@ void exportPanel(QWidget* panel, const QString& path) {
     gen.setResolution(static_cast<int>(kLayoutDpi));
     gen.setTitle(panelName(panel));
     QPainter p;
-    if (!p.begin(&gen)) throw ExportError(tr("cannot start the SVG painter").toStdString());
+    if (!p.begin(&gen)) throw ExportError(Tr::tr("cannot start the SVG painter").toStdString());
     paintPrinted(panel, p, 1.0);
     p.end();
     writeFile(path, buffer.data());
@@ -129,11 +133,12 @@ void exportPanel(QWidget* panel, const QString& path) {
   } else if (suffix == "csv") {
     const QList<DataTable> tables = panelData(panel);
     if (tables.isEmpty())
-      throw ExportError(tr("this panel has no numbers to export").toStdString());
+      throw ExportError(Tr::tr("this panel has no numbers to export").toStdString());
     writeFile(path, csvBytes(tables));
   } else {
-    throw ExportError(
-        tr("unsupported format '.%1' (use .png, .svg, .pdf or .csv)").arg(suffix).toStdString());
+    throw ExportError(Tr::tr("unsupported format '.%1' (use .png, .svg, .pdf or .csv)")
+                          .arg(suffix)
+                          .toStdString());
   }
 }
 
@@ -157,19 +162,20 @@ void enablePanelExport(QWidget* figure) {
           QMessageBox::warning(panel, title, QString::fromStdString(e.what()));
         }
       };
-      menu.addAction(tr("Export panel as PNG…"), panel, [=] {
-        saveAs(tr("Export panel as PNG"), tr("PNG image (*.png)"), QStringLiteral("png"));
+      menu.addAction(Tr::tr("Export panel as PNG…"), panel, [=] {
+        saveAs(Tr::tr("Export panel as PNG"), Tr::tr("PNG image (*.png)"), QStringLiteral("png"));
       });
-      menu.addAction(tr("Export panel as SVG…"), panel, [=] {
-        saveAs(tr("Export panel as SVG"), tr("SVG image (*.svg)"), QStringLiteral("svg"));
+      menu.addAction(Tr::tr("Export panel as SVG…"), panel, [=] {
+        saveAs(Tr::tr("Export panel as SVG"), Tr::tr("SVG image (*.svg)"), QStringLiteral("svg"));
       });
-      menu.addAction(tr("Export panel as PDF…"), panel, [=] {
-        saveAs(tr("Export panel as PDF"), tr("PDF document (*.pdf)"), QStringLiteral("pdf"));
+      menu.addAction(Tr::tr("Export panel as PDF…"), panel, [=] {
+        saveAs(Tr::tr("Export panel as PDF"), Tr::tr("PDF document (*.pdf)"),
+               QStringLiteral("pdf"));
       });
-      menu.addAction(tr("Copy panel image"), panel,
+      menu.addAction(Tr::tr("Copy panel image"), panel,
                      [panel] { QGuiApplication::clipboard()->setImage(renderPanel(panel)); });
-      QAction* data = menu.addAction(tr("Export panel data as CSV…"), panel, [=] {
-        saveAs(tr("Export panel data"), tr("CSV table (*.csv)"), QStringLiteral("csv"));
+      QAction* data = menu.addAction(Tr::tr("Export panel data as CSV…"), panel, [=] {
+        saveAs(Tr::tr("Export panel data"), Tr::tr("CSV table (*.csv)"), QStringLiteral("csv"));
       });
       data->setEnabled(!panelData(panel).isEmpty());
       menu.exec(panel->mapToGlobal(at));

@@ -54,6 +54,14 @@ class MainWindow : public QMainWindow {
   bool saveScenario(const QString& path, QString* error = nullptr);
 
   void setTheme(Theme theme);  // applies and persists; checks the matching View action
+
+  /// View ▸ Language: applies `code` ("en", "zh_CN"; empty follows the system again) and
+  /// remembers it. Every widget's text is set when it is built, so the window is rebuilt: a new
+  /// MainWindow in that language takes over each open page's scenario, the current page, the
+  /// geometry and the docks, and this window hides and deletes itself later (it must have been
+  /// made with new). Returns the new window, or nullptr when the language stays the same or
+  /// `code` is unknown. The undo history starts afresh.
+  MainWindow* setLanguage(const QString& code);
   Theme theme() const { return m_theme; }
   /// Docks back to their default places, both visible.
   void resetLayout();
@@ -80,6 +88,7 @@ class MainWindow : public QMainWindow {
   void buildFileMenu();
   void buildEditMenu();
   void buildViewMenu();
+  void buildLanguageMenu(QMenu* view);
   void restoreSettings();
   void connectPage(Page* page);
   void showError(const QString& message);
@@ -112,6 +121,7 @@ class MainWindow : public QMainWindow {
   QToolButton* m_cancel = nullptr;
 
   QActionGroup* m_themeGroup = nullptr;
+  QActionGroup* m_languageGroup = nullptr;
   QMenu* m_presetMenu = nullptr;
   Theme m_theme = Theme::System;
   QByteArray m_defaultState;

@@ -159,6 +159,8 @@ void MainWindow::buildViewMenu() {
     connect(action, &QAction::triggered, this, [this, theme = theme] { setTheme(theme); });
   }
 
+  buildLanguageMenu(view);
+
   view->addSeparator();
   view->addAction(m_navDock->toggleViewAction());
   view->addAction(m_paramDock->toggleViewAction());

@@ -6,24 +6,25 @@
 
 #include "ui/pages/attention/attention_rank_page.h"
 #include "ui/pages/attention/efficient_attention_page.h"
+#include "ui/pages/finetune/lst_memory_page.h"
+#include "ui/pages/finetune/lst_run_page.h"
 #include "ui/pages/flows/fokker_planck_page.h"
 #include "ui/pages/flows/reflow_page.h"
 #include "ui/pages/flows/reflow_wgan_page.h"
-#include "ui/pages/finetune/lst_memory_page.h"
-#include "ui/pages/finetune/lst_run_page.h"
 #include "ui/pages/quantization/quant_grid_page.h"
 #include "ui/pages/quantization/quant_image_page.h"
 #include "ui/pages/topk/topk_page.h"
+#include "ui/shell/language.h"
 #include "ui/shell/scenario_io.h"
 
 namespace latentlab::ui {
 
-const std::vector<PageInfo>& pageRegistry() {
-  initResources();  // the table's icons live in the resources
-  // Built on first use, after QCoreApplication exists, so tr() sees the installed translators.
-  // Ordered by area as the navigator shows them: Top-k, Attention, (Quantization, Flows,)
-  // Fine-tuning.
-  static const std::vector<PageInfo> kPages = {
+namespace {
+
+// Ordered by area as the navigator shows them: Top-k, Attention, Quantization, Flows,
+// Fine-tuning.
+std::vector<PageInfo> makeRegistry() {
+  return {
       {QStringLiteral("topk"), QCoreApplication::translate("PageRegistry", "Top-k"),
        QCoreApplication::translate("PageRegistry", "Smooth Top-k"),
        QStringLiteral(":/icons/topk.svg"), [] { return static_cast<Page*>(new TopkPage); }},
@@ -62,7 +63,21 @@ const std::vector<PageInfo>& pageRegistry() {
        QCoreApplication::translate("PageRegistry", "Side-tuning run"),
        QStringLiteral(":/icons/finetune.svg"), [] { return static_cast<Page*>(new LstRunPage); }},
   };
-  return kPages;
+}
+
+}  // namespace
+
+const std::vector<PageInfo>& pageRegistry() {
+  initResources();  // the table's icons live in the resources
+  // Built on first use, after QCoreApplication exists, so tr() sees the installed translators,
+  // and again after applyLanguage() (View ▸ Language, which also rebuilds the window).
+  static std::vector<PageInfo> pages;
+  static QString builtFor;
+  if (pages.empty() || builtFor != currentLanguage()) {
+    pages = makeRegistry();
+    builtFor = currentLanguage();
+  }
+  return pages;
 }
 
 const PageInfo* findPage(const QString& id) {

@@ -46,7 +46,7 @@ QString EfficientAttentionPage::source() const {
   return tr(
       "Su Jianlin, “VQ the keys and the Transformer becomes linear” (2023), "
       "kexue.fm/archives/9844, and “Traces of Transformer-VQ in the Performer”, 9862; Choromanski "
-      "et al. 2021, arXiv:2009.14794");
+      "et al. 2021, arXiv:2009.14794; Lingle 2023, arXiv:2309.16354");
 }
 
 std::vector<std::string> EfficientAttentionPage::captionKeys() const {

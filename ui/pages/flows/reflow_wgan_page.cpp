@@ -43,7 +43,8 @@ std::vector<FieldSpec> ReflowWganPage::fields() const { return specsOf(flows::wg
 
 QString ReflowWganPage::source() const {
   return tr(
-      "Su Jianlin, “Diffusion models (20): from ReFlow to WGAN-GP” (2023), kexue.fm/archives/9668");
+      "Su Jianlin, “Diffusion models (20): from ReFlow to WGAN-GP” (2023), kexue.fm/archives/9668; "
+      "Gulrajani et al. 2017, arXiv:1704.00028");
 }
 
 std::vector<std::string> ReflowWganPage::captionKeys() const {

@@ -58,7 +58,7 @@ const FieldSpec* findField(const std::vector<FieldSpec>& specs, std::string_view
 /// Checks every entry of `set` against `specs`: unknown keys and bad values throw ParamError.
 void checkParamSet(const std::vector<FieldSpec>& specs, const ParamSet& set);
 
-/// Binds a FieldSpec to a member of a Params struct, so one table gives the spec, the getter and
+/// Binds a FieldSpec to a member of a Params struct, so one table gives the field, the getter and
 /// the setter. Build tables with bindField(); read them with toParamSet()/fromParamSet().
 template <class P>
 struct FieldBinding {
