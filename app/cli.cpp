@@ -46,7 +46,8 @@ struct CliError {
 
 const QStringList kFlags = {QStringLiteral("--help"),       QStringLiteral("-h"),
                             QStringLiteral("--version"),    QStringLiteral("-v"),
-                            QStringLiteral("--list-pages"), QStringLiteral("--no-caption")};
+                            QStringLiteral("--list-pages"), QStringLiteral("--no-caption"),
+                            QStringLiteral("--article")};
 const QStringList kValued = {QStringLiteral("--scenario"),
                              QStringLiteral("--page"),
                              QStringLiteral("--set"),
@@ -143,6 +144,8 @@ Options parse(const QStringList& args) {
         o.version = true;
       else if (name == QLatin1String("--no-caption"))
         o.figure.caption = false;
+      else if (name == QLatin1String("--article"))
+        o.figure.article = true;
       else
         o.listPages = true;
       continue;
@@ -543,6 +546,9 @@ QString usageText() {
       "                      72..1200 (default 144)\n"
       "  --no-caption        leave out the caption line under an exported figure (the\n"
       "                      article it illustrates and its key parameters)\n"
+      "  --article           put the page's Article panel beside the exported figure:\n"
+      "                      the article, its claim and formulas, and the live numbers\n"
+      "                      that confirm it\n"
       "  --report DIR        every page's figure as DIR/<id>.png and all of them in\n"
       "                      DIR/latentlab-report.pdf (DIR is created)\n"
       "  --window-screenshot OUT.png\n"

@@ -32,6 +32,9 @@ LATENTLAB_FUZZ_PACKAGES=(clang libclang-rt-14-dev libomp-dev)
 # The side-by-side run against PyTorch CPU (scripts/bench, bench/peers/pytorch_cpu.py): Debian's
 # PyTorch 1.13, which uses the system BLAS (OpenBLAS here). Never installed by scripts/test.
 LATENTLAB_BENCH_PACKAGES=(python3-torch)
+# Typesetting the Article panels' formulas into committed SVGs (scripts/render-formulas). Never
+# installed by scripts/test: the build and the app only read the SVGs.
+LATENTLAB_FORMULA_PACKAGES=(texlive-latex-base dvisvgm)
 
 # latentlab_install_deps [ARRAY...]: installs the missing packages of the named arrays (default:
 # LATENTLAB_APP_PACKAGES LATENTLAB_TEST_PACKAGES), with sudo when not root.

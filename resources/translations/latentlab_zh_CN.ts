@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Article</name>
+    <message>
+        <source>Su Jianlin</source>
+        <translation>苏剑林</translation>
+    </message>
+    <message>
+        <source>Papers:</source>
+        <translation>论文：</translation>
+    </message>
+    <message>
+        <source>The mathematics, with sources: %1 in the repository</source>
+        <translation>数学推导与来源：仓库中的 %1</translation>
+    </message>
+</context>
+<context>
     <name>AttentionRankPage</name>
     <message>
         <source>Main claim (defaults)</source>
@@ -159,6 +174,30 @@
         <translation>无事可做：请给出 --page、--scenario、--report 或 --list-pages（见 --help）</translation>
     </message>
     <message>
+        <source>
+Report bugs to: &lt;%1/issues&gt;
+LatentLab home page: &lt;%1&gt;
+</source>
+        <translation>
+报告问题：&lt;%1/issues&gt;
+LatentLab 主页：&lt;%1&gt;
+</translation>
+    </message>
+    <message>
+        <source>Copyright (C) 2026 LatentLab developers
+License GPLv3: GNU GPL version 3 &lt;https://gnu.org/licenses/gpl.html&gt;, because this
+binary links Qt Charts (GPL-3); LatentLab&apos;s own sources are under the MIT licence.
+This is free software: you are free to change and redistribute it.
+There is NO WARRANTY, to the extent permitted by law.
+</source>
+        <translation>版权所有 (C) 2026 LatentLab 开发者
+许可证 GPLv3：GNU GPL 第 3 版 &lt;https://gnu.org/licenses/gpl.html&gt;，因为本
+程序链接了 Qt Charts（GPL-3）；LatentLab 自身的源代码采用 MIT 许可证。
+这是自由软件：您可以自由修改和重新发布它。
+在法律允许的范围内，不提供任何担保。
+</translation>
+    </message>
+    <message>
         <source>Usage: latentlab [OPTION]...
 LatentLab, an interactive lab for the mathematics of modern deep learning.
 Without options it opens the window. With any option below it runs without a window:
@@ -187,6 +226,9 @@ it computes synchronously, writes the requested files and exits.
                       72..1200 (default 144)
   --no-caption        leave out the caption line under an exported figure (the
                       article it illustrates and its key parameters)
+  --article           put the page&apos;s Article panel beside the exported figure:
+                      the article, its claim and formulas, and the live numbers
+                      that confirm it
   --report DIR        every page&apos;s figure as DIR/&lt;id&gt;.png and all of them in
                       DIR/latentlab-report.pdf (DIR is created)
   --window-screenshot OUT.png
@@ -244,6 +286,8 @@ LatentLab：现代深度学习数学的交互式实验室。
                       72..1200（默认 144）
   --no-caption        导出的图下方不加图注行（图注写明所对应的
                       文章及其关键参数）
+  --article           在导出的图旁附上页面的文章面板：文章、论点与公式，
+                      以及印证论点的实时数值
   --report DIR        将每个页面的图写为 DIR/&lt;id&gt;.png，并全部汇入
                       DIR/latentlab-report.pdf（自动创建 DIR）
   --window-screenshot OUT.png
@@ -272,30 +316,6 @@ LatentLab：现代深度学习数学的交互式实验室。
   latentlab --scenario my.json --export fig.pdf --export-data fig.csv
   latentlab --page quant_image --open photo.jpg --export-images out/
   latentlab --report out/
-</translation>
-    </message>
-    <message>
-        <source>
-Report bugs to: &lt;%1/issues&gt;
-LatentLab home page: &lt;%1&gt;
-</source>
-        <translation>
-报告问题：&lt;%1/issues&gt;
-LatentLab 主页：&lt;%1&gt;
-</translation>
-    </message>
-    <message>
-        <source>Copyright (C) 2026 LatentLab developers
-License GPLv3: GNU GPL version 3 &lt;https://gnu.org/licenses/gpl.html&gt;, because this
-binary links Qt Charts (GPL-3); LatentLab&apos;s own sources are under the MIT licence.
-This is free software: you are free to change and redistribute it.
-There is NO WARRANTY, to the extent permitted by law.
-</source>
-        <translation>版权所有 (C) 2026 LatentLab 开发者
-许可证 GPLv3：GNU GPL 第 3 版 &lt;https://gnu.org/licenses/gpl.html&gt;，因为本
-程序链接了 Qt Charts（GPL-3）；LatentLab 自身的源代码采用 MIT 许可证。
-这是自由软件：您可以自由修改和重新发布它。
-在法律允许的范围内，不提供任何担保。
 </translation>
     </message>
 </context>
@@ -662,6 +682,14 @@ There is NO WARRANTY, to the extent permitted by law.
     <message>
         <source>Resolution:</source>
         <translation>分辨率：</translation>
+    </message>
+    <message>
+        <source>Article panel beside the figure</source>
+        <translation>在图旁附上文章面板</translation>
+    </message>
+    <message>
+        <source>The article&apos;s claim, its formulas and the numbers that confirm it, in a column to the right of the figure.</source>
+        <translation>文章的论点、公式以及印证它的数值，放在图右侧的一栏中。</translation>
     </message>
 </context>
 <context>
@@ -3238,6 +3266,21 @@ There is NO WARRANTY, to the extent permitted by law.
     </message>
 </context>
 <context>
+    <name>latentlab::ui::ArticlePanel</name>
+    <message>
+        <source>What to look at</source>
+        <translation>看点</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Set the page to the scenario that shows this</source>
+        <translation>把页面设为展示这一点的场景</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::AttentionRankFigure</name>
     <message>
         <source>Bidirectional</source>
@@ -5390,6 +5433,10 @@ There is NO WARRANTY, to the extent permitted by law.
     <message>
         <source>About LatentLab</source>
         <translation>关于 LatentLab</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
     </message>
 </context>
 <context>

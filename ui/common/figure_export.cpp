@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QImageWriter>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +25,7 @@
 #include <memory>
 
 #include "latentlab/common/scenario.h"
+#include "ui/common/article_panel.h"
 #include "ui/common/page.h"
 #include "ui/common/pdf_page.h"
 
@@ -60,7 +62,17 @@ std::unique_ptr<QWidget> prepareFigure(const Page& page, const QSize& logical,
   auto* layout = new QVBoxLayout(frame.get());
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(0);
-  layout->addWidget(page.makeFigure(frame.get(), FigureMode::Export), 1);
+  if (o.article) {  // the Article panel in a column to the right, about a third of the width
+    auto* row = new QHBoxLayout;
+    row->setSpacing(0);
+    row->addWidget(page.makeFigure(frame.get(), FigureMode::Export), 7);
+    auto* panel = new ArticlePanel(frame.get(), true);
+    panel->setPage(const_cast<Page*>(&page));  // reads the page's article and current result
+    row->addWidget(panel, 3);
+    layout->addLayout(row, 1);
+  } else {
+    layout->addWidget(page.makeFigure(frame.get(), FigureMode::Export), 1);
+  }
   if (o.caption) {
     auto* caption = new QLabel(page.figureCaption(), frame.get());
     caption->setObjectName(QStringLiteral("figureCaption"));

@@ -25,6 +25,7 @@ struct FigureOptions {
   QSizeF points{};         // physical size in points (150..6000 each), or empty for `size`
   QString unit{};          // the unit `points` was given in ("mm", "cm", "in", "pt"), for display
   bool caption = true;     // a caption line under the figure: its source and key parameters
+  bool article = false;    // the page's Article panel (claim, formulas, live numbers) beside it
 };
 
 constexpr double kLayoutDpi = 96.0;        // figures lay out in logical pixels at this density

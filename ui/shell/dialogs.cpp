@@ -226,6 +226,13 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
       Tr::tr("A line under the figure naming the article it illustrates and the parameters "
              "that matter. The file's metadata keeps the full scenario either way."));
 
+  auto* article = new QCheckBox(Tr::tr("Article panel beside the figure"), &dialog);
+  article->setObjectName(QStringLiteral("figureArticle"));
+  article->setChecked(initial.article);
+  article->setToolTip(
+      Tr::tr("The article's claim, its formulas and the numbers that confirm it, "
+             "in a column to the right of the figure."));
+
   auto* form = new QFormLayout;
   form->addRow(Tr::tr("Preset:"), preset);
   form->addRow(Tr::tr("Size:"), sizeRow);
@@ -233,6 +240,7 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
   form->addRow(QString(), readout);
   form->addRow(QString(), print);
   form->addRow(QString(), caption);
+  form->addRow(QString(), article);
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
   QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
@@ -248,6 +256,7 @@ std::optional<FigureOptions> askFigureOptions(QWidget* parent, const QString& pa
   FigureOptions options = current();
   options.printTheme = print->isChecked();
   options.caption = caption->isChecked();
+  options.article = article->isChecked();
   return options;
 }
 

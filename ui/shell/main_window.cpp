@@ -27,6 +27,7 @@
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 
+#include "ui/common/article_panel.h"
 #include "ui/common/page.h"
 #include "ui/common/recompute_controller.h"
 #include "ui/common/view_tabs.h"
@@ -40,6 +41,9 @@ namespace {
 constexpr auto kGeometryKey = "window/geometry";
 constexpr auto kStateKey = "window/state";
 constexpr auto kLastPageKey = "window/lastPage";
+// Dock layouts saved before the Article dock existed (version 0) are not restored: the default
+// puts the Article tab behind the parameters.
+constexpr int kStateVersion = 1;
 constexpr int kIdRole = Qt::UserRole;
 
 bool isScenarioUrl(const QUrl& url) {
@@ -66,13 +70,28 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_paramDock->setObjectName(QStringLiteral("parameterDock"));
   m_paramDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
   addDockWidget(Qt::RightDockWidgetArea, m_paramDock);
+  // The article each page illustrates, tabbed with the parameters (View menu shows or hides it).
+  m_articleDock = new QDockWidget(tr("Article"), this);
+  m_articleDock->setObjectName(QStringLiteral("articleDock"));
+  m_articleDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+  m_article = new ArticlePanel;
+  auto* articleScroll = new QScrollArea;
+  articleScroll->setWidgetResizable(true);
+  articleScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  articleScroll->setWidget(m_article);
+  m_articleDock->setWidget(articleScroll);
+  addDockWidget(Qt::RightDockWidgetArea, m_articleDock);
+  tabifyDockWidget(m_paramDock, m_articleDock);
+  m_paramDock->raise();
+  connect(m_article, &ArticlePanel::stepRequested, this,
+          [this](const QString& path) { openScenario(path); });
 
   buildStatusBar();
   buildMenus();
   resize(1400, 900);
   resizeDocks({m_navDock, m_paramDock}, {200, 360}, Qt::Horizontal);
   // Taken before restoring settings: "Reset layout" returns here.
-  m_defaultState = saveState();
+  m_defaultState = saveState(kStateVersion);
 
   m_theme = loadThemeSetting();
   applyTheme(m_theme);
@@ -244,6 +263,7 @@ bool MainWindow::showPage(const QString& id) {
     addPagePresetsButton(next);
     fitParameterDock(next->controls());
     m_paramDock->setWindowTitle(tr("Parameters: %1").arg(next->title()));
+    m_article->setPage(next);
     setWindowTitle(tr("%1 — LatentLab").arg(next->title()));
     m_timeLabel->setText(m_lastTime.value(next));
     showInfo(QString());
@@ -342,7 +362,7 @@ void MainWindow::setTheme(Theme theme) {
 }
 
 void MainWindow::resetLayout() {
-  restoreState(m_defaultState);
+  restoreState(m_defaultState, kStateVersion);
   m_navDock->show();
   m_paramDock->show();
 }
@@ -350,14 +370,14 @@ void MainWindow::resetLayout() {
 void MainWindow::saveSettings() const {
   QSettings settings;
   settings.setValue(kGeometryKey, saveGeometry());
-  settings.setValue(kStateKey, saveState());
+  settings.setValue(kStateKey, saveState(kStateVersion));
   settings.setValue(kLastPageKey, currentPageId());
 }
 
 void MainWindow::restoreSettings() {
   QSettings settings;
   restoreGeometry(settings.value(kGeometryKey).toByteArray());
-  restoreState(settings.value(kStateKey).toByteArray());
+  restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
   const QString last = settings.value(kLastPageKey).toString();
   if (findPage(last))
     showPage(last);

@@ -23,6 +23,7 @@ class QTreeWidgetItem;
 
 namespace latentlab::ui {
 
+class ArticlePanel;
 class Page;
 class ParamHistory;
 
@@ -45,6 +46,9 @@ class MainWindow : public QMainWindow {
   Page* currentPage() const;
   QString currentPageId() const;
   QDockWidget* parameterDock() const { return m_paramDock; }
+  /// The Article panel's dock (tabbed with the parameters) and its panel.
+  QDockWidget* articleDock() const { return m_articleDock; }
+  ArticlePanel* articlePanel() const { return m_article; }
 
   /// Reads a scenario, switches to its page and applies it. On any error the page keeps its
   /// previous state, the status bar shows the message in red and `error` receives it (naming the
@@ -109,6 +113,8 @@ class MainWindow : public QMainWindow {
   QTreeWidget* m_navigator = nullptr;
   QDockWidget* m_navDock = nullptr;
   QDockWidget* m_paramDock = nullptr;
+  QDockWidget* m_articleDock = nullptr;
+  ArticlePanel* m_article = nullptr;
   QStackedWidget* m_stack = nullptr;
   QHash<QString, Page*> m_pages;
   ParamHistory* m_history = nullptr;  // undo/redo of each page's parameters

@@ -164,6 +164,7 @@ void MainWindow::buildViewMenu() {
   view->addSeparator();
   view->addAction(m_navDock->toggleViewAction());
   view->addAction(m_paramDock->toggleViewAction());
+  view->addAction(m_articleDock->toggleViewAction());
   connect(makeAction(view, QStringLiteral("actionResetLayout"), tr("&Reset layout"),
                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)),
           &QAction::triggered, this, &MainWindow::resetLayout);
