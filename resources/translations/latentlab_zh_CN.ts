@@ -17,29 +17,6 @@
     </message>
 </context>
 <context>
-    <name>AttentionRankPage</name>
-    <message>
-        <source>Main claim (defaults)</source>
-        <translation>主要论点（默认参数）</translation>
-    </message>
-    <message>
-        <source>1. Low temperature: circle at τ = 64</source>
-        <translation>1. 低温：圆周数据，τ = 64</translation>
-    </message>
-    <message>
-        <source>2. d ≈ n: n = d = 64</source>
-        <translation>2. d ≈ n：n = d = 64</translation>
-    </message>
-    <message>
-        <source>3. σ_min of the causal matrix ≈ 3e-15</source>
-        <translation>3. 因果矩阵的 σ_min ≈ 3e-15</translation>
-    </message>
-    <message>
-        <source>4. Causal stacks still collapse</source>
-        <translation>4. 多层因果注意力仍会秩坍缩</translation>
-    </message>
-</context>
-<context>
     <name>Cli</name>
     <message>
         <source>%1 given twice</source>
@@ -408,56 +385,6 @@ LatentLab：现代深度学习数学的交互式实验室。
     </message>
 </context>
 <context>
-    <name>LstMemoryFigure</name>
-    <message>
-        <source>Full FT</source>
-        <translation>全量微调</translation>
-    </message>
-    <message>
-        <source>Adapter</source>
-        <translation>Adapter</translation>
-    </message>
-    <message>
-        <source>LoRA</source>
-        <translation>LoRA</translation>
-    </message>
-    <message>
-        <source>BitFit</source>
-        <translation>BitFit</translation>
-    </message>
-    <message>
-        <source>Prompt</source>
-        <translation>Prompt</translation>
-    </message>
-    <message>
-        <source>LST</source>
-        <translation>LST</translation>
-    </message>
-</context>
-<context>
-    <name>LstRunFigure</name>
-    <message>
-        <source>Full FT</source>
-        <translation>全量微调</translation>
-    </message>
-    <message>
-        <source>Probe</source>
-        <translation>线性探测</translation>
-    </message>
-    <message>
-        <source>Adapter</source>
-        <translation>Adapter</translation>
-    </message>
-    <message>
-        <source>LoRA</source>
-        <translation>LoRA</translation>
-    </message>
-    <message>
-        <source>LST</source>
-        <translation>LST</translation>
-    </message>
-</context>
-<context>
     <name>PageRegistry</name>
     <message>
         <source>Top-k</source>
@@ -693,65 +620,186 @@ LatentLab：现代深度学习数学的交互式实验室。
     </message>
 </context>
 <context>
-    <name>TopkFigure</name>
+    <name>core</name>
     <message>
-        <source>Su iteration</source>
-        <translation>Su 迭代</translation>
+        <source>Iterative soft-k-max (Su)</source>
+        <translation>迭代 soft-k-max（苏剑林）</translation>
     </message>
     <message>
-        <source>SE iteration</source>
-        <translation>SE 迭代</translation>
+        <source>Weighted-softmax iteration (SE)</source>
+        <translation>加权 softmax 迭代（SE）</translation>
     </message>
     <message>
         <source>GradTopK</source>
         <translation>GradTopK</translation>
     </message>
     <message>
-        <source>Thre-exp</source>
-        <translation>Thre-exp</translation>
+        <source>ThreTopK-exp</source>
+        <translation>ThreTopK-exp</translation>
     </message>
     <message>
-        <source>Thre-sigmoid</source>
-        <translation>Thre-sigmoid</translation>
+        <source>ThreTopK-sigmoid (LML)</source>
+        <translation>ThreTopK-sigmoid (LML)</translation>
     </message>
     <message>
-        <source>Thre-Laplace</source>
-        <translation>Thre-Laplace</translation>
+        <source>ThreTopK-Laplace (LapSum)</source>
+        <translation>ThreTopK-Laplace (LapSum)</translation>
     </message>
     <message>
-        <source>Thre-clip</source>
-        <translation>Thre-clip</translation>
+        <source>ThreTopK-clip</source>
+        <translation>ThreTopK-clip</translation>
     </message>
     <message>
-        <source>Thre-entmax</source>
-        <translation>Thre-entmax</translation>
+        <source>ThreTopK-entmax(α)</source>
+        <translation>ThreTopK-entmax(α)</translation>
     </message>
     <message>
-        <source>OT</source>
-        <translation>OT</translation>
+        <source>OT Sinkhorn (Xie et al.)</source>
+        <translation>OT Sinkhorn（Xie 等）</translation>
     </message>
     <message>
-        <source>Gumbel</source>
-        <translation>Gumbel</translation>
+        <source>Gumbel top-k expectation</source>
+        <translation>Gumbel top-k 期望</translation>
     </message>
     <message>
-        <source>Gauss</source>
-        <translation>高斯</translation>
-    </message>
-</context>
-<context>
-    <name>TopkPage</name>
-    <message>
-        <source>x = [3, 2, 1, 4]</source>
-        <translation>x = [3, 2, 1, 4]</translation>
+        <source>Gaussian perturbed</source>
+        <translation>高斯扰动</translation>
     </message>
     <message>
-        <source>x = [0.5, −1.2, 2, 0, 1.1]</source>
-        <translation>x = [0.5, −1.2, 2, 0, 1.1]</translation>
+        <source>Σp = k</source>
+        <translation>Σp = k</translation>
     </message>
     <message>
-        <source>x = [0, 1, …, 9]</source>
-        <translation>x = [0, 1, …, 9]</translation>
+        <source>p ∈ [0, 1]</source>
+        <translation>p ∈ [0, 1]</translation>
+    </message>
+    <message>
+        <source>Monotone</source>
+        <translation>单调</translation>
+    </message>
+    <message>
+        <source>Shift-invariant</source>
+        <translation>平移不变</translation>
+    </message>
+    <message>
+        <source>Complement</source>
+        <translation>互补</translation>
+    </message>
+    <message>
+        <source>k = 1 → softmax</source>
+        <translation>k = 1 → softmax</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>analytic</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <source>finite differences</source>
+        <translation>有限差分</translation>
+    </message>
+    <message>
+        <source>Monte Carlo</source>
+        <translation>蒙特卡洛</translation>
+    </message>
+    <message>
+        <source>iter_su leaves [0, 1]</source>
+        <translation>iter_su 超出 [0, 1]</translation>
+    </message>
+    <message>
+        <source>Su&apos;s iteration adds k softmax vectors, so Σp = k, but nothing caps an entry at 1: here p₂ = 1.0000454 (Su, kexue.fm/archives/10373, §迭代构造).</source>
+        <translation>Su 迭代将 k 个 softmax 向量相加，因此 Σp = k，但没有任何机制把分量限制在 1 以内：这里 p₂ = 1.0000454（苏剑林，kexue.fm/archives/10373，§迭代构造）。</translation>
+    </message>
+    <message>
+        <source>iter_su exceeds 1 twice</source>
+        <translation>iter_su 两处超过 1</translation>
+    </message>
+    <message>
+        <source>With k = 3 two entries pass 1 (1.052 and 1.091), so the output is not in the capped simplex Δ_k (Su, kexue.fm/archives/10373, §迭代构造).</source>
+        <translation>k = 3 时有两个分量超过 1（1.052 和 1.091），因此输出不在截顶单纯形 Δ_k 内（苏剑林，kexue.fm/archives/10373，§迭代构造）。</translation>
+    </message>
+    <message>
+        <source>iter_su is not monotone</source>
+        <translation>iter_su 不单调</translation>
+    </message>
+    <message>
+        <source>x₂ = 0.8 &gt; x₁ = 0.6, yet p₂ = 0.94696 &lt; p₁ = 0.94985: the iteration is not monotone (Su, kexue.fm/archives/10373, §迭代构造).</source>
+        <translation>x₂ = 0.8 &gt; x₁ = 0.6，但 p₂ = 0.94696 &lt; p₁ = 0.94985：该迭代不单调（苏剑林，kexue.fm/archives/10373，§迭代构造）。</translation>
+    </message>
+    <message>
+        <source>iter_se does not converge to T_k</source>
+        <translation>iter_se 不收敛到 T_k</translation>
+    </message>
+    <message>
+        <source>As τ → 0 the weighted-softmax iteration tends to 1.5 on the maximum and 0.5 on the runner-up instead of [1, 0, 0, 1], as the article says (Su, kexue.fm/archives/10373, §迭代构造).</source>
+        <translation>当 τ → 0 时，加权 softmax 迭代在最大值上趋于 1.5、在次大值上趋于 0.5，而不是文章所说的 [1, 0, 0, 1]（苏剑林，kexue.fm/archives/10373，§迭代构造）。</translation>
+    </message>
+    <message>
+        <source>iter_se goes negative</source>
+        <translation>iter_se 出现负值</translation>
+    </message>
+    <message>
+        <source>Once an entry passes 1 the weights 1 − p turn negative and so do four outputs, while one reaches 3.32 (iteration from Su, kexue.fm/archives/10373, §迭代构造).</source>
+        <translation>一旦某个分量超过 1，权重 1 − p 就变为负数，随之有四个输出为负，而另一个达到 3.32（迭代出自苏剑林，kexue.fm/archives/10373，§迭代构造）。</translation>
+    </message>
+    <message>
+        <source>iter_se is not monotone at k = 3</source>
+        <translation>iter_se 在 k = 3 时不单调</translation>
+    </message>
+    <message>
+        <source>At finite τ the largest score x₄ = 4 gets p₄ = 0.695, less than p₂ = 0.714 for x₂ = 2 (iteration from Su, kexue.fm/archives/10373, §迭代构造).</source>
+        <translation>在有限 τ 下，最大的分数 x₄ = 4 得到 p₄ = 0.695，反而小于 x₂ = 2 对应的 p₂ = 0.714（迭代出自苏剑林，kexue.fm/archives/10373，§迭代构造）。</translation>
+    </message>
+    <message>
+        <source>The article&apos;s recursion breaks down</source>
+        <translation>文章的递推失效</translation>
+    </message>
+    <message>
+        <source>The naive recursion Z_{k,i} = e^{x_i}(Z_{k−1} − Z_{k−1,i}) subtracts nearly equal numbers and returns p₄ = 1.0117 here; the log-space DP shown gives the exact [1, 0.99995, 4.5e-5, 1] (the article warns of this: Su, kexue.fm/archives/10373, §作为梯度).</source>
+        <translation>朴素递推 Z_{k,i} = e^{x_i}(Z_{k−1} − Z_{k−1,i}) 对几乎相等的数做减法，这里返回 p₄ = 1.0117；此处所示的对数空间 DP 给出精确值 [1, 0.99995, 4.5e-5, 1]（文章对此已有提醒：苏剑林，kexue.fm/archives/10373，§作为梯度）。</translation>
+    </message>
+    <message>
+        <source>thre_laplace is not softmax at k = 1</source>
+        <translation>thre_laplace 在 k = 1 时不是 softmax</translation>
+    </message>
+    <message>
+        <source>The article suggests the Laplace ThreTopK reduces to softmax at k = 1; it does only when max softmax ≤ ½, and here p₄ = 0.628 against softmax 0.644 (Su, kexue.fm/archives/10373, §二者兼之).</source>
+        <translation>文章暗示 Laplace ThreTopK 在 k = 1 时退化为 softmax；实际上仅当 softmax 的最大值 ≤ ½ 时才成立，这里 p₄ = 0.628，而 softmax 为 0.644（苏剑林，kexue.fm/archives/10373，§二者兼之）。</translation>
+    </message>
+    <message>
+        <source>thre_laplace needs the m = n branch</source>
+        <translation>thre_laplace 需要 m = n 分支</translation>
+    </message>
+    <message>
+        <source>Here λ = 0.4058 lies below every z_i, a case the article&apos;s loop over m &lt; n never tries (Su, kexue.fm/archives/10373, §二者兼之).</source>
+        <translation>这里 λ = 0.4058 低于所有 z_i，而文章中对 m &lt; n 的循环从不尝试这种情形（苏剑林，kexue.fm/archives/10373，§二者兼之）。</translation>
+    </message>
+    <message>
+        <source>thre_exp breaks complement symmetry</source>
+        <translation>thre_exp 破坏互补对称性</translation>
+    </message>
+    <message>
+        <source>ST₁(x) differs from 1 − ST₃(−x) by up to 0.087 for f = min(1, eᵘ), while GradTopK, sigmoid and Laplace keep the identity exactly. This symmetry is a check beyond the three properties of Su, kexue.fm/archives/10373, §问题描述.</source>
+        <translation>对 f = min(1, eᵘ)，ST₁(x) 与 1 − ST₃(−x) 最多相差 0.087，而 GradTopK、sigmoid 和 Laplace 精确保持这一恒等式。这一对称性是三条性质之外的额外检验（三条性质见苏剑林，kexue.fm/archives/10373，§问题描述）。</translation>
+    </message>
+    <message>
+        <source>OT soft top-k is not shift-invariant</source>
+        <translation>OT soft top-k 不满足平移不变性</translation>
+    </message>
+    <message>
+        <source>Xie et al.&apos;s cost is divided by max C, so adding 10 to [3, 2, 1, 4] changes the effective temperature and flattens the output to about [0.51, 0.49, 0.47, 0.53]: no shift invariance as asked in Su, kexue.fm/archives/10373, §问题描述.</source>
+        <translation>Xie 等的代价除以 max C，因此给 [3, 2, 1, 4] 加上 10 会改变有效温度，并把输出压平到约 [0.51, 0.49, 0.47, 0.53]：不满足平移不变性（这一要求见苏剑林，kexue.fm/archives/10373，§问题描述）。</translation>
+    </message>
+    <message>
+        <source>Gumbel top-k is not GradTopK at k = 2</source>
+        <translation>Gumbel top-k 在 k = 2 时不等于 GradTopK</translation>
+    </message>
+    <message>
+        <source>Sampling k items without replacement gives p₄ = 0.9266, GradTopK&apos;s conditioned product law gives 0.8808; the two agree only at k = 1 (Kool et al. 2019; GradTopK: Su, kexue.fm/archives/10373, §作为梯度).</source>
+        <translation>不放回地抽取 k 个元素得到 p₄ = 0.9266，GradTopK 的条件乘积分布给出 0.8808；两者仅在 k = 1 时一致（Kool 等，2019；GradTopK：苏剑林，kexue.fm/archives/10373，§作为梯度）。</translation>
     </message>
 </context>
 <context>
@@ -3673,6 +3721,26 @@ LatentLab：现代深度学习数学的交互式实验室。
         <source>Attention rank</source>
         <translation>注意力的秩</translation>
     </message>
+    <message>
+        <source>Main claim (defaults)</source>
+        <translation>主要论点（默认参数）</translation>
+    </message>
+    <message>
+        <source>1. Low temperature: circle at τ = 64</source>
+        <translation>1. 低温：圆周数据，τ = 64</translation>
+    </message>
+    <message>
+        <source>2. d ≈ n: n = d = 64</source>
+        <translation>2. d ≈ n：n = d = 64</translation>
+    </message>
+    <message>
+        <source>3. σ_min of the causal matrix ≈ 3e-15</source>
+        <translation>3. 因果矩阵的 σ_min ≈ 3e-15</translation>
+    </message>
+    <message>
+        <source>4. Causal stacks still collapse</source>
+        <translation>4. 多层因果注意力仍会秩坍缩</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ChartView</name>
@@ -4850,6 +4918,30 @@ LatentLab：现代深度学习数学的交互式实验室。
         <source>* reading comprehension or wsc (Su&apos;s hard tasks); the rest are classification. Su (kexue.fm/archives/9138): a 4-layer, width-128 side BERT on a frozen RoBERTa, no gates, random init. Ordinary classification stays close to full fine-tuning; reading comprehension (cmrc2018, c3, chid) and wsc drop sharply. Training was about 2× faster.</source>
         <translation>* 为阅读理解或 wsc（苏剑林所说的难任务）；其余为分类任务。苏剑林（kexue.fm/archives/9138）：在冻结的 RoBERTa 上接一个 4 层、宽度 128 的旁路 BERT，无门控，随机初始化。普通分类任务与全量微调相差不大；阅读理解（cmrc2018、c3、chid）和 wsc 则大幅下降。训练速度快约 2 倍。</translation>
     </message>
+    <message>
+        <source>Full FT</source>
+        <translation>全量微调</translation>
+    </message>
+    <message>
+        <source>Adapter</source>
+        <translation>Adapter</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>BitFit</source>
+        <translation>BitFit</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>LST</source>
+        <translation>LST</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::LstMemoryPage</name>
@@ -5119,6 +5211,10 @@ LatentLab：现代深度学习数学的交互式实验室。
     <message>
         <source>Trainable %</source>
         <translation>可训练 %</translation>
+    </message>
+    <message>
+        <source>Full FT</source>
+        <translation>全量微调</translation>
     </message>
 </context>
 <context>
@@ -6798,6 +6894,50 @@ x = [%3]，k = %4，τ = %5，%6</translation>
         <source>Medians of repeated calls; missing points were skipped as too slow. Guides start at the fastest method&apos;s first point.</source>
         <translation>重复调用的中位数；过慢的点已跳过。参考线从最快方法的第一个点起画。</translation>
     </message>
+    <message>
+        <source>Su iteration</source>
+        <translation>Su 迭代</translation>
+    </message>
+    <message>
+        <source>SE iteration</source>
+        <translation>SE 迭代</translation>
+    </message>
+    <message>
+        <source>GradTopK</source>
+        <translation>GradTopK</translation>
+    </message>
+    <message>
+        <source>Thre-exp</source>
+        <translation>Thre-exp</translation>
+    </message>
+    <message>
+        <source>Thre-sigmoid</source>
+        <translation>Thre-sigmoid</translation>
+    </message>
+    <message>
+        <source>Thre-Laplace</source>
+        <translation>Thre-Laplace</translation>
+    </message>
+    <message>
+        <source>Thre-clip</source>
+        <translation>Thre-clip</translation>
+    </message>
+    <message>
+        <source>Thre-entmax</source>
+        <translation>Thre-entmax</translation>
+    </message>
+    <message>
+        <source>OT</source>
+        <translation>OT</translation>
+    </message>
+    <message>
+        <source>Gumbel</source>
+        <translation>Gumbel</translation>
+    </message>
+    <message>
+        <source>Gauss</source>
+        <translation>高斯</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::TopkPage</name>
@@ -6852,6 +6992,18 @@ x = [%3]，k = %4，τ = %5，%6</translation>
     <message>
         <source>Smooth Top-k</source>
         <translation>光滑 Top-k</translation>
+    </message>
+    <message>
+        <source>x = [3, 2, 1, 4]</source>
+        <translation>x = [3, 2, 1, 4]</translation>
+    </message>
+    <message>
+        <source>x = [0.5, −1.2, 2, 0, 1.1]</source>
+        <translation>x = [0.5, −1.2, 2, 0, 1.1]</translation>
+    </message>
+    <message>
+        <source>x = [0, 1, …, 9]</source>
+        <translation>x = [0, 1, …, 9]</translation>
     </message>
 </context>
 </TS>

@@ -139,8 +139,8 @@ QList<DataValue> AttentionRankPage::exportValues() const {
   v << DataValue{QStringLiteral("prefix_used"), double(r.masks[1].prefix)}
     << DataValue{QStringLiteral("tolerance_used"), r.tolerance}
     << DataValue{QStringLiteral("svd"),
-                 p.svd == attention::SvdEngine::Jacobi || (p.svd == attention::SvdEngine::Auto &&
-                                                           r.n <= attention::kJacobiMaxN)
+                 p.svd == attention::SvdEngine::Jacobi ||
+                         (p.svd == attention::SvdEngine::Auto && r.n <= attention::kJacobiMaxN)
                      ? QStringLiteral("jacobi")
                  : p.svd == attention::SvdEngine::Bdc ? QStringLiteral("bdc")
                                                       : QStringLiteral("lapack dgesdd")}

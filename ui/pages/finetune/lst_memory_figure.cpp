@@ -30,12 +30,13 @@ QColor memoryMethodColor(Method m) {
 }
 
 QString memoryMethodName(Method m) {
-  static const char* const kNames[] = {QT_TRANSLATE_NOOP("LstMemoryFigure", "Full FT"),
-                                       QT_TRANSLATE_NOOP("LstMemoryFigure", "Adapter"),
-                                       QT_TRANSLATE_NOOP("LstMemoryFigure", "LoRA"),
-                                       QT_TRANSLATE_NOOP("LstMemoryFigure", "BitFit"),
-                                       QT_TRANSLATE_NOOP("LstMemoryFigure", "Prompt"),
-                                       QT_TRANSLATE_NOOP("LstMemoryFigure", "LST")};
+  static const char* const kNames[] = {
+      QT_TRANSLATE_NOOP("latentlab::ui::LstMemoryFigure", "Full FT"),
+      QT_TRANSLATE_NOOP("latentlab::ui::LstMemoryFigure", "Adapter"),
+      QT_TRANSLATE_NOOP("latentlab::ui::LstMemoryFigure", "LoRA"),
+      QT_TRANSLATE_NOOP("latentlab::ui::LstMemoryFigure", "BitFit"),
+      QT_TRANSLATE_NOOP("latentlab::ui::LstMemoryFigure", "Prompt"),
+      QT_TRANSLATE_NOOP("latentlab::ui::LstMemoryFigure", "LST")};
   return LstMemoryFigure::tr(kNames[static_cast<int>(m)]);
 }
 

@@ -30,10 +30,11 @@ QColor tuneMethodColor(TuneMethod m) {
 }
 
 QString tuneMethodName(TuneMethod m) {
-  static const char* const kNames[] = {
-      QT_TRANSLATE_NOOP("LstRunFigure", "Full FT"), QT_TRANSLATE_NOOP("LstRunFigure", "Probe"),
-      QT_TRANSLATE_NOOP("LstRunFigure", "Adapter"), QT_TRANSLATE_NOOP("LstRunFigure", "LoRA"),
-      QT_TRANSLATE_NOOP("LstRunFigure", "LST")};
+  static const char* const kNames[] = {QT_TRANSLATE_NOOP("latentlab::ui::LstRunFigure", "Full FT"),
+                                       QT_TRANSLATE_NOOP("latentlab::ui::LstRunFigure", "Probe"),
+                                       QT_TRANSLATE_NOOP("latentlab::ui::LstRunFigure", "Adapter"),
+                                       QT_TRANSLATE_NOOP("latentlab::ui::LstRunFigure", "LoRA"),
+                                       QT_TRANSLATE_NOOP("latentlab::ui::LstRunFigure", "LST")};
   return LstRunFigure::tr(kNames[static_cast<int>(m)]);
 }
 

@@ -19,8 +19,14 @@ QList<DataTable> FokkerPlanckPage::exportData() const {
                     "var_closed", "phi_mean", "wf_lhs", "wf_rhs"},
                    {}};
   if (r.dim == 2)  // the second coordinate's moments (the columns above are coordinate 1's)
-    frames.columns << "mean_sde_y" << "mean_sigma_y" << "mean_pde_y" << "mean_closed_y"
-                   << "var_sde_y" << "var_sigma_y" << "var_pde_y" << "var_closed_y";
+    frames.columns << "mean_sde_y"
+                   << "mean_sigma_y"
+                   << "mean_pde_y"
+                   << "mean_closed_y"
+                   << "var_sde_y"
+                   << "var_sigma_y"
+                   << "var_pde_y"
+                   << "var_closed_y";
   for (std::size_t i = 0; i < r.snapshots.size(); ++i) {
     const auto& s = r.snapshots[i];
     frames.rows.push_back({s.t, s.mass, s.tvSde, s.tvSigma, s.noiseFloor, s.tvPdeClosed,
@@ -84,10 +90,8 @@ QList<DataValue> FokkerPlanckPage::exportValues() const {
   const auto p = labParams();
   const int frame = shownFrame();
   v << DataValue{QStringLiteral("dim"), double(r.dim)}
-    << DataValue{QStringLiteral("grid_n"), double(r.n)}
-    << DataValue{QStringLiteral("h"), r.h}
-    << DataValue{QStringLiteral("dt"), r.dt}
-    << DataValue{QStringLiteral("stable_dt"), r.stableDt}
+    << DataValue{QStringLiteral("grid_n"), double(r.n)} << DataValue{QStringLiteral("h"), r.h}
+    << DataValue{QStringLiteral("dt"), r.dt} << DataValue{QStringLiteral("stable_dt"), r.stableDt}
     << DataValue{QStringLiteral("steps"), double(r.steps)}
     << DataValue{QStringLiteral("particles"), double(p.particles)}
     << DataValue{QStringLiteral("sigma_used"), r.sigmaUsed}
@@ -95,11 +99,11 @@ QList<DataValue> FokkerPlanckPage::exportValues() const {
     << DataValue{QStringLiteral("sigma_integrator"),
                  r.sigmaIsOde ? QString::fromLatin1(flows::solverId(r.odeIntegrator))
                               : QStringLiteral("euler_maruyama")}
-    << DataValue{QStringLiteral("sigma_score"), r.closedFormScore ? QStringLiteral("closed_form")
-                                                                  : QStringLiteral("grid")}
-    << DataValue{QStringLiteral("flux_scheme"), r.sgFallback ? QStringLiteral("muscl (sg fallback)")
-                                                             : QString::fromStdString(
-                                                                   formatValue(params().at("scheme")))}
+    << DataValue{QStringLiteral("sigma_score"),
+                 r.closedFormScore ? QStringLiteral("closed_form") : QStringLiteral("grid")}
+    << DataValue{QStringLiteral("flux_scheme"),
+                 r.sgFallback ? QStringLiteral("muscl (sg fallback)")
+                              : QString::fromStdString(formatValue(params().at("scheme")))}
     << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
     << DataValue{QStringLiteral("device"), QStringLiteral("cpu")}
     << DataValue{QStringLiteral("frame"), double(frame)}

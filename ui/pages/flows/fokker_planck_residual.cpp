@@ -63,12 +63,14 @@ void FokkerPlanckFigure::fillResidual(const flows::FpLabParams& p, const flows::
     m_residual->setSeries(tr("order 1 (∝ Δt)"), reference, ChartView::Style::Dashed, kReference);
   m_residual->setMarker(tr("run's Δt"), Qt::Vertical, r.dt);
 
-  QString note = tr("Residual r(Δt) = mean over the SDE particles at t of (E φ(x + fΔt + g√Δt ε) "
-                    "− φ(x))/Δt − (f φ′ + ½g² φ″)(x), with the step's noise averaged in closed "
-                    "form, so no Monte-Carlo noise hides the trend. ");
+  QString note =
+      tr("Residual r(Δt) = mean over the SDE particles at t of (E φ(x + fΔt + g√Δt ε) "
+         "− φ(x))/Δt − (f φ′ + ½g² φ″)(x), with the step's noise averaged in closed "
+         "form, so no Monte-Carlo noise hides the trend. ");
   if (largest <= 1e-12)
-    note += tr("φ = x: one Euler–Maruyama step is exact in mean, so the residual is zero "
-               "(round-off) for every Δt.");
+    note +=
+        tr("φ = x: one Euler–Maruyama step is exact in mean, so the residual is zero "
+           "(round-off) for every Δt.");
   else
     note += tr("Expected: first order, the Δt² term Euler–Maruyama drops (for φ = x² exactly "
                "Δt·E[f²]); measured slope %1 over Δt = %2 … %3. Without the Itô term the "

@@ -17,8 +17,8 @@ DataTable pathsTable(const QString& name, const std::vector<Eigen::MatrixXd>& pa
   DataTable t{name, QStringList{"path", "step", "x", "y"}, {}};
   for (std::size_t j = 0; j < paths.size(); ++j)
     for (Eigen::Index i = 0; i < paths[j].rows(); ++i)
-      t.rows.push_back({static_cast<double>(j), static_cast<double>(i), paths[j](i, 0),
-                        paths[j](i, 1)});
+      t.rows.push_back(
+          {static_cast<double>(j), static_cast<double>(i), paths[j](i, 0), paths[j](i, 1)});
   return t;
 }
 

@@ -11,21 +11,19 @@ QList<DataTable> ReflowWganPage::exportData() const {
   QList<DataTable> out;
   if (!m_result) return out;
   const auto& r = *m_result;
-  const int round =
-      std::clamp(labParams().round, 0, static_cast<int>(r.snapshots.size()) - 1);
+  const int round = std::clamp(labParams().round, 0, static_cast<int>(r.snapshots.size()) - 1);
   const auto& s = r.snapshots[static_cast<std::size_t>(round)];
 
-  DataTable rounds{QStringLiteral("rounds"),
-                   {QStringLiteral("round"), QStringLiteral("distance"), QStringLiteral("sw2"),
-                    QStringLiteral("nll"), QStringLiteral("mean_grad"),
-                    QStringLiteral("critic_loss"), QStringLiteral("move_residual"), QStringLiteral("exact_cos"),
-                    QStringLiteral("exact_scale")},
-                   {}};
+  DataTable rounds{
+      QStringLiteral("rounds"),
+      {QStringLiteral("round"), QStringLiteral("distance"), QStringLiteral("sw2"),
+       QStringLiteral("nll"), QStringLiteral("mean_grad"), QStringLiteral("critic_loss"),
+       QStringLiteral("move_residual"), QStringLiteral("exact_cos"), QStringLiteral("exact_scale")},
+      {}};
   for (std::size_t k = 0; k < r.snapshots.size(); ++k) {
     const auto& q = r.snapshots[k];
-    rounds.rows.push_back(
-        {static_cast<double>(k), q.distance, q.sw2, q.nll, q.meanGrad, q.criticLoss, q.moveResidual,
-         q.exactCosine, q.exactScale});
+    rounds.rows.push_back({static_cast<double>(k), q.distance, q.sw2, q.nll, q.meanGrad,
+                           q.criticLoss, q.moveResidual, q.exactCosine, q.exactScale});
   }
   out << rounds;
 
@@ -60,10 +58,10 @@ QList<DataTable> ReflowWganPage::exportData() const {
                              s.arrows(row * l + c, 0), s.arrows(row * l + c, 1),
                              s.exactArrows(row * l + c, 0), s.exactArrows(row * l + c, 1)});
   out << arrows;
-  out << DataTable{QStringLiteral("summary"),
-                   {QStringLiteral("round"), QStringLiteral("real_nll"),
-                    QStringLiteral("elapsed_ms")},
-                   {{static_cast<double>(round), r.realNll, r.elapsedMs}}};
+  out << DataTable{
+      QStringLiteral("summary"),
+      {QStringLiteral("round"), QStringLiteral("real_nll"), QStringLiteral("elapsed_ms")},
+      {{static_cast<double>(round), r.realNll, r.elapsedMs}}};
   return out;
 }
 

@@ -42,16 +42,17 @@ QList<DataTable> QuantImagePage::exportData() const {
   const ImageLabResult& r = *m_result;
   DataTable metrics;
   metrics.name = QStringLiteral("metrics");
-  metrics.columns = {QStringLiteral("quantizer"), QStringLiteral("codes"), QStringLiteral("psnr_db"),
-                     QStringLiteral("ssim"), QStringLiteral("bpp"), QStringLiteral("bpp_entropy"),
-                     QStringLiteral("usage"), QStringLiteral("perplexity"),
-                     QStringLiteral("codes_used")};
+  metrics.columns = {
+      QStringLiteral("quantizer"), QStringLiteral("codes"),      QStringLiteral("psnr_db"),
+      QStringLiteral("ssim"),      QStringLiteral("bpp"),        QStringLiteral("bpp_entropy"),
+      QStringLiteral("usage"),     QStringLiteral("perplexity"), QStringLiteral("codes_used")};
   // quantizer: 0 = FSQ, 1 = VQ (tables hold numbers only).
   int q = 0;
   for (const Reconstruction* rec : {&r.fsq, &r.vq}) {
-    metrics.rows.push_back({static_cast<double>(q), static_cast<double>(q == 0 ? r.codes : r.vqCodes),
-                            rec->psnr, rec->ssim, rec->bpp, rec->entropyBpp, rec->usage.usage,
-                            rec->usage.perplexity, static_cast<double>(rec->usage.used)});
+    metrics.rows.push_back({static_cast<double>(q),
+                            static_cast<double>(q == 0 ? r.codes : r.vqCodes), rec->psnr, rec->ssim,
+                            rec->bpp, rec->entropyBpp, rec->usage.usage, rec->usage.perplexity,
+                            static_cast<double>(rec->usage.used)});
     ++q;
   }
   out.push_back(metrics);
@@ -108,7 +109,8 @@ QList<DataValue> QuantImagePage::exportValues() const {
   v << DataValue{QStringLiteral("width"), double(r.original.width())}
     << DataValue{QStringLiteral("height"), double(r.original.height())}
     << DataValue{QStringLiteral("channels"), double(r.original.channels())}
-    << DataValue{QStringLiteral("tier"), tierB ? QStringLiteral("B colour") : QStringLiteral("A patch PCA")}
+    << DataValue{QStringLiteral("tier"),
+                 tierB ? QStringLiteral("B colour") : QStringLiteral("A patch PCA")}
     << DataValue{tierB ? QStringLiteral("pixels") : QStringLiteral("patches"), double(r.patches)}
     << DataValue{QStringLiteral("fsq_codes"), double(r.codes)}
     << DataValue{QStringLiteral("vq_codes"), double(r.vqCodes)}
@@ -134,8 +136,7 @@ QStringList QuantImagePage::exportReconstructions(const QString& dir) const {
   if (!m_result) throw ParamError("path", "nothing computed yet: there are no reconstructions");
   if (m_result->partial)
     throw ParamError("path", "the reconstructions are still being computed; try again when done");
-  if (!QDir().mkpath(dir))
-    throw ExportError("cannot create folder '" + dir.toStdString() + "'");
+  if (!QDir().mkpath(dir)) throw ExportError("cannot create folder '" + dir.toStdString() + "'");
   const QDir d(dir);
   auto errorImage = [](const Eigen::MatrixXd& e) {
     QImage img(static_cast<int>(e.cols()), static_cast<int>(e.rows()), QImage::Format_Grayscale8);

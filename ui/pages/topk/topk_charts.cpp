@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/core_text.h"
 #include "ui/common/heatmap_view.h"
 #include "ui/pages/topk/topk_figure.h"
 
@@ -182,7 +183,7 @@ void TopkFigure::fillTemperature(const Temperature& v, const topk::TopkLabParams
 void TopkFigure::fillJacobian(HeatmapView* view, QLabel* badge, const topk::TopkLabParams& p,
                               const topk::TopkLabResult& r) const {
   const Eigen::MatrixXd& J = r.focus.jacobian;
-  const QString kind = QString::fromUtf8(topk::jacobianKindLabel(r.focus.jacobianKind).data());
+  const QString kind = coreText(topk::jacobianKindLabel(r.focus.jacobianKind));
   view->setTitle(tr("Jacobian ∂p_i/∂x_j — %1 (%2)").arg(methodName(p.method), kind));
   view->setAxisTitles(tr("p_i"), tr("x_j"));
   const int n = static_cast<int>(J.rows());

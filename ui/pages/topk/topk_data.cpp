@@ -157,7 +157,7 @@ QList<DataValue> TopkPage::exportValues() const {
     << DataValue{QStringLiteral("focus_iterations"), double(f.iterations)}
     << DataValue{QStringLiteral("focus_sum_error"), f.sumError}
     << DataValue{QStringLiteral("mc_samples"), double(p.mcSamples)}  // 0: exact expectations
-    << DataValue{QStringLiteral("response_mc_samples_max"), 512.0}  // curves of gumbel/gauss
+    << DataValue{QStringLiteral("response_mc_samples_max"), 512.0}   // curves of gumbel/gauss
     << DataValue{QStringLiteral("jacobian_fd_error"), m_result->jacobianFdError}
     << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
     << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};

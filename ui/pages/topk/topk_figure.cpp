@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/core_text.h"
 #include "ui/common/figure_label.h"
 #include "ui/common/figure_mode.h"
 #include "ui/common/figure_stack.h"
@@ -32,23 +33,21 @@ QColor methodColor(Method m) {
   return kColors[static_cast<int>(m)];
 }
 
-QString methodName(Method m) {
-  return QString::fromUtf8(topk::methodLabel(m).data(),
-                           static_cast<qsizetype>(topk::methodLabel(m).size()));
-}
+QString methodName(Method m) { return coreText(topk::methodLabel(m)); }
 
 QString methodShortName(Method m) {
-  static const char* const kShort[] = {QT_TRANSLATE_NOOP("TopkFigure", "Su iteration"),
-                                       QT_TRANSLATE_NOOP("TopkFigure", "SE iteration"),
-                                       QT_TRANSLATE_NOOP("TopkFigure", "GradTopK"),
-                                       QT_TRANSLATE_NOOP("TopkFigure", "Thre-exp"),
-                                       QT_TRANSLATE_NOOP("TopkFigure", "Thre-sigmoid"),
-                                       QT_TRANSLATE_NOOP("TopkFigure", "Thre-Laplace"),
-                                       QT_TRANSLATE_NOOP("TopkFigure", "Thre-clip"),
-                                       QT_TRANSLATE_NOOP("TopkFigure", "Thre-entmax"),
-                                       QT_TRANSLATE_NOOP("TopkFigure", "OT"),
-                                       QT_TRANSLATE_NOOP("TopkFigure", "Gumbel"),
-                                       QT_TRANSLATE_NOOP("TopkFigure", "Gauss")};
+  static const char* const kShort[] = {
+      QT_TRANSLATE_NOOP("latentlab::ui::TopkFigure", "Su iteration"),
+      QT_TRANSLATE_NOOP("latentlab::ui::TopkFigure", "SE iteration"),
+      QT_TRANSLATE_NOOP("latentlab::ui::TopkFigure", "GradTopK"),
+      QT_TRANSLATE_NOOP("latentlab::ui::TopkFigure", "Thre-exp"),
+      QT_TRANSLATE_NOOP("latentlab::ui::TopkFigure", "Thre-sigmoid"),
+      QT_TRANSLATE_NOOP("latentlab::ui::TopkFigure", "Thre-Laplace"),
+      QT_TRANSLATE_NOOP("latentlab::ui::TopkFigure", "Thre-clip"),
+      QT_TRANSLATE_NOOP("latentlab::ui::TopkFigure", "Thre-entmax"),
+      QT_TRANSLATE_NOOP("latentlab::ui::TopkFigure", "OT"),
+      QT_TRANSLATE_NOOP("latentlab::ui::TopkFigure", "Gumbel"),
+      QT_TRANSLATE_NOOP("latentlab::ui::TopkFigure", "Gauss")};
   static_assert(std::size(kShort) == topk::kAllMethods.size());
   return TopkFigure::tr(kShort[static_cast<int>(m)]);
 }
@@ -215,13 +214,12 @@ QWidget* TopkFigure::buildGallery() {
   for (const auto& ce : topk::counterExamples()) {
     QString xs;
     for (double v : ce.x) xs += (xs.isEmpty() ? "" : ", ") + QString::number(v, 'g', 6);
-    auto* item = new QListWidgetItem(
-        tr("%1\n%2\nx = [%3], k = %4, τ = %5, %6")
-            .arg(QString::fromStdString(ce.title), QString::fromStdString(ce.explanation), xs)
-            .arg(ce.k)
-            .arg(ce.tau)
-            .arg(methodName(ce.method)),
-        m_gallery);
+    auto* item = new QListWidgetItem(tr("%1\n%2\nx = [%3], k = %4, τ = %5, %6")
+                                         .arg(coreText(ce.title), coreText(ce.explanation), xs)
+                                         .arg(ce.k)
+                                         .arg(ce.tau)
+                                         .arg(methodName(ce.method)),
+                                     m_gallery);
     item->setToolTip(tr("Click to load this example"));
   }
   connect(m_gallery, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {

@@ -29,9 +29,11 @@ struct InputPreset {
 
 const std::vector<InputPreset>& inputPresets() {
   static const std::vector<InputPreset> kPresets = {
-      {QT_TRANSLATE_NOOP("TopkPage", "x = [3, 2, 1, 4]"), {3, 2, 1, 4}},
-      {QT_TRANSLATE_NOOP("TopkPage", "x = [0.5, −1.2, 2, 0, 1.1]"), {0.5, -1.2, 2.0, 0.0, 1.1}},
-      {QT_TRANSLATE_NOOP("TopkPage", "x = [0, 1, …, 9]"), {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}},
+      {QT_TRANSLATE_NOOP("latentlab::ui::TopkPage", "x = [3, 2, 1, 4]"), {3, 2, 1, 4}},
+      {QT_TRANSLATE_NOOP("latentlab::ui::TopkPage", "x = [0.5, −1.2, 2, 0, 1.1]"),
+       {0.5, -1.2, 2.0, 0.0, 1.1}},
+      {QT_TRANSLATE_NOOP("latentlab::ui::TopkPage", "x = [0, 1, …, 9]"),
+       {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}},
   };
   return kPresets;
 }

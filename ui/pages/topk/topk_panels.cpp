@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/core_text.h"
 #include "ui/common/figure_mode.h"
 #include "ui/common/heatmap_view.h"
 #include "ui/pages/topk/topk_figure.h"
@@ -149,7 +150,7 @@ void TopkFigure::fillProperties(const topk::TopkLabParams& p, const topk::TopkLa
   m_properties->setColumnCount(cols);
   QStringList headers, rows;
   for (int c = 0; c < cols; ++c)
-    headers << QString::fromStdString(topk::propertyLabel(static_cast<topk::Property>(c)));
+    headers << coreText(topk::propertyLabel(static_cast<topk::Property>(c)));
   for (const auto& o : r.outcomes) rows << methodName(o.method);
   m_properties->setHorizontalHeaderLabels(headers);
   m_properties->setVerticalHeaderLabels(rows);
