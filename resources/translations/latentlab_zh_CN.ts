@@ -801,6 +801,82 @@ LatentLab：现代深度学习数学的交互式实验室。
         <source>Sampling k items without replacement gives p₄ = 0.9266, GradTopK&apos;s conditioned product law gives 0.8808; the two agree only at k = 1 (Kool et al. 2019; GradTopK: Su, kexue.fm/archives/10373, §作为梯度).</source>
         <translation>不放回地抽取 k 个元素得到 p₄ = 0.9266，GradTopK 的条件乘积分布给出 0.8808；两者仅在 k = 1 时一致（Kool 等，2019；GradTopK：苏剑林，kexue.fm/archives/10373，§作为梯度）。</translation>
     </message>
+    <message>
+        <source>L·E_T (encoder-style blocks)</source>
+        <translation>L·E_T（编码器式块）</translation>
+    </message>
+    <message>
+        <source>L·decoder blocks (trainable)</source>
+        <translation>L·解码器块（可训练）</translation>
+    </message>
+    <message>
+        <source>encoder output s·b·h</source>
+        <translation>编码器输出 s·b·h</translation>
+    </message>
+    <message>
+        <source>LM head 2·t·b·V</source>
+        <translation>LM 输出头 2·t·b·V</translation>
+    </message>
+    <message>
+        <source>P_train</source>
+        <translation>P_train</translation>
+    </message>
+    <message>
+        <source>M_w = (P_backbone + P_new)·β_w</source>
+        <translation>M_w = (P_backbone + P_new)·β_w</translation>
+    </message>
+    <message>
+        <source>M_g = P_train·β_w</source>
+        <translation>M_g = P_train·β_w</translation>
+    </message>
+    <message>
+        <source>M_opt = k_opt·P_train·β_o</source>
+        <translation>M_opt = k_opt·P_train·β_o</translation>
+    </message>
+    <message>
+        <source>activations (elements·β_a)</source>
+        <translation>激活值（元素数·β_a）</translation>
+    </message>
+    <message>
+        <source>dropout masks (bytes)</source>
+        <translation>dropout 掩码（字节）</translation>
+    </message>
+    <message>
+        <source>frozen blocks on path (E_G)</source>
+        <translation>路径上的冻结块（E_G）</translation>
+    </message>
+    <message>
+        <source>adapters s·b·(h + 2m) each</source>
+        <translation>每个 Adapter s·b·(h + 2m)</translation>
+    </message>
+    <message>
+        <source>LoRA Z = XA and shared X</source>
+        <translation>LoRA 的 Z = XA 与共享的 X</translation>
+    </message>
+    <message>
+        <source>frozen blocks on path at s + p, micro-batch</source>
+        <translation>路径上的冻结块（长度 s + p，微批）</translation>
+    </message>
+    <message>
+        <source>prompt head (t·b·V·2)</source>
+        <translation>Prompt 输出头（t·b·V·2）</translation>
+    </message>
+    <message>
+        <source>k·E_T side blocks</source>
+        <translation>k·E_T 旁路块</translation>
+    </message>
+    <message>
+        <source>(k+1) ladder inputs s·b·h</source>
+        <translation>(k+1) 个梯子输入 s·b·h</translation>
+    </message>
+    <message>
+        <source>2k gate operands s·b·h/r</source>
+        <translation>2k 个门控操作数 s·b·h/r</translation>
+    </message>
+    <message>
+        <source>side encoder output s·b·h/r</source>
+        <translation>旁路编码器输出 s·b·h/r</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -4549,6 +4625,10 @@ LatentLab：现代深度学习数学的交互式实验室。
     <message>
         <source>density</source>
         <translation>密度</translation>
+    </message>
+    <message>
+        <source>x₁ (vertical: x₂)</source>
+        <translation>x₁（纵轴：x₂）</translation>
     </message>
 </context>
 <context>

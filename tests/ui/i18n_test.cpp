@@ -18,6 +18,7 @@
 #include <set>
 #include <string>
 
+#include "latentlab/finetune/memory_model.h"
 #include "latentlab/topk/soft_topk.h"
 #include "latentlab/topk/topk_lab.h"
 #include "ui/common/chart_view.h"
@@ -80,6 +81,9 @@ std::string expectedCoreStrings() {
        {topk::JacobianKind::None, topk::JacobianKind::Analytic,
         topk::JacobianKind::FiniteDifference, topk::JacobianKind::MonteCarlo})
     addCore(topk::jacobianKindLabel(k));
+  for (finetune::Method m : finetune::kAllMethods)
+    for (const auto& term : finetune::methodMemory(finetune::MemoryLabParams{}, m).terms)
+      addCore(term.first);
   for (const topk::CounterExample& ce : topk::counterExamples()) {
     addCore(ce.title);
     addCore(ce.explanation);

@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "ui/common/chart_view.h"
+#include "ui/common/core_text.h"
 #include "ui/common/figure_label.h"
 #include "ui/common/figure_stack.h"
 #include "ui/common/figure_table.h"
@@ -218,7 +219,7 @@ void LstMemoryFigure::fillStack(const finetune::MemoryLabParams& p,
   QString lstTerms;
   for (const auto& [name, v] : lst.terms)
     if (name.find("M_") == std::string::npos && name != "P_train")
-      lstTerms += tr("%1 = %2; ").arg(QString::fromStdString(name)).arg(v, 0, 'f', 0);
+      lstTerms += tr("%1 = %2; ").arg(coreText(name)).arg(v, 0, 'f', 0);
   m_stackNote->setText(
       tr("M = M_w + M_g + M_opt + activations + masks + C₀ (analytic model); %1, %2 optimizer, "
          "C₀ = %3 GB%4. LST keeps %5 side layers of %6 (r = %7). LST elements: %8")

@@ -88,7 +88,7 @@ void FpDensityCanvas::paintEvent(QPaintEvent*) {
                Qt::AlignRight | Qt::AlignVCenter, s);
   }
   p.drawText(QRect(plot.left(), plot.bottom() + 5 + fm.height(), plot.width(), fm.height()),
-             Qt::AlignHCenter, QStringLiteral("x₁ (vertical: x₂)"));
+             Qt::AlignHCenter, tr("x₁ (vertical: x₂)"));
   p.save();
   p.setClipRect(plot);
   // Particles: small dots with a thin dark/light rim so they read on viridis' ends.
