@@ -59,6 +59,17 @@ TEST_F(LanguageApp, ChineseFiguresEmbedACjkFontAndChineseText) {
   EXPECT_NE(text.find("苏剑林"), std::string::npos) << "so is the caption";
 }
 
+TEST_F(LanguageApp, ArticleFlagPutsThePanelBesideTheFigure) {
+  const fs::path with = dir / "with.svg", without = dir / "without.svg";
+  ASSERT_EQ(runApp("--page topk --article --export '" + with.string() + "'", dir / "e.txt"), 0)
+      << readFile(dir / "e.txt");
+  ASSERT_EQ(runApp("--page topk --export '" + without.string() + "'", dir / "e.txt"), 0);
+  EXPECT_NE(readFile(with).find("What to look at"), std::string::npos);
+  EXPECT_NE(readFile(with).find("Softmax sequel"), std::string::npos) << "the article's title";
+  EXPECT_EQ(readFile(without).find("What to look at"), std::string::npos);
+  EXPECT_EQ(runApp("--page topk --article=1 --export '" + with.string() + "'", dir / "e.txt"), 2);
+}
+
 TEST_F(LanguageApp, EveryPagesExportNamesItsArticleInBothLanguages) {
   const std::string ids[] = {
       "topk",          "attention_rank", "efficient_attention", "quant_grid", "quant_image",

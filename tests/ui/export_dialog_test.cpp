@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -87,6 +88,22 @@ TEST(ExportDialog, AnOversizedPngSaysWhyAndOkDoesNotAccept) {
     dialog->reject();
   });
   EXPECT_FALSE(askFigureOptions(nullptr, QStringLiteral("big.png"), initial).has_value());
+}
+
+TEST(ExportDialog, TheCaptionAndArticleBoxesSetTheirOptions) {
+  const auto options = runDialog(QStringLiteral("fig.pdf"), FigureOptions{}, [](QDialog& d) {
+    auto* caption = d.findChild<QCheckBox*>(QStringLiteral("figureCaption"));
+    auto* article = d.findChild<QCheckBox*>(QStringLiteral("figureArticle"));
+    ASSERT_NE(caption, nullptr);
+    ASSERT_NE(article, nullptr);
+    EXPECT_TRUE(caption->isChecked());
+    EXPECT_FALSE(article->isChecked()) << "the Article column is asked for, not a default";
+    caption->setChecked(false);
+    article->setChecked(true);
+  });
+  ASSERT_TRUE(options.has_value());
+  EXPECT_FALSE(options->caption);
+  EXPECT_TRUE(options->article);
 }
 
 }  // namespace
