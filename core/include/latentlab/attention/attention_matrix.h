@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/attention_rank.md §2–§3
+// (masked softmax attention).
 
 #include <Eigen/Dense>
 #include <string>

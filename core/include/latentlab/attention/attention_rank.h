@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/attention_rank.md §3–§5 (why
+// causal is full rank; the rank measures) and §9 (conventions).
 
 #include <Eigen/Dense>
 #include <array>

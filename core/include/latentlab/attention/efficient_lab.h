@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/efficient_attention.md §9
+// (conventions) and §10 (what the page shows).
 
 #include <Eigen/Dense>
 #include <cstdint>

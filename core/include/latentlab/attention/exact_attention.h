@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/efficient_attention.md §1
+// (exact attention and the kernel view).
 
 #include <Eigen/Dense>
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/efficient_attention.md §5–§7
+// (VQ keys, causal cache sums, the soft-VQ analogy).
 
 #include <Eigen/Dense>
 #include <cstdint>

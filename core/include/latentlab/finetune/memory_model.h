@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/lst.md §2–§4 (what training
+// memory consists of, per method) and §9.
 
 #include <array>
 #include <cstdint>

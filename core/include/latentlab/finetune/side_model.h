@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/lst.md §5–§6 (the LST
+// architecture; why backward skips the backbone).
 
 #include <Eigen/Dense>
 #include <array>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/lst.md §3 and §5 (what
+// backward keeps; the side blocks).
 
 #include <Eigen/Dense>
 #include <cstdint>

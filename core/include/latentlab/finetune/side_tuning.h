@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/lst.md §9 (conventions of
+// the live run) and §10.
 
 #include <atomic>
 #include <cstdint>

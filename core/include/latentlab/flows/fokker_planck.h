@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/fokker_planck.md §4–§7 (the
+// equation, its weak form, the numerical methods).
 
 #include <Eigen/Dense>
 #include <cstdint>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/fokker_planck.md §8–§9 (the
+// checks the page computes; conventions).
 
 #include <Eigen/Dense>
 #include <cstdint>

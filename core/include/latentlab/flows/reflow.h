@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/reflow.md §1–§3 (the
+// interpolation ODE and the exact mixture velocity).
 
 #include <Eigen/Dense>
 #include <cstdint>

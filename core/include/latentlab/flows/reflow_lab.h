@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/reflow.md §5–§7
+// (straightness, reflow rounds, conventions).
 
 #include <Eigen/Dense>
 #include <cstdint>

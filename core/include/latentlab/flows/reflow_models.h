@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/reflow.md §6 (reflow rounds:
+// the learned velocity models).
 
 #include <Eigen/Dense>
 #include <cstdint>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/reflow_wgan.md §2–§4 (moving
+// samples along a critic gradient).
 
 #include <Eigen/Dense>
 #include <cstdint>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/reflow_wgan.md §2 (samples
+// move, parameters move).
 
 #include <Eigen/Dense>
 

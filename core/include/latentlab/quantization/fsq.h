@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/fsq.md §2–§7 (the FSQ
+// quantizer, even levels, straight-through, indices).
 
 #include <Eigen/Dense>
 #include <cstdint>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/fsq.md §9 and §12 (usage and
+// perplexity; conventions).
 
 #include <Eigen/Dense>
 #include <cstdint>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/fsq.md §11 (the image page's
+// pipeline).
 
 #include <Eigen/Dense>
 #include <cstdint>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/fsq.md §11 (patch PCA
+// encoder).
 
 #include <Eigen/Dense>
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/topk.md §1–§9 (the
+// properties, GradTopK, the threshold methods) and §10.
 
 #include <Eigen/Dense>
 #include <array>

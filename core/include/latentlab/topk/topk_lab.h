@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
+// The mathematics, its sources and the conventions chosen: docs/theory/topk.md §8 and §11 (the
+// counter-examples; what the page shows).
 
 #include <Eigen/Dense>
 #include <array>
