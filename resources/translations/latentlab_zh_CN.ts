@@ -5419,10 +5419,6 @@ LatentLab：现代深度学习数学的交互式实验室。
         <translation>为本页面保存的场景（也在 文件 ▸ 预设 下）</translation>
     </message>
     <message>
-        <source>Parameters: %1</source>
-        <translation>参数：%1</translation>
-    </message>
-    <message>
         <source>%1 — LatentLab</source>
         <translation>%1 — LatentLab</translation>
     </message>

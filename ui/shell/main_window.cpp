@@ -262,7 +262,8 @@ bool MainWindow::showPage(const QString& id) {
     m_paramDock->setWidget(next->controls());
     addPagePresetsButton(next);
     fitParameterDock(next->controls());
-    m_paramDock->setWindowTitle(tr("Parameters: %1").arg(next->title()));
+    // Only "Parameters": the dock shares a tab bar with "Article", where a page name elided both
+    // tabs at 1280 × 800 ("Parameters: ReFlow → WGA…", "Ar…"); the window title names the page.
     m_article->setPage(next);
     setWindowTitle(tr("%1 — LatentLab").arg(next->title()));
     m_timeLabel->setText(m_lastTime.value(next));
