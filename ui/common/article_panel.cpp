@@ -19,13 +19,11 @@
 namespace latentlab::ui {
 
 FormulaView::FormulaView(const QString& svgPath, QWidget* parent)
-    : QWidget(parent), m_path(svgPath) {
-  const QSvgRenderer svg(svgPath);
+    : QWidget(parent), m_svg(new QSvgRenderer(svgPath, this)) {
   // dvisvgm sizes its SVGs in points: a 96-dpi layout draws a point as 4/3 pixels.
   // Set 1.3 times larger: 11-pt LaTeX next to the figure's text reads small otherwise.
-  if (svg.isValid()) m_natural = QSizeF(svg.viewBoxF().size()) * (1.3 * 96.0 / 72.0);
-  setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-  QSizePolicy p = sizePolicy();
+  if (m_svg->isValid()) m_natural = QSizeF(m_svg->viewBoxF().size()) * (1.3 * 96.0 / 72.0);
+  QSizePolicy p(QSizePolicy::Preferred, QSizePolicy::Fixed);
   p.setHeightForWidth(true);
   setSizePolicy(p);
 }
@@ -46,7 +44,6 @@ int FormulaView::heightForWidth(int width) const {
 
 void FormulaView::paintEvent(QPaintEvent*) {
   if (!isValid()) return;
-  QSvgRenderer svg(m_path);
   const double scale = std::min(1.0, (width() - 4) / m_natural.width());
   const QSizeF size = m_natural * scale;
   const QRectF target(QPointF((width() - size.width()) / 2, 2), size);
@@ -54,7 +51,7 @@ void FormulaView::paintEvent(QPaintEvent*) {
   p.setRenderHint(QPainter::Antialiasing);
   const QColor ink = palette().color(QPalette::WindowText);
   if (ink.lightness() < 128) {  // black glyphs as they are: vectors in a PDF or SVG export
-    svg.render(&p, target);
+    m_svg->render(&p, target);
     return;
   }
   // A dark theme: the black glyphs take the text colour.
@@ -64,7 +61,7 @@ void FormulaView::paintEvent(QPaintEvent*) {
   img.fill(Qt::transparent);
   {
     QPainter q(&img);
-    svg.render(&q, QRectF(QPointF(), size));
+    m_svg->render(&q, QRectF(QPointF(), size));
     q.setCompositionMode(QPainter::CompositionMode_SourceIn);
     q.fillRect(QRectF(QPointF(), size), ink);
   }
@@ -105,11 +102,13 @@ void ArticlePanel::refresh() {
 }
 
 void ArticlePanel::rebuild() {
-  m_article = m_page && m_page->hasResult()
-                  ? loadArticle(m_page->id(), currentLanguage(), m_page->exportData(),
-                                m_page->exportValues())
-              : m_page ? loadArticle(m_page->id(), currentLanguage(), {}, {})
-                       : Article{};
+  m_article = {};
+  if (m_page) {
+    const bool computed = m_page->hasResult();  // before that, the steps' numbers read "—"
+    m_article = loadArticle(m_page->id(), currentLanguage(),
+                            computed ? m_page->exportData() : QList<DataTable>{},
+                            computed ? m_page->exportValues() : QList<DataValue>{});
+  }
   delete m_body;
   m_body = new QWidget(this);
   auto* v = new QVBoxLayout(m_body);

@@ -8,6 +8,7 @@
 #include "ui/common/article.h"
 
 class QLabel;
+class QSvgRenderer;
 class QVBoxLayout;
 
 namespace latentlab::ui {
@@ -64,8 +65,8 @@ class FormulaView : public QWidget {
   void paintEvent(QPaintEvent* event) override;
 
  private:
-  QString m_path;
-  QSizeF m_natural;  // logical pixels at 11 pt (the LaTeX size) on a 96-dpi layout
+  QSvgRenderer* m_svg = nullptr;  // parsed once, drawn on every paint
+  QSizeF m_natural;               // logical pixels at 11 pt (the LaTeX size) on a 96-dpi layout
 };
 
 }  // namespace latentlab::ui

@@ -12,6 +12,15 @@
 #include "ui/common/figure_mode.h"
 
 namespace latentlab::ui {
+namespace {
+
+constexpr double kSmallestPoints = 7.0;  // the type never shrinks below this to fit
+
+}  // namespace
+
+double FigureTable::smallestScale() const {
+  return m_basePoints > 0 ? std::min(1.0, kSmallestPoints / m_basePoints) : 1.0;
+}
 
 FigureTable::FigureTable(QWidget* parent) : QTableWidget(parent) {
   setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -64,11 +73,10 @@ QSize FigureTable::minimumSizeHint() const {
   int h = 2 * frameWidth();
   if (isExportFigure(this)) {
     QFont small = font();
-    small.setPointSizeF(std::min(small.pointSizeF(), 7.0));
+    small.setPointSizeF(std::min(small.pointSizeF(), kSmallestPoints));
     h += rowCount() * (QFontMetrics(small).height() + 5);  // a row's margins do not scale
     // Already at the smallest type (wrapped cells): the rows as they are.
-    if (m_basePoints > 0 && m_scale <= std::min(1.0, 7.0 / m_basePoints) + 0.01)
-      return {120, contentHeight()};
+    if (m_basePoints > 0 && m_scale <= smallestScale() + 0.01) return {120, contentHeight()};
   } else {
     h += std::min(rowCount(), 2) * verticalHeader()->defaultSectionSize();
   }
@@ -123,7 +131,7 @@ void FigureTable::fitContents() {
   const int pads = kPad * static_cast<int>(shown.size());
   if (m_basePoints > 0 && totalLeast > pads) {
     const double textAtBase = (totalLeast - pads) / m_scale;
-    const double floor = std::min(1.0, 7.0 / m_basePoints);
+    const double floor = smallestScale();
     const double wanted = std::clamp((available - pads) / textAtBase, floor, 1.0);
     if (wanted < m_scale - 0.01) {
       m_scale = wanted;
@@ -165,7 +173,7 @@ void FigureTable::fitContents() {
   const int spare = viewport()->height() - rowsTotal;
   // Rows taller than the table: a smaller type again (to 7 pt; wrapped cells may unwrap too),
   // so a figure never loses its last row. Each pass shrinks, so this ends.
-  const double floor = m_basePoints > 0 ? std::min(1.0, 7.0 / m_basePoints) : 1.0;
+  const double floor = smallestScale();
   if (spare < 0 && m_scale > floor + 0.01 && viewport()->height() > 0) {
     m_scale = std::max(
         floor,

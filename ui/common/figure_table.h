@@ -30,7 +30,8 @@ class FigureTable : public QTableWidget {
   int naturalRowHeight(int row) const;
   int widestWord(int column) const;
   void fitLater();
-  void resetType();  // back to the full type size
+  void resetType();              // back to the full type size
+  double smallestScale() const;  // m_scale at 7 pt, the smallest type a figure table uses
   bool m_fitPending = false;
   double m_basePoints = 0;  // the type size before any shrinking
   double m_scale = 1.0;     // the type size used, as a fraction of it
