@@ -2,6 +2,10 @@
 // SPDX-FileCopyrightText: LatentLab developers
 #include "latentlab/common/allocator.h"
 
+// <cstdlib> first: it defines __GLIBC__ (through <features.h>). Without it the test below was
+// always false and tuneAllocator compiled to an empty function.
+#include <cstdlib>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
