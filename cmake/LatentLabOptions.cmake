@@ -6,7 +6,8 @@ target_compile_features(latentlab_options INTERFACE cxx_std_20)
 target_compile_options(latentlab_options INTERFACE
   $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wno-unknown-pragmas>
   $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>
-  $<$<AND:$<CXX_COMPILER_ID:GNU,Clang>,$<BOOL:${LATENTLAB_WERROR}>>:-Werror>)
+  $<$<AND:$<CXX_COMPILER_ID:GNU,Clang>,$<BOOL:${LATENTLAB_WERROR}>>:-Werror>
+  $<$<BOOL:${LATENTLAB_NATIVE}>:-march=native>)
 target_compile_definitions(latentlab_options INTERFACE
   LATENTLAB_VERSION="${PROJECT_VERSION}" LATENTLAB_HOMEPAGE="${PROJECT_HOMEPAGE_URL}")
 

@@ -13,12 +13,15 @@
 # qt6-tools-dev: CMake's LinguistTools with lupdate/lrelease (qt6-l10n-tools) for the zh_CN
 # translation; qt6-translations-l10n: Qt's own dialogs in Chinese; fonts-wqy-microhei: the CJK
 # font the Chinese interface and its figures use (Noto CJK is taken first when present).
+# libhwy-dev: Google Highway, the run-time dispatched SIMD kernels (latentlab/common/simd.h);
+# libopenblas-openmp-dev: Eigen's matrix products go to OpenBLAS (EIGEN_USE_BLAS), the OpenMP
+# build so that its threads are the project's OpenMP pool (no oversubscription of the cores).
 LATENTLAB_APP_PACKAGES=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-charts-dev qt6-svg-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libeigen3-dev libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev nlohmann-json3-dev
-  libopenblas0-openmp
+  libopenblas0-openmp libopenblas-openmp-dev libhwy-dev
   fonts-dejavu-core fonts-wqy-microhei
 )
 # The test suites and benchmarks (scripts/test).

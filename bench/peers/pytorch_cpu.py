@@ -52,14 +52,15 @@ def timed(fn, repetitions, min_time):
 # (libgomp's default).
 OMP = int(os.environ.get("OMP_NUM_THREADS", "0").split(",")[0] or 0) or len(os.sched_getaffinity(0))
 
-# Group → (C++ benchmark filter, threads the C++ kernel uses, peer). The C++ FSQ, memcpy and
-# Top-k kernels are single-threaded; the rest run OpenMP loops or Eigen's OpenMP GEMMs.
+# Group → (C++ benchmark filter, threads the C++ kernel uses, peer). The C++ Top-k kernels are
+# single-threaded; FSQ splits buffers of 2^20 values or more over the OpenMP threads (its memcpy
+# reference is std::memcpy on one thread); the rest run OpenMP loops or OpenBLAS's OpenMP GEMMs.
 GROUPS = {
     "exact_map": ("^BM_ExactMap/", OMP, group_exact_map),
     "exact_output": ("^BM_ExactOutput/", OMP, group_exact_output),
     "performer": ("^BM_Performer/", OMP, group_performer),
     "transformer_vq": ("^BM_TransformerVq/", OMP, group_transformer_vq),
-    "fsq": ("^BM_(FsqQuantize|MemcpySameBytes)$", 1, group_fsq),
+    "fsq": ("^BM_(FsqQuantize|MemcpySameBytes)$", OMP, group_fsq),
     "nearest_code": ("^BM_NearestCode/", OMP, group_nearest_code),
     "kmeans": ("^BM_KmeansLloyd/", OMP, group_kmeans),
     "svd": ("^BM_RankSvdLapack/", OMP, group_svd),

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "latentlab/common/errors.h"
+#include "latentlab/common/simd.h"
 
 namespace latentlab::attention {
 namespace {
@@ -65,6 +66,14 @@ std::string maskId(MaskKind kind) {
 
 Eigen::MatrixXd attentionLogits(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                 const Eigen::Ref<const Eigen::MatrixXd>& k, double scale) {
+  Eigen::MatrixXd s = unscaledLogits(q, k);
+  if (!std::isfinite(scale)) throw ParamError("tau", "the logit scale τ must be finite");
+  s *= scale;
+  return s;
+}
+
+Eigen::MatrixXd unscaledLogits(const Eigen::Ref<const Eigen::MatrixXd>& q,
+                               const Eigen::Ref<const Eigen::MatrixXd>& k) {
   if (q.rows() == 0 || q.cols() == 0)
     throw ParamError("q", "Q must have at least one row and column");
   if (k.rows() == 0) throw ParamError("k", "K must have at least one row");
@@ -72,40 +81,54 @@ Eigen::MatrixXd attentionLogits(const Eigen::Ref<const Eigen::MatrixXd>& q,
     throw ParamError("k", "Q and K must have the same number of columns d (Q has " +
                               std::to_string(q.cols()) + ", K has " + std::to_string(k.cols()) +
                               ")");
-  if (!std::isfinite(scale)) throw ParamError("tau", "the logit scale τ must be finite");
   checkFinite(q, "q", "Q");
   checkFinite(k, "k", "K");
   Eigen::MatrixXd s;
   s.noalias() = q * k.transpose();
-  s *= scale;
   return s;
+}
+
+void maskedRowSoftmaxInPlace(Eigen::MatrixXd& a, const Mask& mask, double scale) {
+  const Eigen::Index rows = a.rows(), cols = a.cols();
+  checkMask(mask, rows, cols);
+  if (!std::isfinite(scale)) throw ParamError("tau", "the logit scale τ must be finite");
+  checkFinite(a, "logits", "the logit matrix");
+  if (mask.kind != MaskKind::Bidirectional) {
+    // Masked entries become −∞, which the kernel turns into exact zeros; that needs scale > 0
+    // (a non-positive scale is applied first, which is what attentionLogits would have done).
+    if (scale <= 0.0) {
+      a *= scale;
+      scale = 1.0;
+    }
+    const double kNegInf = -std::numeric_limits<double>::infinity();
+    for (Eigen::Index j = 0; j < cols; ++j) {
+      // Rows allowed to see key j form one range; the rest of column j is masked.
+      Eigen::Index lo = 0, hi = rows;
+      if (mask.kind == MaskKind::Backward)
+        hi = std::min(j + 1, rows);
+      else if (mask.kind == MaskKind::Causal || j >= mask.prefix)
+        lo = std::min(j, rows);
+      a.col(j).head(lo).setConstant(kNegInf);
+      a.col(j).tail(rows - hi).setConstant(kNegInf);
+    }
+  }
+  // Rows are independent and each row's max and sum run over j in order, so the result does not
+  // depend on how OpenMP splits the row blocks. Below 512² the fork/join costs more than it saves.
+  constexpr Eigen::Index kRowsPerTask = 256;
+  const Eigen::Index tasks = (rows + kRowsPerTask - 1) / kRowsPerTask;
+#pragma omp parallel for schedule(static) if (rows * cols >= 262144)
+  for (Eigen::Index t = 0; t < tasks; ++t) {
+    const Eigen::Index r0 = t * kRowsPerTask, n = std::min(kRowsPerTask, rows - r0);
+    simd::softmaxRowsColMajor(a.data() + r0, static_cast<std::size_t>(n),
+                              static_cast<std::size_t>(cols), static_cast<std::size_t>(rows),
+                              scale);
+  }
 }
 
 Eigen::MatrixXd maskedRowSoftmax(const Eigen::Ref<const Eigen::MatrixXd>& logits,
                                  const Mask& mask) {
-  const Eigen::Index rows = logits.rows();
-  const Eigen::Index cols = logits.cols();
-  checkMask(mask, rows, cols);
-  checkFinite(logits, "logits", "the logit matrix");
-  // Row-major so each row is contiguous; rows are independent, so the result does not depend on
-  // how OpenMP splits them.
-  Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> a =
-      Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>::Zero(rows, cols);
-  // Below 512² the fork/join costs more than the exps it shares (measured on 2 cores).
-#pragma omp parallel for schedule(static) if (rows * cols >= 262144)
-  for (Eigen::Index i = 0; i < rows; ++i) {
-    const RowRange r = allowedRange(mask, i, cols);
-    double m = -std::numeric_limits<double>::infinity();
-    for (Eigen::Index j = r.lo; j < r.hi; ++j) m = std::max(m, logits(i, j));
-    double sum = 0.0;
-    for (Eigen::Index j = r.lo; j < r.hi; ++j) {
-      const double e = std::exp(logits(i, j) - m);
-      a(i, j) = e;
-      sum += e;
-    }
-    const double inv = 1.0 / sum;  // sum ≥ 1: the max entry contributes exp(0)
-    for (Eigen::Index j = r.lo; j < r.hi; ++j) a(i, j) *= inv;
-  }
+  Eigen::MatrixXd a = logits;
+  maskedRowSoftmaxInPlace(a, mask, 1.0);
   return a;
 }
 

@@ -17,44 +17,48 @@ namespace latentlab::attention {
 using Eigen::Index;
 using Eigen::MatrixXd;
 
-void requireFinite(const Eigen::Ref<const MatrixXd>& m, const char* key) {
+namespace {
+
+template <class S>
+using Mat = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>;
+
+template <class M>
+void requireFiniteOf(const M& m, const char* key) {
   if (m.size() == 0) throw ParamError(key, std::string(key) + " must not be empty");
   if (!m.allFinite())
     throw ParamError(key, std::string(key) + " contains NaN or Inf; every entry must be finite");
 }
 
-namespace {
-
-void checkShapes(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<const MatrixXd>& k,
-                 const Eigen::Ref<const MatrixXd>* v, bool causal) {
-  requireFinite(q, "q");
-  requireFinite(k, "k");
+template <class S>
+void checkShapes(const Eigen::Ref<const Mat<S>>& q, const Eigen::Ref<const Mat<S>>& k,
+                 const Eigen::Ref<const Mat<S>>* v, bool causal) {
+  requireFiniteOf(q, "q");
+  requireFiniteOf(k, "k");
   if (q.cols() != k.cols())
     throw ParamError("k", "K must have as many columns as Q (d = " + std::to_string(q.cols()) +
                               "), got " + std::to_string(k.cols()));
   if (v) {
-    requireFinite(*v, "v");
+    requireFiniteOf(*v, "v");
     if (v->rows() != k.rows())
-      throw ParamError("v", "V must have one row per key (" + std::to_string(k.rows()) +
-                                "), got " + std::to_string(v->rows()));
+      throw ParamError("v", "V must have one row per key (" + std::to_string(k.rows()) + "), got " +
+                                std::to_string(v->rows()));
   }
   if (causal && q.rows() != k.rows())
     throw ParamError("causal", "causal attention needs as many queries as keys");
 }
 
-}  // namespace
-
-MatrixXd exactAttentionOutput(const Eigen::Ref<const MatrixXd>& q,
-                              const Eigen::Ref<const MatrixXd>& k,
-                              const Eigen::Ref<const MatrixXd>& v, double scale, bool causal,
-                              const RunControl& control, int tile) {
-  checkShapes(q, k, &v, causal);
+template <class S>
+Mat<S> exactOutputOf(const Eigen::Ref<const Mat<S>>& q, const Eigen::Ref<const Mat<S>>& k,
+                     const Eigen::Ref<const Mat<S>>& v, S scale, bool causal,
+                     const RunControl& control, int tile) {
+  using VecS = Eigen::Matrix<S, Eigen::Dynamic, 1>;
+  checkShapes<S>(q, k, &v, causal);
   if (!std::isfinite(scale)) throw ParamError("scale", "scale must be finite");
   const Index nq = q.rows(), nk = k.rows(), dv = v.cols();
   const Index t = std::max(8, tile);
   const Index blocks = (nq + t - 1) / t;
-  MatrixXd out(nq, dv);
-  const double kNegInf = -std::numeric_limits<double>::infinity();
+  Mat<S> out(nq, dv);
+  const S kNegInf = -std::numeric_limits<S>::infinity();
   std::atomic<bool> stop{false};
   std::atomic<Index> done{0};
   // Small problems stay on one thread: a parallel region costs more than it saves there.
@@ -66,27 +70,27 @@ MatrixXd exactAttentionOutput(const Eigen::Ref<const MatrixXd>& q,
       continue;
     }
     const Index r0 = b * t, rows = std::min(t, nq - r0);
-    const MatrixXd qs = scale * q.middleRows(r0, rows);
-    Eigen::VectorXd mx = Eigen::VectorXd::Constant(rows, kNegInf);
-    Eigen::VectorXd sum = Eigen::VectorXd::Zero(rows);
-    MatrixXd acc = MatrixXd::Zero(rows, dv);
+    const Mat<S> qs = scale * q.middleRows(r0, rows);
+    VecS mx = VecS::Constant(rows, kNegInf);
+    VecS sum = VecS::Zero(rows);
+    Mat<S> acc = Mat<S>::Zero(rows, dv);
     // Causal: key blocks past the last row of this query block are fully masked.
     const Index kEnd = causal ? std::min(nk, r0 + rows) : nk;
     for (Index c0 = 0; c0 < kEnd; c0 += t) {
       const Index cols = std::min(t, kEnd - c0);
-      MatrixXd s = qs * k.middleRows(c0, cols).transpose();  // one GEMM per tile
+      Mat<S> s = qs * k.middleRows(c0, cols).transpose();  // one GEMM per tile
       if (causal)
         for (Index i = 0; i < rows; ++i)
           for (Index j = std::max<Index>(0, r0 + i + 1 - c0); j < cols; ++j) s(i, j) = kNegInf;
       for (Index i = 0; i < rows; ++i) {
-        const double tileMax = s.row(i).maxCoeff();
+        const S tileMax = s.row(i).maxCoeff();
         if (tileMax == kNegInf) {
           s.row(i).setZero();
           continue;
         }
-        const double newMax = std::max(mx(i), tileMax);
+        const S newMax = std::max(mx(i), tileMax);
         // Rescale what was accumulated under the old max (exp(−∞) = 0 on the first tile).
-        const double alpha = std::exp(mx(i) - newMax);
+        const S alpha = std::exp(mx(i) - newMax);
         sum(i) *= alpha;
         acc.row(i) *= alpha;
         s.row(i) = (s.row(i).array() - newMax).exp().matrix();
@@ -105,13 +109,37 @@ MatrixXd exactAttentionOutput(const Eigen::Ref<const MatrixXd>& q,
   return out;
 }
 
+}  // namespace
+
+void requireFinite(const Eigen::Ref<const MatrixXd>& m, const char* key) {
+  requireFiniteOf(m, key);
+}
+void requireFinite(const Eigen::Ref<const Eigen::MatrixXf>& m, const char* key) {
+  requireFiniteOf(m, key);
+}
+
+MatrixXd exactAttentionOutput(const Eigen::Ref<const MatrixXd>& q,
+                              const Eigen::Ref<const MatrixXd>& k,
+                              const Eigen::Ref<const MatrixXd>& v, double scale, bool causal,
+                              const RunControl& control, int tile) {
+  return exactOutputOf<double>(q, k, v, scale, causal, control, tile);
+}
+
+Eigen::MatrixXf exactAttentionOutput(const Eigen::Ref<const Eigen::MatrixXf>& q,
+                                     const Eigen::Ref<const Eigen::MatrixXf>& k,
+                                     const Eigen::Ref<const Eigen::MatrixXf>& v, float scale,
+                                     bool causal, const RunControl& control, int tile) {
+  return exactOutputOf<float>(q, k, v, scale, causal, control, tile);
+}
+
 MatrixXd exactAttentionRows(const Eigen::Ref<const MatrixXd>& q,
                             const Eigen::Ref<const MatrixXd>& k, double scale, bool causal,
                             Index rows) {
-  checkShapes(q, k, nullptr, causal);
+  checkShapes<double>(q, k, nullptr, causal);
   rows = std::clamp<Index>(rows, 0, q.rows());
-  const MatrixXd logits = attentionLogits(q.topRows(rows), k, scale);
-  return maskedRowSoftmax(logits, Mask{causal ? MaskKind::Causal : MaskKind::Bidirectional, 0});
+  MatrixXd a = unscaledLogits(q.topRows(rows), k);
+  maskedRowSoftmaxInPlace(a, Mask{causal ? MaskKind::Causal : MaskKind::Bidirectional, 0}, scale);
+  return a;
 }
 
 double relativeFrobeniusError(const Eigen::Ref<const MatrixXd>& approx,

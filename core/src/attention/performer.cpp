@@ -11,6 +11,7 @@
 #include "latentlab/attention/exact_attention.h"
 #include "latentlab/common/errors.h"
 #include "latentlab/common/rng.h"
+#include "latentlab/common/simd.h"
 
 namespace latentlab::attention {
 
@@ -59,7 +60,13 @@ MatrixXd randomProjection(int m, int d, Projection projection, std::uint64_t see
 
 namespace {
 
-void checkOmega(const Eigen::Ref<const MatrixXd>& omega, Index d) {
+template <class S>
+using Mat = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>;
+template <class S>
+using Vec = Eigen::Matrix<S, Eigen::Dynamic, 1>;
+
+template <class S>
+void checkOmega(const Eigen::Ref<const Mat<S>>& omega, Index d) {
   requireFinite(omega, "omega");
   if (omega.cols() != d)
     throw ParamError("omega", "the projection must have d = " + std::to_string(d) +
@@ -68,16 +75,15 @@ void checkOmega(const Eigen::Ref<const MatrixXd>& omega, Index d) {
 
 }  // namespace
 
-MatrixXd kernelFeatures(const Eigen::Ref<const MatrixXd>& x, const Eigen::Ref<const MatrixXd>& omega,
-                        FeatureKind kind) {
+MatrixXd kernelFeatures(const Eigen::Ref<const MatrixXd>& x,
+                        const Eigen::Ref<const MatrixXd>& omega, FeatureKind kind) {
   requireFinite(x, "x");
   checkOmega(omega, x.cols());
   const Index m = omega.rows();
   const MatrixXd proj = x * omega.transpose();
   const VectorXd halfSq = 0.5 * x.rowwise().squaredNorm();
   const double norm = 1.0 / std::sqrt(static_cast<double>(m));
-  if (kind == FeatureKind::Positive)
-    return norm * (proj.colwise() - halfSq).array().exp().matrix();
+  if (kind == FeatureKind::Positive) return norm * (proj.colwise() - halfSq).array().exp().matrix();
   if (kind == FeatureKind::Hyperbolic) {
     // cosh(ωᵀ(x+y)) = ½(e^{ωᵀx}e^{ωᵀy} + e^{−ωᵀx}e^{−ωᵀy}): the ½ becomes the extra 2 in
     // (2m)^{−1/2}.
@@ -92,39 +98,49 @@ MatrixXd kernelFeatures(const Eigen::Ref<const MatrixXd>& x, const Eigen::Ref<co
   return (norm * halfSq.array().exp()).matrix().asDiagonal() * out;
 }
 
-FeaturePair attentionFeatures(const Eigen::Ref<const MatrixXd>& q,
-                              const Eigen::Ref<const MatrixXd>& k,
-                              const Eigen::Ref<const MatrixXd>& omega, FeatureKind kind,
-                              double scale) {
+namespace {
+
+// Both feature matrices exponentiated in place by the dispatched SIMD kernel.
+template <class S>
+void expInPlace(FeaturesOf<S>& f) {
+  simd::expInPlace(f.q.data(), static_cast<std::size_t>(f.q.size()));
+  simd::expInPlace(f.k.data(), static_cast<std::size_t>(f.k.size()));
+}
+
+template <class S>
+FeaturesOf<S> featuresOf(const Eigen::Ref<const Mat<S>>& q, const Eigen::Ref<const Mat<S>>& k,
+                         const Eigen::Ref<const Mat<S>>& omega, FeatureKind kind, S scale) {
   requireFinite(q, "q");
   requireFinite(k, "k");
   if (q.cols() != k.cols()) throw ParamError("k", "K must have as many columns as Q");
-  checkOmega(omega, q.cols());
-  if (!(scale > 0.0) || !std::isfinite(scale))
+  checkOmega<S>(omega, q.cols());
+  if (!(scale > 0) || !std::isfinite(scale))
     throw ParamError("scale", "the logit scale must be positive and finite");
-  const double root = std::sqrt(scale);
-  const MatrixXd pq = (root * q) * omega.transpose();
-  const MatrixXd pk = (root * k) * omega.transpose();
-  const VectorXd kHalf = 0.5 * scale * k.rowwise().squaredNorm();
+  const S root = std::sqrt(scale);
+  const Mat<S> pq = (root * q) * omega.transpose();
+  const Mat<S> pk = (root * k) * omega.transpose();
+  const Vec<S> kHalf = S(0.5) * scale * k.rowwise().squaredNorm();
   const Index m = omega.rows();
-  FeaturePair f;
+  FeaturesOf<S> f;
   if (kind == FeatureKind::Positive) {
     // Queries: per-row max (−‖x‖²/2 is constant per row too); keys: one global max (as in
     // the Performer reference code; the stabilisers cancel in the normalisation).
-    f.q = (pq.colwise() - pq.rowwise().maxCoeff()).array().exp().matrix();
-    const MatrixXd ek = pk.colwise() - kHalf;
-    f.k = (ek.array() - ek.maxCoeff()).exp().matrix();
+    f.q = pq.colwise() - pq.rowwise().maxCoeff();
+    f.k = pk.colwise() - kHalf;
+    f.k.array() -= f.k.maxCoeff();
+    expInPlace(f);
     return f;
   }
   if (kind == FeatureKind::Hyperbolic) {
     // Same stabilisers as Positive over both halves (±ωᵀx); the (2m)^{−1/2} cancels too.
-    MatrixXd xq(q.rows(), 2 * m), xk(k.rows(), 2 * m);
+    Mat<S> xq(q.rows(), 2 * m), xk(k.rows(), 2 * m);
     xq.leftCols(m) = pq;
     xq.rightCols(m) = -pq;
     xk.leftCols(m) = pk.colwise() - kHalf;
     xk.rightCols(m) = (-pk).colwise() - kHalf;
-    f.q = (xq.colwise() - xq.rowwise().maxCoeff()).array().exp().matrix();
-    f.k = (xk.array() - xk.maxCoeff()).exp().matrix();
+    f.q = xq.colwise() - xq.rowwise().maxCoeff();
+    f.k = xk.array() - xk.maxCoeff();
+    expInPlace(f);
     return f;
   }
   f.q.resize(q.rows(), 2 * m);
@@ -133,9 +149,55 @@ FeaturePair attentionFeatures(const Eigen::Ref<const MatrixXd>& q,
   f.k.resize(k.rows(), 2 * m);
   f.k.leftCols(m) = pk.array().sin().matrix();
   f.k.rightCols(m) = pk.array().cos().matrix();
-  const VectorXd kw = (kHalf.array() - kHalf.maxCoeff()).exp().matrix();
+  const Vec<S> kw = (kHalf.array() - kHalf.maxCoeff()).exp().matrix();
   f.k = kw.asDiagonal() * f.k;
   return f;
+}
+
+template <class S>
+Mat<S> linearAttentionOf(const Eigen::Ref<const Mat<S>>& phiQ, const Eigen::Ref<const Mat<S>>& phiK,
+                         const Eigen::Ref<const Mat<S>>& v, bool causal,
+                         const RunControl& control) {
+  if (phiQ.cols() != phiK.cols()) throw ParamError("omega", "query and key features differ");
+  if (phiK.rows() != v.rows()) throw ParamError("v", "V must have one row per key");
+  const Index n = phiQ.rows(), dv = v.cols(), m = phiK.cols();
+  if (!causal) {
+    const Mat<S> kv = phiK.transpose() * v;             // m × d_v
+    const Vec<S> z = phiK.transpose().rowwise().sum();  // m
+    const Vec<S> den = phiQ * z;
+    return den.cwiseInverse().asDiagonal() * (phiQ * kv);
+  }
+  if (phiQ.rows() != phiK.rows())
+    throw ParamError("causal", "causal attention needs as many queries as keys");
+  Mat<S> s = Mat<S>::Zero(m, dv);
+  Vec<S> z = Vec<S>::Zero(m);
+  Mat<S> out(n, dv);
+  for (Index i = 0; i < n; ++i) {
+    if ((i & 255) == 0) {
+      control.checkCancelled();
+      control.progress(static_cast<double>(i) / static_cast<double>(n));
+    }
+    s.noalias() += phiK.row(i).transpose() * v.row(i);
+    z += phiK.row(i).transpose();
+    out.row(i) = (phiQ.row(i) * s) / phiQ.row(i).dot(z);
+  }
+  return out;
+}
+
+}  // namespace
+
+FeaturePair attentionFeatures(const Eigen::Ref<const MatrixXd>& q,
+                              const Eigen::Ref<const MatrixXd>& k,
+                              const Eigen::Ref<const MatrixXd>& omega, FeatureKind kind,
+                              double scale) {
+  return featuresOf<double>(q, k, omega, kind, scale);
+}
+
+FeaturePairF attentionFeatures(const Eigen::Ref<const Eigen::MatrixXf>& q,
+                               const Eigen::Ref<const Eigen::MatrixXf>& k,
+                               const Eigen::Ref<const Eigen::MatrixXf>& omega, FeatureKind kind,
+                               float scale) {
+  return featuresOf<float>(q, k, omega, kind, scale);
 }
 
 double lemma2Mse(const Eigen::Ref<const VectorXd>& x, const Eigen::Ref<const VectorXd>& y, int m,
@@ -159,32 +221,17 @@ double lemma2Mse(const Eigen::Ref<const VectorXd>& x, const Eigen::Ref<const Vec
 }
 
 MatrixXd linearAttention(const Eigen::Ref<const MatrixXd>& phiQ,
-                         const Eigen::Ref<const MatrixXd>& phiK, const Eigen::Ref<const MatrixXd>& v,
-                         bool causal, const RunControl& control) {
-  if (phiQ.cols() != phiK.cols()) throw ParamError("omega", "query and key features differ");
-  if (phiK.rows() != v.rows()) throw ParamError("v", "V must have one row per key");
-  const Index n = phiQ.rows(), dv = v.cols(), m = phiK.cols();
-  if (!causal) {
-    const MatrixXd kv = phiK.transpose() * v;               // m × d_v
-    const VectorXd z = phiK.transpose().rowwise().sum();    // m
-    const VectorXd den = phiQ * z;
-    return den.cwiseInverse().asDiagonal() * (phiQ * kv);
-  }
-  if (phiQ.rows() != phiK.rows())
-    throw ParamError("causal", "causal attention needs as many queries as keys");
-  MatrixXd s = MatrixXd::Zero(m, dv);
-  VectorXd z = VectorXd::Zero(m);
-  MatrixXd out(n, dv);
-  for (Index i = 0; i < n; ++i) {
-    if ((i & 255) == 0) {
-      control.checkCancelled();
-      control.progress(static_cast<double>(i) / static_cast<double>(n));
-    }
-    s.noalias() += phiK.row(i).transpose() * v.row(i);
-    z += phiK.row(i).transpose();
-    out.row(i) = (phiQ.row(i) * s) / phiQ.row(i).dot(z);
-  }
-  return out;
+                         const Eigen::Ref<const MatrixXd>& phiK,
+                         const Eigen::Ref<const MatrixXd>& v, bool causal,
+                         const RunControl& control) {
+  return linearAttentionOf<double>(phiQ, phiK, v, causal, control);
+}
+
+Eigen::MatrixXf linearAttention(const Eigen::Ref<const Eigen::MatrixXf>& phiQ,
+                                const Eigen::Ref<const Eigen::MatrixXf>& phiK,
+                                const Eigen::Ref<const Eigen::MatrixXf>& v, bool causal,
+                                const RunControl& control) {
+  return linearAttentionOf<float>(phiQ, phiK, v, causal, control);
 }
 
 MatrixXd performerOutput(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<const MatrixXd>& k,
@@ -193,6 +240,16 @@ MatrixXd performerOutput(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<c
                          bool causal, const RunControl& control) {
   requireFinite(v, "v");
   const FeaturePair f = attentionFeatures(q, k, omega, kind, scale);
+  return linearAttention(f.q, f.k, v, causal, control);
+}
+
+Eigen::MatrixXf performerOutput(const Eigen::Ref<const Eigen::MatrixXf>& q,
+                                const Eigen::Ref<const Eigen::MatrixXf>& k,
+                                const Eigen::Ref<const Eigen::MatrixXf>& v,
+                                const Eigen::Ref<const Eigen::MatrixXf>& omega, FeatureKind kind,
+                                float scale, bool causal, const RunControl& control) {
+  requireFinite(v, "v");
+  const FeaturePairF f = attentionFeatures(q, k, omega, kind, scale);
   return linearAttention(f.q, f.k, v, causal, control);
 }
 

@@ -5,11 +5,14 @@
 // App. A.4.1.
 #include "latentlab/quantization/fsq.h"
 
+#include "latentlab/common/simd.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "latentlab/common/errors.h"
+#include "latentlab/common/simd.h"
 
 namespace latentlab::quantization {
 namespace {
@@ -64,8 +67,8 @@ int Fsq::level(int i, double z) const {
   const int half = m_levels[c] / 2;
   // std::nearbyint keeps numpy/JAX round-half-to-even, std::round would not.
   const double q = std::nearbyint(b);
-  return static_cast<int>(std::clamp(q, static_cast<double>(-half),
-                                     static_cast<double>(m_levels[c] - 1 - half)));
+  return static_cast<int>(
+      std::clamp(q, static_cast<double>(-half), static_cast<double>(m_levels[c] - 1 - half)));
 }
 
 double Fsq::codeValue(int i, int q) const {
@@ -140,8 +143,8 @@ Eigen::VectorXd Fsq::indexToCode(std::int64_t index) const {
 
 std::vector<std::int64_t> Fsq::quantizeIndices(const Eigen::MatrixXd& z) const {
   if (z.cols() != dim())
-    throw ParamError("z", "expected " + std::to_string(dim()) + " columns, got " +
-                              std::to_string(z.cols()));
+    throw ParamError(
+        "z", "expected " + std::to_string(dim()) + " columns, got " + std::to_string(z.cols()));
   std::vector<std::int64_t> out(static_cast<std::size_t>(z.rows()));
   for (Eigen::Index r = 0; r < z.rows(); ++r) {
     std::int64_t index = 0;
@@ -156,8 +159,8 @@ std::vector<std::int64_t> Fsq::quantizeIndices(const Eigen::MatrixXd& z) const {
 
 Eigen::MatrixXd Fsq::quantize(const Eigen::MatrixXd& z) const {
   if (z.cols() != dim())
-    throw ParamError("z", "expected " + std::to_string(dim()) + " columns, got " +
-                              std::to_string(z.cols()));
+    throw ParamError(
+        "z", "expected " + std::to_string(dim()) + " columns, got " + std::to_string(z.cols()));
   Eigen::MatrixXd out(z.rows(), z.cols());
   for (Eigen::Index r = 0; r < z.rows(); ++r)
     for (int i = 0; i < dim(); ++i) out(r, i) = codeValue(i, level(i, z(r, i)));
@@ -165,32 +168,27 @@ Eigen::MatrixXd Fsq::quantize(const Eigen::MatrixXd& z) const {
 }
 
 void Fsq::quantizeInPlace(float* data, std::size_t count) const {
-  const auto d = m_levels.size();
-  std::vector<float> h(d), o(d), s(d), inv(d), lo(d), hi(d);
-  for (std::size_t i = 0; i < d; ++i) {
-    h[i] = static_cast<float>(m_h[i]);
-    o[i] = static_cast<float>(m_o[i]);
-    s[i] = static_cast<float>(m_s[i]);
-    const int half = m_levels[i] / 2;
-    inv[i] = 1.0f / static_cast<float>(half);
-    lo[i] = static_cast<float>(-half);
-    hi[i] = static_cast<float>(m_levels[i] - 1 - half);
-  }
-  const bool sig = m_bound == FsqBound::SuSigmoid;
-  for (std::size_t n = 0; n < count; n += d) {
-    for (std::size_t i = 0; i < d && n + i < count; ++i) {
-      const float z = data[n + i];
-      const float b = sig ? 2.0f * h[i] / (1.0f + std::exp(-z)) - static_cast<float>(m_levels[i] / 2)
-                          : std::tanh(z + s[i]) * h[i] - o[i];
-      data[n + i] = std::clamp(std::nearbyint(b), lo[i], hi[i]) * inv[i];
+  simd::FsqChannels c;
+  for (int i = 0; i < dim(); ++i) {
+    const int half = m_levels[static_cast<std::size_t>(i)] / 2;
+    c.lo.push_back(static_cast<float>(-half));
+    c.inv.push_back(1.0f / static_cast<float>(half));
+    std::vector<float> edges;
+    for (const double b : cellBoundaries(i)) {
+      // The smallest float ≥ b, so that (float z ≥ edge) ⇔ (z ≥ b) exactly.
+      float f = static_cast<float>(b);
+      if (static_cast<double>(f) < b) f = std::nextafter(f, HUGE_VALF);
+      edges.push_back(f);
     }
+    c.boundaries.push_back(std::move(edges));
   }
+  simd::fsqQuantize(data, count, c);
 }
 
 const std::vector<FsqPreset>& fsqPresets() {
   static const std::vector<FsqPreset> presets = {
-      {4, {5, 3}},          {6, {8, 8}},          {8, {8, 6, 5}},
-      {9, {8, 8, 8}},       {10, {8, 5, 5, 5}},   {11, {8, 8, 6, 5}},
+      {4, {5, 3}},           {6, {8, 8}},           {8, {8, 6, 5}},
+      {9, {8, 8, 8}},        {10, {8, 5, 5, 5}},    {11, {8, 8, 6, 5}},
       {12, {7, 5, 5, 5, 5}}, {14, {8, 8, 8, 6, 5}}, {16, {8, 8, 8, 5, 5, 5}}};
   return presets;
 }
@@ -204,9 +202,12 @@ std::vector<int> fsqPresetLevels(int bits) {
 
 std::string fsqBoundId(FsqBound bound) {
   switch (bound) {
-    case FsqBound::Tanh: return "tanh";
-    case FsqBound::PaperTan: return "paper_tan";
-    case FsqBound::SuSigmoid: return "su_sigmoid";
+    case FsqBound::Tanh:
+      return "tanh";
+    case FsqBound::PaperTan:
+      return "paper_tan";
+    case FsqBound::SuSigmoid:
+      return "su_sigmoid";
   }
   return "tanh";
 }

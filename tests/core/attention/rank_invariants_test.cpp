@@ -3,6 +3,7 @@
 // Invariants of the attention matrices on arbitrary inputs, and bad-input handling.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <limits>
@@ -244,4 +245,31 @@ TEST(RankInvariants, OpenMpRowsAreBitIdenticalToSerial) {
     for (Eigen::Index j = 0; j <= i; ++j) EXPECT_EQ(a(i, j), part(0, j));
     EXPECT_NEAR(row.sum(), 1.0, 1e-12);
   }
+}
+
+TEST(RankInvariants, InPlaceScaledSoftmaxEqualsTheDefinitionForEveryMask) {
+  // 70 queries × 90 keys (rectangular, with a tail row block), positive and negative scales.
+  const Eigen::MatrixXd s = 3.0 * Eigen::MatrixXd::Random(70, 90);
+  for (const MaskKind kind :
+       {MaskKind::Bidirectional, MaskKind::Causal, MaskKind::Backward, MaskKind::PrefixLM})
+    for (const double scale : {0.6, -0.4}) {
+      const Mask mask{kind, 7};
+      Eigen::MatrixXd a = s;
+      maskedRowSoftmaxInPlace(a, mask, scale);
+      for (Eigen::Index i = 0; i < s.rows(); ++i) {
+        double m = -HUGE_VAL, sum = 0.0;
+        for (Eigen::Index j = 0; j < s.cols(); ++j)
+          if (maskAllows(mask, i, j)) m = std::max(m, scale * s(i, j));
+        for (Eigen::Index j = 0; j < s.cols(); ++j)
+          if (maskAllows(mask, i, j)) sum += std::exp(scale * s(i, j) - m);
+        for (Eigen::Index j = 0; j < s.cols(); ++j) {
+          if (!maskAllows(mask, i, j)) {
+            ASSERT_EQ(a(i, j), 0.0) << maskId(kind) << " " << i << "," << j;
+            continue;
+          }
+          const double want = std::exp(scale * s(i, j) - m) / sum;
+          ASSERT_NEAR(a(i, j), want, 1e-14 * want) << maskId(kind) << " " << i << "," << j;
+        }
+      }
+    }
 }

@@ -52,6 +52,15 @@ std::string maskId(MaskKind kind);
 Eigen::MatrixXd attentionLogits(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                 const Eigen::Ref<const Eigen::MatrixXd>& k, double scale);
 
+/// The unscaled logits QKᵀ (one GEMM), with the same checks as attentionLogits.
+Eigen::MatrixXd unscaledLogits(const Eigen::Ref<const Eigen::MatrixXd>& q,
+                               const Eigen::Ref<const Eigen::MatrixXd>& k);
+
+/// maskedRowSoftmax of scale·A, in place: the same numbers as
+/// maskedRowSoftmax(scale·A, mask) without the scaled copy. Vectorised (latentlab/common/simd.h)
+/// across rows of the column-major matrix, so no pass reads a row with stride.
+void maskedRowSoftmaxInPlace(Eigen::MatrixXd& a, const Mask& mask, double scale);
+
 /// Numerically stable masked row softmax:
 ///   A_ij = M(i,j)·exp(S_ij − max_{l:M(i,l)=1} S_il) / Σ_{l:M(i,l)=1} exp(S_il − max_l S_il).
 /// Masked entries are exactly 0; every row sums to 1 within rounding; logits of ±1e4 are fine.

@@ -22,8 +22,13 @@ namespace latentlab::attention {
 Eigen::MatrixXd exactAttentionOutput(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                      const Eigen::Ref<const Eigen::MatrixXd>& k,
                                      const Eigen::Ref<const Eigen::MatrixXd>& v, double scale,
-                                     bool causal, const RunControl& control = {},
-                                     int tile = 128);
+                                     bool causal, const RunControl& control = {}, int tile = 128);
+/// The same tiled online softmax in float32 (logits, exponentials and sums in float; error
+/// against the double path in docs/theory/efficient_attention.md §6 and its tests).
+Eigen::MatrixXf exactAttentionOutput(const Eigen::Ref<const Eigen::MatrixXf>& q,
+                                     const Eigen::Ref<const Eigen::MatrixXf>& k,
+                                     const Eigen::Ref<const Eigen::MatrixXf>& v, float scale,
+                                     bool causal, const RunControl& control = {}, int tile = 128);
 
 /// The first `rows` rows of the exact map A = softmax(s·QKᵀ + M) (row-normalised over all keys),
 /// via attention_matrix.h's stable masked row softmax. For display and e_A.
@@ -37,5 +42,6 @@ double relativeFrobeniusError(const Eigen::Ref<const Eigen::MatrixXd>& approx,
 
 /// Throws ParamError(key) when m is empty or has a NaN/Inf entry (inputs are checked at the edge).
 void requireFinite(const Eigen::Ref<const Eigen::MatrixXd>& m, const char* key);
+void requireFinite(const Eigen::Ref<const Eigen::MatrixXf>& m, const char* key);
 
 }  // namespace latentlab::attention

@@ -14,8 +14,8 @@ namespace latentlab::attention {
 /// Random-feature family for the softmax kernel SM(x, y) = exp(xᵀy) (Choromanski et al. 2021
 /// (Performer), §2.3).
 enum class FeatureKind {
-  Positive,       // φ⁺(x) = m^{−1/2}(exp(ω_iᵀx − ‖x‖²/2))_i, unbiased and > 0
-  Hyperbolic,     // (2m)^{−1/2} e^{−‖x‖²/2}(exp(ω_iᵀx), exp(−ω_iᵀx))_i, unbiased, > 0
+  Positive,    // φ⁺(x) = m^{−1/2}(exp(ω_iᵀx − ‖x‖²/2))_i, unbiased and > 0
+  Hyperbolic,  // (2m)^{−1/2} e^{−‖x‖²/2}(exp(ω_iᵀx), exp(−ω_iᵀx))_i, unbiased, > 0
   Trigonometric,  // φ(x) = m^{−1/2} exp(‖x‖²/2)(sin ω_iᵀx, cos ω_iᵀx)_i, unbiased, can be < 0
 };
 
@@ -56,14 +56,23 @@ Eigen::MatrixXd kernelFeatures(const Eigen::Ref<const Eigen::MatrixXd>& x,
 /// one global key
 /// constant are divided out; both cancel in the normalisation. x = q·√scale, y = k·√scale so that
 /// xᵀy = scale·qᵀk (scale = 1/√d: the data normaliser d^{−1/4}).
-struct FeaturePair {
-  Eigen::MatrixXd q;  // n_q × m′
-  Eigen::MatrixXd k;  // n_k × m′
+/// The float overloads run the same steps in float32 (docs/theory/efficient_attention.md §6
+/// bounds what that costs in accuracy).
+template <class Scalar>
+struct FeaturesOf {
+  Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> q;  // n_q × m′
+  Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> k;  // n_k × m′
 };
+using FeaturePair = FeaturesOf<double>;
+using FeaturePairF = FeaturesOf<float>;
 FeaturePair attentionFeatures(const Eigen::Ref<const Eigen::MatrixXd>& q,
                               const Eigen::Ref<const Eigen::MatrixXd>& k,
                               const Eigen::Ref<const Eigen::MatrixXd>& omega, FeatureKind kind,
                               double scale);
+FeaturePairF attentionFeatures(const Eigen::Ref<const Eigen::MatrixXf>& q,
+                               const Eigen::Ref<const Eigen::MatrixXf>& k,
+                               const Eigen::Ref<const Eigen::MatrixXf>& omega, FeatureKind kind,
+                               float scale);
 
 /// Linear attention with any features (paper §2.3): bidirectional O = D̂⁻¹ Q′((K′)ᵀV),
 /// D̂ = diag(Q′((K′)ᵀ1)); causal by prefix sums S_i = Σ_{j≤i} φ(k_j)v_jᵀ, z_i = Σ_{j≤i} φ(k_j),
@@ -73,6 +82,10 @@ Eigen::MatrixXd linearAttention(const Eigen::Ref<const Eigen::MatrixXd>& phiQ,
                                 const Eigen::Ref<const Eigen::MatrixXd>& phiK,
                                 const Eigen::Ref<const Eigen::MatrixXd>& v, bool causal,
                                 const RunControl& control = {});
+Eigen::MatrixXf linearAttention(const Eigen::Ref<const Eigen::MatrixXf>& phiQ,
+                                const Eigen::Ref<const Eigen::MatrixXf>& phiK,
+                                const Eigen::Ref<const Eigen::MatrixXf>& v, bool causal,
+                                const RunControl& control = {});
 
 /// Performer FAVOR+ output: linearAttention(attentionFeatures(q, k, Ω)) (paper §2.3–2.4).
 /// Throws ParamError ("q", "k", "v", "omega") on bad shapes or non-finite input.
@@ -81,6 +94,11 @@ Eigen::MatrixXd performerOutput(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                 const Eigen::Ref<const Eigen::MatrixXd>& v,
                                 const Eigen::Ref<const Eigen::MatrixXd>& omega, FeatureKind kind,
                                 double scale, bool causal, const RunControl& control = {});
+Eigen::MatrixXf performerOutput(const Eigen::Ref<const Eigen::MatrixXf>& q,
+                                const Eigen::Ref<const Eigen::MatrixXf>& k,
+                                const Eigen::Ref<const Eigen::MatrixXf>& v,
+                                const Eigen::Ref<const Eigen::MatrixXf>& omega, FeatureKind kind,
+                                float scale, bool causal, const RunControl& control = {});
 
 /// The first `rows` rows of Performer's implied map Â_ij = φ(q_i)ᵀφ(k_j)·M_ij / Σ_l (same)
 /// (materialised only for display and e_A).

@@ -76,6 +76,8 @@ class Fsq {
   /// Quantize the rows of z to code values ẑ (N×d).
   Eigen::MatrixXd quantize(const Eigen::MatrixXd& z) const;
   /// In-place float32 throughput path (used by the benchmark): ẑ for a flat row-major N×d buffer.
+  /// The level comes from comparisons with cellBoundaries (latentlab/common/simd.h, vectorised
+  /// and dispatched per CPU), so it is the level of the exact bound, as level() computes in double.
   void quantizeInPlace(float* data, std::size_t count) const;
 
  private:

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+#pragma once
+// Elementwise and reduction kernels with run-time instruction-set dispatch (Google Highway,
+// HWY_DYNAMIC_DISPATCH): one binary runs the AVX-512 code where the CPU has it, AVX2 or SSE4
+// elsewhere, and a portable 128-bit emulation on a baseline x86-64 (SSE2) machine. The
+// exponential and tanh are Highway's vectorised ones (hwy/contrib/math: exp within 1 ulp, tanh
+// within 4 ulp of the exact value); sums run in the same order as a scalar loop.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace latentlab::simd {
+
+/// The instruction set the dispatcher runs on this machine ("AVX3", "AVX2", "SSE4", "EMU128", …).
+std::string chosenTarget();
+
+/// Every instruction set compiled into this binary that this CPU can run, best first.
+std::vector<std::string> runnableTargets();
+
+/// Restricts dispatch to the named target (one of runnableTargets()) until called with an empty
+/// name; lets tests check that every compiled target gives the same numbers. Returns false for
+/// a name this machine cannot run, and dispatches to the best target again.
+bool restrictTarget(const std::string& name);
+
+/// Row softmax of scale·A for a column-major rows × cols block with leading dimension ld, in
+/// place: A_ij ← exp(scale·A_ij − max_l scale·A_il) / Σ_l exp(scale·A_il − max_l scale·A_il).
+/// Entries of −∞ (masked, with scale > 0) become exactly 0. Every row needs one finite entry.
+/// Rows are processed in blocks that stay in cache and vectorised across rows, so each row's
+/// max and sum are taken over j in order, as the scalar loop does.
+void softmaxRowsColMajor(double* a, std::size_t rows, std::size_t cols, std::size_t ld,
+                         double scale);
+
+/// x_i ← exp(x_i) for n contiguous values (exp(x) = 0 below −1000 in double, −104 in float).
+void expInPlace(double* x, std::size_t n);
+void expInPlace(float* x, std::size_t n);
+
+/// FSQ's rounding of interleaved vectors of `channels` floats (Mentzer et al. 2023, "Finite
+/// Scalar Quantization"), done by comparisons: the bound f is increasing, so the level of z is
+/// lo + #{boundaries b : z ≥ b}, where the boundaries are the cell edges f⁻¹(q + ½) in z-space
+/// (Fsq::cellBoundaries, ascending, rounded up to float so that the float comparison equals the
+/// exact one). The result is level·inv. No tanh or exp per element, and no rounding error of
+/// one either: the level is that of the exact bound (a NaN input gets the lowest level).
+struct FsqChannels {
+  std::vector<float> lo, inv;                  // lowest level and 1/⌊L/2⌋ per channel
+  std::vector<std::vector<float>> boundaries;  // L − 1 ascending cell edges per channel
+};
+
+/// FSQ quantization of `count` interleaved floats in place (count need not be a multiple of the
+/// channel count; the last partial vector is quantized channel by channel). Vectorised for up to
+/// 31 cell edges per channel, a binary search per value beyond.
+void fsqQuantize(float* data, std::size_t count, const FsqChannels& channels);
+
+}  // namespace latentlab::simd

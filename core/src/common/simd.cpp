@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// Highway kernels compiled once per x86 target (foreach_target re-includes this file) and chosen
+// at run time by HWY_DYNAMIC_DISPATCH; see latentlab/common/simd.h.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+#include "latentlab/common/simd.h"
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "common/simd.cpp"
+#include <hwy/foreach_target.h>  // IWYU pragma: keep
+
+#include <hwy/aligned_allocator.h>
+#include <hwy/contrib/math/math-inl.h>
+#include <hwy/highway.h>
+
+HWY_BEFORE_NAMESPACE();
+namespace latentlab::simd::HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+// Rows per block of the column sweep: 64 doubles per column segment, so a block of a 4096-column
+// map (2 MiB) is read three times from cache instead of from memory.
+constexpr std::size_t kBlockRows = 64;
+
+template <class D>
+HWY_INLINE void maxStep(D d, const double* col, double* mx, double scale) {
+  const auto x = hn::Mul(hn::LoadU(d, col), hn::Set(d, scale));
+  hn::StoreU(hn::Max(hn::LoadU(d, mx), x), d, mx);
+}
+
+template <class D>
+HWY_INLINE void expStep(D d, double* col, const double* mx, double* sum, double scale) {
+  const auto x = hn::Sub(hn::Mul(hn::LoadU(d, col), hn::Set(d, scale)), hn::LoadU(d, mx));
+  const auto e = hn::Exp(d, x);  // exp(−∞) = 0
+  hn::StoreU(e, d, col);
+  hn::StoreU(hn::Add(hn::LoadU(d, sum), e), d, sum);
+}
+
+template <class D>
+HWY_INLINE void scaleStep(D d, double* col, const double* inv) {
+  hn::StoreU(hn::Mul(hn::LoadU(d, col), hn::LoadU(d, inv)), d, col);
+}
+
+void SoftmaxRowsColMajor(double* a, std::size_t rows, std::size_t cols, std::size_t ld,
+                         double scale) {
+  const hn::ScalableTag<double> d;
+  const hn::CappedTag<double, 1> d1;
+  const std::size_t lanes = hn::Lanes(d);
+  HWY_ALIGN double mx[kBlockRows], sum[kBlockRows];
+  for (std::size_t r0 = 0; r0 < rows; r0 += kBlockRows) {
+    const std::size_t n = std::min(kBlockRows, rows - r0);
+    const std::size_t full = n - n % lanes;
+    std::fill(mx, mx + n, -HUGE_VAL);
+    std::fill(sum, sum + n, 0.0);
+    for (std::size_t j = 0; j < cols; ++j) {
+      const double* col = a + j * ld + r0;
+      std::size_t i = 0;
+      for (; i < full; i += lanes) maxStep(d, col + i, mx + i, scale);
+      for (; i < n; ++i) maxStep(d1, col + i, mx + i, scale);
+    }
+    for (std::size_t j = 0; j < cols; ++j) {
+      double* col = a + j * ld + r0;
+      std::size_t i = 0;
+      for (; i < full; i += lanes) expStep(d, col + i, mx + i, sum + i, scale);
+      for (; i < n; ++i) expStep(d1, col + i, mx + i, sum + i, scale);
+    }
+    for (std::size_t i = 0; i < n; ++i) sum[i] = 1.0 / sum[i];
+    for (std::size_t j = 0; j < cols; ++j) {
+      double* col = a + j * ld + r0;
+      std::size_t i = 0;
+      for (; i < full; i += lanes) scaleStep(d, col + i, sum + i);
+      for (; i < n; ++i) scaleStep(d1, col + i, sum + i);
+    }
+  }
+}
+
+template <class D, class T>
+HWY_INLINE void expStepInPlace(D d, T* x) {
+  hn::StoreU(hn::Exp(d, hn::LoadU(d, x)), d, x);
+}
+
+template <class T>
+void ExpInPlaceImpl(T* x, std::size_t n) {
+  const hn::ScalableTag<T> d;
+  const hn::CappedTag<T, 1> d1;
+  const std::size_t lanes = hn::Lanes(d);
+  std::size_t i = 0;
+  for (; i + lanes <= n; i += lanes) expStepInPlace(d, x + i);
+  for (; i < n; ++i) expStepInPlace(d1, x + i);
+}
+
+void ExpInPlaceF64(double* x, std::size_t n) { ExpInPlaceImpl(x, n); }
+void ExpInPlaceF32(float* x, std::size_t n) { ExpInPlaceImpl(x, n); }
+
+// t holds 2 + edges tiles of `period` floats (lo, inv, then one per cell edge), each the channel
+// constants repeated so that tile[p] belongs to channel p mod channels; missing edges are +∞.
+template <class D>
+HWY_INLINE void fsqStep(D d, float* x, const float* t, std::size_t period, std::size_t edges) {
+  const auto z = hn::LoadU(d, x);
+  const auto one = hn::Set(d, 1.0f);
+  auto level = hn::LoadU(d, t);
+  for (std::size_t k = 0; k < edges; ++k)
+    level = hn::Add(level, hn::IfThenElseZero(hn::Ge(z, hn::LoadU(d, t + (2 + k) * period)), one));
+  hn::StoreU(hn::Mul(level, hn::LoadU(d, t + period)), d, x);
+}
+
+// The same count for exactly 7 edges (L ≤ 8, every preset) by binary search: 3 comparisons and
+// 4 selects instead of 7 comparisons, #{k : z ≥ e_k} ≥ 4 ⇔ z ≥ e3 and so on down. One lane
+// position j of the period at a time over the whole buffer, so that its 9 constants stay in
+// registers and the loop body loads and stores only z.
+template <class D>
+HWY_INLINE void fsqColumn7(D d, float* data, std::size_t whole, const float* t,
+                           std::size_t period) {
+  const auto lo = hn::LoadU(d, t), inv = hn::LoadU(d, t + period);
+  const auto e0 = hn::LoadU(d, t + 2 * period), e1 = hn::LoadU(d, t + 3 * period);
+  const auto e2 = hn::LoadU(d, t + 4 * period), e3 = hn::LoadU(d, t + 5 * period);
+  const auto e4 = hn::LoadU(d, t + 6 * period), e5 = hn::LoadU(d, t + 7 * period);
+  const auto e6 = hn::LoadU(d, t + 8 * period);
+  const auto lo4 = hn::Add(lo, hn::Set(d, 4.0f)), two = hn::Set(d, 2.0f), one = hn::Set(d, 1.0f);
+  for (std::size_t pos = 0; pos < whole; pos += period) {
+    float* x = data + pos;
+    const auto z = hn::LoadU(d, x);
+    const auto m4 = hn::Ge(z, e3);
+    const auto m2 = hn::Ge(z, hn::IfThenElse(m4, e5, e1));
+    const auto m1 =
+        hn::Ge(z, hn::IfThenElse(m4, hn::IfThenElse(m2, e6, e4), hn::IfThenElse(m2, e2, e0)));
+    // Blends of sums, which AVX-512 compilers turn into masked adds.
+    auto level = hn::IfThenElse(m4, lo4, lo);
+    level = hn::IfThenElse(m2, hn::Add(level, two), level);
+    level = hn::IfThenElse(m1, hn::Add(level, one), level);
+    hn::StoreU(hn::Mul(level, inv), d, x);
+  }
+}
+
+void FsqQuantize(float* data, std::size_t count, const FsqChannels& c) {
+  const hn::ScalableTag<float> d;
+  const hn::CappedTag<float, 1> d1;
+  const std::size_t lanes = hn::Lanes(d), channels = c.lo.size();
+  const std::size_t period = channels * lanes;  // whole vectors and whole FSQ vectors
+  std::size_t edges = 0;
+  for (const auto& b : c.boundaries) edges = std::max(edges, b.size());
+  if (edges < 7) edges = 7;  // padded with +∞: the binary search below needs exactly 7
+  auto tile = hwy::AllocateAligned<float>((2 + edges) * period);
+  for (std::size_t p = 0; p < period; ++p) {
+    const std::size_t ch = p % channels;
+    tile[p] = c.lo[ch];
+    tile[period + p] = c.inv[ch];
+    for (std::size_t k = 0; k < edges; ++k)
+      tile[(2 + k) * period + p] = k < c.boundaries[ch].size() ? c.boundaries[ch][k] : HUGE_VALF;
+  }
+  std::size_t pos = 0;
+  if (edges == 7) {
+    pos = count / period * period;
+    for (std::size_t j = 0; j < period; j += lanes) fsqColumn7(d, data + j, pos, &tile[j], period);
+  }
+  for (; pos + period <= count; pos += period)
+    for (std::size_t j = 0; j < period; j += lanes)
+      fsqStep(d, data + pos + j, &tile[j], period, edges);
+  for (std::size_t j = 0; pos + j < count; ++j)
+    fsqStep(d1, data + pos + j, &tile[j], period, edges);
+}
+
+}  // namespace latentlab::simd::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace latentlab::simd {
+
+HWY_EXPORT(SoftmaxRowsColMajor);
+HWY_EXPORT(FsqQuantize);
+HWY_EXPORT(ExpInPlaceF64);
+HWY_EXPORT(ExpInPlaceF32);
+
+namespace {
+std::vector<std::int64_t> runnableTargetBits() {
+  std::vector<std::int64_t> out;
+  for (std::int64_t t = hwy::SupportedTargets() & HWY_TARGETS; t != 0; t &= t - 1)
+    out.push_back(t & -t);  // lowest bit first: Highway numbers better targets lower
+  return out;
+}
+}  // namespace
+
+std::string chosenTarget() {
+  const auto bits = runnableTargetBits();
+  return bits.empty() ? "none" : hwy::TargetName(bits.front());
+}
+
+std::vector<std::string> runnableTargets() {
+  std::vector<std::string> names;
+  for (const std::int64_t t : runnableTargetBits()) names.emplace_back(hwy::TargetName(t));
+  return names;
+}
+
+bool restrictTarget(const std::string& name) {
+  hwy::SetSupportedTargetsForTest(0);  // every target again, then at most the one named
+  if (name.empty()) return true;
+  for (const std::int64_t t : runnableTargetBits())
+    if (name == hwy::TargetName(t)) {
+      hwy::SetSupportedTargetsForTest(t);
+      return true;
+    }
+  return false;
+}
+
+void softmaxRowsColMajor(double* a, std::size_t rows, std::size_t cols, std::size_t ld,
+                         double scale) {
+  HWY_DYNAMIC_DISPATCH(SoftmaxRowsColMajor)(a, rows, cols, ld, scale);
+}
+
+void expInPlace(double* x, std::size_t n) { HWY_DYNAMIC_DISPATCH(ExpInPlaceF64)(x, n); }
+void expInPlace(float* x, std::size_t n) { HWY_DYNAMIC_DISPATCH(ExpInPlaceF32)(x, n); }
+
+void fsqQuantize(float* data, std::size_t count, const FsqChannels& channels) {
+  const std::size_t d = channels.lo.size();
+  if (d == 0 || count == 0) return;
+  std::size_t edges = 0;
+  for (const auto& b : channels.boundaries) edges = std::max(edges, b.size());
+  if (edges <= 31) {
+    // Large buffers are split over the OpenMP threads in whole FSQ vectors (the channel pattern
+    // restarts at every chunk); each value's level does not depend on the split.
+    const std::size_t chunk = (std::size_t{1} << 16) / d * d;
+    const auto chunks = static_cast<std::int64_t>((count + chunk - 1) / chunk);
+#pragma omp parallel for schedule(static) if (count >= (std::size_t{1} << 20))
+    for (std::int64_t c = 0; c < chunks; ++c) {
+      const std::size_t from = static_cast<std::size_t>(c) * chunk;
+      HWY_DYNAMIC_DISPATCH(FsqQuantize)(data + from, std::min(chunk, count - from), channels);
+    }
+    return;
+  }
+  for (std::size_t n = 0; n < count; ++n) {  // many levels: a binary search per value
+    const std::size_t i = n % d;
+    const auto& b = channels.boundaries[i];
+    const auto below = std::upper_bound(b.begin(), b.end(), data[n]) - b.begin();
+    data[n] = (channels.lo[i] + static_cast<float>(below)) * channels.inv[i];
+  }
+}
+
+}  // namespace latentlab::simd
+#endif  // HWY_ONCE

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// The Highway kernels on every instruction set this machine can run, against scalar references.
+#include "latentlab/common/simd.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "latentlab/common/rng.h"
+#include "latentlab/quantization/fsq.h"
+
+namespace {
+
+using namespace latentlab;
+
+// Runs body once per runnable target with dispatch restricted to it, then restores dispatch.
+template <class Body>
+void onEveryTarget(Body body) {
+  const auto targets = simd::runnableTargets();
+  ASSERT_FALSE(targets.empty());
+  for (const auto& t : targets) {
+    ASSERT_TRUE(simd::restrictTarget(t)) << t;
+    SCOPED_TRACE(t);
+    body();
+  }
+  simd::restrictTarget("");
+}
+
+TEST(Simd, TheChosenTargetIsTheBestRunnableOne) {
+  const auto targets = simd::runnableTargets();
+  ASSERT_FALSE(targets.empty());
+  EXPECT_EQ(simd::chosenTarget(), targets.front());
+  EXPECT_FALSE(simd::restrictTarget("no such target"));
+  EXPECT_EQ(simd::chosenTarget(), targets.front());
+}
+
+TEST(Simd, SoftmaxRowsMatchTheScalarFormulaOnEveryTarget) {
+  // 150 rows (two blocks of 64 and a tail that is not a whole vector) of a 160-row matrix, so
+  // the leading dimension differs from the row count; scale −0.7 checks the max of scale·A.
+  const std::size_t ld = 160, rows = 150, cols = 37;
+  Rng rng(3);
+  std::vector<double> src(ld * cols);
+  for (double& x : src) x = 4.0 * rng.normal();
+  for (const double scale : {1.0, -0.7}) {
+    // A masked entry (−∞) where the scale is positive, as the attention masks use it.
+    src[5 * ld + 7] = scale > 0 ? -std::numeric_limits<double>::infinity() : 0.25;
+    std::vector<double> want = src;
+    for (std::size_t i = 0; i < rows; ++i) {
+      double m = -HUGE_VAL, sum = 0.0;
+      for (std::size_t j = 0; j < cols; ++j) m = std::max(m, scale * src[j * ld + i]);
+      for (std::size_t j = 0; j < cols; ++j)
+        sum += want[j * ld + i] = std::exp(scale * src[j * ld + i] - m);
+      for (std::size_t j = 0; j < cols; ++j) want[j * ld + i] /= sum;
+    }
+    onEveryTarget([&] {
+      std::vector<double> got = src;
+      simd::softmaxRowsColMajor(got.data(), rows, cols, ld, scale);
+      for (std::size_t i = 0; i < rows; ++i)
+        for (std::size_t j = 0; j < cols; ++j)
+          ASSERT_NEAR(got[j * ld + i], want[j * ld + i], 4e-16 + 1e-14 * want[j * ld + i])
+              << i << "," << j << " scale " << scale;
+      for (std::size_t j = 0; j < cols; ++j)  // rows past `rows` are not touched
+        for (std::size_t i = rows; i < ld; ++i) ASSERT_EQ(got[j * ld + i], src[j * ld + i]);
+      if (scale > 0) {
+        EXPECT_EQ(got[5 * ld + 7], 0.0);  // exp(−∞) is an exact zero
+      }
+    });
+  }
+}
+
+TEST(Simd, FsqLevelsEqualTheDoublePathOnEveryTarget) {
+  // Levels 8, 5, 6 (three channels, so vectors of 4, 8 or 16 floats cut FSQ vectors across
+  // lanes), a count that leaves a partial vector, every bound; and 64 levels, past the vector
+  // path's 31 edges (binary search).
+  for (const auto& levels : {std::vector<int>{8, 5, 6}, std::vector<int>{64, 3}})
+    for (const auto bound : {quantization::FsqBound::Tanh, quantization::FsqBound::PaperTan,
+                             quantization::FsqBound::SuSigmoid}) {
+      const quantization::Fsq fsq(levels, bound);
+      const std::size_t d = levels.size();
+      Rng rng(5);
+      std::vector<float> src(d * 1000 + d - 1);
+      for (float& x : src) x = static_cast<float>(2.0 * rng.normal());
+      onEveryTarget([&] {
+        std::vector<float> got = src;
+        fsq.quantizeInPlace(got.data(), got.size());
+        for (std::size_t n = 0; n < src.size(); ++n) {
+          const int i = static_cast<int>(n % d);
+          const double want = fsq.codeValue(i, fsq.level(i, src[n]));
+          ASSERT_EQ(got[n], static_cast<float>(want)) << n << " z = " << src[n];
+        }
+      });
+    }
+}
+
+}  // namespace
