@@ -43,7 +43,56 @@ void BM_ExactOutput(benchmark::State& state) {
     benchmark::DoNotOptimize(o.data());
   }
 }
-BENCHMARK(BM_ExactOutput)->Arg(256)->Arg(1024)->Arg(4096)->Arg(16384)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExactOutput)
+    ->Arg(256)
+    ->Arg(1024)
+    ->Arg(4096)
+    ->Arg(16384)
+    ->Unit(benchmark::kMillisecond);
+
+// float32 copies of the same inputs (the float32 kernels of exact_attention.h and performer.h).
+struct FloatInputs {
+  Eigen::MatrixXf q, k, v;
+};
+const FloatInputs& floatInputs(int n) {
+  static std::map<int, FloatInputs> cache;
+  auto it = cache.find(n);
+  if (it == cache.end()) {
+    const auto& in = inputs(n);
+    it = cache.emplace(n, FloatInputs{in.q.cast<float>(), in.k.cast<float>(), in.v.cast<float>()})
+             .first;
+  }
+  return it->second;
+}
+
+void BM_ExactOutputF32(benchmark::State& state) {
+  const auto& in = floatInputs(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    auto o = exactAttentionOutput(in.q, in.k, in.v, static_cast<float>(scale()), false);
+    benchmark::DoNotOptimize(o.data());
+  }
+}
+BENCHMARK(BM_ExactOutputF32)
+    ->Arg(256)
+    ->Arg(1024)
+    ->Arg(4096)
+    ->Arg(16384)
+    ->Unit(benchmark::kMillisecond);
+
+void BM_PerformerF32(benchmark::State& state) {
+  const auto& in = floatInputs(static_cast<int>(state.range(0)));
+  const Eigen::MatrixXf omega =
+      randomProjection(static_cast<int>(state.range(1)), kD, Projection::Orthogonal, 1)
+          .cast<float>();
+  for (auto _ : state) {
+    auto o = performerOutput(in.q, in.k, in.v, omega, FeatureKind::Positive,
+                             static_cast<float>(scale()), false);
+    benchmark::DoNotOptimize(o.data());
+  }
+}
+BENCHMARK(BM_PerformerF32)
+    ->ArgsProduct({{1024, 4096, 16384}, {64, 256, 512}})
+    ->Unit(benchmark::kMillisecond);
 
 void BM_Performer(benchmark::State& state) {
   const auto& in = inputs(static_cast<int>(state.range(0)));

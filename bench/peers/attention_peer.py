@@ -38,6 +38,12 @@ def exact_output(q, k, v):
     return out
 
 
+def group_exact_output_f32():
+    for n in (256, 1024, 4096, 16384):
+        q, k, v = (t.to(torch.float32) for t in attention_inputs(n))
+        yield f"BM_ExactOutputF32/{n}", lambda: exact_output(q, k, v)
+
+
 def orthogonal_projection(m, d, seed):
     """Orthogonal random features with χ(d) row norms (Choromanski et al. 2021, "Rethinking
     Attention with Performers", ORF); built once outside the timed loop, as in the C++ bench."""
@@ -62,6 +68,14 @@ def performer(q, k, v, omega):
     kv = fk.T @ v
     den = fq @ fk.sum(dim=0)
     return (fq @ kv) / den[:, None]
+
+
+def group_performer_f32():
+    for n in (1024, 4096, 16384):
+        q, k, v = (t.to(torch.float32) for t in attention_inputs(n))
+        for m in (64, 256, 512):
+            omega = orthogonal_projection(m, D, 1).to(torch.float32)
+            yield f"BM_PerformerF32/{n}/{m}", lambda: performer(q, k, v, omega)
 
 
 def transformer_vq(q, k, v, c):

@@ -114,6 +114,8 @@ def main():
     out.append(f"Measured {datetime.date.today().isoformat()} on {model}, {os.cpu_count()} CPUs"
                f" ({cctx.get('mhz_per_cpu', '?')} MHz), {platform.system()} {platform.release()}.")
     out.append(f"Instruction sets (/proc/cpuinfo): {' '.join(isa) or 'none found'}.")
+    out.append(f"LatentLab: Highway dispatch chose {cctx.get('simd_target', '?')} (runnable here: "
+               f"{cctx.get('simd_runnable', '?')}); BLAS {cctx.get('blas', '?')}.")
     out.append(f"PyTorch {tctx.get('torch', '?')}: {tctx.get('blas', '?')}.")
     out.append("Medians of the repetitions of one interleaved run (C++ group, then the same PyTorch "
                "group); ratio = PyTorch / LatentLab, > 1: LatentLab faster; **bold**: slower.")

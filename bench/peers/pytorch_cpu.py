@@ -26,8 +26,8 @@ import time
 
 import torch
 
-from attention_peer import (group_exact_map, group_exact_output, group_performer, group_svd,
-                            group_transformer_vq)
+from attention_peer import (group_exact_map, group_exact_output, group_exact_output_f32,
+                            group_performer, group_performer_f32, group_svd, group_transformer_vq)
 from flows_topk_peer import group_mixture_velocity, group_topk
 from quantization_peer import group_fsq, group_kmeans, group_nearest_code
 
@@ -59,6 +59,8 @@ GROUPS = {
     "exact_map": ("^BM_ExactMap/", OMP, group_exact_map),
     "exact_output": ("^BM_ExactOutput/", OMP, group_exact_output),
     "performer": ("^BM_Performer/", OMP, group_performer),
+    "exact_output_f32": ("^BM_ExactOutputF32/", OMP, group_exact_output_f32),
+    "performer_f32": ("^BM_PerformerF32/", OMP, group_performer_f32),
     "transformer_vq": ("^BM_TransformerVq/", OMP, group_transformer_vq),
     "fsq": ("^BM_(FsqQuantize|MemcpySameBytes)$", OMP, group_fsq),
     "nearest_code": ("^BM_NearestCode/", OMP, group_nearest_code),

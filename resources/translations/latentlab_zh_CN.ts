@@ -3388,6 +3388,22 @@ LatentLab：现代深度学习数学的交互式实验室。
         <source>Which figure is shown and exported</source>
         <translation>显示并导出哪张图</translation>
     </message>
+    <message>
+        <source>Arithmetic</source>
+        <translation>运算精度</translation>
+    </message>
+    <message>
+        <source>float64 (double)</source>
+        <translation>float64（双精度）</translation>
+    </message>
+    <message>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <source>Precision of the exact and Performer outputs and of the timings; float32 reports its rounding against float64</source>
+        <translation>精确注意力与 Performer 输出以及计时所用的精度；选 float32 时报告其相对 float64 的舍入误差</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ArticlePanel</name>
@@ -4075,10 +4091,6 @@ LatentLab：现代深度学习数学的交互式实验室。
         <translation>模型取 d = d&lt;sub&gt;v&lt;/sub&gt; = %1，m = %2，S = %3：精确注意力 4n²d + n²，Performer 8nmd + 2nm，Transformer-VQ 6nSd + nS。尚未实测。</translation>
     </message>
     <message>
-        <source>Measured time vs n on this machine, with the FLOP model</source>
-        <translation>本机实测耗时随 n 的变化，附 FLOP 模型</translation>
-    </message>
-    <message>
         <source>time (ms)</source>
         <translation>时间（ms）</translation>
     </message>
@@ -4269,6 +4281,18 @@ LatentLab：现代深度学习数学的交互式实验室。
     <message>
         <source>&lt;b&gt;Lemma 2&lt;/b&gt; (Choromanski et al. 2021), x = q&lt;sub&gt;%1&lt;/sub&gt;/d&lt;sup&gt;1/4&lt;/sup&gt;, y = k&lt;sub&gt;%2&lt;/sub&gt;/d&lt;sup&gt;1/4&lt;/sup&gt;: SM = e&lt;sup&gt;xᵀy&lt;/sup&gt; = %3, ‖x+y‖² = %4, ‖x−y‖² = %5.&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;Lemma 2&lt;/th&gt;&lt;th&gt;draws&lt;/th&gt;&lt;th&gt;mean/SM&lt;/th&gt;&lt;th&gt;&amp;lt; 0&lt;/th&gt;&lt;/tr&gt;%6&lt;/table&gt;Columns: relative MSE = MSE/SM² by Lemma 2 and over the draws, the mean estimate, draws below 0. Positive: (e&lt;sup&gt;‖x+y‖²&lt;/sup&gt; − 1)/m, small where SM is small; trig: e&lt;sup&gt;‖x+y‖²&lt;/sup&gt;SM&lt;sup&gt;−4&lt;/sup&gt;(1 − e&lt;sup&gt;−‖x−y‖²&lt;/sup&gt;)²/(2m), huge there. Large ‖x+y‖² gives heavy tails: one rare draw can move the sample MSE a lot.</source>
         <translation>&lt;b&gt;引理 2&lt;/b&gt;（Choromanski 等，2021），x = q&lt;sub&gt;%1&lt;/sub&gt;/d&lt;sup&gt;1/4&lt;/sup&gt;，y = k&lt;sub&gt;%2&lt;/sub&gt;/d&lt;sup&gt;1/4&lt;/sup&gt;：SM = e&lt;sup&gt;xᵀy&lt;/sup&gt; = %3，‖x+y‖² = %4，‖x−y‖² = %5。&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;引理 2&lt;/th&gt;&lt;th&gt;抽样&lt;/th&gt;&lt;th&gt;均值/SM&lt;/th&gt;&lt;th&gt;&amp;lt; 0&lt;/th&gt;&lt;/tr&gt;%6&lt;/table&gt;各列：相对 MSE = MSE/SM²（按引理 2 计算，以及在抽样上统计）、估计的均值、小于 0 的抽样数。正特征：(e&lt;sup&gt;‖x+y‖²&lt;/sup&gt; − 1)/m，在 SM 小处也小；三角特征：e&lt;sup&gt;‖x+y‖²&lt;/sup&gt;SM&lt;sup&gt;−4&lt;/sup&gt;(1 − e&lt;sup&gt;−‖x−y‖²&lt;/sup&gt;)²/(2m)，在该处极大。‖x+y‖² 较大时呈重尾：一次罕见的抽样就可能使样本 MSE 大幅变化。</translation>
+    </message>
+    <message>
+        <source>Measured time vs n on this machine (float32), with the FLOP model</source>
+        <translation>本机实测耗时随 n 的变化（float32），附 FLOP 模型</translation>
+    </message>
+    <message>
+        <source>Measured time vs n on this machine (float64), with the FLOP model</source>
+        <translation>本机实测耗时随 n 的变化（float64），附 FLOP 模型</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;float32&lt;/b&gt;: the exact output is within %1 and Performer&apos;s within %2 of float64 (relative Frobenius error).</source>
+        <translation>&lt;br&gt;&lt;b&gt;float32&lt;/b&gt;：精确输出与 float64 相差 %1 以内，Performer 输出相差 %2 以内（相对 Frobenius 误差）。</translation>
     </message>
 </context>
 <context>

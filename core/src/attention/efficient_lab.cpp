@@ -163,7 +163,8 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
   const auto t0 = std::chrono::steady_clock::now();
   validate(p);
   // Small problems run on this thread alone: Eigen's and our OpenMP regions cost more than they
-  // save there, and on a busy machine their spinning threads can make a 6 ms recompute take 100+ ms.
+  // save there, and on a busy machine their spinning threads can make a 6 ms recompute take 100+
+  // ms.
   const SerialOnThisThread serial(p.n <= 512);
   EfficientLabResult r;
   const AttentionInputs in = makeInputs(p.n, p.d, p.dv, p.sigma, p.seed);
@@ -188,6 +189,18 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
   r.negativeEntries = static_cast<int>((r.performerMap.array() < 0.0).count());
   const VectorXd den = f.q * f.k.transpose().rowwise().sum();
   r.minDenominator = den.minCoeff() / den.cwiseAbs().maxCoeff();
+  if (p.precision == Arithmetic::Float32) {
+    const Eigen::MatrixXf q32 = in.q.cast<float>(), k32 = in.k.cast<float>();
+    const Eigen::MatrixXf v32 = in.v.cast<float>();
+    const auto s32 = static_cast<float>(scale);
+    r.float32ErrorExact = relativeFrobeniusError(
+        exactAttentionOutput(q32, k32, v32, s32, p.causal, control).cast<double>(), exactO);
+    r.float32ErrorPerformer =
+        relativeFrobeniusError(performerOutput(q32, k32, v32, omega.cast<float>().eval(), p.feature,
+                                               s32, p.causal, control)
+                                   .cast<double>(),
+                               perfO);
+  }
   control.progress(0.2);
 
   // Transformer-VQ: the linear cached form, checked against the quadratic form on K̂.
@@ -238,10 +251,10 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
     r.keySoftOverFeatures = soft / soft.sum();
     r.keySoftOverCodes = softAssignment(in.k.row(j), c, p.softTau).row(0).transpose();
     r.keyCode = codes[static_cast<std::size_t>(j)];
-    const auto reg = rewriteDiffs(in, randomProjection(p.m, p.d, Projection::OrthogonalRegular,
-                                                       p.featureSeed), scale);
-    const auto chi = rewriteDiffs(
-        in, randomProjection(p.m, p.d, Projection::Orthogonal, p.featureSeed), scale);
+    const auto reg = rewriteDiffs(
+        in, randomProjection(p.m, p.d, Projection::OrthogonalRegular, p.featureSeed), scale);
+    const auto chi =
+        rewriteDiffs(in, randomProjection(p.m, p.d, Projection::Orthogonal, p.featureSeed), scale);
     r.rewriteDiffRegular = reg.step2;
     r.softmaxStepDiff = reg.step3;
     r.rewriteDiffChi = chi.step2;
@@ -261,8 +274,7 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
   if (p.view == EfficientView::Features) featureSweep(p, in, exactO, exactRows, scale, control, r);
   if (p.view == EfficientView::Lemma)
     r.lemma = lemma2Cell(in, p.cellI, p.cellJ, p.m, scale, p.featureSeed, control);
-  if (p.view == EfficientView::Codebook)
-    codebookSweep(p, in, exactO, exactRows, scale, control, r);
+  if (p.view == EfficientView::Codebook) codebookSweep(p, in, exactO, exactRows, scale, control, r);
   control.progress(1.0);
   r.elapsedMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();

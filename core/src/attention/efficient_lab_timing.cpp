@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Timing view: measured time of exact vs Performer vs Transformer-VQ as n grows, and the FLOP model.
+// Timing view: measured time of exact vs Performer vs Transformer-VQ as n grows, and the FLOP
+// model.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -16,9 +17,12 @@ using Eigen::MatrixXd;
 
 double flopModel(int method, double n, double d, double m, double s) {
   switch (method) {
-    case 0: return 4.0 * n * n * d + n * n;                      // QKᵀ, AV, exps
-    case 1: return 4.0 * n * m * d + 4.0 * n * m * d + 2.0 * n * m;  // 2 projections, K′ᵀV, Q′(·)
-    default: return 4.0 * n * s * d + 2.0 * n * s * d + n * s;   // distances, QCᵀ, W·means
+    case 0:
+      return 4.0 * n * n * d + n * n;  // QKᵀ, AV, exps
+    case 1:
+      return 4.0 * n * m * d + 4.0 * n * m * d + 2.0 * n * m;  // 2 projections, K′ᵀV, Q′(·)
+    default:
+      return 4.0 * n * s * d + 2.0 * n * s * d + n * s;  // distances, QCᵀ, W·means
   }
 }
 
@@ -28,8 +32,7 @@ double crossover(const std::vector<int>& sizes, const Eigen::VectorXd& exact,
     const auto ii = static_cast<Index>(i);
     if (!std::isfinite(exact(ii)) || !std::isfinite(other(ii))) continue;
     if (other(ii) < exact(ii)) {
-      if (i == 0 || !std::isfinite(exact(ii - 1)) || !std::isfinite(other(ii - 1)))
-        return sizes[i];
+      if (i == 0 || !std::isfinite(exact(ii - 1)) || !std::isfinite(other(ii - 1))) return sizes[i];
       // log(t_other/t_exact) crosses 0 between sizes[i−1] and sizes[i].
       const double a = std::log(other(ii - 1) / exact(ii - 1));
       const double b = std::log(other(ii) / exact(ii));
@@ -57,6 +60,15 @@ TimingResult measureTiming(const TimingParams& p, const RunControl& control) {
     const int s = std::min(p.codebookSize, n);
     const MatrixXd omega = randomProjection(p.m, p.d, Projection::Orthogonal, p.seed);
     const MatrixXd code = makeCodebook(in.k, s, CodebookKind::RandomKeys, p.seed, 0);
+    struct {
+      Eigen::MatrixXf q, k, v;
+    } in32;
+    Eigen::MatrixXf omega32;
+    if (p.float32) {
+      in32 = {in.q.cast<float>(), in.k.cast<float>(), in.v.cast<float>()};
+      omega32 = omega.cast<float>();
+    }
+    const auto scale32 = static_cast<float>(scale);
     for (int method = 0; method < 3; ++method) {
       r.flops(method, c) = flopModel(method, n, p.d, p.m, s);
       std::vector<double> times;
@@ -66,7 +78,13 @@ TimingResult measureTiming(const TimingParams& p, const RunControl& control) {
         control.checkCancelled();
         const auto t0 = std::chrono::steady_clock::now();
         MatrixXd out;
-        if (method == 0) {
+        if (p.float32 && method < 2) {
+          const Eigen::MatrixXf o =
+              method == 0 ? exactAttentionOutput(in32.q, in32.k, in32.v, scale32, false, control)
+                          : performerOutput(in32.q, in32.k, in32.v, omega32, FeatureKind::Positive,
+                                            scale32, false);
+          out = o.cast<double>();
+        } else if (method == 0) {
           out = exactAttentionOutput(in.q, in.k, in.v, scale, false, control);
         } else if (method == 1) {
           out = performerOutput(in.q, in.k, in.v, omega, FeatureKind::Positive, scale, false);
@@ -92,7 +110,8 @@ TimingResult measureTiming(const TimingParams& p, const RunControl& control) {
   const Index last = cols - 1;
   r.msPerGflop = cols > 0 ? r.medianMs(0, last) / (r.flops(0, last) * 1e-9)
                           : std::numeric_limits<double>::quiet_NaN();
-  r.performerCrossover = crossover(r.sizes, r.medianMs.row(0).transpose(), r.medianMs.row(1).transpose());
+  r.performerCrossover =
+      crossover(r.sizes, r.medianMs.row(0).transpose(), r.medianMs.row(1).transpose());
   r.vqCrossover = crossover(r.sizes, r.medianMs.row(0).transpose(), r.medianMs.row(2).transpose());
   return r;
 }

@@ -13,6 +13,7 @@
 #include "latentlab/attention/exact_attention.h"
 #include "latentlab/common/errors.h"
 #include "latentlab/common/rng.h"
+#include "latentlab/common/simd.h"
 
 namespace latentlab::attention {
 
@@ -39,11 +40,25 @@ std::vector<int> assignCodes(const Eigen::Ref<const MatrixXd>& keys,
                              const Eigen::Ref<const MatrixXd>& codebook) {
   if (codebook.cols() != keys.cols())
     throw ParamError("codebook", "the codebook must have the keys' dimension d");
-  const MatrixXd dist = squaredDistances(keys, codebook);
-  std::vector<int> codes(static_cast<std::size_t>(keys.rows()));
-  for (Index i = 0; i < keys.rows(); ++i) {
+  // The distances transposed (S × n), so that each key's are one contiguous column; the same
+  // arithmetic, ((−2k·c) + ‖k‖²) + ‖c‖² clamped at 0, as squaredDistances.
+  MatrixXd dist = -2.0 * codebook * keys.transpose();
+  dist.rowwise() += keys.rowwise().squaredNorm().transpose();
+  dist.colwise() += codebook.rowwise().squaredNorm();
+  const Index n = keys.rows(), s = codebook.rows();
+  std::vector<int> codes(static_cast<std::size_t>(n));
+#pragma omp parallel for schedule(static) if (n * s >= (Index{1} << 20))
+  for (Index i = 0; i < n; ++i) {
+    const double* col = dist.data() + i * s;
     Index best = 0;
-    dist.row(i).minCoeff(&best);  // first minimum: ties go to the lowest index
+    double bestValue = std::max(col[0], 0.0);
+    for (Index c = 1; c < s; ++c) {
+      const double v = std::max(col[c], 0.0);
+      if (v < bestValue) {  // strict: ties go to the lowest index
+        bestValue = v;
+        best = c;
+      }
+    }
     codes[static_cast<std::size_t>(i)] = static_cast<int>(best);
   }
   return codes;
@@ -51,7 +66,8 @@ std::vector<int> assignCodes(const Eigen::Ref<const MatrixXd>& keys,
 
 MatrixXd quantizeKeys(const Eigen::Ref<const MatrixXd>& codebook, const std::vector<int>& codes) {
   MatrixXd out(static_cast<Index>(codes.size()), codebook.cols());
-  for (std::size_t i = 0; i < codes.size(); ++i) out.row(static_cast<Index>(i)) = codebook.row(codes[i]);
+  for (std::size_t i = 0; i < codes.size(); ++i)
+    out.row(static_cast<Index>(i)) = codebook.row(codes[i]);
   return out;
 }
 
@@ -121,10 +137,12 @@ MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q,
       sums.row(codes[static_cast<std::size_t>(j)]) += v.row(j);
     }
     // Cache logits q·c_s + log count_s (−∞ for unused codes), one softmax over codes.
-    const VectorXd logCount = counts.unaryExpr([](double x) { return x > 0 ? std::log(x) : kNegInf; });
+    const VectorXd logCount =
+        counts.unaryExpr([](double x) { return x > 0 ? std::log(x) : kNegInf; });
     MatrixXd w = qc.rowwise() + logCount.transpose();
     const VectorXd mx = w.rowwise().maxCoeff();
-    w = (w.colwise() - mx).array().exp().matrix();
+    w.colwise() -= mx;
+    simd::expInPlace(w.data(), static_cast<std::size_t>(w.size()));  // exp(−∞) = 0: unused codes
     const VectorXd den = w.rowwise().sum();
     const VectorXd inv = counts.unaryExpr([](double x) { return x > 0 ? 1.0 / x : 0.0; });
     const MatrixXd means = inv.asDiagonal() * sums;
@@ -152,7 +170,8 @@ MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q,
     for (Index j = 0; j < width; ++j)
       khat.row(j) = codebook.row(codes[static_cast<std::size_t>(start + j)]);
     MatrixXd recent = scale * q.middleRows(r0, rows) * khat.transpose();  // rows × width
-    const VectorXd logCount = counts.unaryExpr([](double x) { return x > 0 ? std::log(x) : kNegInf; });
+    const VectorXd logCount =
+        counts.unaryExpr([](double x) { return x > 0 ? std::log(x) : kNegInf; });
     MatrixXd cache = qc.middleRows(r0, rows).rowwise() + logCount.transpose();
     for (Index i = 0; i < rows; ++i) {
       for (Index j = 0; j < width; ++j) {
@@ -249,15 +268,16 @@ MatrixXd softAssignment(const Eigen::Ref<const MatrixXd>& keys,
   return den.cwiseInverse().asDiagonal() * logits;
 }
 
-MatrixXd softVqOutput(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<const MatrixXd>& codebook,
+MatrixXd softVqOutput(const Eigen::Ref<const MatrixXd>& q,
+                      const Eigen::Ref<const MatrixXd>& codebook,
                       const Eigen::Ref<const MatrixXd>& assignment,
                       const Eigen::Ref<const MatrixXd>& v, double scale) {
   // Key features p(y|k) may be ~0 for a whole code; the query max still cancels per row.
   MatrixXd fq = scale * q * codebook.transpose();
   const VectorXd mx = fq.rowwise().maxCoeff();
   fq = (fq.colwise() - mx).array().exp().matrix();
-  const MatrixXd kv = assignment.transpose() * v;               // S × d_v
-  const VectorXd z = assignment.transpose().rowwise().sum();    // S (soft counts)
+  const MatrixXd kv = assignment.transpose() * v;             // S × d_v
+  const VectorXd z = assignment.transpose().rowwise().sum();  // S (soft counts)
   const VectorXd den = fq * z;
   return den.cwiseInverse().asDiagonal() * (fq * kv);
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 #include "latentlab/common/simd.h"
 
@@ -25,13 +26,14 @@ namespace hn = hwy::HWY_NAMESPACE;
 constexpr std::size_t kBlockRows = 64;
 
 template <class D>
-HWY_INLINE void maxStep(D d, const double* col, double* mx, double scale) {
+HWY_INLINE void maxStep(D d, const hn::TFromD<D>* col, hn::TFromD<D>* mx, hn::TFromD<D> scale) {
   const auto x = hn::Mul(hn::LoadU(d, col), hn::Set(d, scale));
   hn::StoreU(hn::Max(hn::LoadU(d, mx), x), d, mx);
 }
 
 template <class D>
-HWY_INLINE void expStep(D d, double* col, const double* mx, double* sum, double scale) {
+HWY_INLINE void expStep(D d, hn::TFromD<D>* col, const hn::TFromD<D>* mx, hn::TFromD<D>* sum,
+                        hn::TFromD<D> scale) {
   const auto x = hn::Sub(hn::Mul(hn::LoadU(d, col), hn::Set(d, scale)), hn::LoadU(d, mx));
   const auto e = hn::Exp(d, x);  // exp(−∞) = 0
   hn::StoreU(e, d, col);
@@ -39,41 +41,50 @@ HWY_INLINE void expStep(D d, double* col, const double* mx, double* sum, double 
 }
 
 template <class D>
-HWY_INLINE void scaleStep(D d, double* col, const double* inv) {
+HWY_INLINE void scaleStep(D d, hn::TFromD<D>* col, const hn::TFromD<D>* inv) {
   hn::StoreU(hn::Mul(hn::LoadU(d, col), hn::LoadU(d, inv)), d, col);
 }
 
-void SoftmaxRowsColMajor(double* a, std::size_t rows, std::size_t cols, std::size_t ld,
-                         double scale) {
-  const hn::ScalableTag<double> d;
-  const hn::CappedTag<double, 1> d1;
+template <class T>
+void softmaxRowsColMajor(T* a, std::size_t rows, std::size_t cols, std::size_t ld, T scale) {
+  const hn::ScalableTag<T> d;
+  const hn::CappedTag<T, 1> d1;
   const std::size_t lanes = hn::Lanes(d);
-  HWY_ALIGN double mx[kBlockRows], sum[kBlockRows];
+  HWY_ALIGN T mx[kBlockRows], sum[kBlockRows];
   for (std::size_t r0 = 0; r0 < rows; r0 += kBlockRows) {
     const std::size_t n = std::min(kBlockRows, rows - r0);
     const std::size_t full = n - n % lanes;
-    std::fill(mx, mx + n, -HUGE_VAL);
-    std::fill(sum, sum + n, 0.0);
+    std::fill(mx, mx + n, -std::numeric_limits<T>::infinity());
+    std::fill(sum, sum + n, T(0));
     for (std::size_t j = 0; j < cols; ++j) {
-      const double* col = a + j * ld + r0;
+      const T* col = a + j * ld + r0;
       std::size_t i = 0;
       for (; i < full; i += lanes) maxStep(d, col + i, mx + i, scale);
       for (; i < n; ++i) maxStep(d1, col + i, mx + i, scale);
     }
     for (std::size_t j = 0; j < cols; ++j) {
-      double* col = a + j * ld + r0;
+      T* col = a + j * ld + r0;
       std::size_t i = 0;
       for (; i < full; i += lanes) expStep(d, col + i, mx + i, sum + i, scale);
       for (; i < n; ++i) expStep(d1, col + i, mx + i, sum + i, scale);
     }
-    for (std::size_t i = 0; i < n; ++i) sum[i] = 1.0 / sum[i];
+    for (std::size_t i = 0; i < n; ++i) sum[i] = T(1) / sum[i];
     for (std::size_t j = 0; j < cols; ++j) {
-      double* col = a + j * ld + r0;
+      T* col = a + j * ld + r0;
       std::size_t i = 0;
       for (; i < full; i += lanes) scaleStep(d, col + i, sum + i);
       for (; i < n; ++i) scaleStep(d1, col + i, sum + i);
     }
   }
+}
+
+void SoftmaxRowsColMajorF64(double* a, std::size_t rows, std::size_t cols, std::size_t ld,
+                            double scale) {
+  softmaxRowsColMajor(a, rows, cols, ld, scale);
+}
+void SoftmaxRowsColMajorF32(float* a, std::size_t rows, std::size_t cols, std::size_t ld,
+                            float scale) {
+  softmaxRowsColMajor(a, rows, cols, ld, scale);
 }
 
 template <class D, class T>
@@ -93,6 +104,73 @@ void ExpInPlaceImpl(T* x, std::size_t n) {
 
 void ExpInPlaceF64(double* x, std::size_t n) { ExpInPlaceImpl(x, n); }
 void ExpInPlaceF32(float* x, std::size_t n) { ExpInPlaceImpl(x, n); }
+
+// Threshold Top-k (Su, kexue.fm/archives/10373): p = f(u), d = f′(u) at u = z − λ, from one
+// exponential e = exp(−|u|): exp: p = e (u < 0) or 1; sigmoid: 1/(1 + e) or e/(1 + e),
+// d = e/(1 + e)²; Laplace: 1 − e/2 or e/2, d = e/2.
+template <int kKind, class D, class V>
+HWY_INLINE void thresholdStep(D d, const double* z, double lambda, V& p, V& df) {
+  const auto one = hn::Set(d, 1.0);
+  const auto u = hn::Sub(hn::LoadU(d, z), hn::Set(d, lambda));
+  const auto e = hn::Exp(d, hn::Neg(hn::Abs(u)));
+  const auto up = hn::Ge(u, hn::Zero(d));
+  if constexpr (kKind == 0) {
+    p = hn::IfThenElse(up, one, e);
+    df = hn::IfThenZeroElse(up, e);
+  } else if constexpr (kKind == 1) {
+    const auto inv = hn::Div(one, hn::Add(one, e));
+    p = hn::IfThenElse(up, inv, hn::Mul(e, inv));
+    df = hn::Mul(e, hn::Mul(inv, inv));
+  } else {
+    const auto half = hn::Mul(hn::Set(d, 0.5), e);
+    p = hn::IfThenElse(up, hn::Sub(one, half), half);
+    df = half;
+  }
+}
+
+template <int kKind>
+void thresholdPass(const double* z, std::size_t n, double lambda, double* p, double* df,
+                   double* sums) {
+  const hn::ScalableTag<double> d;
+  const hn::CappedTag<double, 1> d1;
+  const std::size_t lanes = hn::Lanes(d);
+  auto fs = hn::Zero(d), ds = hn::Zero(d);
+  double fTail = 0.0, dTail = 0.0;
+  std::size_t i = 0;
+  for (; i + lanes <= n; i += lanes) {
+    hn::Vec<decltype(d)> pv, dv;
+    thresholdStep<kKind>(d, z + i, lambda, pv, dv);
+    if (p) {
+      hn::StoreU(pv, d, p + i);
+      hn::StoreU(dv, d, df + i);
+    } else {
+      fs = hn::Add(fs, pv);
+      ds = hn::Add(ds, dv);
+    }
+  }
+  for (; i < n; ++i) {
+    hn::Vec<decltype(d1)> pv, dv;
+    thresholdStep<kKind>(d1, z + i, lambda, pv, dv);
+    if (p) {
+      hn::StoreU(pv, d1, p + i);
+      hn::StoreU(dv, d1, df + i);
+    } else {
+      fTail += hn::GetLane(pv);
+      dTail += hn::GetLane(dv);
+    }
+  }
+  if (!p) {
+    sums[0] = hn::GetLane(hn::SumOfLanes(d, fs)) + fTail;
+    sums[1] = hn::GetLane(hn::SumOfLanes(d, ds)) + dTail;
+  }
+}
+
+void ThresholdPass(int kind, const double* z, std::size_t n, double lambda, double* p, double* df,
+                   double* sums) {
+  if (kind == 0) thresholdPass<0>(z, n, lambda, p, df, sums);
+  if (kind == 1) thresholdPass<1>(z, n, lambda, p, df, sums);
+  if (kind == 2) thresholdPass<2>(z, n, lambda, p, df, sums);
+}
 
 // t holds 2 + edges tiles of `period` floats (lo, inv, then one per cell edge), each the channel
 // constants repeated so that tile[p] belongs to channel p mod channels; missing edges are +∞.
@@ -168,10 +246,12 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 namespace latentlab::simd {
 
-HWY_EXPORT(SoftmaxRowsColMajor);
+HWY_EXPORT(SoftmaxRowsColMajorF64);
+HWY_EXPORT(SoftmaxRowsColMajorF32);
 HWY_EXPORT(FsqQuantize);
 HWY_EXPORT(ExpInPlaceF64);
 HWY_EXPORT(ExpInPlaceF32);
+HWY_EXPORT(ThresholdPass);
 
 namespace {
 std::vector<std::int64_t> runnableTargetBits() {
@@ -206,11 +286,26 @@ bool restrictTarget(const std::string& name) {
 
 void softmaxRowsColMajor(double* a, std::size_t rows, std::size_t cols, std::size_t ld,
                          double scale) {
-  HWY_DYNAMIC_DISPATCH(SoftmaxRowsColMajor)(a, rows, cols, ld, scale);
+  HWY_DYNAMIC_DISPATCH(SoftmaxRowsColMajorF64)(a, rows, cols, ld, scale);
+}
+void softmaxRowsColMajor(float* a, std::size_t rows, std::size_t cols, std::size_t ld,
+                         float scale) {
+  HWY_DYNAMIC_DISPATCH(SoftmaxRowsColMajorF32)(a, rows, cols, ld, scale);
 }
 
 void expInPlace(double* x, std::size_t n) { HWY_DYNAMIC_DISPATCH(ExpInPlaceF64)(x, n); }
 void expInPlace(float* x, std::size_t n) { HWY_DYNAMIC_DISPATCH(ExpInPlaceF32)(x, n); }
+
+void thresholdValues(Threshold kind, const double* z, std::size_t n, double lambda, double* p,
+                     double* derivative) {
+  HWY_DYNAMIC_DISPATCH(ThresholdPass)(static_cast<int>(kind), z, n, lambda, p, derivative, nullptr);
+}
+
+ThresholdSums thresholdSums(Threshold kind, const double* z, std::size_t n, double lambda) {
+  double sums[2] = {0.0, 0.0};
+  HWY_DYNAMIC_DISPATCH(ThresholdPass)(static_cast<int>(kind), z, n, lambda, nullptr, nullptr, sums);
+  return {sums[0], sums[1]};
+}
 
 void fsqQuantize(float* data, std::size_t count, const FsqChannels& channels) {
   const std::size_t d = channels.lo.size();

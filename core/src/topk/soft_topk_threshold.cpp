@@ -13,6 +13,7 @@
 
 #include "latentlab/common/errors.h"
 #include "latentlab/common/logmath.h"
+#include "latentlab/common/simd.h"
 #include "soft_topk_internal.h"
 
 namespace latentlab::topk {
@@ -63,13 +64,6 @@ namespace {
 
 constexpr double kEps = std::numeric_limits<double>::epsilon();
 
-// z sorted in descending order.
-std::vector<double> sortedDesc(const Eigen::VectorXd& z) {
-  std::vector<double> zs(z.data(), z.data() + z.size());
-  std::sort(zs.begin(), zs.end(), std::greater<>());
-  return zs;
-}
-
 // λ is valid for m saturated entries when zs[m−1] ≥ λ ≥ zs[m] (ends open).
 double bracketViolation(const std::vector<double>& zs, int m, double lam) {
   const int n = static_cast<int>(zs.size());
@@ -109,18 +103,49 @@ ClosedForm scanSegments(const std::vector<double>& zs, int last, LambdaOf lambda
   return best;
 }
 
+// The t largest scores in descending order, and log Σ e^{z_i} over the others (−∞ when there
+// are none). The closed forms below only read the order of the largest few, so the rest are
+// selected (nth_element) and enter through one shifted log-sum-exp instead of an O(n log n) sort.
+struct TopSorted {
+  std::vector<double> top;
+  double logRest = kNegInf;
+};
+
+TopSorted topSorted(const Eigen::VectorXd& z, int t) {
+  TopSorted out;
+  std::vector<double> zs(z.data(), z.data() + z.size());
+  const auto end = zs.begin() + t;
+  if (end < zs.end()) std::nth_element(zs.begin(), end - 1, zs.end(), std::greater<>());
+  std::sort(zs.begin(), end, std::greater<>());
+  if (end < zs.end()) {
+    std::vector<double> rest(end, zs.end());
+    const double mx = *std::max_element(rest.begin(), rest.end());
+    for (double& v : rest) v -= mx;
+    simd::expInPlace(rest.data(), rest.size());
+    double sum = 0.0;
+    for (const double v : rest) sum += v;
+    out.logRest = mx + std::log(sum);
+  }
+  zs.resize(static_cast<std::size_t>(t));
+  out.top = std::move(zs);
+  return out;
+}
+
 // exp (§解析求解): λ = log Σ_{i≥m} e^{zs_i} − log(k − m) (0-based), m = 0..k−1, from the equation.
+// Only the k largest scores need their order: m < k and the bracket reads zs[0..k−1].
 ClosedForm solveExp(const Problem& pr, SoftTopkResult& r) {
-  const std::vector<double> zs = sortedDesc(pr.z);
-  const int n = pr.n;
-  std::vector<double> suffix(static_cast<std::size_t>(n) + 1, kNegInf);
-  for (int i = n - 1; i >= 0; --i)
+  const int k = pr.k;
+  const TopSorted ts = topSorted(pr.z, k);
+  const std::vector<double>& zs = ts.top;
+  std::vector<double> suffix(static_cast<std::size_t>(k) + 1, kNegInf);
+  suffix[static_cast<std::size_t>(k)] = ts.logRest;
+  for (int i = k - 1; i >= 0; --i)
     suffix[static_cast<std::size_t>(i)] =
         logAddExp(suffix[static_cast<std::size_t>(i) + 1], zs[static_cast<std::size_t>(i)]);
   return scanSegments(
-      zs, pr.k - 1,
+      zs, k - 1,
       [&](int m) {
-        return suffix[static_cast<std::size_t>(m)] - std::log(static_cast<double>(pr.k - m));
+        return suffix[static_cast<std::size_t>(m)] - std::log(static_cast<double>(k - m));
       },
       r, pr.params.traceSolver);
 }
@@ -128,14 +153,18 @@ ClosedForm solveExp(const Problem& pr, SoftTopkResult& r) {
 // S1 = Σ_{i<m} e^{−zs_i}, S2 = Σ_{i≥m} e^{zs_i}, a = k − m, S1 t² + 2a t − S2 = 0, t = e^λ;
 // the root is taken in the form without cancellation for each sign of a, all in logs, m = 0..n.
 ClosedForm solveLaplace(const Problem& pr, SoftTopkResult& r) {
-  const std::vector<double> zs = sortedDesc(pr.z);
-  const int n = pr.n;
-  std::vector<double> logS1(static_cast<std::size_t>(n) + 1, kNegInf);
-  std::vector<double> logS2(static_cast<std::size_t>(n) + 1, kNegInf);
-  for (int i = 0; i < n; ++i)
+  // A saturated entry (z_i ≥ λ) has p_i ≥ ½, so at most 2k of them: only the 2k + 1 largest
+  // scores need their order (the bracket of m = 2k reads zs[2k]).
+  const int n = pr.n, t = std::min(n, 2 * pr.k + 1), last = std::min(n, 2 * pr.k);
+  const TopSorted ts = topSorted(pr.z, t);
+  const std::vector<double>& zs = ts.top;
+  std::vector<double> logS1(static_cast<std::size_t>(t) + 1, kNegInf);
+  std::vector<double> logS2(static_cast<std::size_t>(t) + 1, kNegInf);
+  for (int i = 0; i < t; ++i)
     logS1[static_cast<std::size_t>(i) + 1] =
         logAddExp(logS1[static_cast<std::size_t>(i)], -zs[static_cast<std::size_t>(i)]);
-  for (int i = n - 1; i >= 0; --i)
+  logS2[static_cast<std::size_t>(t)] = ts.logRest;
+  for (int i = t - 1; i >= 0; --i)
     logS2[static_cast<std::size_t>(i)] =
         logAddExp(logS2[static_cast<std::size_t>(i) + 1], zs[static_cast<std::size_t>(i)]);
   auto lambdaOf = [&](int m) {
@@ -148,7 +177,7 @@ ClosedForm solveLaplace(const Problem& pr, SoftTopkResult& r) {
     if (a > 0.0) return l2 - logAddExp(logA, logRoot);
     return logAddExp(logA, logRoot) - l1;
   };
-  return scanSegments(zs, n, lambdaOf, r, pr.params.traceSolver);
+  return scanSegments(zs, last, lambdaOf, r, pr.params.traceSolver);
 }
 
 struct SolveOut {
@@ -171,13 +200,14 @@ SolveOut safeguardedNewton(const Problem& pr, Method m, double lo, double hi, So
     out.iterations = it;
     if (pr.params.traceSolver) r.lambdaTrace.push_back(lam);
     double f = -static_cast<double>(pr.k), d = 0.0;
-    for (int i = 0; i < pr.n; ++i) {
-      const double u = pr.z[i] - lam;
-      if (m == Method::ThreSigmoid) {  // one exp instead of three; d only steers Newton
-        const double s = sigmoid(u);
-        f += s;
-        d += s * (1.0 - s);
-      } else {
+    if (m == Method::ThreSigmoid) {  // vectorised, one exp per score; d only steers Newton
+      const auto sums = simd::thresholdSums(simd::Threshold::Sigmoid, pr.z.data(),
+                                            static_cast<std::size_t>(pr.n), lam);
+      f += sums.f;
+      d = sums.derivative;
+    } else {
+      for (int i = 0; i < pr.n; ++i) {
+        const double u = pr.z[i] - lam;
         f += thresholdF(m, u, alpha);
         d += thresholdDF(m, u, alpha);
       }
@@ -294,13 +324,20 @@ void runThreshold(const Problem& pr, SoftTopkResult& r, const RunControl& contro
   r.lambda = lam;
   r.p.resize(pr.n);
   Eigen::VectorXd d(pr.n);
-  int active = 0;
-  for (int i = 0; i < pr.n; ++i) {
-    const double u = pr.z[i] - lam;
-    r.p[i] = thresholdF(m, u, alpha);
-    d[i] = thresholdDF(m, u, alpha);
-    if (r.p[i] > 0.0 && r.p[i] < 1.0) ++active;
+  if (m == Method::ThreExp || m == Method::ThreSigmoid || m == Method::ThreLaplace) {
+    const auto kind = m == Method::ThreExp       ? simd::Threshold::Exp
+                      : m == Method::ThreSigmoid ? simd::Threshold::Sigmoid
+                                                 : simd::Threshold::Laplace;
+    simd::thresholdValues(kind, pr.z.data(), static_cast<std::size_t>(pr.n), lam, r.p.data(),
+                          d.data());
+  } else {
+    for (int i = 0; i < pr.n; ++i) {
+      const double u = pr.z[i] - lam;
+      r.p[i] = thresholdF(m, u, alpha);
+      d[i] = thresholdDF(m, u, alpha);
+    }
   }
+  const int active = static_cast<int>((r.p.array() > 0.0 && r.p.array() < 1.0).count());
   if ((m == Method::ThreClip || m == Method::ThreEntmax) && active == 0) {
     r.lambdaUnique = false;
     r.note = "λ not unique: no entry strictly inside (0, 1); p is unique";

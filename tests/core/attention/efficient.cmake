@@ -7,4 +7,5 @@ target_sources(latentlab_core_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/efficient_lab_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/efficient_features_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/efficient_vq_bias_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/efficient_float32_test.cpp
 )

@@ -248,7 +248,9 @@ void EfficientAttentionFigure::fillTiming(const attention::TimingResult* timing,
             .arg(tp.codebookSize));
     return;
   }
-  c->setTitle(tr("Measured time vs n on this machine, with the FLOP model"));
+  c->setTitle(timing->params.float32
+                  ? tr("Measured time vs n on this machine (float32), with the FLOP model")
+                  : tr("Measured time vs n on this machine (float64), with the FLOP model"));
   c->setAxes(tr("sequence length n"), ChartView::Axis::Log, tr("time (ms)"), ChartView::Axis::Log);
   for (int k = 0; k < 3; ++k) {
     std::vector<QPointF> meas, model;

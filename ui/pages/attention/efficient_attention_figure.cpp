@@ -225,6 +225,11 @@ void EfficientAttentionFigure::fillMaps(const attention::EfficientLabParams& p,
                    .arg(num(p.biasStrength))
                    .arg(p.block)
              : tr(" Linear cached form vs quadratic form on K̂");
+  QString f32;
+  if (std::isfinite(r.float32ErrorExact))
+    f32 = tr("<br><b>float32</b>: the exact output is within %1 and Performer's within %2 of "
+             "float64 (relative Frobenius error).")
+              .arg(num(r.float32ErrorExact), num(r.float32ErrorPerformer));
   m_mapsNote->setText(
       tr("<b>Performer</b>: e<sub>A</sub> = %1, e<sub>O</sub> = ‖ÂV − AV‖/‖AV‖ = %2.%3%11<br>"
          "<b>Transformer-VQ</b>: e<sub>A</sub> = %4, e<sub>O</sub> = %5, key VQ error %6, "
@@ -235,7 +240,8 @@ void EfficientAttentionFigure::fillMaps(const attention::EfficientLabParams& p,
           .arg(p.codebookSize)
           .arg(bias)
           .arg(num(r.vqLinearVsQuadratic))
-          .arg(screenHint(m_mapsNote, tr(" Click a cell of Â for its Lemma-2 view."))));
+          .arg(screenHint(m_mapsNote, tr(" Click a cell of Â for its Lemma-2 view."))) +
+      f32);
 }
 
 }  // namespace latentlab::ui

@@ -143,6 +143,7 @@ attention::TimingParams EfficientAttentionPage::timingParams() const {
   tp.m = p.m;
   tp.codebookSize = p.codebookSize;
   tp.seed = p.seed;
+  tp.float32 = p.precision == attention::Arithmetic::Float32;
   return tp;
 }
 

@@ -24,7 +24,7 @@ Eigen::MatrixXd exactAttentionOutput(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                      const Eigen::Ref<const Eigen::MatrixXd>& v, double scale,
                                      bool causal, const RunControl& control = {}, int tile = 128);
 /// The same tiled online softmax in float32 (logits, exponentials and sums in float; error
-/// against the double path in docs/theory/efficient_attention.md §6 and its tests).
+/// against the double path in docs/theory/efficient_attention.md §12 and its tests).
 Eigen::MatrixXf exactAttentionOutput(const Eigen::Ref<const Eigen::MatrixXf>& q,
                                      const Eigen::Ref<const Eigen::MatrixXf>& k,
                                      const Eigen::Ref<const Eigen::MatrixXf>& v, float scale,

@@ -56,7 +56,7 @@ Eigen::MatrixXd kernelFeatures(const Eigen::Ref<const Eigen::MatrixXd>& x,
 /// one global key
 /// constant are divided out; both cancel in the normalisation. x = q·√scale, y = k·√scale so that
 /// xᵀy = scale·qᵀk (scale = 1/√d: the data normaliser d^{−1/4}).
-/// The float overloads run the same steps in float32 (docs/theory/efficient_attention.md §6
+/// The float overloads run the same steps in float32 (docs/theory/efficient_attention.md §12
 /// bounds what that costs in accuracy).
 template <class Scalar>
 struct FeaturesOf {

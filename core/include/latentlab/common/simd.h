@@ -31,10 +31,25 @@ bool restrictTarget(const std::string& name);
 /// max and sum are taken over j in order, as the scalar loop does.
 void softmaxRowsColMajor(double* a, std::size_t rows, std::size_t cols, std::size_t ld,
                          double scale);
+void softmaxRowsColMajor(float* a, std::size_t rows, std::size_t cols, std::size_t ld, float scale);
 
 /// x_i ← exp(x_i) for n contiguous values (exp(x) = 0 below −1000 in double, −104 in float).
 void expInPlace(double* x, std::size_t n);
 void expInPlace(float* x, std::size_t n);
+
+/// The threshold Top-k maps f (Su, kexue.fm/archives/10373) with an exponential inside.
+enum class Threshold { Exp = 0, Sigmoid = 1, Laplace = 2 };
+
+/// p_i = f(z_i − λ) and derivative_i = f′(z_i − λ) for n scores (exp: min(e^u, 1); sigmoid;
+/// Laplace: 1 − e^{−u}/2 above 0, e^u/2 below), each from one exponential exp(−|u|).
+void thresholdValues(Threshold kind, const double* z, std::size_t n, double lambda, double* p,
+                     double* derivative);
+
+/// Σ f(z_i − λ) and Σ f′(z_i − λ), summed in vector lanes (the Newton iteration's F and F′).
+struct ThresholdSums {
+  double f = 0.0, derivative = 0.0;
+};
+ThresholdSums thresholdSums(Threshold kind, const double* z, std::size_t n, double lambda);
 
 /// FSQ's rounding of interleaved vectors of `channels` floats (Mentzer et al. 2023, "Finite
 /// Scalar Quantization"), done by comparisons: the bound f is increasing, so the level of z is
