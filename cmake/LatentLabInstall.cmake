@@ -66,8 +66,9 @@ set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# OpenBLAS: OpenCV's SVDs run about 3x faster than with the reference LAPACK; Wayland sessions;
-# Qt's own Chinese strings for standard dialogs.
+# OpenBLAS is linked (dpkg-shlibdeps names it); its OpenMP build is recommended by name because it
+# shares the app's OpenMP thread pool (the pthread build would start a second pool on the same
+# cores); Wayland sessions; Qt's own Chinese strings for standard dialogs.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libopenblas0-openmp, qt6-wayland, qt6-translations-l10n")
 # The Chinese interface and figures need a CJK font (ui/shell/language.cpp names it).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-wqy-microhei | fonts-noto-cjk")

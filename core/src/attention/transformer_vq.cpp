@@ -132,21 +132,19 @@ MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q,
   if (!causal) {
     VectorXd counts = VectorXd::Zero(S);
     MatrixXd sums = MatrixXd::Zero(S, dv);
-    for (Index j = 0; j < n; ++j) {
-      counts(codes[static_cast<std::size_t>(j)]) += 1.0;
-      sums.row(codes[static_cast<std::size_t>(j)]) += v.row(j);
-    }
-    // Cache logits q·c_s + log count_s (−∞ for unused codes), one softmax over codes.
+    for (Index j = 0; j < n; ++j) counts(codes[static_cast<std::size_t>(j)]) += 1.0;
+    for (Index c = 0; c < dv; ++c)  // column by column: both columns are contiguous
+      for (Index j = 0; j < n; ++j) sums(codes[static_cast<std::size_t>(j)], c) += v(j, c);
+    // Cache logits q·c_s + log count_s (−∞ for unused codes), one softmax over codes, vectorised
+    // across the queries (latentlab/common/simd.h); exp(−∞) = 0 for the unused codes.
     const VectorXd logCount =
         counts.unaryExpr([](double x) { return x > 0 ? std::log(x) : kNegInf; });
     MatrixXd w = qc.rowwise() + logCount.transpose();
-    const VectorXd mx = w.rowwise().maxCoeff();
-    w.colwise() -= mx;
-    simd::expInPlace(w.data(), static_cast<std::size_t>(w.size()));  // exp(−∞) = 0: unused codes
-    const VectorXd den = w.rowwise().sum();
+    simd::softmaxRowsColMajor(w.data(), static_cast<std::size_t>(w.rows()),
+                              static_cast<std::size_t>(S), static_cast<std::size_t>(w.rows()), 1.0);
     const VectorXd inv = counts.unaryExpr([](double x) { return x > 0 ? 1.0 / x : 0.0; });
     const MatrixXd means = inv.asDiagonal() * sums;
-    return den.cwiseInverse().asDiagonal() * (w * means);
+    return w * means;
   }
   if (q.rows() != n) throw ParamError("causal", "causal attention needs as many queries as keys");
   // Keys [0, cached) are in the cache (counts, sums); the recent window is the current block,

@@ -172,6 +172,37 @@ void ThresholdPass(int kind, const double* z, std::size_t n, double lambda, doub
   if (kind == 2) thresholdPass<2>(z, n, lambda, p, df, sums);
 }
 
+// Clip threshold sets at λ: Σ z over A = {0 < z − λ < 1}, |A| and |U| = #{z − λ ≥ 1}.
+void ClipSets(const double* z, std::size_t n, double lambda, double* out) {
+  const hn::ScalableTag<double> d;
+  const std::size_t lanes = hn::Lanes(d);
+  const auto lam = hn::Set(d, lambda), zero = hn::Zero(d), one = hn::Set(d, 1.0);
+  auto sum = hn::Zero(d);
+  std::size_t active = 0, upper = 0, i = 0;
+  for (; i + lanes <= n; i += lanes) {
+    const auto zi = hn::LoadU(d, z + i);
+    const auto u = hn::Sub(zi, lam);
+    const auto up = hn::Ge(u, one);
+    const auto a = hn::AndNot(up, hn::Gt(u, zero));  // u > 0 and not u ≥ 1
+    sum = hn::Add(sum, hn::IfThenElseZero(a, zi));
+    active += hn::CountTrue(d, a);
+    upper += hn::CountTrue(d, up);
+  }
+  double tail = 0.0;
+  for (; i < n; ++i) {
+    const double u = z[i] - lambda;
+    if (u >= 1.0) {
+      ++upper;
+    } else if (u > 0.0) {
+      tail += z[i];
+      ++active;
+    }
+  }
+  out[0] = hn::GetLane(hn::SumOfLanes(d, sum)) + tail;
+  out[1] = static_cast<double>(active);
+  out[2] = static_cast<double>(upper);
+}
+
 // t holds 2 + edges tiles of `period` floats (lo, inv, then one per cell edge), each the channel
 // constants repeated so that tile[p] belongs to channel p mod channels; missing edges are +∞.
 template <class D>
@@ -252,6 +283,7 @@ HWY_EXPORT(FsqQuantize);
 HWY_EXPORT(ExpInPlaceF64);
 HWY_EXPORT(ExpInPlaceF32);
 HWY_EXPORT(ThresholdPass);
+HWY_EXPORT(ClipSets);
 
 namespace {
 std::vector<std::int64_t> runnableTargetBits() {
@@ -305,6 +337,12 @@ ThresholdSums thresholdSums(Threshold kind, const double* z, std::size_t n, doub
   double sums[2] = {0.0, 0.0};
   HWY_DYNAMIC_DISPATCH(ThresholdPass)(static_cast<int>(kind), z, n, lambda, nullptr, nullptr, sums);
   return {sums[0], sums[1]};
+}
+
+ClipSets clipSets(const double* z, std::size_t n, double lambda) {
+  double out[3];
+  HWY_DYNAMIC_DISPATCH(ClipSets)(z, n, lambda, out);
+  return {out[0], static_cast<std::size_t>(out[1]), static_cast<std::size_t>(out[2])};
 }
 
 void fsqQuantize(float* data, std::size_t count, const FsqChannels& channels) {

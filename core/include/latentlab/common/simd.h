@@ -51,6 +51,14 @@ struct ThresholdSums {
 };
 ThresholdSums thresholdSums(Threshold kind, const double* z, std::size_t n, double lambda);
 
+/// The clip threshold's sets at λ: Σ z_i over A = {0 < z_i − λ < 1}, |A| and
+/// |U| = #{z_i − λ ≥ 1}, in one vectorised, branch-free pass.
+struct ClipSets {
+  double activeSum = 0.0;
+  std::size_t active = 0, upper = 0;
+};
+ClipSets clipSets(const double* z, std::size_t n, double lambda);
+
 /// FSQ's rounding of interleaved vectors of `channels` floats (Mentzer et al. 2023, "Finite
 /// Scalar Quantization"), done by comparisons: the bound f is increasing, so the level of z is
 /// lo + #{boundaries b : z ≥ b}, where the boundaries are the cell edges f⁻¹(q + ½) in z-space
