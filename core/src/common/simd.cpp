@@ -107,13 +107,20 @@ void ExpInPlaceF32(float* x, std::size_t n) { ExpInPlaceImpl(x, n); }
 
 // Threshold Top-k (Su, kexue.fm/archives/10373): p = f(u), d = f′(u) at u = z − λ, from one
 // exponential e = exp(−|u|): exp: p = e (u < 0) or 1; sigmoid: 1/(1 + e) or e/(1 + e),
-// d = e/(1 + e)²; Laplace: 1 − e/2 or e/2, d = e/2.
+// d = e/(1 + e)²; Laplace: 1 − e/2 or e/2, d = e/2; entmax at α = 3/2 (no exponential):
+// p = max(0, 1 + u/2)² below 0 and 1 above, d = √p = 1 + u/2 where 0 < p < 1.
 template <int kKind, class D, class V>
 HWY_INLINE void thresholdStep(D d, const double* z, double lambda, V& p, V& df) {
   const auto one = hn::Set(d, 1.0);
   const auto u = hn::Sub(hn::LoadU(d, z), hn::Set(d, lambda));
-  const auto e = hn::Exp(d, hn::Neg(hn::Abs(u)));
   const auto up = hn::Ge(u, hn::Zero(d));
+  if constexpr (kKind == 3) {  // entmax, α = 3/2: no exponential
+    const auto base = hn::Max(hn::Zero(d), hn::MulAdd(hn::Set(d, 0.5), u, one));
+    p = hn::IfThenElse(up, one, hn::Mul(base, base));
+    df = hn::IfThenElseZero(hn::AndNot(up, hn::Gt(p, hn::Zero(d))), base);
+    return;
+  }
+  const auto e = hn::Exp(d, hn::Neg(hn::Abs(u)));
   if constexpr (kKind == 0) {
     p = hn::IfThenElse(up, one, e);
     df = hn::IfThenZeroElse(up, e);
@@ -170,6 +177,7 @@ void ThresholdPass(int kind, const double* z, std::size_t n, double lambda, doub
   if (kind == 0) thresholdPass<0>(z, n, lambda, p, df, sums);
   if (kind == 1) thresholdPass<1>(z, n, lambda, p, df, sums);
   if (kind == 2) thresholdPass<2>(z, n, lambda, p, df, sums);
+  if (kind == 3) thresholdPass<3>(z, n, lambda, p, df, sums);
 }
 
 // Clip threshold sets at λ: Σ z over A = {0 < z − λ < 1}, |A| and |U| = #{z − λ ≥ 1}.

@@ -207,6 +207,11 @@ SolveOut safeguardedNewton(const Problem& pr, Method m, double lo, double hi, So
                                             static_cast<std::size_t>(pr.n), lam);
       f += sums.f;
       d = sums.derivative;
+    } else if (m == Method::ThreEntmax && alpha == 1.5) {  // α = 3/2: products, no pow
+      const auto sums = simd::thresholdSums(simd::Threshold::Entmax15, pr.z.data(),
+                                            static_cast<std::size_t>(pr.n), lam);
+      f += sums.f;
+      d = sums.derivative;
     } else {
       for (int i = 0; i < pr.n; ++i) {
         const double u = pr.z[i] - lam;
@@ -386,6 +391,9 @@ void runThreshold(const Problem& pr, SoftTopkResult& r, const RunControl& contro
                                                  : simd::Threshold::Laplace;
     simd::thresholdValues(kind, pr.z.data(), static_cast<std::size_t>(pr.n), lam, r.p.data(),
                           d.data());
+  } else if (m == Method::ThreEntmax && alpha == 1.5) {
+    simd::thresholdValues(simd::Threshold::Entmax15, pr.z.data(), static_cast<std::size_t>(pr.n),
+                          lam, r.p.data(), d.data());
   } else if (m == Method::ThreClip) {
     const auto u = pr.z.array() - lam;
     r.p = u.max(0.0).min(1.0).matrix();

@@ -12,6 +12,7 @@
 
 #include "latentlab/common/rng.h"
 #include "latentlab/quantization/fsq.h"
+#include "latentlab/topk/soft_topk.h"
 
 namespace {
 
@@ -94,6 +95,63 @@ TEST(Simd, FsqLevelsEqualTheDoublePathOnEveryTarget) {
         }
       });
     }
+}
+
+TEST(Simd, ThresholdMapsAndSumsMatchTheScalarFunctionsOnEveryTarget) {
+  using latentlab::topk::Method;
+  const struct {
+    simd::Threshold kind;
+    Method method;
+  } cases[] = {{simd::Threshold::Exp, Method::ThreExp},
+               {simd::Threshold::Sigmoid, Method::ThreSigmoid},
+               {simd::Threshold::Laplace, Method::ThreLaplace},
+               {simd::Threshold::Entmax15, Method::ThreEntmax}};
+  Rng rng(9);
+  std::vector<double> z(1003);  // not a whole number of vectors
+  for (double& x : z) x = 3.0 * rng.normal();
+  z[0] = 0.4;  // u = 0 exactly at λ = 0.4: the saturated side
+  const double lambda = 0.4;
+  onEveryTarget([&] {
+    for (const auto& c : cases) {
+      std::vector<double> p(z.size()), d(z.size());
+      simd::thresholdValues(c.kind, z.data(), z.size(), lambda, p.data(), d.data());
+      double fs = 0.0, ds = 0.0;
+      for (std::size_t i = 0; i < z.size(); ++i) {
+        const double f = latentlab::topk::thresholdF(c.method, z[i] - lambda, 1.5);
+        const double df = latentlab::topk::thresholdDF(c.method, z[i] - lambda, 1.5);
+        ASSERT_NEAR(p[i], f, 1e-15 + 4e-16 * f) << static_cast<int>(c.kind) << " at " << i;
+        ASSERT_NEAR(d[i], df, 1e-15 + 4e-16 * df) << static_cast<int>(c.kind) << " at " << i;
+        fs += f;
+        ds += df;
+      }
+      const auto sums = simd::thresholdSums(c.kind, z.data(), z.size(), lambda);
+      EXPECT_NEAR(sums.f, fs, 1e-12 * fs);
+      EXPECT_NEAR(sums.derivative, ds, 1e-12 * ds);
+    }
+  });
+}
+
+TEST(Simd, ClipSetsCountAndSumTheActiveScores) {
+  Rng rng(11);
+  std::vector<double> z(517);
+  for (double& x : z) x = rng.normal();
+  onEveryTarget([&] {
+    const double lambda = -0.2;
+    const auto s = simd::clipSets(z.data(), z.size(), lambda);
+    double sum = 0.0;
+    std::size_t active = 0, upper = 0;
+    for (const double x : z) {
+      if (x - lambda >= 1.0)
+        ++upper;
+      else if (x - lambda > 0.0) {
+        sum += x;
+        ++active;
+      }
+    }
+    EXPECT_EQ(s.active, active);
+    EXPECT_EQ(s.upper, upper);
+    EXPECT_NEAR(s.activeSum, sum, 1e-12 * std::abs(sum));
+  });
 }
 
 }  // namespace

@@ -37,8 +37,9 @@ void softmaxRowsColMajor(float* a, std::size_t rows, std::size_t cols, std::size
 void expInPlace(double* x, std::size_t n);
 void expInPlace(float* x, std::size_t n);
 
-/// The threshold Top-k maps f (Su, kexue.fm/archives/10373) with an exponential inside.
-enum class Threshold { Exp = 0, Sigmoid = 1, Laplace = 2 };
+/// Threshold Top-k maps f (Su, kexue.fm/archives/10373): three with an exponential inside, and
+/// entmax at α = 3/2, f(u) = max(0, 1 + u/2)² for u < 0.
+enum class Threshold { Exp = 0, Sigmoid = 1, Laplace = 2, Entmax15 = 3 };
 
 /// p_i = f(z_i − λ) and derivative_i = f′(z_i − λ) for n scores (exp: min(e^u, 1); sigmoid;
 /// Laplace: 1 − e^{−u}/2 above 0, e^u/2 below), each from one exponential exp(−|u|).
