@@ -202,9 +202,12 @@ SolveOut safeguardedNewton(const Problem& pr, Method m, double lo, double hi, So
     out.iterations = it;
     if (pr.params.traceSolver) r.lambdaTrace.push_back(lam);
     double f = -static_cast<double>(pr.k), d = 0.0;
-    if (m == Method::ThreSigmoid) {  // vectorised, one exp per score; d only steers Newton
-      const auto sums = simd::thresholdSums(simd::Threshold::Sigmoid, pr.z.data(),
-                                            static_cast<std::size_t>(pr.n), lam);
+    if (m == Method::ThreSigmoid || m == Method::ThreExp || m == Method::ThreLaplace) {
+      // Vectorised, one exp per score; d only steers Newton.
+      const auto kind = m == Method::ThreSigmoid ? simd::Threshold::Sigmoid
+                        : m == Method::ThreExp   ? simd::Threshold::Exp
+                                                 : simd::Threshold::Laplace;
+      const auto sums = simd::thresholdSums(kind, pr.z.data(), static_cast<std::size_t>(pr.n), lam);
       f += sums.f;
       d = sums.derivative;
     } else if (m == Method::ThreEntmax && alpha == 1.5) {  // α = 3/2: products, no pow
@@ -347,6 +350,60 @@ double solveClip(const Problem& pr, SoftTopkResult& r, const RunControl& control
 
 }  // namespace
 
+// exp and Laplace at large k: the sort-based scan needs the k (2k + 1) largest scores in order,
+// an O(n log n) sort at k = n/2. Instead the vectorised Newton iteration locates λ, the saturated
+// set S = {z_i ≥ λ} is read off it, and the closed form λ(|S|) is evaluated once with O(n)
+// log-sum-exps over S and its complement; the result is kept only if it passes the same bracket
+// test (min S ≥ λ ≥ max of the rest). Empty when it does not (λ on a score): the scan decides.
+std::optional<ClosedForm> closedFormFromNewton(const Problem& pr, Method m, SoftTopkResult& r,
+                                               const RunControl& control) {
+  const double n = pr.n, k = pr.k;
+  const double lo = m == Method::ThreExp ? pr.z.minCoeff() : pr.z.minCoeff() - std::log(n) - 1.0;
+  const double hi = pr.z.maxCoeff() + std::log(n / k) + (m == Method::ThreExp ? 0.0 : 1.0);
+  SoftTopkResult scratch;  // Newton's own trace and iterations are not the method's
+  const SolveOut s = safeguardedNewton(pr, m, lo, hi, scratch, control);
+  if (!s.converged) return std::nullopt;
+  // log Σ e^{±z} over each side of λ, shifted by its largest term.
+  auto logSumExp = [&](bool saturated, double sign) {
+    double mx = kNegInf;
+    for (Eigen::Index i = 0; i < pr.z.size(); ++i)
+      if ((pr.z[i] >= s.lambda) == saturated) mx = std::max(mx, sign * pr.z[i]);
+    if (mx == kNegInf) return kNegInf;
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i < pr.z.size(); ++i)
+      if ((pr.z[i] >= s.lambda) == saturated) sum += std::exp(sign * pr.z[i] - mx);
+    return mx + std::log(sum);
+  };
+  int sat = 0;
+  double minS = std::numeric_limits<double>::infinity(), maxU = kNegInf;
+  for (Eigen::Index i = 0; i < pr.z.size(); ++i) {
+    if (pr.z[i] >= s.lambda) {
+      ++sat;
+      minS = std::min(minS, pr.z[i]);
+    } else {
+      maxU = std::max(maxU, pr.z[i]);
+    }
+  }
+  double lam = 0.0;
+  const double l2 = logSumExp(false, 1.0);
+  if (m == Method::ThreExp) {
+    if (sat >= pr.k) return std::nullopt;
+    lam = l2 - std::log(k - sat);
+  } else {
+    const double l1 = logSumExp(true, -1.0), a = k - sat;
+    if (a == 0.0) {
+      lam = 0.5 * (l2 - l1);
+    } else {
+      const double logA = std::log(std::abs(a));
+      const double logRoot = 0.5 * logAddExp(2.0 * logA, l1 + l2);
+      lam = a > 0.0 ? l2 - logAddExp(logA, logRoot) : logAddExp(logA, logRoot) - l1;
+    }
+  }
+  if (!(lam <= minS && lam >= maxU)) return std::nullopt;
+  r.bracket = {maxU, minS};
+  return ClosedForm{lam, sat};
+}
+
 void runThreshold(const Problem& pr, SoftTopkResult& r, const RunControl& control) {
   const Method m = pr.params.method;
   const double alpha = pr.params.alpha;
@@ -355,7 +412,13 @@ void runThreshold(const Problem& pr, SoftTopkResult& r, const RunControl& contro
   switch (m) {
     case Method::ThreExp:
     case Method::ThreLaplace: {
-      const ClosedForm cf = m == Method::ThreExp ? solveExp(pr, r) : solveLaplace(pr, r);
+      // Above a few hundred the selection and sort of the largest scores costs more than the
+      // Newton detour (and the solver trace, when asked for, is the scan's).
+      std::optional<ClosedForm> fast;
+      if (pr.k > 256 && !pr.params.traceSolver) fast = closedFormFromNewton(pr, m, r, control);
+      const ClosedForm cf = fast                   ? *fast
+                            : m == Method::ThreExp ? solveExp(pr, r)
+                                                   : solveLaplace(pr, r);
       lam = cf.lambda;
       r.saturated = cf.m;
       break;
