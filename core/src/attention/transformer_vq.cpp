@@ -40,20 +40,20 @@ std::vector<int> assignCodes(const Eigen::Ref<const MatrixXd>& keys,
                              const Eigen::Ref<const MatrixXd>& codebook) {
   if (codebook.cols() != keys.cols())
     throw ParamError("codebook", "the codebook must have the keys' dimension d");
-  // The distances transposed (S × n), so that each key's are one contiguous column; the same
+  // The distances transposed (S × n), so that each key's are one contiguous column, and the
+  // norms added inside the search instead of in two more passes over the S × n matrix: the same
   // arithmetic, ((−2k·c) + ‖k‖²) + ‖c‖² clamped at 0, as squaredDistances.
-  MatrixXd dist = -2.0 * codebook * keys.transpose();
-  dist.rowwise() += keys.rowwise().squaredNorm().transpose();
-  dist.colwise() += codebook.rowwise().squaredNorm();
+  const MatrixXd dot = -2.0 * codebook * keys.transpose();
+  const VectorXd kn = keys.rowwise().squaredNorm(), cn = codebook.rowwise().squaredNorm();
   const Index n = keys.rows(), s = codebook.rows();
   std::vector<int> codes(static_cast<std::size_t>(n));
 #pragma omp parallel for schedule(static) if (n * s >= (Index{1} << 20))
   for (Index i = 0; i < n; ++i) {
-    const double* col = dist.data() + i * s;
+    const double* col = dot.data() + i * s;
     Index best = 0;
-    double bestValue = std::max(col[0], 0.0);
+    double bestValue = std::max(col[0] + kn(i) + cn(0), 0.0);
     for (Index c = 1; c < s; ++c) {
-      const double v = std::max(col[c], 0.0);
+      const double v = std::max(col[c] + kn(i) + cn(c), 0.0);
       if (v < bestValue) {  // strict: ties go to the lowest index
         bestValue = v;
         best = c;
@@ -128,7 +128,7 @@ MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q,
     throw ParamError("bias_strength", "the window bias must be finite");
   for (int c : codes)
     if (c < 0 || c >= S) throw ParamError("codebook", "a key's code is outside the codebook");
-  const MatrixXd qc = scale * q * codebook.transpose();  // n_q × S: the only n×S GEMM
+  MatrixXd qc = scale * q * codebook.transpose();  // n_q × S: the only n×S GEMM
   if (!causal) {
     VectorXd counts = VectorXd::Zero(S);
     MatrixXd sums = MatrixXd::Zero(S, dv);
@@ -139,7 +139,8 @@ MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q,
     // across the queries (latentlab/common/simd.h); exp(−∞) = 0 for the unused codes.
     const VectorXd logCount =
         counts.unaryExpr([](double x) { return x > 0 ? std::log(x) : kNegInf; });
-    MatrixXd w = qc.rowwise() + logCount.transpose();
+    MatrixXd& w = qc;  // in place: the bidirectional form needs qc no more
+    w.rowwise() += logCount.transpose();
     simd::softmaxRowsColMajor(w.data(), static_cast<std::size_t>(w.rows()),
                               static_cast<std::size_t>(S), static_cast<std::size_t>(w.rows()), 1.0);
     const VectorXd inv = counts.unaryExpr([](double x) { return x > 0 ? 1.0 / x : 0.0; });
