@@ -9,13 +9,14 @@
 #include <string>
 
 #include "latentlab/common/errors.h"
+#include "latentlab/common/finite.h"
 #include "latentlab/common/simd.h"
 
 namespace latentlab::attention {
 namespace {
 
 void checkFinite(const Eigen::Ref<const Eigen::MatrixXd>& m, const char* key, const char* name) {
-  if (!m.allFinite())
+  if (!latentlab::allFinite(m))
     throw ParamError(key, std::string(name) + " contains NaN or Inf; every entry must be finite");
 }
 

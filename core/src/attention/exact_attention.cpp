@@ -11,6 +11,7 @@
 
 #include "latentlab/attention/attention_matrix.h"
 #include "latentlab/common/errors.h"
+#include "latentlab/common/finite.h"
 #include "latentlab/common/simd.h"
 
 namespace latentlab::attention {
@@ -26,7 +27,7 @@ using Mat = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>;
 template <class M>
 void requireFiniteOf(const M& m, const char* key) {
   if (m.size() == 0) throw ParamError(key, std::string(key) + " must not be empty");
-  if (!m.allFinite())
+  if (!latentlab::allFinite(m))
     throw ParamError(key, std::string(key) + " contains NaN or Inf; every entry must be finite");
 }
 

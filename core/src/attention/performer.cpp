@@ -100,6 +100,15 @@ MatrixXd kernelFeatures(const Eigen::Ref<const MatrixXd>& x,
 
 namespace {
 
+// Largest entry of each row, column by column (contiguous and vectorised; Eigen's rowwise()
+// reduction of a column-major matrix reads each row with a stride). Exact, so the same numbers.
+template <class S>
+Vec<S> rowMax(const Mat<S>& a) {
+  Vec<S> mx = a.col(0);
+  for (Index j = 1; j < a.cols(); ++j) mx = mx.cwiseMax(a.col(j));
+  return mx;
+}
+
 // Both feature matrices exponentiated in place by the dispatched SIMD kernel.
 template <class S>
 void expInPlace(FeaturesOf<S>& f) {
@@ -117,17 +126,19 @@ FeaturesOf<S> featuresOf(const Eigen::Ref<const Mat<S>>& q, const Eigen::Ref<con
   if (!(scale > 0) || !std::isfinite(scale))
     throw ParamError("scale", "the logit scale must be positive and finite");
   const S root = std::sqrt(scale);
-  const Mat<S> pq = (root * q) * omega.transpose();
-  const Mat<S> pk = (root * k) * omega.transpose();
+  Mat<S> pq = (root * q) * omega.transpose();
+  Mat<S> pk = (root * k) * omega.transpose();
   const Vec<S> kHalf = S(0.5) * scale * k.rowwise().squaredNorm();
   const Index m = omega.rows();
   FeaturesOf<S> f;
   if (kind == FeatureKind::Positive) {
     // Queries: per-row max (−‖x‖²/2 is constant per row too); keys: one global max (as in
     // the Performer reference code; the stabilisers cancel in the normalisation).
-    f.q = pq.colwise() - pq.rowwise().maxCoeff();
-    f.k = pk.colwise() - kHalf;
-    f.k.array() -= f.k.maxCoeff();
+    pq.colwise() -= rowMax<S>(pq);  // in place: no copies of the n × m projections
+    pk.colwise() -= kHalf;
+    pk.array() -= pk.maxCoeff();
+    f.q = std::move(pq);
+    f.k = std::move(pk);
     expInPlace(f);
     return f;
   }
@@ -138,7 +149,7 @@ FeaturesOf<S> featuresOf(const Eigen::Ref<const Mat<S>>& q, const Eigen::Ref<con
     xq.rightCols(m) = -pq;
     xk.leftCols(m) = pk.colwise() - kHalf;
     xk.rightCols(m) = (-pk).colwise() - kHalf;
-    f.q = xq.colwise() - xq.rowwise().maxCoeff();
+    f.q = xq.colwise() - rowMax<S>(xq);
     f.k = xk.array() - xk.maxCoeff();
     expInPlace(f);
     return f;
