@@ -4294,6 +4294,10 @@ LatentLab：现代深度学习数学的交互式实验室。
         <source>&lt;br&gt;&lt;b&gt;float32&lt;/b&gt;: the exact output is within %1 and Performer&apos;s within %2 of float64 (relative Frobenius error).</source>
         <translation>&lt;br&gt;&lt;b&gt;float32&lt;/b&gt;：精确输出与 float64 相差 %1 以内，Performer 输出相差 %2 以内（相对 Frobenius 误差）。</translation>
     </message>
+    <message>
+        <source>, float32</source>
+        <translation>，float32</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::EfficientAttentionPage</name>
@@ -4332,6 +4336,10 @@ LatentLab：现代深度学习数学的交互式实验室。
     <message>
         <source>Efficient attention</source>
         <translation>高效注意力</translation>
+    </message>
+    <message>
+        <source>Arithmetic</source>
+        <translation type="unfinished">运算精度</translation>
     </message>
 </context>
 <context>

@@ -265,6 +265,12 @@ TEST(ColorMapping, ColorizeKeepsLayoutAndTicksAreReadable) {
   EXPECT_DOUBLE_EQ(ticks.back(), 5.0);
   ColorMapping lg{ColorMapKind::Viridis, ColorScale::Log, 1e-3, 1e2};
   EXPECT_EQ(colorBarTicks(lg).size(), 6u);
+  // A short bar asks for fewer: never more than asked, the top decade kept on a log bar.
+  EXPECT_LE(colorBarTicks(m, 3).size(), 3u);
+  EXPECT_GE(colorBarTicks(m, 3).size(), 2u);
+  const auto fewLog = colorBarTicks(lg, 3);
+  EXPECT_LE(fewLog.size(), 3u);
+  EXPECT_DOUBLE_EQ(fewLog.back(), 1e2);
   EXPECT_EQ(colorBarTickLabel(1e-3), QStringLiteral("0.001"));
   EXPECT_EQ(colorBarTickLabel(0.123456), QStringLiteral("0.123"));
 }

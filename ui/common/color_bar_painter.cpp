@@ -63,15 +63,24 @@ std::vector<double> niceLinearTicks(double lo, double hi, int most) {
   return best.size() >= 2 ? best : std::vector<double>{lo, hi};
 }
 
-std::vector<double> colorBarTicks(const ColorMapping& m) {
+std::vector<double> colorBarTicks(const ColorMapping& m, int most) {
+  most = std::max(2, most);
   switch (m.scale) {
     case ColorScale::Linear:
-      return niceLinearTicks(m.lo, m.hi);
-    case ColorScale::Log:
-      return logTicks(m.lo, m.hi);
+      return niceLinearTicks(m.lo, m.hi, most);
+    case ColorScale::Log: {
+      std::vector<double> t = logTicks(m.lo, m.hi);
+      // Every other decade until they fit, keeping the top one.
+      while (static_cast<int>(t.size()) > most) {
+        std::vector<double> kept;
+        for (std::size_t i = t.size() % 2 == 0 ? 1 : 0; i < t.size(); i += 2) kept.push_back(t[i]);
+        t = std::move(kept);
+      }
+      return t;
+    }
     case ColorScale::Symmetric: {
       const double a = std::max(std::abs(m.lo), std::abs(m.hi));
-      return niceLinearTicks(-a, a);
+      return niceLinearTicks(-a, a, most);
     }
   }
   return {};
@@ -111,7 +120,9 @@ void paintColorBar(QPainter& p, const QRect& rect, const ColorMapping& mapping,
 
   p.setPen(text);
   const int x0 = strip.right() + 1;
-  for (double v : colorBarTicks(mapping)) {
+  // One label per 1.4 text lines of bar at most, so that a short bar's labels never overlap.
+  const int most = static_cast<int>(strip.height() / (1.4 * fm.height()));
+  for (double v : colorBarTicks(mapping, most)) {
     const double t = mapping.normalise(v);
     if (std::isnan(t)) continue;
     const double y = strip.bottom() - t * (strip.height() - 1);

@@ -19,7 +19,8 @@ namespace latentlab::ui {
 std::vector<double> niceLinearTicks(double lo, double hi, int most = 7);
 /// Tick values for a colour bar: "nice" steps for linear and symmetric scales (5–7 ticks, 0
 /// included when in range), decades (or 1-2-5 steps on a short range) for log scales.
-std::vector<double> colorBarTicks(const ColorMapping& mapping);
+/// At most `most` ticks (a short bar takes fewer, so that its labels never overlap).
+std::vector<double> colorBarTicks(const ColorMapping& mapping, int most = 7);
 /// Tick label text (%.3g: readable and short).
 QString colorBarTickLabel(double v);
 /// Width a bar with its tick labels and optional rotated label needs.

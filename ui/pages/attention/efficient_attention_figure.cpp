@@ -141,7 +141,8 @@ void EfficientAttentionFigure::show(const attention::EfficientLabParams& p,
                        .arg(num(p.sigma))
                        .arg(p.causal ? tr("causal") : tr("bidirectional"))
                        .arg(p.m)
-                       .arg(p.codebookSize));
+                       .arg(p.codebookSize) +
+                   (p.precision == attention::Arithmetic::Float32 ? tr(", float32") : QString()));
   switch (p.view) {
     case EfficientView::Maps:
       fillMaps(p, r);

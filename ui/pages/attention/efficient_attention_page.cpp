@@ -50,14 +50,15 @@ QString EfficientAttentionPage::source() const {
 }
 
 std::vector<std::string> EfficientAttentionPage::captionKeys() const {
-  return {"n", "d", "m", "codebook_size", "block", "causal"};
+  return {"n", "d", "m", "codebook_size", "block", "causal", "precision"};
 }
 
 std::vector<std::pair<QString, std::string>> EfficientAttentionPage::sections() const {
   return {{tr("Data"), "n"},
           {tr("Performer"), "feature"},
           {tr("Transformer-VQ"), "codebook"},
-          {tr("Soft VQ analogy"), "soft_tau"}};
+          {tr("Soft VQ analogy"), "soft_tau"},
+          {tr("Arithmetic"), "precision"}};
 }
 
 attention::EfficientLabParams EfficientAttentionPage::labParams() const {
