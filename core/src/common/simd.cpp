@@ -211,6 +211,51 @@ void ClipSets(const double* z, std::size_t n, double lambda, double* out) {
   out[2] = static_cast<double>(upper);
 }
 
+// Nearest-code search, the argmin after the GEMM: for a column-major rows × cols tile of x·cᵀ,
+// v = ‖c_j‖² − 2·x·c_j per column j, kept where it is smaller than the best so far (strictly:
+// ties keep the lower code). Vectorised across rows, the index in integer lanes of the same width.
+template <class T, class I>
+void argminUpdate(const T* dist, std::size_t rows, std::size_t cols, std::size_t ld,
+                  const T* codeNorm, I firstCode, T* best, I* index) {
+  const hn::ScalableTag<T> d;
+  const hn::RebindToSigned<decltype(d)> di;
+  const std::size_t lanes = hn::Lanes(d);
+  const auto two = hn::Set(d, T(2));
+  std::size_t r = 0;
+  for (; r + lanes <= rows; r += lanes) {
+    auto b = hn::LoadU(d, best + r);
+    auto idx = hn::LoadU(di, index + r);
+    for (std::size_t j = 0; j < cols; ++j) {
+      const auto v = hn::NegMulAdd(two, hn::LoadU(d, dist + j * ld + r), hn::Set(d, codeNorm[j]));
+      const auto better = hn::Lt(v, b);
+      b = hn::IfThenElse(better, v, b);
+      idx = hn::IfThenElse(hn::RebindMask(di, better), hn::Set(di, static_cast<I>(firstCode + j)),
+                           idx);
+    }
+    hn::StoreU(b, d, best + r);
+    hn::StoreU(idx, di, index + r);
+  }
+  for (; r < rows; ++r)
+    for (std::size_t j = 0; j < cols; ++j) {
+      const T v = codeNorm[j] - T(2) * dist[j * ld + r];
+      if (v < best[r]) {
+        best[r] = v;
+        index[r] = static_cast<I>(firstCode + j);
+      }
+    }
+}
+
+void ArgminUpdateF32(const float* dist, std::size_t rows, std::size_t cols, std::size_t ld,
+                     const float* codeNorm, std::int32_t firstCode, float* best,
+                     std::int32_t* index) {
+  argminUpdate(dist, rows, cols, ld, codeNorm, firstCode, best, index);
+}
+void ArgminUpdateF64(const double* dist, std::size_t rows, std::size_t cols, std::size_t ld,
+                     const double* codeNorm, std::int64_t firstCode, double* best,
+                     std::int64_t* index) {
+  argminUpdate(dist, rows, cols, ld, codeNorm, firstCode, best, index);
+}
+
 // t holds 2 + edges tiles of `period` floats (lo, inv, then one per cell edge), each the channel
 // constants repeated so that tile[p] belongs to channel p mod channels; missing edges are +∞.
 template <class D>
@@ -292,6 +337,8 @@ HWY_EXPORT(ExpInPlaceF64);
 HWY_EXPORT(ExpInPlaceF32);
 HWY_EXPORT(ThresholdPass);
 HWY_EXPORT(ClipSets);
+HWY_EXPORT(ArgminUpdateF32);
+HWY_EXPORT(ArgminUpdateF64);
 
 namespace {
 std::vector<std::int64_t> runnableTargetBits() {
@@ -351,6 +398,16 @@ ClipSets clipSets(const double* z, std::size_t n, double lambda) {
   double out[3];
   HWY_DYNAMIC_DISPATCH(ClipSets)(z, n, lambda, out);
   return {out[0], static_cast<std::size_t>(out[1]), static_cast<std::size_t>(out[2])};
+}
+
+void argminUpdate(const float* dist, std::size_t rows, std::size_t cols, std::size_t ld,
+                  const float* codeNorm, std::int32_t firstCode, float* best, std::int32_t* index) {
+  HWY_DYNAMIC_DISPATCH(ArgminUpdateF32)(dist, rows, cols, ld, codeNorm, firstCode, best, index);
+}
+void argminUpdate(const double* dist, std::size_t rows, std::size_t cols, std::size_t ld,
+                  const double* codeNorm, std::int64_t firstCode, double* best,
+                  std::int64_t* index) {
+  HWY_DYNAMIC_DISPATCH(ArgminUpdateF64)(dist, rows, cols, ld, codeNorm, firstCode, best, index);
 }
 
 void fsqQuantize(float* data, std::size_t count, const FsqChannels& channels) {

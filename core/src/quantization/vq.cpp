@@ -8,10 +8,14 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 #include "latentlab/common/errors.h"
+#include "latentlab/common/simd.h"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -71,7 +75,8 @@ NearestResult nearestImpl(const Mat& x, const Mat& codebook, const RunControl& c
   std::atomic<bool> cancelled{false};
   // Threads only pay off on big searches; small ones (the page at defaults) stay serial so a busy
   // machine's thread wake-ups cannot dominate an interactive recompute.
-  const bool parallel = static_cast<double>(n) * static_cast<double>(k) * static_cast<double>(d) > 4e6;
+  const bool parallel =
+      static_cast<double>(n) * static_cast<double>(k) * static_cast<double>(d) > 4e6;
   const SerialEigenGemm serialGemm(!parallel);  // parallel: Eigen already stays serial per tile
 #pragma omp parallel for schedule(dynamic) if (parallel)
   for (Eigen::Index t = 0; t < tiles; ++t) {
@@ -83,24 +88,20 @@ NearestResult nearestImpl(const Mat& x, const Mat& codebook, const RunControl& c
     const auto xt = x.middleRows(r0, rows);
     const Vec xNorm = xt.rowwise().squaredNorm();
     Vec best = Vec::Constant(rows, std::numeric_limits<Scalar>::infinity());
-    std::vector<int> bestIdx(static_cast<std::size_t>(rows), 0);
+    using Index = std::conditional_t<std::is_same_v<Scalar, float>, std::int32_t, std::int64_t>;
+    std::vector<Index> bestIdx(static_cast<std::size_t>(rows), 0);
     Dense dist;
     for (Eigen::Index c0 = 0; c0 < k; c0 += kCodeTile) {
       const Eigen::Index cols = std::min(kCodeTile, k - c0);
       dist.noalias() = xt * codebook.middleRows(c0, cols).transpose();  // the GEMM
-      for (Eigen::Index j = 0; j < cols; ++j) {
-        const Scalar cn = codeNorm(c0 + j);
-        for (Eigen::Index r = 0; r < rows; ++r) {
-          const Scalar v = cn - Scalar(2) * dist(r, j);  // ‖x‖² is constant per row
-          if (v < best(r)) {
-            best(r) = v;
-            bestIdx[static_cast<std::size_t>(r)] = static_cast<int>(c0 + j);
-          }
-        }
-      }
+      // ‖x‖² is constant per row, so the argmin runs on ‖c‖² − 2x·c (vectorised across rows).
+      simd::argminUpdate(dist.data(), static_cast<std::size_t>(rows),
+                         static_cast<std::size_t>(cols), static_cast<std::size_t>(dist.rows()),
+                         codeNorm.data() + c0, static_cast<Index>(c0), best.data(), bestIdx.data());
     }
     for (Eigen::Index r = 0; r < rows; ++r) {
-      out.index[static_cast<std::size_t>(r0 + r)] = bestIdx[static_cast<std::size_t>(r)];
+      out.index[static_cast<std::size_t>(r0 + r)] =
+          static_cast<int>(bestIdx[static_cast<std::size_t>(r)]);
       out.distance2(r0 + r) = std::max(0.0, static_cast<double>(best(r) + xNorm(r)));
     }
   }
@@ -128,7 +129,9 @@ RowMatrixXd kmeansPlusPlus(const RowMatrixXd& x, int k, std::uint64_t seed,
                                           std::to_string(n) + "), got " + std::to_string(k));
   Rng rng(seed);
   RowMatrixXd centres(k, x.cols());
-  auto pick = [&](double u) { return std::min<Eigen::Index>(n - 1, static_cast<Eigen::Index>(u * n)); };
+  auto pick = [&](double u) {
+    return std::min<Eigen::Index>(n - 1, static_cast<Eigen::Index>(u * n));
+  };
   centres.row(0) = x.row(pick(rng.uniform()));
   Eigen::VectorXd d2 = (x.rowwise() - centres.row(0)).rowwise().squaredNorm();
   for (int c = 1; c < k; ++c) {
@@ -173,7 +176,8 @@ RowMatrixXd initCodebook(const RowMatrixXd& x, int k, VqInit init, std::uint64_t
   for (Eigen::Index i = 0; i < n; ++i) perm[static_cast<std::size_t>(i)] = i;
   for (int i = 0; i < k; ++i) {
     const auto j = i + static_cast<Eigen::Index>(rng.uniform() * static_cast<double>(n - i));
-    std::swap(perm[static_cast<std::size_t>(i)], perm[static_cast<std::size_t>(std::min(j, n - 1))]);
+    std::swap(perm[static_cast<std::size_t>(i)],
+              perm[static_cast<std::size_t>(std::min(j, n - 1))]);
     out.row(i) = x.row(perm[static_cast<std::size_t>(i)]);
   }
   return out;
@@ -291,7 +295,8 @@ UsageStats usageStats(const std::vector<std::int64_t>& counts) {
       }
   s.entropyBits = h;
   s.perplexity = std::exp2(h);
-  s.normalisedEntropy = s.codebookSize > 1 ? h / std::log2(static_cast<double>(s.codebookSize)) : 0.0;
+  s.normalisedEntropy =
+      s.codebookSize > 1 ? h / std::log2(static_cast<double>(s.codebookSize)) : 0.0;
   return s;
 }
 

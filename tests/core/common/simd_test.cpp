@@ -154,4 +154,38 @@ TEST(Simd, ClipSetsCountAndSumTheActiveScores) {
   });
 }
 
+TEST(Simd, ArgminUpdateKeepsTheFirstSmallestCodeOnEveryTarget) {
+  // 37 rows (a partial vector), 70 codes in a 40-row tile, codes starting at 100; column 5
+  // repeats column 3 so ties must keep the lower code.
+  const std::size_t rows = 37, ld = 40, cols = 70;
+  Rng rng(13);
+  std::vector<float> dist(ld * cols), norm(cols);
+  for (float& v : dist) v = static_cast<float>(rng.normal());
+  for (float& v : norm) v = static_cast<float>(std::abs(rng.normal()));
+  for (std::size_t r = 0; r < ld; ++r) dist[5 * ld + r] = dist[3 * ld + r];
+  norm[5] = norm[3];
+  std::vector<float> want(rows, HUGE_VALF);
+  std::vector<std::int32_t> wantIdx(rows, -1);
+  for (std::size_t j = 0; j < cols; ++j)
+    for (std::size_t r = 0; r < rows; ++r) {
+      const float v = norm[j] - 2.0f * dist[j * ld + r];
+      if (v < want[r]) {
+        want[r] = v;
+        wantIdx[r] = static_cast<std::int32_t>(100 + j);
+      }
+    }
+  onEveryTarget([&] {
+    std::vector<float> best(rows, HUGE_VALF);
+    std::vector<std::int32_t> idx(rows, -1);
+    simd::argminUpdate(dist.data(), rows, cols, ld, norm.data(), 100, best.data(), idx.data());
+    EXPECT_EQ(idx, wantIdx);
+    EXPECT_EQ(best, want);
+    std::vector<double> dd(dist.begin(), dist.end()), dn(norm.begin(), norm.end());
+    std::vector<double> bestD(rows, HUGE_VAL);
+    std::vector<std::int64_t> idxD(rows, -1);
+    simd::argminUpdate(dd.data(), rows, cols, ld, dn.data(), 100, bestD.data(), idxD.data());
+    for (std::size_t r = 0; r < rows; ++r) EXPECT_EQ(idxD[r], wantIdx[r]) << r;
+  });
+}
+
 }  // namespace

@@ -8,6 +8,7 @@
 // within 4 ulp of the exact value); sums run in the same order as a scalar loop.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,15 @@ struct ClipSets {
   std::size_t active = 0, upper = 0;
 };
 ClipSets clipSets(const double* z, std::size_t n, double lambda);
+
+/// Nearest-code search after the GEMM: for column j of a column-major rows × cols tile of
+/// x·cᵀ (leading dimension ld), v_r = codeNorm_j − 2·tile(r, j); where v_r < best_r (strictly,
+/// so ties keep the lower code) best_r = v_r and index_r = firstCode + j. Vectorised across rows.
+void argminUpdate(const float* dist, std::size_t rows, std::size_t cols, std::size_t ld,
+                  const float* codeNorm, std::int32_t firstCode, float* best, std::int32_t* index);
+void argminUpdate(const double* dist, std::size_t rows, std::size_t cols, std::size_t ld,
+                  const double* codeNorm, std::int64_t firstCode, double* best,
+                  std::int64_t* index);
 
 /// FSQ's rounding of interleaved vectors of `channels` floats (Mentzer et al. 2023, "Finite
 /// Scalar Quantization"), done by comparisons: the bound f is increasing, so the level of z is
