@@ -4339,7 +4339,7 @@ LatentLab：现代深度学习数学的交互式实验室。
     </message>
     <message>
         <source>Arithmetic</source>
-        <translation type="unfinished">运算精度</translation>
+        <translation>运算精度</translation>
     </message>
 </context>
 <context>
