@@ -9,14 +9,14 @@
 
 #include "latentlab/common/errors.h"
 #include "latentlab/common/rng.h"
+#include "latentlab/common/simd.h"
 #include "latentlab/flows/reflow.h"
 
 namespace latentlab::flows {
 
 void checkMixture(const Mixture& m, const std::string& key) {
   const auto k = m.means.rows();
-  if (k < 1 || m.means.cols() < 1)
-    throw ParamError(key, key + " needs at least one component");
+  if (k < 1 || m.means.cols() < 1) throw ParamError(key, key + " needs at least one component");
   if (m.stds.size() != k || m.weights.size() != k)
     throw ParamError(key, key + ": means, stds and weights must have the same length");
   if (!m.means.allFinite()) throw ParamError(key, key + ": a mean is NaN or infinite");
@@ -45,8 +45,8 @@ Eigen::MatrixXd Mixture::sample(int n, std::uint64_t seed) const {
 double Mixture::nll(const Eigen::MatrixXd& x, double minStd) const {
   const int d = dim();
   const Eigen::ArrayXd s = stds.array().max(minStd);
-  const Eigen::ArrayXd logc = (weights.array() / weights.sum()).log() -
-                              0.5 * d * (2.0 * std::numbers::pi * s * s).log();
+  const Eigen::ArrayXd logc =
+      (weights.array() / weights.sum()).log() - 0.5 * d * (2.0 * std::numbers::pi * s * s).log();
   double total = 0.0;
   for (Eigen::Index i = 0; i < x.rows(); ++i) {
     const Eigen::ArrayXd d2 = (means.rowwise() - x.row(i)).rowwise().squaredNorm().array();
@@ -121,10 +121,11 @@ namespace {
 // v* for one block of particles: softmax over pairs (log-sum-exp), then the weighted sum.
 Eigen::MatrixXd velocityBlock(const Eigen::MatrixXd& x, const PairTerms& pt) {
   Eigen::ArrayXXd w = logWeights(x, pt);
-  const Eigen::ArrayXd mx = w.rowwise().maxCoeff();
-  w = (w.colwise() - mx).exp();
-  const Eigen::ArrayXd norm = w.rowwise().sum();
-  w.colwise() /= norm;
+  // The row softmax vectorised across the particles (latentlab/common/simd.h): each row's max and
+  // sum over the pairs in order, as before, with Highway's exp.
+  simd::softmaxRowsColMajor(w.data(), static_cast<std::size_t>(w.rows()),
+                            static_cast<std::size_t>(w.cols()), static_cast<std::size_t>(w.rows()),
+                            1.0);
   const Eigen::MatrixXd wm = w.matrix();
   Eigen::MatrixXd v = wm * pt.offset;
   const Eigen::ArrayXd b = (wm * pt.beta.matrix()).array();
