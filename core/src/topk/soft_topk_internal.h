@@ -31,6 +31,8 @@ void runIterSu(const Problem& pr, SoftTopkResult& r, const RunControl& control);
 void runIterSe(const Problem& pr, SoftTopkResult& r, const RunControl& control);
 void runGradTopk(const Problem& pr, SoftTopkResult& r, const RunControl& control);
 void runThreshold(const Problem& pr, SoftTopkResult& r, const RunControl& control);
+// λ of the clip threshold map (soft_topk_clip.cpp); fills r.bracket, iterations and the trace.
+double solveClip(const Problem& pr, SoftTopkResult& r, const RunControl& control);
 void runOtSinkhorn(const Problem& pr, SoftTopkResult& r, const RunControl& control);
 void runGumbel(const Problem& pr, SoftTopkResult& r, const RunControl& control);
 void runGauss(const Problem& pr, SoftTopkResult& r, const RunControl& control);

@@ -152,6 +152,16 @@ ClosedForm solveExp(const Problem& pr, SoftTopkResult& r) {
       r, pr.params.traceSolver);
 }
 
+// Laplace's λ for m saturated entries from l1 = log S1, l2 = log S2 and a = k − m: the root of
+// S1 t² + 2a t − S2 = 0, t = e^λ, in the form without cancellation for each sign of a, in logs.
+double laplaceLambda(double l1, double l2, double a) {
+  if (a == 0.0) return 0.5 * (l2 - l1);
+  const double logA = std::log(std::abs(a));
+  const double logRoot = 0.5 * logAddExp(2.0 * logA, l1 + l2);  // log √(a² + S1·S2)
+  if (a > 0.0) return l2 - logAddExp(logA, logRoot);
+  return logAddExp(logA, logRoot) - l1;
+}
+
 // S1 = Σ_{i<m} e^{−zs_i}, S2 = Σ_{i≥m} e^{zs_i}, a = k − m, S1 t² + 2a t − S2 = 0, t = e^λ;
 // the root is taken in the form without cancellation for each sign of a, all in logs, m = 0..n.
 ClosedForm solveLaplace(const Problem& pr, SoftTopkResult& r) {
@@ -170,14 +180,8 @@ ClosedForm solveLaplace(const Problem& pr, SoftTopkResult& r) {
     logS2[static_cast<std::size_t>(i)] =
         logAddExp(logS2[static_cast<std::size_t>(i) + 1], zs[static_cast<std::size_t>(i)]);
   auto lambdaOf = [&](int m) {
-    const double l1 = logS1[static_cast<std::size_t>(m)];
-    const double l2 = logS2[static_cast<std::size_t>(m)];
-    const double a = static_cast<double>(pr.k - m);
-    if (a == 0.0) return 0.5 * (l2 - l1);
-    const double logA = std::log(std::abs(a));
-    const double logRoot = 0.5 * logAddExp(2.0 * logA, l1 + l2);  // log √(a² + S1·S2)
-    if (a > 0.0) return l2 - logAddExp(logA, logRoot);
-    return logAddExp(logA, logRoot) - l1;
+    return laplaceLambda(logS1[static_cast<std::size_t>(m)], logS2[static_cast<std::size_t>(m)],
+                         static_cast<double>(pr.k - m));
   };
   return scanSegments(zs, last, lambdaOf, r, pr.params.traceSolver);
 }
@@ -242,112 +246,6 @@ SolveOut safeguardedNewton(const Problem& pr, Method m, double lo, double hi, So
   return out;
 }
 
-// Among the values c, the largest with pred false and the smallest with pred true (pred is
-// monotone: false below some point, true above it), by selection instead of sorting: each step
-// takes the median of the candidates left (nth_element, O(size)), asks pred once and drops the
-// half it settles. ±∞ when every candidate is on one side.
-template <class Pred>
-std::pair<double, double> splitBy(std::vector<double> c, Pred pred) {
-  double below = -std::numeric_limits<double>::infinity();
-  double above = std::numeric_limits<double>::infinity();
-  auto first = c.begin(), last = c.end();
-  while (first != last) {
-    const auto mid = first + (last - first) / 2;
-    std::nth_element(first, mid, last);
-    const double x = *mid;
-    if (pred(x)) {
-      above = x;
-      last = mid;  // [mid, last) are ≥ x, so true as well
-    } else {
-      below = x;
-      first = mid + 1;  // [first, mid) are ≤ x, so false as well
-    }
-  }
-  return {below, above};
-}
-
-// clip, first try: Newton on the piecewise-linear F, safeguarded by the bracket
-// F(lo) > k ≥ F(hi). On a segment F(λ) = Σ_A z_i − |A|λ + |U| (A: 0 < z_i − λ < 1, U: z_i − λ ≥ 1),
-// so the step λ = (Σ_A z_i + |U| − k)/|A| is the exact root once the sets stop changing, and the
-// next pass returns the same λ bit for bit: that is the stopping test. A few O(n) passes instead
-// of ~log₂ 2n. No answer (empty) on a plateau (|A| = 0 at the root) or without convergence; the
-// selection below handles those.
-std::optional<double> clipNewton(const Problem& pr, SoftTopkResult& r, const RunControl& control) {
-  const double k = pr.k;
-  double lo = pr.z.minCoeff() - 1.0, hi = pr.z.maxCoeff();
-  double lam = 0.5 * (lo + hi);
-  for (int it = 0; it < 60; ++it) {
-    control.checkCancelled();
-    if (pr.params.traceSolver) r.lambdaTrace.push_back(lam);
-    ++r.iterations;
-    // Vectorised and branch-free: at k = n/2 half the entries are active, and a branch per
-    // entry mispredicts about every other time.
-    const auto sets = simd::clipSets(pr.z.data(), static_cast<std::size_t>(pr.n), lam);
-    const double sumA = sets.activeSum;
-    const auto nA = static_cast<int>(sets.active), nU = static_cast<int>(sets.upper);
-    if (nA == 0) {
-      if (nU == k) return std::nullopt;  // on a plateau: the midpoint rule below
-      (nU > k ? lo : hi) = lam;
-      lam = 0.5 * (lo + hi);
-      continue;
-    }
-    const double next = (sumA + nU - k) / nA;
-    if (next == lam) return lam;
-    const double f = sumA - nA * lam + nU;
-    (f > k ? lo : hi) = lam;
-    lam = next > lo && next < hi ? next : 0.5 * (lo + hi);
-  }
-  return std::nullopt;
-}
-
-// clip: F is piecewise linear with breakpoints z_i − 1 and z_i. Find the two neighbouring
-// breakpoints with F(lo) > k ≥ F(hi) (selection over the 2n breakpoints, ~log₂ 2n evaluations
-// of F), then solve exactly on the active set A = {0 < z_i − λ < 1}.
-double solveClip(const Problem& pr, SoftTopkResult& r, const RunControl& control) {
-  r.bracket = {pr.z.minCoeff() - 1.0, pr.z.maxCoeff()};  // F = n at min z − 1 and 0 at max z
-  if (const auto lam = clipNewton(pr, r, control)) return *lam;
-  const int n = pr.n;
-  const double k = pr.k;
-  std::vector<double> bp;
-  bp.reserve(2 * static_cast<std::size_t>(n));
-  for (int i = 0; i < n; ++i) {
-    bp.push_back(pr.z[i] - 1.0);
-    bp.push_back(pr.z[i]);
-  }
-  auto F = [&](double lam) { return (pr.z.array() - lam).max(0.0).min(1.0).sum(); };
-  auto atMostK = [&](double lam) {
-    control.checkCancelled();
-    if (pr.params.traceSolver) r.lambdaTrace.push_back(lam);
-    ++r.iterations;
-    return F(lam) <= k;
-  };
-  auto [lo, hi] = splitBy(bp, atMostK);
-  if (!std::isfinite(lo)) lo = r.bracket[0];  // F(min z − 1) = n ≤ k: k = n
-  if (F(hi) == k) {
-    // λ = hi solves; if F stays at k to the right, every λ up to the end of the plateau does:
-    // the plateau ends at the largest breakpoint ≥ hi with F = k.
-    std::vector<double> right;
-    for (const double b : bp)
-      if (b >= hi) right.push_back(b);
-    const double end = splitBy(std::move(right), [&](double lam) { return F(lam) < k; }).first;
-    return 0.5 * (hi + (std::isfinite(end) ? end : hi));
-  }
-  const double mid = 0.5 * (lo + hi);
-  double sumA = 0.0;
-  int nA = 0, nU = 0;
-  for (int i = 0; i < n; ++i) {
-    const double u = pr.z[i] - mid;
-    if (u >= 1.0)
-      ++nU;
-    else if (u > 0.0) {
-      sumA += pr.z[i];
-      ++nA;
-    }
-  }
-  const double lam = (sumA + nU - k) / nA;  // nA > 0: F strictly decreases on this segment
-  return std::clamp(lam, lo, hi);
-}
-
 }  // namespace
 
 // exp and Laplace at large k: the sort-based scan needs the k (2k + 1) largest scores in order,
@@ -390,14 +288,7 @@ std::optional<ClosedForm> closedFormFromNewton(const Problem& pr, Method m, Soft
     if (sat >= pr.k) return std::nullopt;
     lam = l2 - std::log(k - sat);
   } else {
-    const double l1 = logSumExp(true, -1.0), a = k - sat;
-    if (a == 0.0) {
-      lam = 0.5 * (l2 - l1);
-    } else {
-      const double logA = std::log(std::abs(a));
-      const double logRoot = 0.5 * logAddExp(2.0 * logA, l1 + l2);
-      lam = a > 0.0 ? l2 - logAddExp(logA, logRoot) : logAddExp(logA, logRoot) - l1;
-    }
+    lam = laplaceLambda(logSumExp(true, -1.0), l2, k - sat);
   }
   if (!(lam <= minS && lam >= maxU)) return std::nullopt;
   r.bracket = {maxU, minS};
