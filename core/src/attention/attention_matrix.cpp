@@ -89,19 +89,24 @@ Eigen::MatrixXd unscaledLogits(const Eigen::Ref<const Eigen::MatrixXd>& q,
   return s;
 }
 
-void maskedRowSoftmaxInPlace(Eigen::MatrixXd& a, const Mask& mask, double scale) {
+namespace {
+
+template <class M>
+void softmaxInPlace(M& a, const Mask& mask, typename M::Scalar scale) {
+  using S = typename M::Scalar;
   const Eigen::Index rows = a.rows(), cols = a.cols();
   checkMask(mask, rows, cols);
   if (!std::isfinite(scale)) throw ParamError("tau", "the logit scale τ must be finite");
-  checkFinite(a, "logits", "the logit matrix");
+  if (!latentlab::allFinite(a))
+    throw ParamError("logits", "the logit matrix contains NaN or Inf; every entry must be finite");
   if (mask.kind != MaskKind::Bidirectional) {
     // Masked entries become −∞, which the kernel turns into exact zeros; that needs scale > 0
     // (a non-positive scale is applied first, which is what attentionLogits would have done).
-    if (scale <= 0.0) {
+    if (scale <= S(0)) {
       a *= scale;
-      scale = 1.0;
+      scale = S(1);
     }
-    const double kNegInf = -std::numeric_limits<double>::infinity();
+    const S kNegInf = -std::numeric_limits<S>::infinity();
     for (Eigen::Index j = 0; j < cols; ++j) {
       // Rows allowed to see key j form one range; the rest of column j is masked.
       Eigen::Index lo = 0, hi = rows;
@@ -124,6 +129,16 @@ void maskedRowSoftmaxInPlace(Eigen::MatrixXd& a, const Mask& mask, double scale)
                               static_cast<std::size_t>(cols), static_cast<std::size_t>(rows),
                               scale);
   }
+}
+
+}  // namespace
+
+void maskedRowSoftmaxInPlace(Eigen::MatrixXd& a, const Mask& mask, double scale) {
+  softmaxInPlace(a, mask, scale);
+}
+
+void maskedRowSoftmaxInPlace(Eigen::MatrixXf& a, const Mask& mask, float scale) {
+  softmaxInPlace(a, mask, scale);
 }
 
 Eigen::MatrixXd maskedRowSoftmax(const Eigen::Ref<const Eigen::MatrixXd>& logits,

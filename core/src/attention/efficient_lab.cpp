@@ -163,8 +163,7 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
   const auto t0 = std::chrono::steady_clock::now();
   validate(p);
   // Small problems run on this thread alone: Eigen's and our OpenMP regions cost more than they
-  // save there, and on a busy machine their spinning threads can make a 6 ms recompute take 100+
-  // ms.
+  // save there, and on a busy machine their spinning threads can make a 6 ms recompute take 100+ ms.
   const SerialOnThisThread serial(p.n <= 512);
   EfficientLabResult r;
   const AttentionInputs in = makeInputs(p.n, p.d, p.dv, p.sigma, p.seed);
@@ -251,10 +250,10 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
     r.keySoftOverFeatures = soft / soft.sum();
     r.keySoftOverCodes = softAssignment(in.k.row(j), c, p.softTau).row(0).transpose();
     r.keyCode = codes[static_cast<std::size_t>(j)];
-    const auto reg = rewriteDiffs(
-        in, randomProjection(p.m, p.d, Projection::OrthogonalRegular, p.featureSeed), scale);
-    const auto chi =
-        rewriteDiffs(in, randomProjection(p.m, p.d, Projection::Orthogonal, p.featureSeed), scale);
+    const auto reg = rewriteDiffs(in, randomProjection(p.m, p.d, Projection::OrthogonalRegular,
+                                                       p.featureSeed), scale);
+    const auto chi = rewriteDiffs(
+        in, randomProjection(p.m, p.d, Projection::Orthogonal, p.featureSeed), scale);
     r.rewriteDiffRegular = reg.step2;
     r.softmaxStepDiff = reg.step3;
     r.rewriteDiffChi = chi.step2;
@@ -274,7 +273,8 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
   if (p.view == EfficientView::Features) featureSweep(p, in, exactO, exactRows, scale, control, r);
   if (p.view == EfficientView::Lemma)
     r.lemma = lemma2Cell(in, p.cellI, p.cellJ, p.m, scale, p.featureSeed, control);
-  if (p.view == EfficientView::Codebook) codebookSweep(p, in, exactO, exactRows, scale, control, r);
+  if (p.view == EfficientView::Codebook)
+    codebookSweep(p, in, exactO, exactRows, scale, control, r);
   control.progress(1.0);
   r.elapsedMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();

@@ -25,10 +25,10 @@ FieldSpec integer(const char* key, const char* label, double lo, double hi, cons
 std::vector<FieldBinding<EfficientLabParams>> buildTable() {
   using P = EfficientLabParams;
   std::vector<FieldBinding<P>> t;
-  t.push_back(
-      bindField(integer("n", "Sequence length n", 8, 4096,
-                        "Tokens n; maps show the top-left 256×256 block when n > 256", true),
-                &P::n));
+  t.push_back(bindField(integer("n", "Sequence length n", 8, 4096,
+                                "Tokens n; maps show the top-left 256×256 block when n > 256",
+                                true),
+                        &P::n));
   t.push_back(bindField(integer("d", "Head dimension d", 1, 128, "Columns of Q and K"), &P::d));
   t.push_back(bindField(integer("dv", "Value dimension d_v", 1, 128, "Columns of V"), &P::dv));
   t.push_back(bindField(
@@ -49,7 +49,8 @@ std::vector<FieldBinding<EfficientLabParams>> buildTable() {
                                           "cache for Transformer-VQ"},
                         &P::causal));
   t.push_back(bindField(integer("seed", "Data seed", 0, kMaxSeed,
-                                "Seed of Q, K, V and of the codebook initialisation", false, false),
+                                "Seed of Q, K, V and of the codebook initialisation", false,
+                                false),
                         &P::seed));
   t.push_back(bindField(
       FieldSpec{.key = "feature",
@@ -61,18 +62,18 @@ std::vector<FieldBinding<EfficientLabParams>> buildTable() {
                         "stay > 0; trigonometric ones can give negative weights "
                         "and near-zero normalisers (Performer paper, §2.3)"},
       &P::feature));
-  t.push_back(bindField(
-      FieldSpec{.key = "projection",
-                .label = "Projection Ω",
-                .kind = FieldKind::Choice,
-                .choices = {"iid", "orthogonal", "regular"},
-                .choiceLabels = {"iid Gaussian", "Orthogonal (χ norms)", "Orthogonal, ‖ω‖ = √d"},
-                .help = "How the random features ω_i are drawn (Performer "
-                        "paper, §2.4)"},
-      &P::projection));
-  t.push_back(bindField(
-      integer("m", "Random features m", 1, 1024, "Performer's feature count, its 'rank'", true),
-      &P::m));
+  t.push_back(bindField(FieldSpec{.key = "projection",
+                                  .label = "Projection Ω",
+                                  .kind = FieldKind::Choice,
+                                  .choices = {"iid", "orthogonal", "regular"},
+                                  .choiceLabels = {"iid Gaussian", "Orthogonal (χ norms)",
+                                                   "Orthogonal, ‖ω‖ = √d"},
+                                  .help = "How the random features ω_i are drawn (Performer "
+                                          "paper, §2.4)"},
+                        &P::projection));
+  t.push_back(bindField(integer("m", "Random features m", 1, 1024,
+                                "Performer's feature count, its 'rank'", true),
+                        &P::m));
   t.push_back(bindField(integer("feature_seed", "Redraw seed", 0, kMaxSeed,
                                 "Seed of the random features Ω (redraw)", false, false),
                         &P::featureSeed));
@@ -86,9 +87,9 @@ std::vector<FieldBinding<EfficientLabParams>> buildTable() {
                                   .choiceLabels = {"k-means over keys", "Random keys"},
                                   .help = "Transformer-VQ codebook C from the keys"},
                         &P::codebook));
-  t.push_back(
-      bindField(integer("codebook_size", "Codebook size S", 1, 1024, "Codes S (at most n)", true),
-                &P::codebookSize));
+  t.push_back(bindField(integer("codebook_size", "Codebook size S", 1, 1024,
+                                "Codes S (at most n)", true),
+                        &P::codebookSize));
   t.push_back(bindField(integer("kmeans_iters", "k-means iterations", 0, 100,
                                 "Lloyd iterations of the k-means codebook"),
                         &P::kmeansIters));
@@ -167,8 +168,8 @@ void validate(const EfficientLabParams& p) {
   for (const auto& b : efficientLabFields()) checkValue(b.spec, b.get(p));
   const std::string ns = std::to_string(p.n);
   if (p.codebookSize > p.n)
-    throw ParamError("codebook_size", "codebook size S must be between 1 and n = " + ns + ", got " +
-                                          std::to_string(p.codebookSize));
+    throw ParamError("codebook_size", "codebook size S must be between 1 and n = " + ns +
+                                          ", got " + std::to_string(p.codebookSize));
   if (p.block > p.n)
     throw ParamError("block", "block length l must be between 1 and n = " + ns + ", got " +
                                   std::to_string(p.block));
@@ -184,9 +185,9 @@ void validate(const EfficientLabParams& p) {
     throw ParamError("cell_j", "key column j must be between 0 and n − 1 = " +
                                    std::to_string(p.n - 1) + ", got " + std::to_string(p.cellJ));
   if (p.keyIndex >= p.n)
-    throw ParamError("key_index",
-                     "inspected key must be between 0 and n − 1 = " + std::to_string(p.n - 1) +
-                         ", got " + std::to_string(p.keyIndex));
+    throw ParamError("key_index", "inspected key must be between 0 and n − 1 = " +
+                                      std::to_string(p.n - 1) + ", got " +
+                                      std::to_string(p.keyIndex));
 }
 
 }  // namespace latentlab::attention

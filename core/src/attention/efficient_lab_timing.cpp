@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Timing view: measured time of exact vs Performer vs Transformer-VQ as n grows, and the FLOP
-// model.
+// Timing view: measured time of exact vs Performer vs Transformer-VQ as n grows, and the FLOP model.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -17,12 +16,9 @@ using Eigen::MatrixXd;
 
 double flopModel(int method, double n, double d, double m, double s) {
   switch (method) {
-    case 0:
-      return 4.0 * n * n * d + n * n;  // QKᵀ, AV, exps
-    case 1:
-      return 4.0 * n * m * d + 4.0 * n * m * d + 2.0 * n * m;  // 2 projections, K′ᵀV, Q′(·)
-    default:
-      return 4.0 * n * s * d + 2.0 * n * s * d + n * s;  // distances, QCᵀ, W·means
+    case 0: return 4.0 * n * n * d + n * n;                      // QKᵀ, AV, exps
+    case 1: return 4.0 * n * m * d + 4.0 * n * m * d + 2.0 * n * m;  // 2 projections, K′ᵀV, Q′(·)
+    default: return 4.0 * n * s * d + 2.0 * n * s * d + n * s;   // distances, QCᵀ, W·means
   }
 }
 
@@ -32,7 +28,8 @@ double crossover(const std::vector<int>& sizes, const Eigen::VectorXd& exact,
     const auto ii = static_cast<Index>(i);
     if (!std::isfinite(exact(ii)) || !std::isfinite(other(ii))) continue;
     if (other(ii) < exact(ii)) {
-      if (i == 0 || !std::isfinite(exact(ii - 1)) || !std::isfinite(other(ii - 1))) return sizes[i];
+      if (i == 0 || !std::isfinite(exact(ii - 1)) || !std::isfinite(other(ii - 1)))
+        return sizes[i];
       // log(t_other/t_exact) crosses 0 between sizes[i−1] and sizes[i].
       const double a = std::log(other(ii - 1) / exact(ii - 1));
       const double b = std::log(other(ii) / exact(ii));
@@ -110,8 +107,7 @@ TimingResult measureTiming(const TimingParams& p, const RunControl& control) {
   const Index last = cols - 1;
   r.msPerGflop = cols > 0 ? r.medianMs(0, last) / (r.flops(0, last) * 1e-9)
                           : std::numeric_limits<double>::quiet_NaN();
-  r.performerCrossover =
-      crossover(r.sizes, r.medianMs.row(0).transpose(), r.medianMs.row(1).transpose());
+  r.performerCrossover = crossover(r.sizes, r.medianMs.row(0).transpose(), r.medianMs.row(1).transpose());
   r.vqCrossover = crossover(r.sizes, r.medianMs.row(0).transpose(), r.medianMs.row(2).transpose());
   return r;
 }

@@ -12,7 +12,6 @@
 #include "latentlab/attention/attention_matrix.h"
 #include "latentlab/common/errors.h"
 #include "latentlab/common/finite.h"
-#include "latentlab/common/simd.h"
 
 namespace latentlab::attention {
 
@@ -42,8 +41,8 @@ void checkShapes(const Eigen::Ref<const Mat<S>>& q, const Eigen::Ref<const Mat<S
   if (v) {
     requireFiniteOf(*v, "v");
     if (v->rows() != k.rows())
-      throw ParamError("v", "V must have one row per key (" + std::to_string(k.rows()) + "), got " +
-                                std::to_string(v->rows()));
+      throw ParamError("v", "V must have one row per key (" + std::to_string(k.rows()) +
+                                "), got " + std::to_string(v->rows()));
   }
   if (causal && q.rows() != k.rows())
     throw ParamError("causal", "causal attention needs as many queries as keys");
@@ -64,15 +63,7 @@ Mat<S> exactOutputOf(const Eigen::Ref<const Mat<S>>& q, const Eigen::Ref<const M
     control.checkCancelled();
     Mat<S> a;
     a.noalias() = q * k.transpose();
-    if (causal) {
-      if (scale <= 0) {  // masked entries become −∞, which needs a positive scale
-        a *= scale;
-        scale = 1;
-      }
-      for (Index j = 1; j < nk; ++j) a.col(j).head(std::min(j, nq)).setConstant(kNegInf);
-    }
-    simd::softmaxRowsColMajor(a.data(), static_cast<std::size_t>(nq), static_cast<std::size_t>(nk),
-                              static_cast<std::size_t>(nq), scale);
+    maskedRowSoftmaxInPlace(a, Mask{causal ? MaskKind::Causal : MaskKind::Bidirectional, 0}, scale);
     Mat<S> out = a * v;
     control.progress(1.0);
     return out;

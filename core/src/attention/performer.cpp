@@ -75,15 +75,16 @@ void checkOmega(const Eigen::Ref<const Mat<S>>& omega, Index d) {
 
 }  // namespace
 
-MatrixXd kernelFeatures(const Eigen::Ref<const MatrixXd>& x,
-                        const Eigen::Ref<const MatrixXd>& omega, FeatureKind kind) {
+MatrixXd kernelFeatures(const Eigen::Ref<const MatrixXd>& x, const Eigen::Ref<const MatrixXd>& omega,
+                        FeatureKind kind) {
   requireFinite(x, "x");
   checkOmega(omega, x.cols());
   const Index m = omega.rows();
   const MatrixXd proj = x * omega.transpose();
   const VectorXd halfSq = 0.5 * x.rowwise().squaredNorm();
   const double norm = 1.0 / std::sqrt(static_cast<double>(m));
-  if (kind == FeatureKind::Positive) return norm * (proj.colwise() - halfSq).array().exp().matrix();
+  if (kind == FeatureKind::Positive)
+    return norm * (proj.colwise() - halfSq).array().exp().matrix();
   if (kind == FeatureKind::Hyperbolic) {
     // cosh(ωᵀ(x+y)) = ½(e^{ωᵀx}e^{ωᵀy} + e^{−ωᵀx}e^{−ωᵀy}): the ½ becomes the extra 2 in
     // (2m)^{−1/2}.

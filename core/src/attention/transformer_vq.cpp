@@ -66,8 +66,7 @@ std::vector<int> assignCodes(const Eigen::Ref<const MatrixXd>& keys,
 
 MatrixXd quantizeKeys(const Eigen::Ref<const MatrixXd>& codebook, const std::vector<int>& codes) {
   MatrixXd out(static_cast<Index>(codes.size()), codebook.cols());
-  for (std::size_t i = 0; i < codes.size(); ++i)
-    out.row(static_cast<Index>(i)) = codebook.row(codes[i]);
+  for (std::size_t i = 0; i < codes.size(); ++i) out.row(static_cast<Index>(i)) = codebook.row(codes[i]);
   return out;
 }
 
@@ -169,8 +168,7 @@ MatrixXd vqLinearOutput(const Eigen::Ref<const MatrixXd>& q,
     for (Index j = 0; j < width; ++j)
       khat.row(j) = codebook.row(codes[static_cast<std::size_t>(start + j)]);
     MatrixXd recent = scale * q.middleRows(r0, rows) * khat.transpose();  // rows × width
-    const VectorXd logCount =
-        counts.unaryExpr([](double x) { return x > 0 ? std::log(x) : kNegInf; });
+    const VectorXd logCount = counts.unaryExpr([](double x) { return x > 0 ? std::log(x) : kNegInf; });
     MatrixXd cache = qc.middleRows(r0, rows).rowwise() + logCount.transpose();
     for (Index i = 0; i < rows; ++i) {
       for (Index j = 0; j < width; ++j) {
@@ -267,16 +265,15 @@ MatrixXd softAssignment(const Eigen::Ref<const MatrixXd>& keys,
   return den.cwiseInverse().asDiagonal() * logits;
 }
 
-MatrixXd softVqOutput(const Eigen::Ref<const MatrixXd>& q,
-                      const Eigen::Ref<const MatrixXd>& codebook,
+MatrixXd softVqOutput(const Eigen::Ref<const MatrixXd>& q, const Eigen::Ref<const MatrixXd>& codebook,
                       const Eigen::Ref<const MatrixXd>& assignment,
                       const Eigen::Ref<const MatrixXd>& v, double scale) {
   // Key features p(y|k) may be ~0 for a whole code; the query max still cancels per row.
   MatrixXd fq = scale * q * codebook.transpose();
   const VectorXd mx = fq.rowwise().maxCoeff();
   fq = (fq.colwise() - mx).array().exp().matrix();
-  const MatrixXd kv = assignment.transpose() * v;             // S × d_v
-  const VectorXd z = assignment.transpose().rowwise().sum();  // S (soft counts)
+  const MatrixXd kv = assignment.transpose() * v;               // S × d_v
+  const VectorXd z = assignment.transpose().rowwise().sum();    // S (soft counts)
   const VectorXd den = fq * z;
   return den.cwiseInverse().asDiagonal() * (fq * kv);
 }

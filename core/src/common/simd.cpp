@@ -21,8 +21,8 @@ HWY_BEFORE_NAMESPACE();
 namespace latentlab::simd::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
-// Rows per block of the column sweep: 64 doubles per column segment, so a block of a 4096-column
-// map (2 MiB) is read three times from cache instead of from memory.
+// Rows per block of the column sweep: 64 values per column segment, so a block of a 4096-column
+// double map (2 MiB) is read three times from cache instead of from memory.
 constexpr std::size_t kBlockRows = 64;
 
 template <class D>

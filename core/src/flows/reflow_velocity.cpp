@@ -16,7 +16,8 @@ namespace latentlab::flows {
 
 void checkMixture(const Mixture& m, const std::string& key) {
   const auto k = m.means.rows();
-  if (k < 1 || m.means.cols() < 1) throw ParamError(key, key + " needs at least one component");
+  if (k < 1 || m.means.cols() < 1)
+    throw ParamError(key, key + " needs at least one component");
   if (m.stds.size() != k || m.weights.size() != k)
     throw ParamError(key, key + ": means, stds and weights must have the same length");
   if (!m.means.allFinite()) throw ParamError(key, key + ": a mean is NaN or infinite");
@@ -45,8 +46,8 @@ Eigen::MatrixXd Mixture::sample(int n, std::uint64_t seed) const {
 double Mixture::nll(const Eigen::MatrixXd& x, double minStd) const {
   const int d = dim();
   const Eigen::ArrayXd s = stds.array().max(minStd);
-  const Eigen::ArrayXd logc =
-      (weights.array() / weights.sum()).log() - 0.5 * d * (2.0 * std::numbers::pi * s * s).log();
+  const Eigen::ArrayXd logc = (weights.array() / weights.sum()).log() -
+                              0.5 * d * (2.0 * std::numbers::pi * s * s).log();
   double total = 0.0;
   for (Eigen::Index i = 0; i < x.rows(); ++i) {
     const Eigen::ArrayXd d2 = (means.rowwise() - x.row(i)).rowwise().squaredNorm().array();

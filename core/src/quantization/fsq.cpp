@@ -5,8 +5,6 @@
 // App. A.4.1.
 #include "latentlab/quantization/fsq.h"
 
-#include "latentlab/common/simd.h"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -67,8 +65,8 @@ int Fsq::level(int i, double z) const {
   const int half = m_levels[c] / 2;
   // std::nearbyint keeps numpy/JAX round-half-to-even, std::round would not.
   const double q = std::nearbyint(b);
-  return static_cast<int>(
-      std::clamp(q, static_cast<double>(-half), static_cast<double>(m_levels[c] - 1 - half)));
+  return static_cast<int>(std::clamp(q, static_cast<double>(-half),
+                                     static_cast<double>(m_levels[c] - 1 - half)));
 }
 
 double Fsq::codeValue(int i, int q) const {
@@ -143,8 +141,8 @@ Eigen::VectorXd Fsq::indexToCode(std::int64_t index) const {
 
 std::vector<std::int64_t> Fsq::quantizeIndices(const Eigen::MatrixXd& z) const {
   if (z.cols() != dim())
-    throw ParamError(
-        "z", "expected " + std::to_string(dim()) + " columns, got " + std::to_string(z.cols()));
+    throw ParamError("z", "expected " + std::to_string(dim()) + " columns, got " +
+                              std::to_string(z.cols()));
   std::vector<std::int64_t> out(static_cast<std::size_t>(z.rows()));
   for (Eigen::Index r = 0; r < z.rows(); ++r) {
     std::int64_t index = 0;
@@ -159,8 +157,8 @@ std::vector<std::int64_t> Fsq::quantizeIndices(const Eigen::MatrixXd& z) const {
 
 Eigen::MatrixXd Fsq::quantize(const Eigen::MatrixXd& z) const {
   if (z.cols() != dim())
-    throw ParamError(
-        "z", "expected " + std::to_string(dim()) + " columns, got " + std::to_string(z.cols()));
+    throw ParamError("z", "expected " + std::to_string(dim()) + " columns, got " +
+                              std::to_string(z.cols()));
   Eigen::MatrixXd out(z.rows(), z.cols());
   for (Eigen::Index r = 0; r < z.rows(); ++r)
     for (int i = 0; i < dim(); ++i) out(r, i) = codeValue(i, level(i, z(r, i)));
@@ -187,8 +185,8 @@ void Fsq::quantizeInPlace(float* data, std::size_t count) const {
 
 const std::vector<FsqPreset>& fsqPresets() {
   static const std::vector<FsqPreset> presets = {
-      {4, {5, 3}},           {6, {8, 8}},           {8, {8, 6, 5}},
-      {9, {8, 8, 8}},        {10, {8, 5, 5, 5}},    {11, {8, 8, 6, 5}},
+      {4, {5, 3}},          {6, {8, 8}},          {8, {8, 6, 5}},
+      {9, {8, 8, 8}},       {10, {8, 5, 5, 5}},   {11, {8, 8, 6, 5}},
       {12, {7, 5, 5, 5, 5}}, {14, {8, 8, 8, 6, 5}}, {16, {8, 8, 8, 5, 5, 5}}};
   return presets;
 }
@@ -202,12 +200,9 @@ std::vector<int> fsqPresetLevels(int bits) {
 
 std::string fsqBoundId(FsqBound bound) {
   switch (bound) {
-    case FsqBound::Tanh:
-      return "tanh";
-    case FsqBound::PaperTan:
-      return "paper_tan";
-    case FsqBound::SuSigmoid:
-      return "su_sigmoid";
+    case FsqBound::Tanh: return "tanh";
+    case FsqBound::PaperTan: return "paper_tan";
+    case FsqBound::SuSigmoid: return "su_sigmoid";
   }
   return "tanh";
 }

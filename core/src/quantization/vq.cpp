@@ -75,8 +75,7 @@ NearestResult nearestImpl(const Mat& x, const Mat& codebook, const RunControl& c
   std::atomic<bool> cancelled{false};
   // Threads only pay off on big searches; small ones (the page at defaults) stay serial so a busy
   // machine's thread wake-ups cannot dominate an interactive recompute.
-  const bool parallel =
-      static_cast<double>(n) * static_cast<double>(k) * static_cast<double>(d) > 4e6;
+  const bool parallel = static_cast<double>(n) * static_cast<double>(k) * static_cast<double>(d) > 4e6;
   const SerialEigenGemm serialGemm(!parallel);  // parallel: Eigen already stays serial per tile
 #pragma omp parallel for schedule(dynamic) if (parallel)
   for (Eigen::Index t = 0; t < tiles; ++t) {
@@ -129,9 +128,7 @@ RowMatrixXd kmeansPlusPlus(const RowMatrixXd& x, int k, std::uint64_t seed,
                                           std::to_string(n) + "), got " + std::to_string(k));
   Rng rng(seed);
   RowMatrixXd centres(k, x.cols());
-  auto pick = [&](double u) {
-    return std::min<Eigen::Index>(n - 1, static_cast<Eigen::Index>(u * n));
-  };
+  auto pick = [&](double u) { return std::min<Eigen::Index>(n - 1, static_cast<Eigen::Index>(u * n)); };
   centres.row(0) = x.row(pick(rng.uniform()));
   Eigen::VectorXd d2 = (x.rowwise() - centres.row(0)).rowwise().squaredNorm();
   for (int c = 1; c < k; ++c) {
@@ -176,8 +173,7 @@ RowMatrixXd initCodebook(const RowMatrixXd& x, int k, VqInit init, std::uint64_t
   for (Eigen::Index i = 0; i < n; ++i) perm[static_cast<std::size_t>(i)] = i;
   for (int i = 0; i < k; ++i) {
     const auto j = i + static_cast<Eigen::Index>(rng.uniform() * static_cast<double>(n - i));
-    std::swap(perm[static_cast<std::size_t>(i)],
-              perm[static_cast<std::size_t>(std::min(j, n - 1))]);
+    std::swap(perm[static_cast<std::size_t>(i)], perm[static_cast<std::size_t>(std::min(j, n - 1))]);
     out.row(i) = x.row(perm[static_cast<std::size_t>(i)]);
   }
   return out;
@@ -295,8 +291,7 @@ UsageStats usageStats(const std::vector<std::int64_t>& counts) {
       }
   s.entropyBits = h;
   s.perplexity = std::exp2(h);
-  s.normalisedEntropy =
-      s.codebookSize > 1 ? h / std::log2(static_cast<double>(s.codebookSize)) : 0.0;
+  s.normalisedEntropy = s.codebookSize > 1 ? h / std::log2(static_cast<double>(s.codebookSize)) : 0.0;
   return s;
 }
 

@@ -105,6 +105,18 @@ ClosedForm scanSegments(const std::vector<double>& zs, int last, LambdaOf lambda
   return best;
 }
 
+// logmath.h's logSumExp (max shift, −∞ for no terms) with the vectorised exponential: the
+// closed forms below call it on up to n finite scores, where the scalar exp was half the time.
+double vectorisedLogSumExp(std::vector<double> v) {
+  if (v.empty()) return kNegInf;
+  const double mx = *std::max_element(v.begin(), v.end());
+  for (double& x : v) x -= mx;
+  simd::expInPlace(v.data(), v.size());
+  double sum = 0.0;
+  for (const double x : v) sum += x;
+  return mx + std::log(sum);
+}
+
 // The t largest scores in descending order, and log Σ e^{z_i} over the others (−∞ when there
 // are none). The closed forms below only read the order of the largest few, so the rest are
 // selected (nth_element) and enter through one shifted log-sum-exp instead of an O(n log n) sort.
@@ -119,15 +131,7 @@ TopSorted topSorted(const Eigen::VectorXd& z, int t) {
   const auto end = zs.begin() + t;
   if (end < zs.end()) std::nth_element(zs.begin(), end - 1, zs.end(), std::greater<>());
   std::sort(zs.begin(), end, std::greater<>());
-  if (end < zs.end()) {
-    std::vector<double> rest(end, zs.end());
-    const double mx = *std::max_element(rest.begin(), rest.end());
-    for (double& v : rest) v -= mx;
-    simd::expInPlace(rest.data(), rest.size());
-    double sum = 0.0;
-    for (const double v : rest) sum += v;
-    out.logRest = mx + std::log(sum);
-  }
+  out.logRest = vectorisedLogSumExp(std::vector<double>(end, zs.end()));
   zs.resize(static_cast<std::size_t>(t));
   out.top = std::move(zs);
   return out;
@@ -261,35 +265,25 @@ std::optional<ClosedForm> closedFormFromNewton(const Problem& pr, Method m, Soft
   SoftTopkResult scratch;  // Newton's own trace and iterations are not the method's
   const SolveOut s = safeguardedNewton(pr, m, lo, hi, scratch, control);
   if (!s.converged) return std::nullopt;
-  // log Σ e^{±z} over each side of λ, shifted by its largest term.
-  auto logSumExp = [&](bool saturated, double sign) {
-    double mx = kNegInf;
-    for (Eigen::Index i = 0; i < pr.z.size(); ++i)
-      if ((pr.z[i] >= s.lambda) == saturated) mx = std::max(mx, sign * pr.z[i]);
-    if (mx == kNegInf) return kNegInf;
-    double sum = 0.0;
-    for (Eigen::Index i = 0; i < pr.z.size(); ++i)
-      if ((pr.z[i] >= s.lambda) == saturated) sum += std::exp(sign * pr.z[i] - mx);
-    return mx + std::log(sum);
-  };
-  int sat = 0;
+  // The two sides of λ: S = {z_i ≥ λ} (its −z for log S1) and the rest (its z for log S2).
+  std::vector<double> minusSaturated, rest;
   double minS = std::numeric_limits<double>::infinity(), maxU = kNegInf;
   for (Eigen::Index i = 0; i < pr.z.size(); ++i) {
     if (pr.z[i] >= s.lambda) {
-      ++sat;
+      minusSaturated.push_back(-pr.z[i]);
       minS = std::min(minS, pr.z[i]);
     } else {
+      rest.push_back(pr.z[i]);
       maxU = std::max(maxU, pr.z[i]);
     }
   }
-  double lam = 0.0;
-  const double l2 = logSumExp(false, 1.0);
-  if (m == Method::ThreExp) {
-    if (sat >= pr.k) return std::nullopt;
-    lam = l2 - std::log(k - sat);
-  } else {
-    lam = laplaceLambda(logSumExp(true, -1.0), l2, k - sat);
-  }
+  const int sat = static_cast<int>(minusSaturated.size());
+  if (m == Method::ThreExp && sat >= pr.k) return std::nullopt;
+  const double l2 = vectorisedLogSumExp(std::move(rest));
+  const double lam =
+      m == Method::ThreExp
+          ? l2 - std::log(k - sat)
+          : laplaceLambda(vectorisedLogSumExp(std::move(minusSaturated)), l2, k - sat);
   if (!(lam <= minS && lam >= maxU)) return std::nullopt;
   r.bracket = {maxU, minS};
   return ClosedForm{lam, sat};

@@ -73,19 +73,6 @@ TEST(Float32, TheLabReportsFloat32RoundingOnlyWhenAsked) {
   EXPECT_EQ(r32.vqErrorO, r64.vqErrorO);
 }
 
-TEST(Float32, TimingRunsTheFloat32Kernels) {
-  TimingParams t;
-  t.sizes = {64, 128};
-  t.d = 16;
-  t.m = 32;
-  t.codebookSize = 16;
-  t.budgetMsPerCell = 1.0;
-  t.float32 = true;
-  const auto r = measureTiming(t);
-  EXPECT_TRUE(r.params.float32);
-  EXPECT_TRUE(r.medianMs.allFinite());
-}
-
 TEST(Float32, NonFiniteFloatInputNamesItsKey) {
   Eigen::MatrixXf q = Eigen::MatrixXf::Ones(4, 2), k = q, v = q;
   k(1, 1) = NAN;

@@ -60,6 +60,7 @@ Eigen::MatrixXd unscaledLogits(const Eigen::Ref<const Eigen::MatrixXd>& q,
 /// maskedRowSoftmax(scale·A, mask) without the scaled copy. Vectorised (latentlab/common/simd.h)
 /// across rows of the column-major matrix, so no pass reads a row with stride.
 void maskedRowSoftmaxInPlace(Eigen::MatrixXd& a, const Mask& mask, double scale);
+void maskedRowSoftmaxInPlace(Eigen::MatrixXf& a, const Mask& mask, float scale);
 
 /// Numerically stable masked row softmax:
 ///   A_ij = M(i,j)·exp(S_ij − max_{l:M(i,l)=1} S_il) / Σ_{l:M(i,l)=1} exp(S_il − max_l S_il).

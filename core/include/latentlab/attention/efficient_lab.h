@@ -35,30 +35,30 @@ enum class EfficientView {
 /// Data: Q, K ∼ N(0, σ²) entries (n×d), V ∼ N(0, 1) (n×d_v), from `seed`; logits s·QKᵀ with
 /// s = 1/√d (Choromanski et al. 2021 (Performer), §2.3).
 struct EfficientLabParams {
-  int n = 256;                                     // sequence length, 8..4096
-  int d = 16;                                      // head dimension of Q, K, 1..128
-  int dv = 8;                                      // value dimension, 1..128
-  double sigma = 0.35;                             // std of Q, K entries, 0.01..3
-  bool causal = false;                             // causal mask (prefix sums / block cache)
-  FeatureKind feature = FeatureKind::Positive;     // Performer feature map
+  int n = 256;                                   // sequence length, 8..4096
+  int d = 16;                                    // head dimension of Q, K, 1..128
+  int dv = 8;                                    // value dimension, 1..128
+  double sigma = 0.35;                           // std of Q, K entries, 0.01..3
+  bool causal = false;                           // causal mask (prefix sums / block cache)
+  FeatureKind feature = FeatureKind::Positive;   // Performer feature map
   Projection projection = Projection::Orthogonal;  // iid / orthogonal (χ norms) / regular
-  int m = 64;                                      // random features, 1..1024 (log slider)
-  std::uint64_t featureSeed = 1;                   // redraw seed of Ω
-  int redraws = 8;                                 // draws per m for the e_O vs m spread, 2..64
-  CodebookKind codebook = CodebookKind::KMeans;    // Transformer-VQ codebook over the keys
-  int codebookSize = 32;                           // S, 1..min(n, 1024)
-  int kmeansIters = 10;                            // Lloyd iterations, 0..100
-  int block = 16;                                  // causal block length l, 1..n
-  bool windowBias = false;                         // causal VQ: Toeplitz window bias b(t), t < l
-  double biasStrength = 0.5;                   // β of b(t) = β·e^{−2t/l} (Lingle 2023), 0..8
-  int cacheBlock = 0;                          // cache inspector cursor: blocks 0..b cached
-  int cellI = 0, cellJ = 1;                    // kernel entry (i, j) of the Lemma-2 view
-  bool logColour = false;                      // log colour scale on the maps
-  double softTau = 0.1;                        // soft-assignment temperature τ, 1e-4..10
-  int keyIndex = 0;                            // key inspected in the analogy view, 0..n−1
-  std::uint64_t seed = 1;                      // seed of Q, K, V and the codebook init
-  Arithmetic precision = Arithmetic::Float64;  // outputs and timings in float64 or float32
-  EfficientView view = EfficientView::Maps;    // figure shown / exported
+  int m = 64;                                    // random features, 1..1024 (log slider)
+  std::uint64_t featureSeed = 1;                 // redraw seed of Ω
+  int redraws = 8;                               // draws per m for the e_O vs m spread, 2..64
+  CodebookKind codebook = CodebookKind::KMeans;  // Transformer-VQ codebook over the keys
+  int codebookSize = 32;                         // S, 1..min(n, 1024)
+  int kmeansIters = 10;                          // Lloyd iterations, 0..100
+  int block = 16;                                // causal block length l, 1..n
+  bool windowBias = false;                       // causal VQ: Toeplitz window bias b(t), t < l
+  double biasStrength = 0.5;                     // β of b(t) = β·e^{−2t/l} (Lingle 2023), 0..8
+  int cacheBlock = 0;                            // cache inspector cursor: blocks 0..b cached
+  int cellI = 0, cellJ = 1;                      // kernel entry (i, j) of the Lemma-2 view
+  bool logColour = false;                        // log colour scale on the maps
+  double softTau = 0.1;                          // soft-assignment temperature τ, 1e-4..10
+  int keyIndex = 0;                              // key inspected in the analogy view, 0..n−1
+  std::uint64_t seed = 1;                        // seed of Q, K, V and the codebook init
+  Arithmetic precision = Arithmetic::Float64;    // outputs and timings: float64 or float32
+  EfficientView view = EfficientView::Maps;      // figure shown / exported
 };
 
 /// Field table (keys: n, d, dv, sigma, causal, feature, projection, m, feature_seed, redraws,
@@ -108,10 +108,10 @@ VqCacheState vqCacheState(const std::vector<int>& codes, const Eigen::Ref<const 
                           int codebookSize, Eigen::Index keys);
 
 struct EfficientLabResult {
-  int shown = 0;                      // rows/cols of the maps below: min(n, kMapLimit)
-  Eigen::MatrixXd exactMap;           // A (shown×shown block of rows normalised over all n keys)
-  Eigen::MatrixXd performerMap;       // Performer Â, same block
-  Eigen::MatrixXd vqMap;              // softmax(s·QK̂ᵀ), same block
+  int shown = 0;              // rows/cols of the maps below: min(n, kMapLimit)
+  Eigen::MatrixXd exactMap;   // A (shown×shown block of rows normalised over all n keys)
+  Eigen::MatrixXd performerMap;  // Performer Â, same block
+  Eigen::MatrixXd vqMap;         // softmax(s·QK̂ᵀ), same block
   Eigen::MatrixXd performerAbsError;  // |A − Â_Performer|
   double performerErrorA = 0, performerErrorO = 0;  // e_A (first `shown` rows), e_O
   double vqErrorA = 0, vqErrorO = 0;
@@ -144,19 +144,19 @@ struct EfficientLabResult {
   // Codebook view.
   std::vector<int> sGrid;  // 1, 2, 4, … ≤ min(n, 1024) (and n when n ≤ 1024)
   std::vector<double> sErrorO, sErrorA, sKeyError;  // e_O (linear form), e_A (shown rows), key
-                                                    // VQ error, each vs S
+                                                   // VQ error, each vs S
 
   // Analogy view (Su, kexue.fm/archives/9862).
   Eigen::VectorXd keySoftOverFeatures;  // softmax_i(−‖y − ω_i‖²/2) for key key_index (m)
   Eigen::VectorXd keySoftOverCodes;     // p(y | k) at softTau over the codebook (S)
   int keyCode = 0;                      // hard code of that key
-  double rewriteDiffRegular = 0;        // max |Su step 2 − FAVOR+| with equal-norm ω (≈1e-16)
-  double rewriteDiffChi = 0;            // same with χ-norm ω (not exact)
-  double softmaxStepDiff = 0;           // max |step 3 (softmax keys) − FAVOR+| (equal norms)
-  std::vector<double> tauGrid;          // 1 … 1e-4
-  std::vector<double> softHardDiff;     // max |soft VQ − hard VQ| per τ
-  std::vector<double> softErrorO;       // e_O of soft VQ vs exact per τ
-  double hardErrorO = 0;                // e_O of hard (bidirectional) VQ vs exact
+  double rewriteDiffRegular = 0;   // max |Su step 2 − FAVOR+| with equal-norm ω (≈1e-16)
+  double rewriteDiffChi = 0;       // same with χ-norm ω (not exact)
+  double softmaxStepDiff = 0;      // max |step 3 (softmax keys) − FAVOR+| (equal norms)
+  std::vector<double> tauGrid;     // 1 … 1e-4
+  std::vector<double> softHardDiff;  // max |soft VQ − hard VQ| per τ
+  std::vector<double> softErrorO;    // e_O of soft VQ vs exact per τ
+  double hardErrorO = 0;             // e_O of hard (bidirectional) VQ vs exact
 
   double elapsedMs = 0.0;
   /// A snapshot handed to RunControl::partial(): the maps, their errors and the cache inputs
@@ -203,8 +203,8 @@ struct TimingResult {
   std::vector<int> sizes;
   // rows: 0 exact, 1 Performer, 2 Transformer-VQ; cols: sizes.
   Eigen::MatrixXd medianMs;
-  Eigen::MatrixXd flops;            // FLOP model per method and n (see flopModel)
-  double msPerGflop = 0.0;          // machine rate fitted on exact at the largest n
+  Eigen::MatrixXd flops;       // FLOP model per method and n (see flopModel)
+  double msPerGflop = 0.0;     // machine rate fitted on exact at the largest n
   double performerCrossover = 0.0;  // measured n where Performer gets faster (NaN: none)
   double vqCrossover = 0.0;         // same for Transformer-VQ
 };

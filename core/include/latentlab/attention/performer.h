@@ -14,8 +14,8 @@ namespace latentlab::attention {
 /// Random-feature family for the softmax kernel SM(x, y) = exp(xᵀy) (Choromanski et al. 2021
 /// (Performer), §2.3).
 enum class FeatureKind {
-  Positive,    // φ⁺(x) = m^{−1/2}(exp(ω_iᵀx − ‖x‖²/2))_i, unbiased and > 0
-  Hyperbolic,  // (2m)^{−1/2} e^{−‖x‖²/2}(exp(ω_iᵀx), exp(−ω_iᵀx))_i, unbiased, > 0
+  Positive,       // φ⁺(x) = m^{−1/2}(exp(ω_iᵀx − ‖x‖²/2))_i, unbiased and > 0
+  Hyperbolic,     // (2m)^{−1/2} e^{−‖x‖²/2}(exp(ω_iᵀx), exp(−ω_iᵀx))_i, unbiased, > 0
   Trigonometric,  // φ(x) = m^{−1/2} exp(‖x‖²/2)(sin ω_iᵀx, cos ω_iᵀx)_i, unbiased, can be < 0
 };
 
