@@ -16,16 +16,20 @@
 # libhwy-dev: Google Highway, the run-time dispatched SIMD kernels (latentlab/common/simd.h);
 # libopenblas-openmp-dev: Eigen's matrix products go to OpenBLAS (EIGEN_USE_BLAS), the OpenMP
 # build so that its threads are the project's OpenMP pool (no oversubscription of the cores).
+# ocl-icd-opencl-dev, opencl-c-headers, libclblast-dev: the OpenCL device backend (the installed
+# app needs only ocl-icd-libopencl1 and libclblast1, and runs on the CPU where no driver exists).
 LATENTLAB_APP_PACKAGES=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-charts-dev qt6-svg-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libeigen3-dev libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev nlohmann-json3-dev
   libopenblas0-openmp libopenblas-openmp-dev libhwy-dev
+  ocl-icd-opencl-dev opencl-c-headers libclblast-dev
   fonts-dejavu-core fonts-wqy-microhei
 )
-# The test suites and benchmarks (scripts/test).
-LATENTLAB_TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev)
+# The test suites and benchmarks (scripts/test). pocl-opencl-icd: an OpenCL device on the CPU, so
+# that every GPU kernel's parity test runs here and in CI (clinfo: to see what the loader finds).
+LATENTLAB_TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev pocl-opencl-icd clinfo)
 # The install, desktop-file, AppStream, man page and .deb checks (scripts/check-install,
 # scripts/package): dpkg-shlibdeps (dpkg-dev) and file are what CPack's DEB generator calls.
 LATENTLAB_CHECK_PACKAGES=(desktop-file-utils appstream help2man dpkg-dev file)

@@ -325,12 +325,32 @@ QByteArray csvBytes(const QList<DataTable>& tables, const QList<DataValue>& valu
   return out.toUtf8();
 }
 
+namespace {
+
+/// The page's values with the device that computed them: "device" (id) and "device_name", and
+/// after a fallback "device_requested" and "device_fallback" (the reason).
+QList<DataValue> valuesWithDevice(const Page& page) {
+  QList<DataValue> values = page.exportValues();
+  const latentlab::DeviceUse use = page.computedOn();
+  values.append({QStringLiteral("device"), QString::fromStdString(use.device)});
+  const auto info = latentlab::findDevice(use.device);
+  values.append({QStringLiteral("device_name"),
+                 QString::fromStdString(info ? info->name : use.device)});
+  if (!use.fallback.empty()) {
+    values.append({QStringLiteral("device_requested"), QString::fromStdString(use.requested)});
+    values.append({QStringLiteral("device_fallback"), QString::fromStdString(use.fallback)});
+  }
+  return values;
+}
+
+}  // namespace
+
 void exportData(const Page& page, const QString& path) {
   const QString suffix = QFileInfo(path).suffix().toLower();
   const QList<DataTable> tables = page.exportData();
   QByteArray bytes;
   if (suffix == "csv") {
-    bytes = csvBytes(tables, page.exportValues());
+    bytes = csvBytes(tables, valuesWithDevice(page));
   } else if (suffix == "json") {
     QJsonObject root;
     root[QStringLiteral("format")] = QStringLiteral("latentlab-data");
@@ -351,7 +371,7 @@ void exportData(const Page& page, const QString& path) {
                             {QStringLiteral("rows"), rows}});
     }
     root[QStringLiteral("tables")] = jt;
-    const QList<DataValue> values = page.exportValues();
+    const QList<DataValue> values = valuesWithDevice(page);
     if (!values.isEmpty()) {
       QJsonObject jv;
       for (const DataValue& v : values) {

@@ -160,6 +160,8 @@ std::vector<latentlab::ScenarioInput> Page::inputs() const { return {}; }
 QString Page::loadedSetting() const { return {}; }
 QList<DataValue> Page::exportValues() const { return {}; }
 
+latentlab::DeviceUse Page::computedOn() const { return {}; }
+
 std::function<void()> Page::useInputs(const std::vector<latentlab::ScenarioInput>& inputs) {
   if (!inputs.empty()) {
     std::string message("page '");

@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "latentlab/common/device.h"
 #include "latentlab/common/params.h"
 #include "latentlab/common/scenario.h"
 #include "ui/common/data_table.h"
@@ -100,6 +101,9 @@ class Page : public QWidget {
   /// integrator, precision, device, iteration counts and any value the page clamped or capped.
   /// Written with the data export (JSON "values", CSV block "# values"). Default: none.
   virtual QList<DataValue> exportValues() const;
+  /// The device the shown result was computed on (and, after a fallback, the one asked for and
+  /// why it was not used). Every data export records it. Default: the CPU.
+  virtual latentlab::DeviceUse computedOn() const;
 
  signals:
   void computed(double elapsedMs);  // a result was applied

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <string>
 #include <utility>
 
 #include "latentlab/common/errors.h"
@@ -25,12 +26,16 @@ struct RunControl {
   std::function<void(std::any)> onPartial;
   /// Least time between two partial results, after the first one (which is always due).
   std::chrono::milliseconds partialInterval{60};
+  /// Where to compute: "cpu" or an OpenCL device id from listDevices() (latentlab/common/device.h).
+  /// Computations with a device path honour it and fall back to the CPU on a device error.
+  std::string device = "cpu";
 
-  /// The same cancel flag without progress or partial results: for a sub-computation whose
+  /// The same cancel flag and device without progress or partial results: for a sub-computation whose
   /// progress the caller reports itself.
   RunControl cancelOnly() const {
     RunControl inner;
     inner.cancel = cancel;
+    inner.device = device;
     return inner;
   }
 
