@@ -9,3 +9,10 @@ target_sources(latentlab_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/efficient_lab_timing.cpp
   ${CMAKE_CURRENT_LIST_DIR}/efficient_inspectors.cpp
 )
+if(LATENTLAB_HAVE_OPENCL)
+  latentlab_cl_kernels(latentlab_core attention efficient)
+  target_sources(latentlab_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/efficient_opencl.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/efficient_lab_opencl.cpp
+  )
+endif()

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <set>
 
+#include "attention/efficient_opencl.h"
 #include "latentlab/attention/exact_attention.h"
 #include "latentlab/common/rng.h"
 #include "latentlab/common/serial_threads.h"
@@ -157,6 +158,26 @@ void codebookSweep(const EfficientLabParams& p, const AttentionInputs& in, const
   }
 }
 
+// The expensive kernels on the CPU, in double.
+ocl::LabCore labCoreOnCpu(const EfficientLabParams& p, const AttentionInputs& in,
+                          const MatrixXd& omega, const MatrixXd& c, double scale, Index s,
+                          const RunControl& control) {
+  ocl::LabCore core;
+  core.exactO = exactAttentionOutput(in.q, in.k, in.v, scale, p.causal, control);
+  core.exactRows = exactAttentionRows(in.q, in.k, scale, p.causal, s);
+  control.progress(0.1);
+  core.features = attentionFeatures(in.q, in.k, omega, p.feature, scale);
+  core.perfO = linearAttention(core.features.q, core.features.k, in.v, p.causal, control);
+  core.codes = assignCodes(in.k, c);
+  core.vqO = vqLinearOutput(in.q, c, core.codes, in.v, scale, p.causal, p.block, control);
+  if (!(p.causal && p.windowBias)) {
+    const MatrixXd khat = quantizeKeys(c, core.codes);
+    core.vqQuad = exactAttentionOutput(in.q, khat, in.v, scale, p.causal, control);
+    core.vqRows = exactAttentionRows(in.q, khat, scale, p.causal, s);
+  }
+  return core;
+}
+
 }  // namespace
 
 EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunControl& control) {
@@ -170,16 +191,29 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
   const double scale = 1.0 / std::sqrt(static_cast<double>(p.d));
   r.shown = std::min(p.n, kMapLimit);
   const Index s = r.shown;
+  // Performer's Ω at the chosen m, projection and redraw seed, and the Transformer-VQ codebook,
+  // drawn on the CPU so that every device sees the same ones.
+  const MatrixXd omega = randomProjection(p.m, p.d, p.projection, p.featureSeed);
+  const MatrixXd c = makeCodebook(in.k, p.codebookSize, p.codebook, p.seed, p.kmeansIters, control);
 
-  const MatrixXd exactO = exactAttentionOutput(in.q, in.k, in.v, scale, p.causal, control);
-  const MatrixXd exactRows = exactAttentionRows(in.q, in.k, scale, p.causal, s);
+  const ocl::LabCore core = runOnDevice(
+      control, r.deviceUse,
+      [&]([[maybe_unused]] const DeviceInfo& info) -> ocl::LabCore {
+#ifdef LATENTLAB_HAVE_OPENCL
+        return ocl::labCoreOnDevice(info.id, p, in, omega, c, scale, s, control);
+#else
+        throw DeviceError("this build has no OpenCL backend");
+#endif
+      },
+      [&] { return labCoreOnCpu(p, in, omega, c, scale, s, control); });
+  const bool onDevice = r.deviceUse.device != "cpu";
+  const MatrixXd& exactO = core.exactO;
+  const MatrixXd& exactRows = core.exactRows;
   r.exactMap = exactRows.leftCols(s);
   control.progress(0.1);
 
-  // Performer at the chosen m, projection and redraw seed.
-  const MatrixXd omega = randomProjection(p.m, p.d, p.projection, p.featureSeed);
-  const FeaturePair f = attentionFeatures(in.q, in.k, omega, p.feature, scale);
-  const MatrixXd perfO = linearAttention(f.q, f.k, in.v, p.causal, control);
+  const FeaturePair& f = core.features;
+  const MatrixXd& perfO = core.perfO;
   const MatrixXd perfRows = performerMapRows(f, p.causal, s);
   r.performerMap = perfRows.leftCols(s);
   r.performerAbsError = (r.performerMap - r.exactMap).cwiseAbs();
@@ -188,7 +222,14 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
   r.negativeEntries = static_cast<int>((r.performerMap.array() < 0.0).count());
   const VectorXd den = f.q * f.k.transpose().rowwise().sum();
   r.minDenominator = den.minCoeff() / den.cwiseAbs().maxCoeff();
-  if (p.precision == Arithmetic::Float32) {
+  if (p.precision == Arithmetic::Float32 && onDevice) {
+    // The device's outputs are float32: measure them against the CPU's double ones.
+    r.float32ErrorExact = relativeFrobeniusError(
+        exactO, exactAttentionOutput(in.q, in.k, in.v, scale, p.causal, control));
+    const FeaturePair f64 = attentionFeatures(in.q, in.k, omega, p.feature, scale);
+    r.float32ErrorPerformer =
+        relativeFrobeniusError(perfO, linearAttention(f64.q, f64.k, in.v, p.causal, control));
+  } else if (p.precision == Arithmetic::Float32) {
     const Eigen::MatrixXf q32 = in.q.cast<float>(), k32 = in.k.cast<float>();
     const Eigen::MatrixXf v32 = in.v.cast<float>();
     const auto s32 = static_cast<float>(scale);
@@ -203,10 +244,9 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
   control.progress(0.2);
 
   // Transformer-VQ: the linear cached form, checked against the quadratic form on K̂.
-  const MatrixXd c = makeCodebook(in.k, p.codebookSize, p.codebook, p.seed, p.kmeansIters, control);
-  const auto codes = assignCodes(in.k, c);
+  const std::vector<int>& codes = core.codes;
   const MatrixXd khat = quantizeKeys(c, codes);
-  const MatrixXd vqO = vqLinearOutput(in.q, c, codes, in.v, scale, p.causal, p.block, control);
+  const MatrixXd& vqO = core.vqO;
   if (p.causal && p.windowBias) {
     // The bias is part of the Transformer-VQ model, so its reference is softmax(sQKᵀ + B + M).
     const VectorXd bias = windowBias(p.block, p.biasStrength);
@@ -220,11 +260,9 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
     r.vqErrorO = relativeFrobeniusError(
         vqB, windowBiasedAttentionOutput(in.q, in.k, in.v, scale, bias, control));
   } else {
-    const MatrixXd vqQuad = exactAttentionOutput(in.q, khat, in.v, scale, p.causal, control);
-    r.vqLinearVsQuadratic = maxAbsDiff(vqO, vqQuad);
-    const MatrixXd vqRows = exactAttentionRows(in.q, khat, scale, p.causal, s);
-    r.vqMap = vqRows.leftCols(s);
-    r.vqErrorA = relativeFrobeniusError(vqRows, exactRows);
+    r.vqLinearVsQuadratic = maxAbsDiff(vqO, core.vqQuad);
+    r.vqMap = core.vqRows.leftCols(s);
+    r.vqErrorA = relativeFrobeniusError(core.vqRows, exactRows);
     r.vqErrorO = relativeFrobeniusError(vqO, exactO);
   }
   r.codes = codes;
@@ -259,8 +297,10 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
     r.rewriteDiffChi = chi.step2;
     const MatrixXd exactBi =
         p.causal ? exactAttentionOutput(in.q, in.k, in.v, scale, false, control) : exactO;
-    const MatrixXd hard =
-        p.causal ? vqLinearOutput(in.q, c, codes, in.v, scale, false, p.block, control) : vqO;
+    // Hard VQ in double even after a device run: soft − hard shrinks to rounding as τ → 0.
+    const MatrixXd hard = p.causal || onDevice
+                              ? vqLinearOutput(in.q, c, codes, in.v, scale, false, p.block, control)
+                              : vqO;
     r.hardErrorO = relativeFrobeniusError(hard, exactBi);
     for (double tau : {1.0, 0.3, 0.1, 0.03, 0.01, 3e-3, 1e-3, 3e-4, 1e-4}) {
       const MatrixXd so = softVqOutput(in.q, c, softAssignment(in.k, c, tau), in.v, scale);

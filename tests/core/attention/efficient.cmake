@@ -9,3 +9,6 @@ target_sources(latentlab_core_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/efficient_vq_bias_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/efficient_float32_test.cpp
 )
+if(LATENTLAB_HAVE_OPENCL)
+  target_sources(latentlab_core_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/efficient_opencl_test.cpp)
+endif()

@@ -11,6 +11,7 @@
 
 #include "latentlab/attention/performer.h"
 #include "latentlab/attention/transformer_vq.h"
+#include "latentlab/common/device.h"
 #include "latentlab/common/params.h"
 #include "latentlab/common/run_control.h"
 
@@ -159,6 +160,9 @@ struct EfficientLabResult {
   double hardErrorO = 0;             // e_O of hard (bidirectional) VQ vs exact
 
   double elapsedMs = 0.0;
+  /// Where the maps, outputs and codes were computed (RunControl::device; float32 on an OpenCL
+  /// device, whatever `precision` says, with the float32 columns still against the CPU's double).
+  DeviceUse deviceUse;
   /// A snapshot handed to RunControl::partial(): the maps, their errors and the cache inputs
   /// are final; the analogy numbers and the sweeps of the slower views are still to come.
   bool partial = false;
