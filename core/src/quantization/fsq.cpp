@@ -12,10 +12,37 @@
 #include "latentlab/common/errors.h"
 #include "latentlab/common/simd.h"
 
+#ifdef LATENTLAB_HAVE_OPENCL
+#include "quantization/fsq_opencl.h"
+#endif
+
 namespace latentlab::quantization {
 namespace {
 
 double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+
+// The float channel constants of quantizeInPlace, shared by the CPU and the device.
+simd::FsqChannels floatChannels(const Fsq& fsq) {
+  simd::FsqChannels c;
+  for (int i = 0; i < fsq.dim(); ++i) {
+    const int half = fsq.levels()[static_cast<std::size_t>(i)] / 2;
+    c.lo.push_back(static_cast<float>(-half));
+    c.inv.push_back(1.0f / static_cast<float>(half));
+    std::vector<float> edges;
+    for (const double b : fsq.cellBoundaries(i)) {
+      // The smallest float ≥ b, so that (float z ≥ edge) ⇔ (z ≥ b) exactly.
+      float f = static_cast<float>(b);
+      if (static_cast<double>(f) < b) f = std::nextafter(f, HUGE_VALF);
+      edges.push_back(f);
+    }
+    c.boundaries.push_back(std::move(edges));
+  }
+  return c;
+}
+
+#ifndef LATENTLAB_HAVE_OPENCL
+[[noreturn]] void noOpenCl() { throw DeviceError("this build has no OpenCL backend"); }
+#endif
 
 }  // namespace
 
@@ -166,21 +193,75 @@ Eigen::MatrixXd Fsq::quantize(const Eigen::MatrixXd& z) const {
 }
 
 void Fsq::quantizeInPlace(float* data, std::size_t count) const {
-  simd::FsqChannels c;
-  for (int i = 0; i < dim(); ++i) {
-    const int half = m_levels[static_cast<std::size_t>(i)] / 2;
-    c.lo.push_back(static_cast<float>(-half));
-    c.inv.push_back(1.0f / static_cast<float>(half));
-    std::vector<float> edges;
-    for (const double b : cellBoundaries(i)) {
-      // The smallest float ≥ b, so that (float z ≥ edge) ⇔ (z ≥ b) exactly.
-      float f = static_cast<float>(b);
-      if (static_cast<double>(f) < b) f = std::nextafter(f, HUGE_VALF);
-      edges.push_back(f);
-    }
-    c.boundaries.push_back(std::move(edges));
-  }
-  simd::fsqQuantize(data, count, c);
+  simd::fsqQuantize(data, count, floatChannels(*this));
+}
+
+std::vector<std::int64_t> Fsq::quantizeIndices(const Eigen::MatrixXd& z, const RunControl& rc,
+                                               DeviceUse& use) const {
+  if (z.cols() != dim())
+    throw ParamError("z", "expected " + std::to_string(dim()) + " columns, got " +
+                              std::to_string(z.cols()));
+  return runOnDevice(
+      rc, use,
+      [&](const DeviceInfo& info) -> std::vector<std::int64_t> {
+#ifdef LATENTLAB_HAVE_OPENCL
+        using RowF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+        const RowF zf = z.cast<float>();
+        const auto r = detail::fsqOpenCl(info.id, floatChannels(*this), m_levels, zf.data(),
+                                         static_cast<std::size_t>(z.rows()), false);
+        std::vector<std::int64_t> out(r.index.begin(), r.index.end());
+        for (Eigen::Index row = 0; row < z.rows(); ++row) {
+          if (!r.nearEdge[static_cast<std::size_t>(row)]) continue;
+          std::int64_t index = 0;  // rounding to float may have crossed an edge: redo in double
+          for (int i = 0; i < dim(); ++i) {
+            const auto c = static_cast<std::size_t>(i);
+            index += (level(i, z(row, i)) + m_levels[c] / 2) * m_basis[c];
+          }
+          out[static_cast<std::size_t>(row)] = index;
+        }
+        return out;
+#else
+        (void)info;
+        noOpenCl();
+#endif
+      },
+      [&] { return quantizeIndices(z); });
+}
+
+void Fsq::quantizeInPlace(float* data, std::size_t count, const RunControl& rc, DeviceUse& use,
+                          std::vector<std::int32_t>* indices) const {
+  const auto d = static_cast<std::size_t>(dim());
+  if (count % d != 0)
+    throw ParamError("z", "expected whole rows of " + std::to_string(d) + " values, got " +
+                              std::to_string(count));
+  const std::size_t rows = count / d;
+  runOnDevice(
+      rc, use,
+      [&](const DeviceInfo& info) -> int {
+#ifdef LATENTLAB_HAVE_OPENCL
+        auto r = detail::fsqOpenCl(info.id, floatChannels(*this), m_levels, data, rows, true);
+        std::copy(r.code.begin(), r.code.end(), data);
+        if (indices) *indices = std::move(r.index);
+        return 0;
+#else
+        (void)info;
+        noOpenCl();
+#endif
+      },
+      [&] {
+        quantizeInPlace(data, count);
+        if (indices) {
+          // The level digit k_i = q_i + ⌊L_i/2⌋ from the code q_i/⌊L_i/2⌋, which is exact.
+          indices->assign(rows, 0);
+          for (std::size_t r = 0; r < rows; ++r)
+            for (std::size_t i = 0; i < d; ++i) {
+              const int half = m_levels[i] / 2;
+              const auto k = static_cast<std::int64_t>(std::lrint(data[r * d + i] * half)) + half;
+              (*indices)[r] += static_cast<std::int32_t>(k * m_basis[i]);
+            }
+        }
+        return 0;
+      });
 }
 
 const std::vector<FsqPreset>& fsqPresets() {

@@ -20,6 +20,12 @@ namespace {
 // Sub-steps only get the cancel flag: their own progress fractions would make ours jump back.
 RunControl cancelOnly(const RunControl& control) { return control.cancelOnly(); }
 
+// The result's DeviceUse over several device steps: the first step's, unless a later one fell
+// back (a fallback is what the user needs to hear about).
+void noteUse(DeviceUse& total, const DeviceUse& step, bool first) {
+  if (first || (!step.fallback.empty() && total.fallback.empty())) total = step;
+}
+
 // withSsim = false leaves ssim NaN: the live FSQ half is shown before its SSIM, the costliest
 // metric (five Gaussian blurs per channel), which follows with VQ.
 Reconstruction finish(const ImageData& original, ImageData recon, long long tokens, int codes,
@@ -77,7 +83,9 @@ ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int b
     if (!(sd(i) > 1e-12)) sd(i) = 1.0;  // a flat component (all-black image): nothing to whiten
   Eigen::MatrixXd z = y;
   for (Eigen::Index i = 0; i < d; ++i) z.col(i) *= params.alpha / sd(i);
-  const std::vector<std::int64_t> idx = fsq.quantizeIndices(z);
+  DeviceUse use;
+  const std::vector<std::int64_t> idx = fsq.quantizeIndices(z, sub, use);
+  noteUse(out.deviceUse, use, true);
   std::vector<double> sums(static_cast<std::size_t>(out.codes) * d, 0.0);
   std::vector<int> counts(static_cast<std::size_t>(out.codes), 0);
   for (Eigen::Index r = 0; r < n; ++r) {
@@ -124,7 +132,8 @@ ImageLabResult tierA(const ImageData& image, const ImageLabParams& params, int b
   }
   const RowMatrixXd yr = y;
   RowMatrixXd init = kmeansPlusPlus(yr, out.vqCodes, params.seed, sub);
-  const LloydResult km = lloyd(yr, std::move(init), lloydIterations, sub);
+  const LloydResult km = lloyd(yr, std::move(init), lloydIterations, sub, use);
+  noteUse(out.deviceUse, use, false);
   Eigen::MatrixXd yVq(n, d);
   for (Eigen::Index r = 0; r < n; ++r) yVq.row(r) = km.codebook.row(km.assignment[r]);
   // bpp at the capped K: that is the rate the VQ code actually spends.
@@ -215,8 +224,11 @@ ImageLabResult computeTierB(const ImageData& image, const ImageLabParams& params
   if (out.vqCodes < out.codes)
     out.notes.push_back("VQ palette capped at " + std::to_string(out.vqCodes) + " colours");
   RowMatrixXd init = kmeansPlusPlus(sample, out.vqCodes, params.seed, sub);
-  const LloydResult km = lloyd(sample, std::move(init), params.lloydIterations, sub);
-  const NearestResult all = nearestCodes(pixels, km.codebook, sub);
+  DeviceUse use;
+  const LloydResult km = lloyd(sample, std::move(init), params.lloydIterations, sub, use);
+  noteUse(out.deviceUse, use, true);
+  const NearestResult all = nearestCodes(pixels, km.codebook, sub, use);
+  noteUse(out.deviceUse, use, false);
   std::vector<Eigen::MatrixXf> vqPlanes(ch, Eigen::MatrixXf(image.height(), image.width()));
   for (Eigen::Index i = 0; i < n; ++i)
     for (int c = 0; c < ch; ++c)
@@ -246,6 +258,7 @@ ImageLabResult computeImageLab(const ImageData& image, const ImageLabParams& par
         const int bits = presets[i].log2Target;
         const int iterations = std::min(params.lloydIterations, kRateLloydIterations);
         const ImageLabResult p = tierA(image, params, bits, iterations, control);
+        noteUse(out.deviceUse, p.deviceUse, false);
         RatePoint rp;
         rp.log2Target = bits;
         rp.codes = p.codes;

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "latentlab/common/device.h"
+#include "latentlab/common/run_control.h"
+
 namespace latentlab::quantization {
 
 /// Which bounding function f the FSQ forward pass uses before rounding (Mentzer et al. 2023 (FSQ),
@@ -79,6 +82,17 @@ class Fsq {
   /// The level comes from comparisons with cellBoundaries (latentlab/common/simd.h, vectorised
   /// and dispatched per CPU), so it is the level of the exact bound, as level() computes in double.
   void quantizeInPlace(float* data, std::size_t count) const;
+
+  /// quantizeIndices on rc.device (runOnDevice; `use` says where it ran). The device compares
+  /// float32 values with the float cell edges; rows with a value within float rounding of an edge
+  /// are redone here in double, so the indices equal quantizeIndices(z) exactly.
+  std::vector<std::int64_t> quantizeIndices(const Eigen::MatrixXd& z, const RunControl& rc,
+                                            DeviceUse& use) const;
+  /// quantizeInPlace on rc.device (row-major rows of dim() floats, count a multiple of dim()),
+  /// bit-identical to the CPU; `indices`, when given, receives each row's index.
+  /// Throws ParamError("z", …) when count is not a multiple of dim().
+  void quantizeInPlace(float* data, std::size_t count, const RunControl& rc, DeviceUse& use,
+                       std::vector<std::int32_t>* indices = nullptr) const;
 
  private:
   std::vector<int> m_levels;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "latentlab/common/device.h"
 #include "latentlab/common/params.h"
 #include "latentlab/common/run_control.h"
 #include "latentlab/quantization/fsq_decoder.h"
@@ -98,6 +99,9 @@ struct ImageLabResult {
   RowMatrixXd vqCodebook;                         // K×d codewords in the PCA latent
   std::vector<std::string> notes;  // downscale notice, capped K, etc.
   double elapsedMs = 0.0;
+  /// Where the FSQ, nearest-code and Lloyd steps ran (control.device; the first fallback, if
+  /// any step fell back). Patches, PCA, k-means++ and the metrics always run on the CPU.
+  DeviceUse deviceUse;
   /// A snapshot of a computation in progress (RunControl::partial). Tier A, live: first only
   /// the original (FSQ and VQ images empty), then FSQ without its SSIM (NaN) while VQ (its image
   /// still empty) is fitted; or the rate–distortion points so far.

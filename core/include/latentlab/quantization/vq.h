@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "latentlab/common/device.h"
 #include "latentlab/common/rng.h"
 #include "latentlab/common/run_control.h"
 
@@ -33,6 +34,17 @@ NearestResult nearestCodes(const RowMatrixXd& x, const RowMatrixXd& codebook,
 NearestResult nearestCodes(const RowMatrixXf& x, const RowMatrixXf& codebook,
                            const RunControl& control = {});
 
+/// The same searches on rc.device (runOnDevice: falls back to the CPU on a DeviceError; `use`
+/// says where it ran). The device computes the distances in float32 (CLBlast GEMM of chunks of
+/// points, then a per-row argmin, ties to the lower code). The float overload returns the device's
+/// float32 result; the double overload re-checks on the host, with the CPU search in double, every
+/// row whose best and second-best codes are closer than the float32 rounding bound, so its
+/// indices equal nearestCodes(x, codebook) and its distances are recomputed in double.
+NearestResult nearestCodes(const RowMatrixXf& x, const RowMatrixXf& codebook,
+                           const RunControl& rc, DeviceUse& use);
+NearestResult nearestCodes(const RowMatrixXd& x, const RowMatrixXd& codebook,
+                           const RunControl& rc, DeviceUse& use);
+
 /// k-means++ seeding (Arthur & Vassilvitskii 2007): first centre uniform, each next
 /// one with probability ∝ D²(x). K ≤ N required (ParamError("codebook_size", …) otherwise).
 RowMatrixXd kmeansPlusPlus(const RowMatrixXd& x, int k, std::uint64_t seed,
@@ -56,6 +68,11 @@ struct LloydResult {
 /// (iterations + 1 entries, history[t] pairs with distortion[t]).
 LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations,
                   const RunControl& control = {}, std::vector<RowMatrixXd>* history = nullptr);
+/// lloyd on rc.device: the assignment by the double nearestCodes overload above (equal to the
+/// CPU's), the centroid sums in double on the device in the CPU's order (host double without
+/// fp64), so the result equals lloyd(x, codebook, iterations).
+LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations,
+                  const RunControl& rc, DeviceUse& use);
 
 /// Online EMA codebook (van den Oord et al. 2017, VQ-VAE appendix) with optional dead-code
 /// restart (Dhariwal et al. 2020, Jukebox).

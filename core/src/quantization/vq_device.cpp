@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// Validation and dispatch of the VQ search and Lloyd on rc.device, and the host re-check that
+// makes the float32 device search give the CPU's double answer (docs/theory/fsq.md, nearest code).
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "latentlab/common/errors.h"
+#include "latentlab/quantization/vq.h"
+
+#ifdef LATENTLAB_HAVE_OPENCL
+#include "quantization/vq_opencl.h"
+#endif
+
+namespace latentlab::quantization {
+namespace {
+
+template <class Mat>
+void checkShapes(const Mat& x, const Mat& codebook) {
+  if (codebook.rows() == 0) throw ParamError("codebook", "the codebook is empty");
+  if (codebook.cols() != x.cols())
+    throw ParamError("codebook", "codebook has " + std::to_string(codebook.cols()) +
+                                     " columns but the points have " + std::to_string(x.cols()));
+}
+
+#ifndef LATENTLAB_HAVE_OPENCL
+[[noreturn]] void noOpenCl() { throw DeviceError("this build has no OpenCL backend"); }
+#endif
+
+#ifdef LATENTLAB_HAVE_OPENCL
+// The device proves, row by row, that its float32 winner is the exact winner (vq.cl: the float
+// error bound of every v_j = ‖c_j‖² − 2x·c_j). Rows it cannot prove (near ties, duplicate codes)
+// are searched again here with the CPU's double search, ties and all; the distances of the others
+// are recomputed in double.
+NearestResult settle(const RowMatrixXd& x, const RowMatrixXd& codebook,
+                     const detail::NearestSearchCl& search, const RunControl& rc) {
+  const Eigen::Index n = x.rows(), d = x.cols();
+  const Eigen::VectorXd codeNorm = codebook.rowwise().squaredNorm();
+  NearestResult out;
+  out.index = search.index;
+  out.distance2.resize(n);
+  std::vector<Eigen::Index> redo;
+  for (Eigen::Index r = 0; r < n; ++r) {
+    const auto i = static_cast<std::size_t>(r);
+    if (!(search.gap[i] > 0.0f)) {
+      redo.push_back(r);
+      continue;
+    }
+    const int j = out.index[i];
+    const double xn = x.row(r).squaredNorm();
+    out.distance2(r) = std::max(0.0, xn + (codeNorm(j) - 2.0 * x.row(r).dot(codebook.row(j))));
+  }
+  if (!redo.empty()) {
+    RowMatrixXd rows(static_cast<Eigen::Index>(redo.size()), d);
+    for (std::size_t t = 0; t < redo.size(); ++t)
+      rows.row(static_cast<Eigen::Index>(t)) = x.row(redo[t]);
+    const NearestResult again = nearestCodes(rows, codebook, rc.cancelOnly());
+    for (std::size_t t = 0; t < redo.size(); ++t) {
+      out.index[static_cast<std::size_t>(redo[t])] = again.index[t];
+      out.distance2(redo[t]) = again.distance2(static_cast<Eigen::Index>(t));
+    }
+  }
+  return out;
+}
+
+LloydResult lloydOpenCl(const DeviceInfo& info, const RowMatrixXd& x, RowMatrixXd codebook,
+                        int iterations, const RunControl& rc) {
+  LloydResult out;
+  const Eigen::Index k = codebook.rows(), d = x.cols();
+  const RowMatrixXf xf = x.cast<float>();
+  detail::NearestSearchCl search(info.id, xf.data(), static_cast<std::size_t>(x.rows()),
+                                 static_cast<std::size_t>(d), static_cast<std::size_t>(k),
+                                 x.data());
+  for (int it = 0; it <= iterations; ++it) {
+    rc.checkCancelled();
+    const RowMatrixXf cf = codebook.cast<float>();
+    search.run(cf.data(), rc);
+    NearestResult nr = settle(x, codebook, search, rc);
+    out.distortion.push_back(x.rows() > 0 ? nr.distance2.mean() : 0.0);
+    out.assignment = std::move(nr.index);
+    if (it == iterations) break;
+    if (search.hasCentroids()) {
+      search.centroids(out.assignment, codebook.data());
+    } else {
+      // No fp64 on the device: the CPU's own double update keeps the result equal to the CPU's.
+      RowMatrixXd sums = RowMatrixXd::Zero(k, d);
+      Eigen::VectorXd counts = Eigen::VectorXd::Zero(k);
+      for (Eigen::Index i = 0; i < x.rows(); ++i) {
+        const int j = out.assignment[static_cast<std::size_t>(i)];
+        sums.row(j) += x.row(i);
+        counts(j) += 1.0;
+      }
+      for (Eigen::Index j = 0; j < k; ++j)
+        if (counts(j) > 0) codebook.row(j) = sums.row(j) / counts(j);
+    }
+    rc.progress(static_cast<double>(it + 1) / (iterations + 1));
+  }
+  out.codebook = std::move(codebook);
+  return out;
+}
+#endif
+
+}  // namespace
+
+NearestResult nearestCodes(const RowMatrixXf& x, const RowMatrixXf& codebook, const RunControl& rc,
+                           DeviceUse& use) {
+  checkShapes(x, codebook);
+  return runOnDevice(
+      rc, use,
+      [&](const DeviceInfo& info) -> NearestResult {
+#ifdef LATENTLAB_HAVE_OPENCL
+        detail::NearestSearchCl search(info.id, x.data(), static_cast<std::size_t>(x.rows()),
+                                       static_cast<std::size_t>(x.cols()),
+                                       static_cast<std::size_t>(codebook.rows()));
+        search.run(codebook.data(), rc);
+        NearestResult out;
+        out.index = std::move(search.index);
+        out.distance2 =
+            Eigen::Map<const Eigen::VectorXf>(search.distance.data(), x.rows()).cast<double>();
+        return out;
+#else
+        (void)info;
+        noOpenCl();
+#endif
+      },
+      [&] { return nearestCodes(x, codebook, rc); });
+}
+
+NearestResult nearestCodes(const RowMatrixXd& x, const RowMatrixXd& codebook, const RunControl& rc,
+                           DeviceUse& use) {
+  checkShapes(x, codebook);
+  return runOnDevice(
+      rc, use,
+      [&](const DeviceInfo& info) -> NearestResult {
+#ifdef LATENTLAB_HAVE_OPENCL
+        const RowMatrixXf xf = x.cast<float>(), cf = codebook.cast<float>();
+        detail::NearestSearchCl search(info.id, xf.data(), static_cast<std::size_t>(x.rows()),
+                                       static_cast<std::size_t>(x.cols()),
+                                       static_cast<std::size_t>(codebook.rows()));
+        search.run(cf.data(), rc);
+        return settle(x, codebook, search, rc);
+#else
+        (void)info;
+        noOpenCl();
+#endif
+      },
+      [&] { return nearestCodes(x, codebook, rc); });
+}
+
+LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations, const RunControl& rc,
+                  DeviceUse& use) {
+  if (iterations < 0) throw ParamError("iterations", "iterations must be ≥ 0");
+  checkShapes(x, codebook);
+  return runOnDevice(
+      rc, use,
+      [&](const DeviceInfo& info) -> LloydResult {
+#ifdef LATENTLAB_HAVE_OPENCL
+        return lloydOpenCl(info, x, codebook, iterations, rc);
+#else
+        (void)info;
+        noOpenCl();
+#endif
+      },
+      [&] { return lloyd(x, codebook, iterations, rc); });
+}
+
+}  // namespace latentlab::quantization
