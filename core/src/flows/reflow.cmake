@@ -9,3 +9,8 @@ target_sources(latentlab_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/reflow_lab.cpp
   ${CMAKE_CURRENT_LIST_DIR}/reflow_lab_fields.cpp
 )
+# The exact mixture velocity and its trajectories on an OpenCL device.
+if(LATENTLAB_HAVE_OPENCL)
+  target_sources(latentlab_core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/reflow_opencl.cpp)
+  latentlab_cl_kernels(latentlab_core flows reflow)
+endif()

@@ -2,7 +2,8 @@
 // SPDX-FileCopyrightText: LatentLab developers
 // The ReFlow page's computation: presets, the exact 1-RF flow, and reflow
 // rounds with RFF ridge, MLP or NW kernel velocities (Liu et al. 2023) for the compare, quality and
-// rounds views.
+// rounds views. The exact 1-RF particles, the density and the arrows run on RunControl::device
+// when it names an OpenCL device (reflow_opencl.cpp); the reflow rounds stay on the CPU.
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -13,6 +14,7 @@
 #include "latentlab/common/rng.h"
 #include "latentlab/flows/reflow_lab.h"
 #include "latentlab/flows/reflow_models.h"
+#include "reflow_opencl.h"
 
 namespace latentlab::flows {
 namespace {
@@ -186,8 +188,30 @@ const Eigen::MatrixXd& ReflowLabResult::snapshot() const {
   return (*frames)[i];
 }
 
-void computeReflowFlow(const ReflowLabParams& p, ReflowLabResult& r, const RunControl& control) {
-  validate(p);
+#ifndef LATENTLAB_HAVE_OPENCL
+namespace detail {
+Eigen::MatrixXd integrateOnOpenCl(const MixtureVelocity&, const Eigen::MatrixXd&, int, Solver,
+                                  std::vector<Eigen::MatrixXd>*, const RunControl&,
+                                  const DeviceInfo&, DeviceReal) {
+  throw DeviceError("this build has no OpenCL backend");
+}
+Eigen::MatrixXd velocityOnOpenCl(const MixtureVelocity&, const Eigen::MatrixXd&, double,
+                                 const DeviceInfo&, DeviceReal) {
+  throw DeviceError("this build has no OpenCL backend");
+}
+Eigen::VectorXd densityOnOpenCl(const MixtureVelocity&, const Eigen::MatrixXd&, double,
+                                const DeviceInfo&, DeviceReal) {
+  throw DeviceError("this build has no OpenCL backend");
+}
+}  // namespace detail
+#endif
+
+namespace {
+
+// The flow on `device` (nullptr: the CPU). float32 particles on the device: the page's exports
+// agree with the CPU's double to 1e-4 (tests/core/flows/reflow_opencl_test.cpp).
+void flowOn(const ReflowLabParams& p, ReflowLabResult& r, const RunControl& control,
+            const DeviceInfo* device) {
   const Mixture p0 = sourceMixture(p), p1 = targetMixture(p);
   const MixtureVelocity exact(p0, p1);
   r.box = canvasBox(p0, p1);
@@ -202,6 +226,12 @@ void computeReflowFlow(const ReflowLabParams& p, ReflowLabResult& r, const RunCo
   r.independentCost =
       (r.targetSamples.topRows(ni) - z0.topRows(ni)).rowwise().squaredNorm().mean();
   const int nt = std::min(p.trajectories, p.particles);
+  const auto integ = [&](const Eigen::MatrixXd& from, std::vector<Eigen::MatrixXd>* out) {
+    if (device)
+      detail::integrateOnOpenCl(exact, from, p.steps, p.solver, out, control, *device);
+    else
+      exact.integrate(from, p.steps, p.solver, out, control);
+  };
   const auto setFrames = [&](ReflowLabResult& out,
                              std::shared_ptr<std::vector<Eigen::MatrixXd>> frames) {
     out.paths.assign(static_cast<std::size_t>(nt), Eigen::MatrixXd(p.steps + 1, 2));
@@ -214,23 +244,23 @@ void computeReflowFlow(const ReflowLabParams& p, ReflowLabResult& r, const RunCo
   auto frames = std::make_shared<std::vector<Eigen::MatrixXd>>();
   const Eigen::Index head = kReflowPreviewParticles;
   if (!control.partialDue() || z0.rows() <= head || nt > head) {
-    exact.integrate(z0, p.steps, p.solver, frames.get(), control);
+    integ(z0, frames.get());
     setFrames(r, std::move(frames));
     return;
   }
   // The first particles alone, shown at once; then the rest, appended frame by frame.
   auto first = std::make_shared<std::vector<Eigen::MatrixXd>>();
-  exact.integrate(z0.topRows(head), p.steps, p.solver, first.get(), control);
+  integ(z0.topRows(head), first.get());
   control.checkCancelled();
   {
     ReflowLabResult preview = r;
     setFrames(preview, first);
-    computeReflowField(p, preview);
+    computeReflowField(p, preview, control.cancelOnly());
     preview.partial = true;
     control.partial(std::move(preview));
   }
   std::vector<Eigen::MatrixXd> rest;
-  exact.integrate(z0.bottomRows(z0.rows() - head), p.steps, p.solver, &rest, control);
+  integ(z0.bottomRows(z0.rows() - head), &rest);
   control.checkCancelled();
   frames->resize(rest.size());
   for (std::size_t i = 0; i < rest.size(); ++i) {
@@ -240,7 +270,27 @@ void computeReflowFlow(const ReflowLabParams& p, ReflowLabResult& r, const RunCo
   setFrames(r, std::move(frames));
 }
 
-void computeReflowField(const ReflowLabParams& p, ReflowLabResult& r) {
+}  // namespace
+
+void computeReflowFlow(const ReflowLabParams& p, ReflowLabResult& r, const RunControl& control) {
+  validate(p);
+  DeviceUse use;
+  r = runOnDevice(
+      control, use,
+      [&](const DeviceInfo& info) {
+        ReflowLabResult out = r;
+        flowOn(p, out, control, &info);
+        return out;
+      },
+      [&] {
+        ReflowLabResult out = r;
+        flowOn(p, out, control, nullptr);
+        return out;
+      });
+  r.deviceUse = std::move(use);
+}
+
+void computeReflowField(const ReflowLabParams& p, ReflowLabResult& r, const RunControl& control) {
   validate(p);
   const MixtureVelocity exact(sourceMixture(p), targetMixture(p));
   r.snapshotIndex = static_cast<int>(std::lround(p.time * p.steps));
@@ -253,7 +303,17 @@ void computeReflowField(const ReflowLabParams& p, ReflowLabResult& r) {
       grid(i * g + j, 0) = -r.box + (j + 0.5) * 2.0 * r.box / g;
       grid(i * g + j, 1) = r.box - (i + 0.5) * 2.0 * r.box / g;
     }
-  const Eigen::VectorXd dens = exact.density(grid, r.snapshotTime);
+  // fp64 on the device when it has it: ρ_t spans many decades on the grid, and float32's exp
+  // underflows (to 0) where the CPU's double still resolves the tails.
+  const auto real = [](const DeviceInfo& info) {
+    return info.fp64 ? detail::DeviceReal::Float64 : detail::DeviceReal::Float32;
+  };
+  const Eigen::VectorXd dens = runOnDevice(
+      control, r.fieldDeviceUse,
+      [&](const DeviceInfo& info) {
+        return detail::densityOnOpenCl(exact, grid, r.snapshotTime, info, real(info));
+      },
+      [&] { return exact.density(grid, r.snapshotTime); });
   r.density = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
       dens.data(), g, g);
   r.arrowBase.resize(0, 2);
@@ -266,7 +326,14 @@ void computeReflowField(const ReflowLabParams& p, ReflowLabResult& r) {
         r.arrowBase(i * a + j, 0) = -r.box + (j + 0.5) * 2.0 * r.box / a;
         r.arrowBase(i * a + j, 1) = -r.box + (i + 0.5) * 2.0 * r.box / a;
       }
-    r.arrowVel = exact(r.arrowBase, r.snapshotTime);
+    DeviceUse arrowUse;
+    r.arrowVel = runOnDevice(
+        control, arrowUse,
+        [&](const DeviceInfo& info) {
+          return detail::velocityOnOpenCl(exact, r.arrowBase, r.snapshotTime, info, real(info));
+        },
+        [&] { return exact(r.arrowBase, r.snapshotTime); });
+    if (arrowUse.device != r.fieldDeviceUse.device) r.fieldDeviceUse = arrowUse;
   }
 }
 
@@ -356,7 +423,7 @@ ReflowLabResult computeReflowLab(const ReflowLabParams& p, const RunControl& con
   const auto start = std::chrono::steady_clock::now();
   ReflowLabResult r;
   computeReflowFlow(p, r, control);
-  computeReflowField(p, r);
+  computeReflowField(p, r, control.cancelOnly());
   control.checkCancelled();
   if (p.view == ReflowView::Compare || p.view == ReflowView::Quality ||
       p.view == ReflowView::Rounds)

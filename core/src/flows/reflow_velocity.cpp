@@ -156,6 +156,20 @@ Eigen::MatrixXd MixtureVelocity::operator()(const Eigen::MatrixXd& x, double t) 
   return v;
 }
 
+Eigen::MatrixXd MixtureVelocity::pairTable(double t, bool normalised) const {
+  if (m_pointTarget) t = std::min(t, 1.0 - 1e-6);
+  t = std::clamp(t, 0.0, 1.0);
+  const PairTerms pt = pairTerms(m_source, m_target, t, normalised);
+  const Eigen::Index P = pt.m.rows(), d = pt.m.cols();
+  Eigen::MatrixXd table(P, 2 * d + 3);
+  table.leftCols(d) = pt.m;
+  table.col(d) = (0.5 / pt.c).matrix();
+  table.col(d + 1) = pt.logc.matrix();
+  table.col(d + 2) = pt.beta.matrix();
+  table.rightCols(d) = pt.offset;
+  return table;
+}
+
 Eigen::VectorXd MixtureVelocity::density(const Eigen::MatrixXd& x, double t) const {
   if (m_pointTarget) t = std::min(t, 1.0 - 1e-6);
   t = std::clamp(t, 0.0, 1.0);

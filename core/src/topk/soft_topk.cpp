@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // Validation, dispatch and diagnostics of the smooth Top-k operators (kexue.fm/archives/10373). The
-// methods themselves live in soft_topk_{grad,iter,threshold,ot,expect}.cpp.
+// methods themselves live in soft_topk_{grad,iter,threshold,ot,expect}.cpp; the device path of the
+// threshold methods and iter_su in soft_topk_opencl.cpp.
 #include "latentlab/topk/soft_topk.h"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 
 #include "latentlab/common/errors.h"
 #include "soft_topk_internal.h"
+#include "soft_topk_opencl.h"
 
 namespace latentlab::topk {
 namespace {
@@ -129,6 +131,49 @@ void validate(const SoftTopkParams& params) {
   }
 }
 
+namespace detail {
+
+bool hasDevicePath(Method m) { return m == Method::IterSu || isThreshold(m); }
+
+// The method dispatch of computeSoftTopk on the CPU.
+void runOnCpu(const Problem& pr, SoftTopkResult& r, const RunControl& control) {
+  switch (pr.params.method) {
+    case Method::IterSu:
+      detail::runIterSu(pr, r, control);
+      break;
+    case Method::IterSe:
+      detail::runIterSe(pr, r, control);
+      break;
+    case Method::GradTopk:
+      detail::runGradTopk(pr, r, control);
+      break;
+    case Method::ThreExp:
+    case Method::ThreSigmoid:
+    case Method::ThreLaplace:
+    case Method::ThreClip:
+    case Method::ThreEntmax:
+      detail::runThreshold(pr, r, control);
+      break;
+    case Method::OtSinkhorn:
+      detail::runOtSinkhorn(pr, r, control);
+      break;
+    case Method::GumbelExpect:
+      detail::runGumbel(pr, r, control);
+      break;
+    case Method::GaussPerturbed:
+      detail::runGauss(pr, r, control);
+      break;
+  }
+}
+
+#ifndef LATENTLAB_HAVE_OPENCL
+void runOnOpenCl(const Problem&, SoftTopkResult&, const DeviceInfo&, const RunControl&, DeviceReal) {
+  throw DeviceError("this build has no OpenCL backend");
+}
+#endif
+
+}  // namespace detail
+
 SoftTopkResult computeSoftTopk(const SoftTopkParams& params, const RunControl& control) {
   const auto t0 = std::chrono::steady_clock::now();
   validate(params);
@@ -154,32 +199,24 @@ SoftTopkResult computeSoftTopk(const SoftTopkParams& params, const RunControl& c
     detail::Problem pr{params,    Eigen::Map<const Eigen::VectorXd>(params.x.data(), n), {}, n, k,
                        params.tau};
     pr.z = pr.x / params.tau;
-    switch (params.method) {
-      case Method::IterSu:
-        detail::runIterSu(pr, r, control);
-        break;
-      case Method::IterSe:
-        detail::runIterSe(pr, r, control);
-        break;
-      case Method::GradTopk:
-        detail::runGradTopk(pr, r, control);
-        break;
-      case Method::ThreExp:
-      case Method::ThreSigmoid:
-      case Method::ThreLaplace:
-      case Method::ThreClip:
-      case Method::ThreEntmax:
-        detail::runThreshold(pr, r, control);
-        break;
-      case Method::OtSinkhorn:
-        detail::runOtSinkhorn(pr, r, control);
-        break;
-      case Method::GumbelExpect:
-        detail::runGumbel(pr, r, control);
-        break;
-      case Method::GaussPerturbed:
-        detail::runGauss(pr, r, control);
-        break;
+    const auto onCpu = [&] {
+      SoftTopkResult c;
+      detail::runOnCpu(pr, c, control);
+      return c;
+    };
+    if (detail::hasDevicePath(params.method)) {
+      DeviceUse use;
+      r = runOnDevice(
+          control, use,
+          [&](const DeviceInfo& info) {
+            SoftTopkResult g;
+            detail::runOnOpenCl(pr, g, info, control);
+            return g;
+          },
+          onCpu);
+      r.deviceUse = std::move(use);
+    } else {
+      r = onCpu();
     }
   }
 

@@ -17,6 +17,7 @@
 #include "latentlab/common/logmath.h"
 #include "latentlab/common/simd.h"
 #include "soft_topk_internal.h"
+#include "soft_topk_solver.h"
 
 namespace latentlab::topk {
 
@@ -64,8 +65,6 @@ double thresholdDF(Method m, double u, double alpha) {
 namespace detail {
 namespace {
 
-constexpr double kEps = std::numeric_limits<double>::epsilon();
-
 // λ is valid for m saturated entries when zs[m−1] ≥ λ ≥ zs[m] (ends open).
 double bracketViolation(const std::vector<double>& zs, int m, double lam) {
   const int n = static_cast<int>(zs.size());
@@ -74,11 +73,6 @@ double bracketViolation(const std::vector<double>& zs, int m, double lam) {
   if (m < n) v = std::max(v, zs[static_cast<std::size_t>(m)] - lam);
   return v;
 }
-
-struct ClosedForm {
-  double lambda = 0.0;
-  int m = 0;
-};
 
 // Tries m = first..last in order and keeps the first λ(m) that passes the bracket test; if
 // rounding rejects every m, the least violating one.
@@ -158,7 +152,7 @@ ClosedForm solveExp(const Problem& pr, SoftTopkResult& r) {
 
 // Laplace's λ for m saturated entries from l1 = log S1, l2 = log S2 and a = k − m: the root of
 // S1 t² + 2a t − S2 = 0, t = e^λ, in the form without cancellation for each sign of a, in logs.
-double laplaceLambda(double l1, double l2, double a) {
+double laplaceLambdaImpl(double l1, double l2, double a) {
   if (a == 0.0) return 0.5 * (l2 - l1);
   const double logA = std::log(std::abs(a));
   const double logRoot = 0.5 * logAddExp(2.0 * logA, l1 + l2);  // log √(a² + S1·S2)
@@ -184,70 +178,40 @@ ClosedForm solveLaplace(const Problem& pr, SoftTopkResult& r) {
     logS2[static_cast<std::size_t>(i)] =
         logAddExp(logS2[static_cast<std::size_t>(i) + 1], zs[static_cast<std::size_t>(i)]);
   auto lambdaOf = [&](int m) {
-    return laplaceLambda(logS1[static_cast<std::size_t>(m)], logS2[static_cast<std::size_t>(m)],
+    return laplaceLambdaImpl(logS1[static_cast<std::size_t>(m)], logS2[static_cast<std::size_t>(m)],
                          static_cast<double>(pr.k - m));
   };
   return scanSegments(zs, last, lambdaOf, r, pr.params.traceSolver);
 }
 
-struct SolveOut {
-  double lambda = 0.0;
-  int iterations = 0;
-  bool converged = false;
-};
-
-// Safeguarded Newton on F(λ) = Σ f(z_i − λ) − k (decreasing), bisection whenever the Newton step
-// leaves the bracket. Stops on |F| ≤ 1e-13·max(1,k) or width ≤ 4·eps·max(1,|λ|), not the fixed 20
-// bisections of the listing in kexue.fm/archives/10373, §通用结果.
+// Safeguarded Newton (soft_topk_solver.h) with the CPU's vectorised sums.
 SolveOut safeguardedNewton(const Problem& pr, Method m, double lo, double hi, SoftTopkResult& r,
                            const RunControl& control) {
   const double alpha = pr.params.alpha;
-  const double tol = 1e-13 * std::max(1.0, static_cast<double>(pr.k));
-  SolveOut out;
-  double lam = 0.5 * (lo + hi);
-  for (int it = 1; it <= pr.params.maxIter; ++it) {
-    control.checkCancelled();
-    out.iterations = it;
-    if (pr.params.traceSolver) r.lambdaTrace.push_back(lam);
-    double f = -static_cast<double>(pr.k), d = 0.0;
-    if (m == Method::ThreSigmoid || m == Method::ThreExp || m == Method::ThreLaplace) {
-      // Vectorised, one exp per score; d only steers Newton.
-      const auto kind = m == Method::ThreSigmoid ? simd::Threshold::Sigmoid
-                        : m == Method::ThreExp   ? simd::Threshold::Exp
-                                                 : simd::Threshold::Laplace;
-      const auto sums = simd::thresholdSums(kind, pr.z.data(), static_cast<std::size_t>(pr.n), lam);
-      f += sums.f;
-      d = sums.derivative;
-    } else if (m == Method::ThreEntmax && alpha == 1.5) {  // α = 3/2: products, no pow
-      const auto sums = simd::thresholdSums(simd::Threshold::Entmax15, pr.z.data(),
-                                            static_cast<std::size_t>(pr.n), lam);
-      f += sums.f;
-      d = sums.derivative;
-    } else {
-      for (int i = 0; i < pr.n; ++i) {
-        const double u = pr.z[i] - lam;
-        f += thresholdF(m, u, alpha);
-        d += thresholdDF(m, u, alpha);
-      }
-    }
-    out.lambda = lam;
-    if (std::abs(f) <= tol) {
-      out.converged = true;
-      break;
-    }
-    if (f > 0.0)
-      lo = lam;  // too much mass: λ must grow
-    else
-      hi = lam;
-    if (hi - lo <= 4.0 * kEps * std::max(1.0, std::abs(lam))) {
-      out.converged = true;
-      break;
-    }
-    double next = d > 0.0 ? lam + f / d : std::numeric_limits<double>::quiet_NaN();
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    lam = next;
-  }
-  return out;
+  const auto n = static_cast<std::size_t>(pr.n);
+  return newtonSolve(
+      pr.k, pr.params.maxIter, lo, hi, newtonTolerance(pr.k), pr.params.traceSolver ? &r : nullptr,
+      control, [&](double lam) {
+        if (m == Method::ThreSigmoid || m == Method::ThreExp || m == Method::ThreLaplace) {
+          // Vectorised, one exp per score; d only steers Newton.
+          const auto kind = m == Method::ThreSigmoid ? simd::Threshold::Sigmoid
+                            : m == Method::ThreExp   ? simd::Threshold::Exp
+                                                     : simd::Threshold::Laplace;
+          const auto sums = simd::thresholdSums(kind, pr.z.data(), n, lam);
+          return FSums{sums.f, sums.derivative};
+        }
+        if (m == Method::ThreEntmax && alpha == 1.5) {  // α = 3/2: products, no pow
+          const auto sums = simd::thresholdSums(simd::Threshold::Entmax15, pr.z.data(), n, lam);
+          return FSums{sums.f, sums.derivative};
+        }
+        FSums s;
+        for (int i = 0; i < pr.n; ++i) {
+          const double u = pr.z[i] - lam;
+          s.f += thresholdF(m, u, alpha);
+          s.d += thresholdDF(m, u, alpha);
+        }
+        return s;
+      });
 }
 
 }  // namespace
@@ -259,9 +223,8 @@ SolveOut safeguardedNewton(const Problem& pr, Method m, double lo, double hi, So
 // test (min S ≥ λ ≥ max of the rest). Empty when it does not (λ on a score): the scan decides.
 std::optional<ClosedForm> closedFormFromNewton(const Problem& pr, Method m, SoftTopkResult& r,
                                                const RunControl& control) {
-  const double n = pr.n, k = pr.k;
-  const double lo = m == Method::ThreExp ? pr.z.minCoeff() : pr.z.minCoeff() - std::log(n) - 1.0;
-  const double hi = pr.z.maxCoeff() + std::log(n / k) + (m == Method::ThreExp ? 0.0 : 1.0);
+  const double k = pr.k;
+  const auto [lo, hi] = closedFormBracket(m, pr.z.minCoeff(), pr.z.maxCoeff(), pr.n, pr.k);
   SoftTopkResult scratch;  // Newton's own trace and iterations are not the method's
   const SolveOut s = safeguardedNewton(pr, m, lo, hi, scratch, control);
   if (!s.converged) return std::nullopt;
@@ -288,6 +251,12 @@ std::optional<ClosedForm> closedFormFromNewton(const Problem& pr, Method m, Soft
   r.bracket = {maxU, minS};
   return ClosedForm{lam, sat};
 }
+
+ClosedForm closedFormScan(const Problem& pr, SoftTopkResult& r) {
+  return pr.params.method == Method::ThreExp ? solveExp(pr, r) : solveLaplace(pr, r);
+}
+
+double laplaceLambda(double l1, double l2, double a) { return laplaceLambdaImpl(l1, l2, a); }
 
 void runThreshold(const Problem& pr, SoftTopkResult& r, const RunControl& control) {
   const Method m = pr.params.method;

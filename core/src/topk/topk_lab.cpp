@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: LatentLab developers
 // computeTopkLab: everything the Smooth Top-k page shows (after kexue.fm/archives/10373), built
 // from computeSoftTopk calls. Serial on purpose: at the defaults it is under 1 ms, and the UI
-// already runs it off the GUI thread.
+// already runs it off the GUI thread. On an OpenCL device (RunControl::device) every call of a
+// method with a device path (thre_*, iter_su) runs there; one that cannot makes the whole page
+// fall back to the CPU, so a result never mixes devices silently.
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -12,6 +14,7 @@
 #include <numeric>
 
 #include "latentlab/topk/topk_lab.h"
+#include "soft_topk_opencl.h"
 
 namespace latentlab::topk {
 namespace {
@@ -36,6 +39,16 @@ constexpr int kGumbelEnumerateN = 8;
 constexpr double kMonotoneTol = 1e-12;
 
 std::size_t idx(Method m) { return static_cast<std::size_t>(m); }
+
+// On the device path a method that has one must have run there: a per-call fallback (recorded
+// in deviceUse) becomes a DeviceError, and computeTopkLab recomputes the page on the CPU.
+SoftTopkResult requireDevice(SoftTopkResult r, Method m, const RunControl& control) {
+  if (control.device != "cpu" && !control.device.empty() && detail::hasDevicePath(m) &&
+      r.deviceUse.device != control.device)
+    throw DeviceError(r.deviceUse.fallback.empty() ? "a Top-k call did not run on " + control.device
+                                                   : r.deviceUse.fallback);
+  return r;
+}
 
 // One evaluator per computation: a reusable SoftTopkParams (no per-call reallocation of x) and a
 // RunControl that forwards cancellation only, since progress fractions are computeTopkLab's.
@@ -74,7 +87,7 @@ class Evaluator {
     m_sp.tau = tau;
     m_sp.wantJacobian = jacobian;
     m_sp.traceSolver = false;
-    return computeSoftTopk(m_sp, m_control);
+    return requireDevice(computeSoftTopk(m_sp, m_control), m, m_control);
   }
   Eigen::VectorXd p(Method m, double tau) { return run(m, tau).p; }
 
@@ -280,13 +293,9 @@ PropertyRow checkProperties(Evaluator& ev, const MethodOutcome& o, const Eigen::
   return row;
 }
 
-}  // namespace
 
-TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& control) {
-  const auto start = std::chrono::steady_clock::now();
-  validate(params);
-  control.checkCancelled();
-
+// The page on the device named by control.device ("cpu": the CPU).
+TopkLabResult computeLab(const TopkLabParams& params, const RunControl& control) {
   TopkLabResult res;
   const Eigen::VectorXd x = toVec(params.x);
   const auto n = static_cast<Eigen::Index>(x.size());
@@ -335,7 +344,7 @@ TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& cont
     fp.tau = tau;
     fp.wantJacobian = true;
     fp.traceSolver = true;
-    res.focus = computeSoftTopk(fp, ev.control());
+    res.focus = requireDevice(computeSoftTopk(fp, ev.control()), focusM, ev.control());
     fp.wantJacobian = false;
     fp.traceSolver = false;
     // A Jacobian that is already finite differences is not computed twice (seconds for exact
@@ -425,7 +434,7 @@ TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& cont
     tp.tau = tau;
     tp.wantJacobian = false;
     tp.traceSolver = true;
-    res.threshold = computeSoftTopk(tp, ev.control());
+    res.threshold = requireDevice(computeSoftTopk(tp, ev.control()), tp.method, ev.control());
   }
   {
     const Method thm = res.thresholdMethod;
@@ -484,7 +493,31 @@ TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& cont
     control.progress(0.85 + 0.15 * (c + 1) / std::max<Eigen::Index>(1, nShown));
   }
   control.progress(1.0);
+  return res;
+}
 
+}  // namespace
+
+TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& control) {
+  const auto start = std::chrono::steady_clock::now();
+  validate(params);
+  control.checkCancelled();
+  // The finite-difference check of the Jacobian (finiteDifferenceJacobian), the stability table,
+  // F(λ) on the plot grid and the f, f′ curves are CPU work on either path.
+  DeviceUse use;
+  TopkLabResult res = runOnDevice(
+      control, use,
+      [&](const DeviceInfo& info) {
+        RunControl rc = control;
+        rc.device = info.id;
+        return computeLab(params, rc);
+      },
+      [&] {
+        RunControl rc = control;
+        rc.device = "cpu";
+        return computeLab(params, rc);
+      });
+  res.deviceUse = std::move(use);
   res.elapsedMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return res;

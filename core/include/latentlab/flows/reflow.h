@@ -57,6 +57,10 @@ class MixtureVelocity {
   Eigen::MatrixXd integrate(const Eigen::MatrixXd& z0, int steps, Solver solver,
                             std::vector<Eigen::MatrixXd>* frames = nullptr,
                             const RunControl& control = {}) const;
+  /// The per-pair coefficients at time t (clamped as operator() does), for the device path
+  /// (core/kernels/flows/reflow.cl): row p = j·K + k holds [m_p (d), 1/(2 c_p), log-weight_p,
+  /// β_p, A_p (d)], with the density's normalised log-weights when `normalised`.
+  Eigen::MatrixXd pairTable(double t, bool normalised = false) const;
   const Mixture& source() const { return m_source; }
   const Mixture& target() const { return m_target; }
 

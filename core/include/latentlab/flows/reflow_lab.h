@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "latentlab/common/device.h"
 #include "latentlab/common/params.h"
 #include "latentlab/common/run_control.h"
 #include "latentlab/flows/reflow.h"
@@ -112,6 +113,10 @@ struct ReflowLabResult {
   /// kReflowPreviewParticles particles (every frame of them), the field and the pairs; the rest
   /// of the particles are still being integrated.
   bool partial = false;
+  /// Where the exact 1-RF particles were integrated (computeReflowFlow), and where the density
+  /// and arrows were evaluated (computeReflowField); the reflow rounds always run on the CPU.
+  DeviceUse deviceUse;
+  DeviceUse fieldDeviceUse;
 
   /// Particles at the shown time (empty before computeReflowFlow).
   const Eigen::MatrixXd& snapshot() const;
@@ -128,12 +133,16 @@ ReflowLabResult computeReflowLab(const ReflowLabParams& params, const RunControl
 /// With a partial listener (the page) and more particles than kReflowPreviewParticles, those
 /// come first as a preview with the field computed; the final frames are the same numbers either
 /// way (every particle's path is computed by the same operations whatever the batch).
+/// The particles run on control.device when it names an OpenCL device (float32 there, resident
+/// in device memory for every step), recorded in result.deviceUse.
 void computeReflowFlow(const ReflowLabParams& params, ReflowLabResult& result,
                        const RunControl& control = {});
 inline constexpr int kReflowPreviewParticles = 1024;
 /// ρ_t on the grid and v*(x, t) on the arrow lattice at the frame nearest to params.time
 /// (needs result.frames and result.box from computeReflowFlow). A few hundred microseconds.
-void computeReflowField(const ReflowLabParams& params, ReflowLabResult& result);
+/// On control.device when it names an OpenCL device (fp64 there when available).
+void computeReflowField(const ReflowLabParams& params, ReflowLabResult& result,
+                        const RunControl& control = {});
 /// Reflow rounds (Liu et al.) with the chosen velocity (RFF ridge, MLP or NW kernel) and, for the
 /// quality view, NLL vs N per solver; `rounds` needed: 2 for compare and quality, params.rounds
 /// for the rounds view. Rounds are seeded per k, so k = 1..m agree whatever the total.

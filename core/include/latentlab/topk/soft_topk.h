@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "latentlab/common/device.h"
 #include "latentlab/common/run_control.h"
 
 namespace latentlab::topk {
@@ -83,6 +84,9 @@ struct SoftTopkResult {
   std::string note;       // why not valid, or a remark ("λ not unique")
   double smoothSum = std::numeric_limits<double>::quiet_NaN();  // grad_topk: τ·log Z_k(x/τ)
   double elapsedMs = 0.0;                                       // wall time of the computation
+  /// Where p was computed: control.device for the methods with a device path (thre_*, iter_su,
+  /// soft_topk_opencl.cpp), with the reason when it fell back to the CPU; "cpu" for the others.
+  DeviceUse deviceUse;
 };
 
 /// Throws ParamError naming the field ("k must be between 0 and n = 4, got 7") on bad params,
@@ -92,7 +96,9 @@ void validate(const SoftTopkParams& params);
 /// ST_k(x/τ) by params.method with diagnostics; k = 0 → zeros and k = n → ones for every method
 /// (Su, kexue.fm/archives/10373, §问题描述, assumes distinct entries). Ties are broken by the lower
 /// index wherever a hard choice is made. Throws ParamError on bad params and Cancelled when
-/// `control` asks.
+/// `control` asks. The thre_* methods and iter_su run on control.device when it names an OpenCL
+/// device (fp64 there when the device has it, else float32), falling back to the CPU on a
+/// DeviceError (recorded in deviceUse).
 SoftTopkResult computeSoftTopk(const SoftTopkParams& params, const RunControl& control = {});
 
 /// Hard Top-k T_k(x): 1 on the k largest entries, ties broken by the lower index

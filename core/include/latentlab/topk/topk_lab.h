@@ -128,10 +128,13 @@ struct TopkLabResult {
   std::vector<std::array<bool, static_cast<int>(Property::Count)>> properties;
 
   double elapsedMs = 0.0;
+  /// Where the methods with a device path (thre_*, iter_su) ran; the others always run on the CPU.
+  DeviceUse deviceUse;
 };
 
 /// Everything the Top-k page shows, for the current params. Cheap at defaults (well under 16 ms).
-/// Polls `control` between stages; throws ParamError or Cancelled.
+/// Polls `control` between stages; throws ParamError or Cancelled. With control.device an OpenCL
+/// device, every thre_* and iter_su evaluation runs there (falling back to the CPU as a whole).
 TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& control = {});
 
 /// Speed view: median time per call of each method in `methods` at each n in `sizes` (random
