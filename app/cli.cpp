@@ -15,11 +15,13 @@
 #include <optional>
 #include <vector>
 
+#include "latentlab/common/device.h"
 #include "latentlab/common/errors.h"
 #include "latentlab/common/file_read.h"
 #include "latentlab/common/params.h"
 #include "latentlab/common/scenario_inputs.h"
 #include "latentlab/common/sha256.h"
+#include "ui/common/device_choice.h"
 #include "ui/common/figure_export.h"
 #include "ui/common/page.h"
 #include "ui/shell/language.h"
@@ -47,7 +49,7 @@ struct CliError {
 const QStringList kFlags = {QStringLiteral("--help"),       QStringLiteral("-h"),
                             QStringLiteral("--version"),    QStringLiteral("-v"),
                             QStringLiteral("--list-pages"), QStringLiteral("--no-caption"),
-                            QStringLiteral("--article")};
+                            QStringLiteral("--article"),    QStringLiteral("--list-devices")};
 const QStringList kValued = {QStringLiteral("--scenario"),
                              QStringLiteral("--page"),
                              QStringLiteral("--set"),
@@ -60,13 +62,16 @@ const QStringList kValued = {QStringLiteral("--scenario"),
                              QStringLiteral("--report"),
                              QStringLiteral("--window-screenshot"),
                              QStringLiteral("--wait"),
-                             QStringLiteral("--language")};
+                             QStringLiteral("--language"),
+                             QStringLiteral("--device")};
 
 struct Options {
   bool help = false;
   bool version = false;
   bool listPages = false;
+  bool listDevices = false;
   QString scenario, page, figurePath, dataPath, imagesDir, reportDir, windowShot, language;
+  QString device;  // --device: an id from --list-devices
   QStringList sets;   // "key=value", in order
   QStringList opens;  // --open files, in order
   latentlab::ui::FigureOptions figure;
@@ -146,6 +151,8 @@ Options parse(const QStringList& args) {
         o.figure.caption = false;
       else if (name == QLatin1String("--article"))
         o.figure.article = true;
+      else if (name == QLatin1String("--list-devices"))
+        o.listDevices = true;
       else
         o.listPages = true;
       continue;
@@ -186,6 +193,8 @@ Options parse(const QStringList& args) {
       setOnce(wait, name, value);
     else if (name == QLatin1String("--language"))
       setOnce(o.language, name, value);  // applied by runCli() before parsing
+    else if (name == QLatin1String("--device"))
+      setOnce(o.device, name, value);
     else
       setOnce(dpi, name, value);
   }
@@ -198,6 +207,8 @@ Options parse(const QStringList& args) {
   if (!o.language.isNull() && !latentlab::ui::languages().contains(o.language))
     throw CliError{Tr::tr("--language must be one of %1, got '%2'")
                        .arg(latentlab::ui::languages().join(QStringLiteral(", ")), o.language)};
+  if (!o.device.isNull() && !latentlab::findDevice(o.device.toStdString()))
+    throw CliError{Tr::tr("no device '%1' (see --list-devices)").arg(o.device)};
   if (!o.windowShot.isNull() && !o.figure.points.isEmpty())
     throw CliError{
         Tr::tr("--window-screenshot needs --size in pixels (a window has no page size)")};
@@ -401,6 +412,14 @@ int run(const Options& o) {
     for (const latentlab::ui::PageInfo& info : latentlab::ui::pageRegistry())
       printOut(QStringLiteral("%1\t%2\t%3\n").arg(info.id, info.area, info.title));
   }
+  if (o.listDevices) {
+    for (const latentlab::DeviceInfo& d : latentlab::listDevices())
+      printOut(QStringLiteral("%1\t%2\t%3\n")
+                   .arg(QString::fromStdString(d.id),
+                        QString::fromUtf8(latentlab::deviceKindName(d.kind).data()),
+                        QString::fromStdString(d.name)));
+  }
+  if (!o.device.isNull()) latentlab::ui::DeviceChoice::instance().choose(o.device);
   if (!o.windowShot.isNull()) writeWindowScreenshot(o);
   const bool pageOutput = !o.figurePath.isNull() || !o.dataPath.isNull() || !o.imagesDir.isNull() ||
                           !o.reportDir.isNull();
@@ -430,10 +449,10 @@ int run(const Options& o) {
                    .arg(ms, 0, 'f', 1));
   }
   if (!o.reportDir.isNull()) writeReport(o, page.get());
-  if (!o.listPages && !page && o.reportDir.isNull() && o.windowShot.isNull())
+  if (!o.listPages && !o.listDevices && !page && o.reportDir.isNull() && o.windowShot.isNull())
     throw CliError{
-        Tr::tr("nothing to do: give --page, --scenario, --report or --list-pages "
-               "(see --help)")};
+        Tr::tr("nothing to do: give --page, --scenario, --report, --list-pages or "
+               "--list-devices (see --help)")};
   return kExitOk;
 }
 
@@ -524,6 +543,12 @@ QString usageText() {
       "it computes synchronously, writes the requested files and exits.\n"
       "\n"
       "  --list-pages        print one line per page: id<TAB>area<TAB>title\n"
+      "  --list-devices      print one line per compute device: id<TAB>kind<TAB>name,\n"
+      "                      kind cpu or opencl (pocl's OpenCL device runs on the CPU)\n"
+      "  --device ID         compute on device ID (from --list-devices; default cpu):\n"
+      "                      the attention, quantization, Top-k and flow pages run their\n"
+      "                      kernels there in float32; a device error falls back to the\n"
+      "                      CPU with a message, and exported data records the device\n"
       "  --page ID           use page ID with its default parameters\n"
       "  --scenario FILE     load a scenario file (.json): its page, parameters and seed\n"
       "  --set KEY=VALUE     change one parameter (repeatable), e.g. --set k=3 --set x=3,2,1,4\n"
@@ -576,7 +601,8 @@ QString usageText() {
       "  latentlab --page topk --set k=3 --set tau=0.5 --export topk.png\n"
       "  latentlab --scenario my.json --export fig.pdf --export-data fig.csv\n"
       "  latentlab --page quant_image --open photo.jpg --export-images out/\n"
-      "  latentlab --report out/\n");
+      "  latentlab --report out/\n"
+      "  latentlab --page reflow --device opencl:0:0 --export-data reflow.json\n");
   return options + Tr::tr("\nReport bugs to: <%1/issues>\nLatentLab home page: <%1>\n")
                        .arg(QStringLiteral(LATENTLAB_HOMEPAGE));
 }

@@ -4,6 +4,7 @@
 
 #include "app/cli.h"
 #include "latentlab/common/allocator.h"
+#include "ui/common/device_choice.h"
 #include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
 
@@ -18,6 +19,8 @@ int main(int argc, char** argv) {
   if (commandLine) return runCli(QApplication::arguments());
 
   latentlab::ui::applyLanguage(latentlab::ui::startupLanguage());
+  // The device chosen in View ▸ Device last time, when it is still there (else the CPU).
+  latentlab::ui::DeviceChoice::instance().choose(latentlab::ui::DeviceChoice::saved());
   // On the heap: View ▸ Language replaces the window by one built in the new language.
   auto* window = new latentlab::ui::MainWindow;
   window->setAttribute(Qt::WA_DeleteOnClose);

@@ -147,10 +147,6 @@
 </translation>
     </message>
     <message>
-        <source>nothing to do: give --page, --scenario, --report or --list-pages (see --help)</source>
-        <translation>无事可做：请给出 --page、--scenario、--report 或 --list-pages（见 --help）</translation>
-    </message>
-    <message>
         <source>
 Report bugs to: &lt;%1/issues&gt;
 LatentLab home page: &lt;%1&gt;
@@ -175,12 +171,26 @@ There is NO WARRANTY, to the extent permitted by law.
 </translation>
     </message>
     <message>
+        <source>no device &apos;%1&apos; (see --list-devices)</source>
+        <translation>没有设备“%1”（见 --list-devices）</translation>
+    </message>
+    <message>
+        <source>nothing to do: give --page, --scenario, --report, --list-pages or --list-devices (see --help)</source>
+        <translation>无事可做：请给出 --page、--scenario、--report、--list-pages 或 --list-devices（见 --help）</translation>
+    </message>
+    <message>
         <source>Usage: latentlab [OPTION]...
 LatentLab, an interactive lab for the mathematics of modern deep learning.
 Without options it opens the window. With any option below it runs without a window:
 it computes synchronously, writes the requested files and exits.
 
   --list-pages        print one line per page: id&lt;TAB&gt;area&lt;TAB&gt;title
+  --list-devices      print one line per compute device: id&lt;TAB&gt;kind&lt;TAB&gt;name,
+                      kind cpu or opencl (pocl&apos;s OpenCL device runs on the CPU)
+  --device ID         compute on device ID (from --list-devices; default cpu):
+                      the attention, quantization, Top-k and flow pages run their
+                      kernels there in float32; a device error falls back to the
+                      CPU with a message, and exported data records the device
   --page ID           use page ID with its default parameters
   --scenario FILE     load a scenario file (.json): its page, parameters and seed
   --set KEY=VALUE     change one parameter (repeatable), e.g. --set k=3 --set x=3,2,1,4
@@ -234,6 +244,7 @@ Examples:
   latentlab --scenario my.json --export fig.pdf --export-data fig.csv
   latentlab --page quant_image --open photo.jpg --export-images out/
   latentlab --report out/
+  latentlab --page reflow --device opencl:0:0 --export-data reflow.json
 </source>
         <translation>用法：latentlab [选项]...
 LatentLab：现代深度学习数学的交互式实验室。
@@ -241,6 +252,12 @@ LatentLab：现代深度学习数学的交互式实验室。
 同步计算，写出所需文件后退出。
 
   --list-pages        每个页面输出一行：id&lt;TAB&gt;领域&lt;TAB&gt;标题
+  --list-devices      每个计算设备输出一行：id&lt;TAB&gt;类型&lt;TAB&gt;名称，
+                      类型为 cpu 或 opencl（pocl 的 OpenCL 设备运行在 CPU 上）
+  --device ID         在设备 ID 上计算（取自 --list-devices；默认 cpu）：
+                      注意力、量化、Top-k 与流的页面在该设备上以 float32
+                      运行其内核；设备出错时回退到 CPU 并给出消息，
+                      导出的数据记录所用设备
   --page ID           使用页面 ID 及其默认参数
   --scenario FILE     载入场景文件（.json）：其页面、参数和随机种子
   --set KEY=VALUE     修改一个参数（可重复），例如 --set k=3 --set x=3,2,1,4
@@ -293,6 +310,7 @@ LatentLab：现代深度学习数学的交互式实验室。
   latentlab --scenario my.json --export fig.pdf --export-data fig.csv
   latentlab --page quant_image --open photo.jpg --export-images out/
   latentlab --report out/
+  latentlab --page reflow --device opencl:0:0 --export-data reflow.json
 </translation>
     </message>
 </context>
@@ -5641,6 +5659,62 @@ LatentLab：现代深度学习数学的交互式实验室。
     <message>
         <source>Article</source>
         <translation>文章</translation>
+    </message>
+    <message>
+        <source>&amp;CPU — %1</source>
+        <translation>&amp;CPU — %1</translation>
+    </message>
+    <message>
+        <source>OpenCL — %1 (%2)</source>
+        <translation>OpenCL — %1（%2）</translation>
+    </message>
+    <message>
+        <source>, runs on the CPU</source>
+        <translation>，运行在 CPU 上</translation>
+    </message>
+    <message>
+        <source>&amp;Device</source>
+        <translation>设备(&amp;D)</translation>
+    </message>
+    <message>
+        <source>%1 MiB of memory, double precision %2</source>
+        <translation>内存 %1 MiB，双精度%2</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>No OpenCL device found (install a GPU driver&apos;s OpenCL ICD, or pocl-opencl-icd)</source>
+        <translation>未找到 OpenCL 设备（请安装 GPU 驱动的 OpenCL ICD，或 pocl-opencl-icd）</translation>
+    </message>
+    <message>
+        <source>This build has no OpenCL backend</source>
+        <translation>此版本未包含 OpenCL 后端</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU: %1</source>
+        <translation>GPU：%1</translation>
+    </message>
+    <message>
+        <source>This page computes on %1 (View ▸ Device)</source>
+        <translation>本页在 %1 上计算（视图 ▸ 设备）</translation>
+    </message>
+    <message>
+        <source>This page computes on the CPU; the device chosen in View ▸ Device (%1) applies to the attention, quantization, Top-k and flow pages</source>
+        <translation>本页在 CPU 上计算；“视图 ▸ 设备”中所选的设备（%1）用于注意力、量化、Top-k 与流的页面</translation>
+    </message>
+    <message>
+        <source>Computed on the CPU instead of %1: %2</source>
+        <translation>未能在 %1 上计算，已改在 CPU 上计算：%2</translation>
     </message>
 </context>
 <context>

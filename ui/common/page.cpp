@@ -360,6 +360,10 @@ void Page::computeNow() {
   emit computed(ms);
 }
 
+void Page::recompute() { d->controller->request(makeJob(), false); }
+
+bool Page::usesDevice() const { return false; }
+
 bool Page::hasResult() const { return d->hasResult; }
 
 RecomputeController* Page::controller() const { return d->controller; }

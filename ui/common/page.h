@@ -61,6 +61,11 @@ class Page : public QWidget {
   /// Computes the current params on this thread and applies the result (CLI, tests, export).
   /// Throws what the job throws.
   void computeNow();
+  /// Requests a recompute of the current params (another device was chosen).
+  void recompute();
+  /// Whether this page computes on the chosen device (View ▸ Device); such pages recompute when
+  /// it changes. Default: false (the page always computes on the CPU).
+  virtual bool usesDevice() const;
   bool hasResult() const;
   RecomputeController* controller() const;
   /// Hidden pages pause recompute and catch up when shown again.

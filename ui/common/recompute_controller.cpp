@@ -14,9 +14,11 @@
 #include <exception>
 #include <list>
 #include <mutex>
+#include <string>
 #include <utility>
 
 #include "latentlab/common/errors.h"
+#include "ui/common/device_choice.h"
 
 namespace latentlab::ui {
 namespace {
@@ -73,10 +75,11 @@ struct PartialSlot {
 
 Outcome runJob(const RecomputeController::Job& job, QPromise<Outcome>& promise,
                const std::shared_ptr<std::atomic<bool>>& cancel,
-               const std::function<void(std::any)>& onPartial) {
+               const std::function<void(std::any)>& onPartial, const std::string& device) {
   Outcome out;
   RunControl rc;
   rc.cancel = cancel.get();
+  rc.device = device;
   rc.onPartial = onPartial;
   rc.onProgress = [&promise, &cancel](double f) {
     // Polling QPromise here lets a QFuture::cancel() reach jobs that only report progress.
@@ -110,15 +113,18 @@ char kTaskHandOff = 0;  // the address of the GUI → worker release/acquire pai
 class JobTask : public QRunnable {
  public:
   JobTask(RecomputeController::Job job, std::shared_ptr<std::atomic<bool>> cancel,
-          std::function<void(std::any)> onPartial)
-      : m_job(std::move(job)), m_cancel(std::move(cancel)), m_onPartial(std::move(onPartial)) {
+          std::function<void(std::any)> onPartial, std::string device)
+      : m_job(std::move(job)),
+        m_cancel(std::move(cancel)),
+        m_onPartial(std::move(onPartial)),
+        m_device(std::move(device)) {
     m_promise.setProgressRange(0, kProgressSteps);
     m_promise.start();
   }
   QFuture<Outcome> future() { return m_promise.future(); }
   void run() override {
     handOffAcquire(&kTaskHandOff);  // a fixed address: reading m_cancel first would be the race
-    m_promise.addResult(runJob(m_job, m_promise, m_cancel, m_onPartial));
+    m_promise.addResult(runJob(m_job, m_promise, m_cancel, m_onPartial, m_device));
     handOffRelease(m_cancel.get());  // before the promise reports finished to the GUI thread
     m_promise.finish();
   }
@@ -127,6 +133,7 @@ class JobTask : public QRunnable {
   RecomputeController::Job m_job;
   std::shared_ptr<std::atomic<bool>> m_cancel;
   std::function<void(std::any)> m_onPartial;
+  std::string m_device;  // where the job computes, chosen on the GUI thread when it was requested
   QPromise<Outcome> m_promise;
 };
 
@@ -243,6 +250,7 @@ quint64 RecomputeController::generation() const { return d->generation; }
 
 std::any RecomputeController::runNow(const Job& job) {
   RunControl rc;
+  rc.device = DeviceChoice::instance().current().toStdString();
   return job(rc);
 }
 
@@ -304,7 +312,8 @@ void RecomputeController::startPending() {
     handOffRelease(&kPartialHandOff);
     QCoreApplication::postEvent(this, event);
   };
-  auto* task = new JobTask(std::move(job), run.cancel, std::move(onPartial));
+  auto* task = new JobTask(std::move(job), run.cancel, std::move(onPartial),
+                           DeviceChoice::instance().current().toStdString());
   watcher->setFuture(task->future());
   handOffRelease(&kTaskHandOff);  // the task is complete: QThreadPool carries it from here
   d->pool.start(task);

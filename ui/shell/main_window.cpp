@@ -185,6 +185,10 @@ void MainWindow::buildStatusBar() {
   m_timeLabel = new QLabel(this);
   m_timeLabel->setObjectName(QStringLiteral("computeTime"));
   statusBar()->addPermanentWidget(m_timeLabel);
+
+  m_deviceLabel = new QLabel(this);
+  m_deviceLabel->setObjectName(QStringLiteral("computeDevice"));
+  statusBar()->addPermanentWidget(m_deviceLabel);
 }
 
 Page* MainWindow::page(const QString& id) {
@@ -207,6 +211,7 @@ void MainWindow::connectPage(Page* p) {
     if (p != m_current) return;
     m_timeLabel->setText(text);
     if (m_message->property("error").toBool()) showInfo(QString());
+    showDevice();
   });
   connect(p, &Page::computeFailed, this, [this, p](const QString& message) {
     if (p == m_current) showError(message);
@@ -268,6 +273,7 @@ bool MainWindow::showPage(const QString& id) {
     setWindowTitle(tr("%1 — LatentLab").arg(next->title()));
     m_timeLabel->setText(m_lastTime.value(next));
     showInfo(QString());
+    showDevice();
     next->setActive(true);
     setBusyIndicator(next->controller()->isBusy());
   }

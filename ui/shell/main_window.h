@@ -93,6 +93,9 @@ class MainWindow : public QMainWindow {
   void buildEditMenu();
   void buildViewMenu();
   void buildLanguageMenu(QMenu* view);
+  void buildDeviceMenu(QMenu* view);
+  /// The status bar's device label, and a note when the current page fell back to the CPU.
+  void showDevice();
   void restoreSettings();
   void connectPage(Page* page);
   void showError(const QString& message);
@@ -123,11 +126,13 @@ class MainWindow : public QMainWindow {
 
   QLabel* m_message = nullptr;
   QLabel* m_timeLabel = nullptr;
+  QLabel* m_deviceLabel = nullptr;
   QProgressBar* m_progress = nullptr;
   QToolButton* m_cancel = nullptr;
 
   QActionGroup* m_themeGroup = nullptr;
   QActionGroup* m_languageGroup = nullptr;
+  QActionGroup* m_deviceGroup = nullptr;
   QMenu* m_presetMenu = nullptr;
   Theme m_theme = Theme::System;
   QByteArray m_defaultState;

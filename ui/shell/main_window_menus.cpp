@@ -160,6 +160,7 @@ void MainWindow::buildViewMenu() {
   }
 
   buildLanguageMenu(view);
+  buildDeviceMenu(view);
 
   view->addSeparator();
   view->addAction(m_navDock->toggleViewAction());

@@ -146,8 +146,7 @@ QList<DataValue> AttentionRankPage::exportValues() const {
                                                       : QStringLiteral("lapack dgesdd")}
     << DataValue{QStringLiteral("attention_matrices_exported"),
                  r.n <= kMaxExportedMatrixN ? 1.0 : 0.0}
-    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
-    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};
+    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")};
   if (m_depth) v << DataValue{QStringLiteral("depth"), double(p.depth)};
   return v;
 }

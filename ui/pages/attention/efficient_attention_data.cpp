@@ -148,8 +148,10 @@ QList<DataValue> EfficientAttentionPage::exportValues() const {
     << DataValue{QStringLiteral("kmeans_iterations"), double(p.kmeansIters)}
     << DataValue{QStringLiteral("maps_shown"), double(r.shown)}  // maps: top-left block
     << DataValue{QStringLiteral("scale"), 1.0 / std::sqrt(double(p.d))}
-    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
-    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};
+    // The device kernels are float32 (docs/theory/efficient_attention.md, §13).
+    << DataValue{QStringLiteral("precision"), r.deviceUse.device == "cpu"
+                                                  ? QStringLiteral("float64")
+                                                  : QStringLiteral("float32")};
   if (m_timing)
     v << DataValue{QStringLiteral("timing_d"), double(m_timing->params.d)}
       << DataValue{QStringLiteral("timing_m"), double(m_timing->params.m)}

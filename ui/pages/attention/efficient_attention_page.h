@@ -28,6 +28,10 @@ class EfficientAttentionPage : public Page {
   QString source() const override;
   QList<DataTable> exportData() const override;
   QList<DataValue> exportValues() const override;
+  bool usesDevice() const override { return true; }
+  latentlab::DeviceUse computedOn() const override {
+    return m_result ? m_result->deviceUse : latentlab::DeviceUse{};
+  }
 
   const std::optional<attention::EfficientLabResult>& result() const { return m_result; }
   const std::optional<attention::TimingResult>& timing() const { return m_timing; }

@@ -79,8 +79,7 @@ QList<DataValue> LstRunPage::exportValues() const {
     << DataValue{QStringLiteral("pretrain_steps_run"), double(r->pretrainLoss.size())}
     << DataValue{QStringLiteral("finished"), r->finished ? 1.0 : 0.0}
     << DataValue{QStringLiteral("optimizer"), QStringLiteral("adam")}
-    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
-    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};
+    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")};
   return v;
 }
 

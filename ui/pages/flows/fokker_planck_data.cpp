@@ -105,7 +105,6 @@ QList<DataValue> FokkerPlanckPage::exportValues() const {
                  r.sgFallback ? QStringLiteral("muscl (sg fallback)")
                               : QString::fromStdString(formatValue(params().at("scheme")))}
     << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
-    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")}
     << DataValue{QStringLiteral("frame"), double(frame)}
     << DataValue{QStringLiteral("frame_requested"), double(p.frame)}
     << DataValue{QStringLiteral("t_shown"), r.snapshots[static_cast<std::size_t>(frame)].t}

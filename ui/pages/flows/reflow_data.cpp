@@ -86,8 +86,10 @@ QList<DataValue> ReflowPage::exportValues() const {
     << DataValue{QStringLiteral("frame_shown"), double(r.snapshotIndex)}
     << DataValue{QStringLiteral("target_samples"), double(r.targetSamples.rows())}
     << DataValue{QStringLiteral("box"), r.box}
-    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
-    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};
+    // On a device the particles are float32 (the density and arrows stay double).
+    << DataValue{QStringLiteral("precision"), r.deviceUse.device == "cpu"
+                                                  ? QStringLiteral("float64")
+                                                  : QStringLiteral("float32")};
   if (!r.rounds.empty()) {
     v << DataValue{QStringLiteral("rounds"), double(r.rounds.size())}
       << DataValue{QStringLiteral("pairs"), double(p.pairs)}

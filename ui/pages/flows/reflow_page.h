@@ -58,6 +58,10 @@ class ReflowPage : public Page {
   std::vector<latentlab::ScenarioInput> inputs() const override;
   QString loadedSetting() const override { return QStringLiteral("target=image"); }
   QList<DataValue> exportValues() const override;
+  bool usesDevice() const override { return true; }
+  latentlab::DeviceUse computedOn() const override {
+    return m_result ? m_result->deviceUse : latentlab::DeviceUse{};
+  }
   /// How many flow computations ran (tests: time and view changes reuse the cached flow).
   int flowRuns() const { return *m_flowRuns; }
 

@@ -78,8 +78,7 @@ QList<DataValue> ReflowWganPage::exportValues() const {
     << DataValue{QStringLiteral("critic_steps"), double(p.criticSteps)}
     << DataValue{QStringLiteral("view_box"), r.viewBox}  // widened to fit the target
     << DataValue{QStringLiteral("drawn_points"), double(p.drawn.size() / 2)}
-    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
-    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};
+    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")};
   return v;
 }
 

@@ -101,8 +101,7 @@ QList<DataValue> QuantGridPage::exportValues() const {
                  double(r.historyStep.empty() ? 0 : r.historyStep[std::size_t(r.shownIndex)])}
     << DataValue{QStringLiteral("vq_restarts"), double(r.vqRestarts)}
     << DataValue{QStringLiteral("precision"),
-                 QString::fromStdString(formatValue(params().at("precision")))}
-    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};
+                 QString::fromStdString(formatValue(params().at("precision")))};
   if (p.data == GridData::ImagePatches) v << DataValue{QStringLiteral("image"), m_resultImageName};
   QStringList notes;
   for (const auto& n : r.notes) notes << QString::fromStdString(n);

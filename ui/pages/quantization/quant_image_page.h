@@ -57,6 +57,10 @@ class QuantImagePage : public Page {
   std::vector<latentlab::ScenarioInput> inputs() const override;
   QString loadedSetting() const override { return QStringLiteral("image=loaded"); }
   QList<DataValue> exportValues() const override;
+  bool usesDevice() const override { return true; }
+  latentlab::DeviceUse computedOn() const override {
+    return m_result ? m_result->deviceUse : latentlab::DeviceUse{};
+  }
 
  protected:
   std::function<void()> useInputs(const std::vector<latentlab::ScenarioInput>& inputs) override;

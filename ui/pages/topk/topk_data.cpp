@@ -11,6 +11,11 @@ namespace {
 
 QString idOf(Method m) { return QString::fromLatin1(topk::methodId(m).data()); }
 
+QString devicePrecision(const std::string& device) {
+  const auto info = latentlab::findDevice(device);
+  return !info || info->fp64 ? QStringLiteral("float64") : QStringLiteral("float32");
+}
+
 // Rows of `m` prefixed by the grid value.
 std::vector<std::vector<double>> withGrid(const std::vector<double>& grid,
                                           const Eigen::MatrixXd& m) {
@@ -159,8 +164,8 @@ QList<DataValue> TopkPage::exportValues() const {
     << DataValue{QStringLiteral("mc_samples"), double(p.mcSamples)}  // 0: exact expectations
     << DataValue{QStringLiteral("response_mc_samples_max"), 512.0}   // curves of gumbel/gauss
     << DataValue{QStringLiteral("jacobian_fd_error"), m_result->jacobianFdError}
-    << DataValue{QStringLiteral("precision"), QStringLiteral("float64")}
-    << DataValue{QStringLiteral("device"), QStringLiteral("cpu")};
+    // The device path is double where the device has fp64, else float32.
+    << DataValue{QStringLiteral("precision"), devicePrecision(m_result->deviceUse.device)};
   return v;
 }
 

@@ -30,6 +30,10 @@ class TopkPage : public Page {
   QString source() const override;
   QList<DataTable> exportData() const override;
   QList<DataValue> exportValues() const override;
+  bool usesDevice() const override { return true; }
+  latentlab::DeviceUse computedOn() const override {
+    return m_result ? m_result->deviceUse : latentlab::DeviceUse{};
+  }
 
   /// The last applied result (empty before the first compute).
   const std::optional<topk::TopkLabResult>& result() const { return m_result; }

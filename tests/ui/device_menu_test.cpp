@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: LatentLab developers
+// View ▸ Device: one action per device, the CPU by default; choosing an OpenCL device is
+// remembered, recomputes the pages with a device path there, and the status bar says where the
+// shown result was computed.
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenu>
+#include <QSettings>
+
+#include "latentlab/common/device.h"
+#include "tests/ui/spin_until.h"
+#include "ui/common/device_choice.h"
+#include "ui/common/page.h"
+#include "ui/shell/main_window.h"
+
+namespace latentlab::ui {
+namespace {
+
+class DeviceMenuTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_org = QCoreApplication::organizationName();
+    QCoreApplication::setOrganizationName(
+        QStringLiteral("LatentLabDeviceMenuTest-%1-%2")
+            .arg(QString::fromUtf8(::testing::UnitTest::GetInstance()->current_test_info()->name()))
+            .arg(QCoreApplication::applicationPid()));
+    QSettings().clear();
+    DeviceChoice::instance().choose(QStringLiteral("cpu"));
+  }
+  void TearDown() override {
+    DeviceChoice::instance().choose(QStringLiteral("cpu"));
+    {
+      QSettings settings;
+      const QString file = settings.fileName();
+      settings.clear();
+      settings.sync();
+      QFile::remove(file);
+      QDir().rmdir(QFileInfo(file).absolutePath());
+    }
+    QCoreApplication::setOrganizationName(m_org);
+  }
+  QString m_org;
+};
+
+QString firstOpenClId() {
+  for (const auto& d : latentlab::listDevices())
+    if (d.kind == latentlab::DeviceKind::OpenCl) return QString::fromStdString(d.id);
+  return {};
+}
+
+bool openClRequired() {
+  return qEnvironmentVariable("LATENTLAB_REQUIRE_OPENCL") == QLatin1String("1");
+}
+
+TEST_F(DeviceMenuTest, ListsEveryDeviceWithTheCpuChecked) {
+  MainWindow window;
+  auto* menu = window.findChild<QMenu*>(QStringLiteral("menuDevice"));
+  ASSERT_NE(menu, nullptr);
+  for (const auto& d : latentlab::listDevices()) {
+    auto* action =
+        window.findChild<QAction*>(QStringLiteral("actionDevice_") + QString::fromStdString(d.id));
+    ASSERT_NE(action, nullptr) << d.id;
+    EXPECT_EQ(action->isChecked(), d.id == "cpu") << d.id;
+    EXPECT_TRUE(action->text().contains(QString::fromStdString(d.name))) << d.id;
+  }
+  auto* label = window.findChild<QLabel*>(QStringLiteral("computeDevice"));
+  ASSERT_NE(label, nullptr);
+  EXPECT_EQ(label->text(), QStringLiteral("CPU"));
+}
+
+TEST_F(DeviceMenuTest, ChoosingAnOpenClDeviceRecomputesThereAndIsRemembered) {
+  const QString id = firstOpenClId();
+  if (id.isEmpty()) {
+    if (openClRequired()) FAIL() << "LATENTLAB_REQUIRE_OPENCL=1 but no OpenCL device is listed";
+    GTEST_SKIP() << "no OpenCL device on this machine: the device menu was not exercised";
+  }
+  MainWindow window;
+  ASSERT_TRUE(window.showPage(QStringLiteral("topk")));
+  Page* page = window.currentPage();
+  ASSERT_TRUE(page->usesDevice());
+  ASSERT_TRUE(testing::spinUntil([&] { return page->hasResult() && !page->controller()->isBusy(); }));
+  EXPECT_EQ(page->computedOn().device, "cpu");
+
+  auto* action = window.findChild<QAction*>(QStringLiteral("actionDevice_") + id);
+  ASSERT_NE(action, nullptr);
+  action->trigger();
+  EXPECT_EQ(DeviceChoice::instance().current(), id);
+  EXPECT_EQ(DeviceChoice::saved(), id);
+  EXPECT_TRUE(action->isChecked());
+  ASSERT_TRUE(testing::spinUntil([&] {
+    return !page->controller()->isBusy() && page->computedOn().device == id.toStdString();
+  }));
+  auto* label = window.findChild<QLabel*>(QStringLiteral("computeDevice"));
+  ASSERT_NE(label, nullptr);
+  EXPECT_TRUE(label->text().startsWith(QStringLiteral("GPU: "))) << label->text().toStdString();
+
+  // A page without a device path stays on the CPU and says so.
+  ASSERT_TRUE(window.showPage(QStringLiteral("attention_rank")));
+  EXPECT_FALSE(window.currentPage()->usesDevice());
+  EXPECT_EQ(label->text(), QStringLiteral("CPU"));
+}
+
+}  // namespace
+}  // namespace latentlab::ui
