@@ -5701,8 +5701,8 @@ LatentLab：现代深度学习数学的交互式实验室。
         <translation>CPU</translation>
     </message>
     <message>
-        <source>GPU: %1</source>
-        <translation>GPU：%1</translation>
+        <source>OpenCL: %1</source>
+        <translation>OpenCL：%1</translation>
     </message>
     <message>
         <source>This page computes on %1 (View ▸ Device)</source>

@@ -99,7 +99,7 @@ TEST_F(DeviceMenuTest, ChoosingAnOpenClDeviceRecomputesThereAndIsRemembered) {
   }));
   auto* label = window.findChild<QLabel*>(QStringLiteral("computeDevice"));
   ASSERT_NE(label, nullptr);
-  EXPECT_TRUE(label->text().startsWith(QStringLiteral("GPU: "))) << label->text().toStdString();
+  EXPECT_TRUE(label->text().startsWith(QStringLiteral("OpenCL: "))) << label->text().toStdString();
 
   // A page without a device path stays on the CPU and says so.
   ASSERT_TRUE(window.showPage(QStringLiteral("attention_rank")));

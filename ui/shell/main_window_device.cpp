@@ -72,7 +72,7 @@ void MainWindow::showDevice() {
                             : (usesDevice ? chosen : QStringLiteral("cpu"));
   const auto info = latentlab::findDevice(where.toStdString());
   const QString name = info ? QString::fromStdString(info->name) : where;
-  m_deviceLabel->setText(where == QLatin1String("cpu") ? tr("CPU") : tr("GPU: %1").arg(name));
+  m_deviceLabel->setText(where == QLatin1String("cpu") ? tr("CPU") : tr("OpenCL: %1").arg(name));
   m_deviceLabel->setToolTip(
       usesDevice ? tr("This page computes on %1 (View ▸ Device)").arg(DeviceChoice::describe(where))
                  : tr("This page computes on the CPU; the device chosen in View ▸ Device (%1) "
