@@ -16,6 +16,7 @@
 
 #include "latentlab/common/errors.h"
 #include "latentlab/common/simd.h"
+#include "quantization/vq_centroids.h"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -183,7 +184,6 @@ LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations,
                   const RunControl& control, std::vector<RowMatrixXd>* history) {
   if (iterations < 0) throw ParamError("iterations", "iterations must be ≥ 0");
   LloydResult out;
-  const Eigen::Index k = codebook.rows(), d = x.cols();
   for (int it = 0; it <= iterations; ++it) {
     control.checkCancelled();
     NearestResult nr = nearestCodes(x, codebook, control);
@@ -191,21 +191,30 @@ LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations,
     out.assignment = std::move(nr.index);
     if (history) history->push_back(codebook);
     if (it == iterations) break;
-    RowMatrixXd sums = RowMatrixXd::Zero(k, d);
-    Eigen::VectorXd counts = Eigen::VectorXd::Zero(k);
-    for (Eigen::Index i = 0; i < x.rows(); ++i) {
-      const int j = out.assignment[static_cast<std::size_t>(i)];
-      sums.row(j) += x.row(i);
-      counts(j) += 1.0;
-    }
-    // The cluster mean minimises the within-cluster squared error, so distortion cannot rise.
-    for (Eigen::Index j = 0; j < k; ++j)
-      if (counts(j) > 0) codebook.row(j) = sums.row(j) / counts(j);
+    detail::updateCentroids(x, out.assignment, codebook);
     control.progress(static_cast<double>(it + 1) / (iterations + 1));
   }
   out.codebook = std::move(codebook);
   return out;
 }
+
+namespace detail {
+
+void updateCentroids(const RowMatrixXd& x, const std::vector<int>& assignment,
+                     RowMatrixXd& codebook) {
+  const Eigen::Index k = codebook.rows(), d = x.cols();
+  RowMatrixXd sums = RowMatrixXd::Zero(k, d);
+  Eigen::VectorXd counts = Eigen::VectorXd::Zero(k);
+  for (Eigen::Index i = 0; i < x.rows(); ++i) {
+    const int j = assignment[static_cast<std::size_t>(i)];
+    sums.row(j) += x.row(i);
+    counts(j) += 1.0;
+  }
+  for (Eigen::Index j = 0; j < k; ++j)
+    if (counts(j) > 0) codebook.row(j) = sums.row(j) / counts(j);
+}
+
+}  // namespace detail
 
 EmaCodebook::EmaCodebook(RowMatrixXd codebook, EmaOptions options)
     : m_codebook(std::move(codebook)), m_options(options) {

@@ -9,6 +9,7 @@
 
 #include "latentlab/common/errors.h"
 #include "latentlab/quantization/vq.h"
+#include "quantization/vq_centroids.h"
 
 #ifdef LATENTLAB_HAVE_OPENCL
 #include "quantization/vq_opencl.h"
@@ -85,15 +86,7 @@ LloydResult lloydOpenCl(const DeviceInfo& info, const RowMatrixXd& x, RowMatrixX
       search.centroids(out.assignment, codebook.data());
     } else {
       // No fp64 on the device: the CPU's own double update keeps the result equal to the CPU's.
-      RowMatrixXd sums = RowMatrixXd::Zero(k, d);
-      Eigen::VectorXd counts = Eigen::VectorXd::Zero(k);
-      for (Eigen::Index i = 0; i < x.rows(); ++i) {
-        const int j = out.assignment[static_cast<std::size_t>(i)];
-        sums.row(j) += x.row(i);
-        counts(j) += 1.0;
-      }
-      for (Eigen::Index j = 0; j < k; ++j)
-        if (counts(j) > 0) codebook.row(j) = sums.row(j) / counts(j);
+      detail::updateCentroids(x, out.assignment, codebook);
     }
     rc.progress(static_cast<double>(it + 1) / (iterations + 1));
   }
