@@ -9,3 +9,10 @@ target_sources(latentlab_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/fp_lab.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fp_lab_fields.cpp
 )
+# The particles' Euler–Maruyama steps on an OpenCL device (the device loop and its no-OpenCL
+# stubs are in fp_lab_device.cpp, always built).
+target_sources(latentlab_core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/fp_lab_device.cpp)
+if(LATENTLAB_HAVE_OPENCL)
+  target_sources(latentlab_core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/fp_opencl.cpp)
+  latentlab_cl_kernels(latentlab_core flows fp_particles)
+endif()

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 // The Fokker–Planck page's computation: grid solver, SDE and σ-SDE particles on the same seed,
-// closed forms and the (WF) check, cached as snapshots for the time slider.
+// closed forms and the (WF) check, cached as snapshots for the time slider; the particles on an
+// OpenCL device when the run control names one (fp_lab_device.cpp).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
 #include <memory>
 
+#include "fp_opencl.h"
 #include "latentlab/common/concurrently.h"
 #include "latentlab/flows/fp_lab.h"
 
@@ -143,7 +145,10 @@ void testFunction(FpPhi phi, double k, double x, double& f, double& df, double& 
   }
 }
 
-FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
+namespace {
+
+// The whole computation with the particles on `device` (nullptr: the CPU).
+FpLabResult computeOn(const FpLabParams& p, const RunControl& control, const DeviceInfo* device) {
   const auto t0 = std::chrono::steady_clock::now();
   validate(p);
   const Drift d = driftOf(p);
@@ -154,6 +159,7 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
   grid.setMixture(mix.parts, mix.weights);
 
   FpLabResult r;
+  if (device) r.deviceUse.device = device->id;  // what partial results say
   r.dim = dim;
   r.n = p.gridN;
   r.lo = grid.lo();
@@ -338,7 +344,11 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
     }
     if (step % 16 == 0) control.progress(static_cast<double>(step) / r.steps);
   };
-  if (!needScore) {
+  if (device) {
+    detail::stepFpOnDevice({p, d, r, grid, sde, sig, start, needScore, perFrame, trajEvery, paths,
+                            keptX, keptY, sigmaSdeStep, sigmaOdeStep, record, endOfStep},
+                           control, *device);
+  } else if (!needScore) {
     // Grid and particles are independent here (the defaults): a frame's steps run on two cores,
     // meeting once per frame (once per step, a thread the GUI preempted kept the other spinning).
     // One side steps the grid and the σ-family, the other the SDE cloud; the probability-flow
@@ -409,6 +419,17 @@ FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
   control.progress(1.0);
   r.elapsedMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
+}  // namespace
+
+FpLabResult computeFpLab(const FpLabParams& p, const RunControl& control) {
+  DeviceUse use;
+  FpLabResult r = runOnDevice(
+      control, use, [&](const DeviceInfo& info) { return computeOn(p, control, &info); },
+      [&] { return computeOn(p, control, nullptr); });
+  r.deviceUse = std::move(use);
   return r;
 }
 

@@ -35,6 +35,11 @@ class FokkerPlanckPage : public Page {
   /// Grid, step, integrator (SDE: Euler–Maruyama; σ-family: the ODE integrator when σ = 0),
   /// score, shown frame (clamped) and the weak form's particle count.
   QList<DataValue> exportValues() const override;
+  /// The particles step on the chosen OpenCL device (FpLabResult::deviceUse).
+  bool usesDevice() const override { return true; }
+  latentlab::DeviceUse computedOn() const override {
+    return m_result ? m_result->deviceUse : latentlab::DeviceUse{};
+  }
 
   const flows::FpLabResult* result() const { return m_result.get(); }
   /// How many times the simulation itself ran (frame/view changes reuse the cache).

@@ -138,7 +138,9 @@ std::vector<double> histogram(const FpGrid& grid, const std::vector<double>& x, 
 /// dx = [f − ½(g² − σ²)∇log p] dt + σ dw; σ = g is Euler–Maruyama on the SDE, σ = 0 the
 /// probability-flow ODE. The score comes from `grid` (pass nullptr when σ = g). Noise per block
 /// of 1024 particles comes from its own latentlab::Rng seeded by (seed, block), so the run does
-/// not depend on the thread count; same seed ⇒ identical trajectories.
+/// not depend on the thread count; same seed ⇒ identical trajectories. Its OpenCL counterpart
+/// (core/src/flows/fp_opencl.h, FpDeviceCloud) steps in float32 with counter-based noise instead
+/// (docs/theory/fokker_planck.md §11).
 class ParticleCloud {
  public:
   ParticleCloud(int dim, int count, std::uint64_t seed);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "latentlab/common/device.h"
 #include "latentlab/common/params.h"
 #include "latentlab/common/run_control.h"
 #include "latentlab/flows/fokker_planck.h"
@@ -114,11 +115,23 @@ struct FpLabResult {
   /// A snapshot of a run still in progress (RunControl::partial): the frames, trajectory points
   /// and (WF) left side up to the last frame computed.
   bool partial = false;
+  /// Where the particles were stepped. On an OpenCL device the SDE cloud steps there in float32
+  /// (Euler–Maruyama, one launch per step, the particles resident in device memory), and so does
+  /// the σ-family when it is an SDE with the closed-form score or none (σ ≥ g_t); with the grid's
+  /// score, or as the probability-flow ODE (sigmaIsOde), the σ-family stays on the CPU exactly as
+  /// there. The grid, histograms and metrics are always computed on the host in double. The
+  /// device draws its noise from a counter-based generator (Philox4x32-10 of particle and step),
+  /// not the CPU's per-block streams: a different, equally valid sample path of the same law,
+  /// still the same noise for both families; its float32 steps follow a double reference on the
+  /// same noise to ~1e-5 (docs/theory/fokker_planck.md §11, "On an OpenCL device").
+  DeviceUse deviceUse;
 };
 
 /// Runs the grid solver and both particle families to T, caching `snapshots` frames.
 /// Polls `control` once per step; throws ParamError or Cancelled. After a frame, when
 /// control.partialDue(), hands it a std::shared_ptr<const FpLabResult> with `partial` set.
+/// The particles run on control.device when it names an OpenCL device (FpLabResult::deviceUse);
+/// a device error runs the whole computation on the CPU instead and says why.
 FpLabResult computeFpLab(const FpLabParams& params, const RunControl& control = {});
 
 /// φ, φ′ and φ″ of the chosen test function at x.
