@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// FSQ quantize + index, the nearest-code search and Lloyd on the CPU and on every OpenCL device,
-// registered at run time per device (on pocl the "device" figures are CPU figures). Every device
-// call includes its uploads and downloads, as the page pays them. Rates are per wall-clock second
-// (UseRealTime): the work runs on other threads than the timing one.
+// FSQ quantize + index, the nearest-code search, Lloyd and the EMA codebook step on the CPU and on
+// every OpenCL device, registered at run time per device (on pocl the "device" figures are CPU
+// figures). Every device call includes its uploads and downloads, as the page pays them. Rates
+// are per wall-clock second (UseRealTime): the work runs on other threads than the timing one.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -95,6 +95,29 @@ void lloydBench(benchmark::State& state, const std::string& id) {
       flops * static_cast<double>(state.iterations()) / 1e9, benchmark::Counter::kIsRate);
 }
 
+// One EMA codebook step (search + count, sum and codeword updates; van den Oord et al. 2017):
+// a batch of B points against K codes in d dimensions. The device path uploads the state and
+// reads it back every step, as the page pays it.
+void emaBench(benchmark::State& state, const std::string& id) {
+  const Eigen::Index b = state.range(0), k = state.range(1), d = state.range(2);
+  const RowMatrixXd batch = gaussian(b, d, 6);
+  EmaCodebook ema(gaussian(k, d, 7), EmaOptions{});
+  Rng rng(8);
+  const RunControl rc = on(id);
+  DeviceUse warm;  // one untimed step: the first use of a kernel builds it
+  ema.step(batch, rng, rc, warm);
+  for (auto _ : state) {
+    DeviceUse use;
+    const std::vector<int> index = ema.step(batch, rng, rc, use);
+    if (!ranOn(state, use, id)) break;
+    benchmark::DoNotOptimize(index.data());
+  }
+  const double flops =
+      2.0 * static_cast<double>(b) * static_cast<double>(k) * static_cast<double>(d);
+  state.counters["GFLOP/s"] = benchmark::Counter(
+      flops * static_cast<double>(state.iterations()) / 1e9, benchmark::Counter::kIsRate);
+}
+
 [[maybe_unused]] const bool kRegistered = [] {
   for (const auto& dev : listDevices()) {
     const std::string id = dev.id;
@@ -111,6 +134,12 @@ void lloydBench(benchmark::State& state, const std::string& id) {
                                  [id](benchmark::State& s) { lloydBench(s, id); })
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime();
+    auto* ema = benchmark::RegisterBenchmark(("BM_EmaStepDevice/" + id).c_str(),
+                                             [id](benchmark::State& s) { emaBench(s, id); });
+    ema->ArgNames({"B", "K", "d"})->Unit(benchmark::kMillisecond)->MinTime(0.2)->UseRealTime();
+    for (const int b : {256, 4096})
+      for (const int k : {1024, 16384})
+        for (const int d : {4, 16}) ema->Args({b, k, d});
   }
   return true;
 }();

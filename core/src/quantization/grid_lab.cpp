@@ -7,6 +7,9 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "latentlab/common/errors.h"
 #include "latentlab/common/rng.h"
@@ -58,6 +61,141 @@ RowMatrixXd pixelPoints(const GridLabResult& r, double slice) {
       px(i, r.planeB) = r.yMax - (row + 0.5) / s * (r.yMax - r.yMin);  // top row = largest y
     }
   return px;
+}
+
+// The VQ part's searches and training steps, on the CPU (the plain overloads) or on
+// control.device (the device overloads, whose numbers equal the CPU's). On a device, a call that
+// fell back throws DeviceError, so the caller's one runOnDevice reruns the whole part on the CPU
+// and the result is computed in one place.
+class VqOps {
+ public:
+  VqOps(const RunControl& control, bool onDevice) : m_control(control), m_device(onDevice) {}
+
+  NearestResult nearest(const RowMatrixXd& x, const RowMatrixXd& codebook) const {
+    if (!m_device) return nearestCodes(x, codebook, m_control);
+    DeviceUse use;
+    NearestResult out = nearestCodes(x, codebook, m_control, use);
+    check(use);
+    return out;
+  }
+  LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations,
+                    std::vector<RowMatrixXd>* history) const {
+    if (!m_device)
+      return quantization::lloyd(x, std::move(codebook), iterations, m_control, history);
+    DeviceUse use;
+    LloydResult out =
+        quantization::lloyd(x, std::move(codebook), iterations, m_control, use, history);
+    check(use);
+    return out;
+  }
+  void step(EmaCodebook& ema, const RowMatrixXd& batch, Rng& rng) const {
+    if (!m_device) {
+      ema.step(batch, rng);
+      return;
+    }
+    DeviceUse use;
+    ema.step(batch, rng, m_control, use);
+    check(use);
+  }
+
+ private:
+  static void check(const DeviceUse& use) {
+    if (use.fallback.empty()) return;
+    std::string why = use.fallback;  // runOnDevice adds the suffix again
+    const std::string suffix = "; computed on the CPU";
+    if (why.ends_with(suffix)) why.resize(why.size() - suffix.size());
+    throw DeviceError(why);
+  }
+  const RunControl& m_control;
+  bool m_device;
+};
+
+// The searches behind the shown step: the points' codes and the label pixels' codes.
+struct ShownCodes {
+  std::vector<int> points, pixels;
+};
+ShownCodes shownCodes(const GridLabResult& r, const RowMatrixXd& codebook, const VqOps& ops) {
+  return {ops.nearest(r.points, codebook).index,
+          ops.nearest(pixelPoints(r, r.slice), codebook).index};
+}
+
+int shownIndexOf(const GridLabResult& r, int step) {
+  if (r.history.empty()) throw ParamError("shown_step", "no VQ training history to show");
+  const auto it = std::upper_bound(r.historyStep.begin(), r.historyStep.end(), std::max(0, step));
+  return static_cast<int>(std::max<std::ptrdiff_t>(0, it - r.historyStep.begin() - 1));
+}
+
+// Fills the VQ fields from history[shownIndex] and its two searches.
+void applyShown(GridLabResult& r, int shownIndex, ShownCodes codes) {
+  r.shownIndex = shownIndex;
+  r.codebook = r.history[static_cast<std::size_t>(r.shownIndex)];
+  const int k = static_cast<int>(r.codebook.rows());
+  r.vqIndex = std::move(codes.points);
+  r.vqStats = usageStatsOf(r.vqIndex, k);
+  std::vector<std::int64_t> wide(r.vqIndex.begin(), r.vqIndex.end());
+  r.vqCounts = codeCounts(wide, k);
+  r.vqRelMse = relMse(r.points, r.codebook, r.vqIndex);
+  r.voronoi.resize(kGridImageSize, kGridImageSize);
+  for (int i = 0; i < kGridImageSize * kGridImageSize; ++i)
+    r.voronoi(i / kGridImageSize, i % kGridImageSize) = codes.pixels[static_cast<std::size_t>(i)];
+}
+
+// The VQ part of computeGridLab from the initial codebook: Lloyd or EMA training with its curve
+// and history, then the shown step.
+void trainVq(GridLabResult& r, const GridLabParams& p, RowMatrixXd codebook,
+             const RunControl& control, const VqOps& ops) {
+  const auto k = codebook.rows();
+  const int total = p.vqMethod == VqMethod::Lloyd ? p.iterations : p.emaSteps;
+  const int snapshots = p.vqMethod == VqMethod::Lloyd ? total + 1 : total / 10 + 2;
+  const int every = std::max(1, static_cast<int>(std::ceil(
+      static_cast<double>(snapshots) * static_cast<double>(k) * p.dims / kMaxHistoryValues)));
+  // Keeps snapshot number `i` (of the full sequence) when it falls on the stride, plus the last.
+  const auto keep = [&](int i, int step, const RowMatrixXd& cb, bool last) {
+    if (i % every == 0 || last) {
+      r.history.push_back(cb);
+      r.historyStep.push_back(step);
+    }
+  };
+  if (p.vqMethod == VqMethod::Lloyd) {
+    std::vector<RowMatrixXd> all;
+    const LloydResult lr = ops.lloyd(r.points, std::move(codebook), p.iterations, &all);
+    // relMse of each iteration's codebook with its own assignment, as the EMA curve and the shown
+    // step's vqRelMse: Lloyd's distortion holds the search's expanded-form distances, whose last
+    // bits depend on the summation order of the dot products (the CPU's GEMM against the device's
+    // host re-check), while the indices are equal everywhere.
+    for (std::size_t t = 0; t < all.size(); ++t) {
+      const std::vector<int> codes =
+          t + 1 == all.size() ? lr.assignment : ops.nearest(r.points, all[t]).index;
+      r.vqCurve.push_back(relMse(r.points, all[t], codes));
+    }
+    for (int i = 0; i < static_cast<int>(all.size()); ++i)
+      keep(i, i, all[static_cast<std::size_t>(i)], i + 1 == static_cast<int>(all.size()));
+  } else {
+    EmaOptions opt;
+    opt.restart = p.restart;
+    opt.restartThreshold = p.restartThreshold;
+    EmaCodebook ema(std::move(codebook), opt);
+    keep(0, 0, ema.codebook(), false);
+    int snapshot = 1;
+    Rng rng(p.seed + 2);
+    RowMatrixXd batch(kEmaBatch, p.dims);
+    for (int step = 0; step < p.emaSteps; ++step) {
+      control.checkCancelled();
+      for (int b = 0; b < kEmaBatch; ++b)
+        batch.row(b) = r.points.row(std::min<Eigen::Index>(
+            r.points.rows() - 1, static_cast<Eigen::Index>(rng.uniform() * r.points.rows())));
+      ops.step(ema, batch, rng);
+      if (step % 10 == 9 || step == p.emaSteps - 1) {
+        const std::vector<int> codes = ops.nearest(r.points, ema.codebook()).index;
+        r.vqCurve.push_back(relMse(r.points, ema.codebook(), codes));
+        keep(snapshot++, step + 1, ema.codebook(), step == p.emaSteps - 1);
+      }
+      control.progress(0.3 + 0.6 * (step + 1) / p.emaSteps);
+    }
+    r.vqRestarts = ema.restarts();
+  }
+  const int shown = shownIndexOf(r, p.shownStep);
+  applyShown(r, shown, shownCodes(r, r.history[static_cast<std::size_t>(shown)], ops));
 }
 
 }  // namespace
@@ -140,70 +278,38 @@ GridLabResult computeGridLab(const GridLabParams& p, const ImageData* image,
     message += std::to_string(r.points.rows());
     throw ParamError(p.matchK ? "points" : "codebook_size", message);
   }
-  RowMatrixXd codebook = initCodebook(r.points, k, p.vqInit, p.seed + 1, control);
-  const int total = p.vqMethod == VqMethod::Lloyd ? p.iterations : p.emaSteps;
-  const int snapshots = p.vqMethod == VqMethod::Lloyd ? total + 1 : total / 10 + 2;
-  const int every = std::max(1, static_cast<int>(std::ceil(
-      static_cast<double>(snapshots) * k * p.dims / kMaxHistoryValues)));
-  // Keeps snapshot number `i` (of the full sequence) when it falls on the stride, plus the last.
-  const auto keep = [&](int i, int step, const RowMatrixXd& cb, bool last) {
-    if (i % every == 0 || last) {
-      r.history.push_back(cb);
-      r.historyStep.push_back(step);
-    }
-  };
-  if (p.vqMethod == VqMethod::Lloyd) {
-    std::vector<RowMatrixXd> all;
-    LloydResult lr = lloyd(r.points, std::move(codebook), p.iterations, control, &all);
-    const double var = (r.points.rowwise() - r.points.colwise().mean()).squaredNorm() /
-                       static_cast<double>(r.points.rows());
-    for (double dist : lr.distortion) r.vqCurve.push_back(var > 0 ? dist / var : 0.0);
-    for (int i = 0; i < static_cast<int>(all.size()); ++i)
-      keep(i, i, all[static_cast<std::size_t>(i)], i + 1 == static_cast<int>(all.size()));
-  } else {
-    EmaOptions opt;
-    opt.restart = p.restart;
-    opt.restartThreshold = p.restartThreshold;
-    EmaCodebook ema(std::move(codebook), opt);
-    keep(0, 0, ema.codebook(), false);
-    int snapshot = 1;
-    Rng rng(p.seed + 2);
-    RowMatrixXd batch(kEmaBatch, p.dims);
-    for (int step = 0; step < p.emaSteps; ++step) {
-      control.checkCancelled();
-      for (int b = 0; b < kEmaBatch; ++b)
-        batch.row(b) = r.points.row(std::min<Eigen::Index>(
-            r.points.rows() - 1, static_cast<Eigen::Index>(rng.uniform() * r.points.rows())));
-      ema.step(batch, rng);
-      if (step % 10 == 9 || step == p.emaSteps - 1) {
-        r.vqCurve.push_back(relMse(r.points, ema.codebook(), nearestCodes(r.points, ema.codebook()).index));
-        keep(snapshot++, step + 1, ema.codebook(), step == p.emaSteps - 1);
-      }
-      control.progress(0.3 + 0.6 * (step + 1) / p.emaSteps);
-    }
-    r.vqRestarts = ema.restarts();
-  }
-  showVqStep(r, p.shownStep, control);
+  const RowMatrixXd codebook = initCodebook(r.points, k, p.vqInit, p.seed + 1, control);
+  // One runOnDevice over the whole VQ part, each attempt on a copy of the FSQ half, so a device
+  // run that fails half-way leaves no history or curve behind.
+  DeviceUse use;
+  r = runOnDevice(
+      control, use,
+      [&](const DeviceInfo&) {
+        GridLabResult out = r;
+        trainVq(out, p, codebook, control, VqOps(control, true));
+        return out;
+      },
+      [&] {
+        GridLabResult out = r;
+        trainVq(out, p, codebook, control, VqOps(control, false));
+        return out;
+      });
+  r.deviceUse = use;
   control.progress(1.0);
   r.elapsedMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return r;
 }
 
 void showVqStep(GridLabResult& r, int step, const RunControl& control) {
-  if (r.history.empty()) throw ParamError("shown_step", "no VQ training history to show");
-  const auto it = std::upper_bound(r.historyStep.begin(), r.historyStep.end(), std::max(0, step));
-  r.shownIndex = static_cast<int>(std::max<std::ptrdiff_t>(0, it - r.historyStep.begin() - 1));
-  r.codebook = r.history[static_cast<std::size_t>(r.shownIndex)];
-  const int k = static_cast<int>(r.codebook.rows());
-  r.vqIndex = nearestCodes(r.points, r.codebook, control).index;
-  r.vqStats = usageStatsOf(r.vqIndex, k);
-  std::vector<std::int64_t> wide(r.vqIndex.begin(), r.vqIndex.end());
-  r.vqCounts = codeCounts(wide, k);
-  r.vqRelMse = relMse(r.points, r.codebook, r.vqIndex);
-  const std::vector<int> pxVq = nearestCodes(pixelPoints(r, r.slice), r.codebook, control).index;
-  r.voronoi.resize(kGridImageSize, kGridImageSize);
-  for (int i = 0; i < kGridImageSize * kGridImageSize; ++i)
-    r.voronoi(i / kGridImageSize, i % kGridImageSize) = pxVq[static_cast<std::size_t>(i)];
+  const int shown = shownIndexOf(r, step);
+  const RowMatrixXd& codebook = r.history[static_cast<std::size_t>(shown)];
+  DeviceUse use;
+  ShownCodes codes = runOnDevice(
+      control, use,
+      [&](const DeviceInfo&) { return shownCodes(r, codebook, VqOps(control, true)); },
+      [&] { return shownCodes(r, codebook, VqOps(control, false)); });
+  applyShown(r, shown, std::move(codes));
+  if (!use.fallback.empty() || use.device != r.deviceUse.device) r.deviceUse = use;
 }
 
 }  // namespace latentlab::quantization

@@ -233,26 +233,48 @@ EmaCodebook::EmaCodebook(RowMatrixXd codebook, Eigen::VectorXd counts, RowMatrix
     throw ParamError("codebook", "EMA counts and sums must match the codebook's shape");
 }
 
-std::vector<int> EmaCodebook::step(const RowMatrixXd& batch, Rng& rng) {
-  const Eigen::Index k = m_codebook.rows(), d = m_codebook.cols();
-  NearestResult nr = nearestCodes(batch, m_codebook);
+namespace detail {
+
+void emaUpdate(const RowMatrixXd& batch, const std::vector<int>& assignment, double decay,
+               double smoothing, Eigen::VectorXd& counts, RowMatrixXd& sums,
+               RowMatrixXd& codebook) {
+  const Eigen::Index k = codebook.rows(), d = codebook.cols();
   Eigen::VectorXd n = Eigen::VectorXd::Zero(k);
   RowMatrixXd s = RowMatrixXd::Zero(k, d);
   for (Eigen::Index i = 0; i < batch.rows(); ++i) {
-    const int j = nr.index[static_cast<std::size_t>(i)];
+    const int j = assignment[static_cast<std::size_t>(i)];
     n(j) += 1.0;
     s.row(j) += batch.row(i);
   }
-  const double g = m_options.decay;
-  m_counts = g * m_counts + (1.0 - g) * n;
-  m_sums = g * m_sums + (1.0 - g) * s;
-  const double total = m_counts.sum(), eps = m_options.smoothing;
+  const double g = decay;
+  counts = g * counts + (1.0 - g) * n;
+  sums = g * sums + (1.0 - g) * s;
+  const double total = counts.sum(), eps = smoothing;
   for (Eigen::Index j = 0; j < k; ++j) {
     const double smoothed =
-        eps > 0.0 ? (m_counts(j) + eps) / (total + static_cast<double>(k) * eps) * total
-                  : m_counts(j);
-    if (smoothed > 0.0) m_codebook.row(j) = m_sums.row(j) / smoothed;
+        eps > 0.0 ? (counts(j) + eps) / (total + static_cast<double>(k) * eps) * total
+                  : counts(j);
+    if (smoothed > 0.0) codebook.row(j) = sums.row(j) / smoothed;
   }
+}
+
+}  // namespace detail
+
+std::vector<int> EmaCodebook::step(const RowMatrixXd& batch, Rng& rng) {
+  std::vector<int> index = cpuUpdate(batch, {});
+  finishStep(batch, rng);
+  return index;
+}
+
+std::vector<int> EmaCodebook::cpuUpdate(const RowMatrixXd& batch, const RunControl& control) {
+  NearestResult nr = nearestCodes(batch, m_codebook, control);
+  detail::emaUpdate(batch, nr.index, m_options.decay, m_options.smoothing, m_counts, m_sums,
+                    m_codebook);
+  return std::move(nr.index);
+}
+
+void EmaCodebook::finishStep(const RowMatrixXd& batch, Rng& rng) {
+  const Eigen::Index k = m_codebook.rows();
   ++m_steps;
   if (m_options.restart && batch.rows() > 0 && m_options.restartEvery > 0 &&
       m_steps % m_options.restartEvery == 0) {
@@ -266,7 +288,6 @@ std::vector<int> EmaCodebook::step(const RowMatrixXd& batch, Rng& rng) {
       ++m_restarts;
     }
   }
-  return nr.index;
 }
 
 std::vector<std::int64_t> codeCounts(const std::vector<std::int64_t>& indices, std::int64_t k) {

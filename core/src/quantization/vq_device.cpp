@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Validation and dispatch of the VQ search and Lloyd on rc.device, and the host re-check that
-// makes the float32 device search give the CPU's double answer (docs/theory/fsq.md, nearest code).
+// Validation and dispatch of the VQ search, Lloyd and the EMA step on rc.device, and the host
+// re-check that makes the float32 device search give the CPU's double answer (docs/theory/fsq.md,
+// nearest code).
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -67,7 +69,7 @@ NearestResult settle(const RowMatrixXd& x, const RowMatrixXd& codebook,
 }
 
 LloydResult lloydOpenCl(const DeviceInfo& info, const RowMatrixXd& x, RowMatrixXd codebook,
-                        int iterations, const RunControl& rc) {
+                        int iterations, const RunControl& rc, std::vector<RowMatrixXd>* history) {
   LloydResult out;
   const Eigen::Index k = codebook.rows(), d = x.cols();
   const RowMatrixXf xf = x.cast<float>();
@@ -81,6 +83,7 @@ LloydResult lloydOpenCl(const DeviceInfo& info, const RowMatrixXd& x, RowMatrixX
     NearestResult nr = settle(x, codebook, search, rc);
     out.distortion.push_back(x.rows() > 0 ? nr.distance2.mean() : 0.0);
     out.assignment = std::move(nr.index);
+    if (history) history->push_back(codebook);
     if (it == iterations) break;
     if (search.hasCentroids()) {
       search.centroids(out.assignment, codebook.data());
@@ -92,6 +95,36 @@ LloydResult lloydOpenCl(const DeviceInfo& info, const RowMatrixXd& x, RowMatrixX
   }
   out.codebook = std::move(codebook);
   return out;
+}
+
+// One EMA step on the device. The new state is built in copies and handed back only when every
+// device call succeeded, so a DeviceError leaves the caller's state as it was.
+struct EmaState {
+  std::vector<int> index;
+  Eigen::VectorXd counts;
+  RowMatrixXd sums, codebook;
+};
+EmaState emaOpenCl(const DeviceInfo& info, const RowMatrixXd& batch, const EmaOptions& options,
+                   EmaState state, const RunControl& rc) {
+  const RowMatrixXf xf = batch.cast<float>(), cf = state.codebook.cast<float>();
+  detail::NearestSearchCl search(info.id, xf.data(), static_cast<std::size_t>(batch.rows()),
+                                 static_cast<std::size_t>(batch.cols()),
+                                 static_cast<std::size_t>(state.codebook.rows()), batch.data());
+  search.run(cf.data(), rc);
+  state.index = settle(batch, state.codebook, search, rc).index;
+  if (search.hasCentroids()) {
+    search.emaCounts(state.index, options.decay, state.counts.data());
+    // ΣN on the host, as detail::emaUpdate sums it (Eigen's vectorised order): a device
+    // reduction would add the k counts in another order and could differ in the last bit.
+    const double total = state.counts.sum();
+    search.emaCodes(options.decay, options.smoothing, total, state.sums.data(),
+                    state.codebook.data());
+  } else {
+    // No fp64 on the device: the CPU's own double update keeps the state equal to the CPU's.
+    detail::emaUpdate(batch, state.index, options.decay, options.smoothing, state.counts,
+                      state.sums, state.codebook);
+  }
+  return state;
 }
 #endif
 
@@ -143,20 +176,53 @@ NearestResult nearestCodes(const RowMatrixXd& x, const RowMatrixXd& codebook, co
 }
 
 LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations, const RunControl& rc,
-                  DeviceUse& use) {
+                  DeviceUse& use, std::vector<RowMatrixXd>* history) {
   if (iterations < 0) throw ParamError("iterations", "iterations must be ≥ 0");
   checkShapes(x, codebook);
-  return runOnDevice(
+  // Both paths fill `seen` from empty: a device run that fails half-way leaves nothing behind.
+  std::vector<RowMatrixXd> seen;
+  std::vector<RowMatrixXd>* const record = history ? &seen : nullptr;
+  LloydResult out = runOnDevice(
       rc, use,
       [&](const DeviceInfo& info) -> LloydResult {
 #ifdef LATENTLAB_HAVE_OPENCL
-        return lloydOpenCl(info, x, codebook, iterations, rc);
+        seen.clear();
+        return lloydOpenCl(info, x, codebook, iterations, rc, record);
 #else
         (void)info;
         noOpenCl();
 #endif
       },
-      [&] { return lloyd(x, codebook, iterations, rc); });
+      [&] {
+        seen.clear();
+        return lloyd(x, codebook, iterations, rc, record);
+      });
+  if (history)
+    history->insert(history->end(), std::make_move_iterator(seen.begin()),
+                    std::make_move_iterator(seen.end()));
+  return out;
+}
+
+std::vector<int> EmaCodebook::step(const RowMatrixXd& batch, Rng& rng, const RunControl& rc,
+                                   DeviceUse& use) {
+  checkShapes(batch, m_codebook);
+  std::vector<int> index = runOnDevice(
+      rc, use,
+      [&](const DeviceInfo& info) -> std::vector<int> {
+#ifdef LATENTLAB_HAVE_OPENCL
+        EmaState next = emaOpenCl(info, batch, m_options, {{}, m_counts, m_sums, m_codebook}, rc);
+        m_counts = std::move(next.counts);
+        m_sums = std::move(next.sums);
+        m_codebook = std::move(next.codebook);
+        return std::move(next.index);
+#else
+        (void)info;
+        noOpenCl();
+#endif
+      },
+      [&] { return cpuUpdate(batch, rc.cancelOnly()); });
+  finishStep(batch, rng);
+  return index;
 }
 
 }  // namespace latentlab::quantization

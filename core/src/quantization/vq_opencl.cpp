@@ -25,7 +25,22 @@ struct NearestSearchCl::State {
   opencl::Device& device;
   std::size_t n, d, k, chunk, chunks;
   opencl::Buffer x, xd, codes, norms, g, index, distance, gap, order, start, codebookD;
+  opencl::Buffer countsD, sumsD;  // the EMA state, allocated by the first emaCounts()
   explicit State(opencl::Device& dev) : device(dev) {}
+
+  // A stable counting sort groups the points by code, each code's points in their order; order
+  // and start (k + 1 offsets) go to the device for the centroid and EMA kernels.
+  void group(const std::vector<int>& assignment) {
+    std::vector<cl_int> first(k + 1, 0), sorted(n);
+    for (int j : assignment) ++first[static_cast<std::size_t>(j) + 1];
+    for (std::size_t j = 0; j < k; ++j) first[j + 1] += first[j];
+    std::vector<cl_int> fill(first.begin(), first.end() - 1);
+    for (std::size_t i = 0; i < n; ++i)
+      sorted[static_cast<std::size_t>(fill[static_cast<std::size_t>(assignment[i])]++)] =
+          static_cast<cl_int>(i);
+    device.write(order, sorted.data(), n * sizeof(cl_int));
+    device.write(start, first.data(), (k + 1) * sizeof(cl_int));
+  }
 };
 
 NearestSearchCl::NearestSearchCl(const std::string& deviceId, const float* x, std::size_t n,
@@ -96,22 +111,53 @@ void NearestSearchCl::centroids(const std::vector<int>& assignment, double* code
   State& s = *m_state;
   if (!hasCentroids()) throw DeviceError("the centroid step needs fp64 on the device");
   if (s.n == 0 || s.k == 0) return;
-  // A stable counting sort groups the points by code, each code's points in their order.
-  std::vector<cl_int> start(s.k + 1, 0), order(s.n);
-  for (int j : assignment) ++start[static_cast<std::size_t>(j) + 1];
-  for (std::size_t j = 0; j < s.k; ++j) start[j + 1] += start[j];
-  std::vector<cl_int> fill(start.begin(), start.end() - 1);
-  for (std::size_t i = 0; i < s.n; ++i)
-    order[static_cast<std::size_t>(fill[static_cast<std::size_t>(assignment[i])]++)] =
-        static_cast<cl_int>(i);
-  s.device.write(s.order, order.data(), s.n * sizeof(cl_int));
-  s.device.write(s.start, start.data(), (s.k + 1) * sizeof(cl_int));
+  s.group(assignment);
   s.device.write(s.codebookD, codebook, s.k * s.d * sizeof(double));
   opencl::Kernel kernel = s.device.kernel(kernels::quantization_vq_centroids, "centroids");
   kernel.args(cl_int(s.k), cl_int(s.d), s.xd, s.order, s.start, s.codebookD);
   const std::array<std::size_t, 2> global{s.k, s.d};
   s.device.launch(kernel, global);
   s.device.read(s.codebookD, codebook, s.k * s.d * sizeof(double));
+}
+
+void NearestSearchCl::emaCounts(const std::vector<int>& assignment, double decay,
+                                double* counts) {
+  State& s = *m_state;
+  if (!hasCentroids()) throw DeviceError("the EMA update needs fp64 on the device");
+  if (s.k == 0) return;
+  if (!s.countsD.get()) {
+    s.countsD = s.device.alloc(s.k * sizeof(double));
+    s.sumsD = s.device.alloc(std::max<std::size_t>(1, s.k * s.d) * sizeof(double));
+  }
+  // An empty batch still decays the state (the CPU's update does): start is all zeros then.
+  if (s.n > 0) {
+    s.group(assignment);
+  } else {
+    const std::vector<cl_int> none(s.k + 1, 0);
+    s.device.write(s.start, none.data(), (s.k + 1) * sizeof(cl_int));
+  }
+  s.device.write(s.countsD, counts, s.k * sizeof(double));
+  opencl::Kernel kernel = s.device.kernel(kernels::quantization_vq_centroids, "ema_counts");
+  kernel.args(cl_int(s.k), decay, s.start, s.countsD);
+  s.device.launch1d(kernel, s.k);
+  s.device.read(s.countsD, counts, s.k * sizeof(double));
+}
+
+void NearestSearchCl::emaCodes(double decay, double smoothing, double total, double* sums,
+                               double* codebook) {
+  State& s = *m_state;
+  if (!s.countsD.get()) throw DeviceError("emaCodes() needs emaCounts() first");
+  if (s.k == 0 || s.d == 0) return;
+  const std::size_t bytes = s.k * s.d * sizeof(double);
+  s.device.write(s.sumsD, sums, bytes);
+  s.device.write(s.codebookD, codebook, bytes);
+  opencl::Kernel kernel = s.device.kernel(kernels::quantization_vq_centroids, "ema_codes");
+  kernel.args(cl_int(s.k), cl_int(s.d), decay, smoothing, total, s.xd, s.order, s.start,
+              s.countsD, s.sumsD, s.codebookD);
+  const std::array<std::size_t, 2> global{s.k, s.d};
+  s.device.launch(kernel, global);
+  s.device.read(s.sumsD, sums, bytes);
+  s.device.read(s.codebookD, codebook, bytes);
 }
 
 }  // namespace latentlab::quantization::detail

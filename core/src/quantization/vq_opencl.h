@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
-// Nearest-code search and Lloyd's centroid step on an OpenCL device (core/kernels/quantization/
+// Nearest-code search, Lloyd's centroid step and the EMA update on an OpenCL device (core/kernels/quantization/
 // vq.cl, vq_centroids.cl). Private to the core; only compiled when LATENTLAB_HAVE_OPENCL is
 // defined.
 #pragma once
@@ -14,9 +14,10 @@
 
 namespace latentlab::quantization::detail {
 
-/// The points stay on the device across searches (Lloyd's iterations): each run() uploads a
-/// codebook, computes G = C Xᵀ with CLBlast for a chunk of points at a time (every chunk the same
-/// shape, the points padded with zero rows, so CLBlast builds one kernel) and reduces each row.
+/// The points stay on the device across searches (Lloyd's iterations; an EMA step makes one per
+/// batch): each run() uploads a codebook, computes G = C Xᵀ with CLBlast for a chunk of points at
+/// a time (every chunk the same shape, the points padded with zero rows, so CLBlast builds one
+/// kernel) and reduces each row.
 class NearestSearchCl {
  public:
   /// x: n×d row-major floats. xd (optional, n×d doubles) is kept for centroids().
@@ -32,6 +33,12 @@ class NearestSearchCl {
   bool hasCentroids() const;
   /// Lloyd's update in double on the device: each code with points moves to their mean.
   void centroids(const std::vector<int>& assignment, double* codebook);
+  /// The EMA update in double on the device (needs hasCentroids()), in two halves because the
+  /// smoothing needs ΣN, which the caller sums on the host in the CPU's order: emaCounts groups
+  /// the points by code and updates the k counts N ← γN + (1−γ)n in place; emaCodes then updates
+  /// the k×d sums m ← γm + (1−γ)s and the codebook e = m/Ñ (row-major, in place).
+  void emaCounts(const std::vector<int>& assignment, double decay, double* counts);
+  void emaCodes(double decay, double smoothing, double total, double* sums, double* codebook);
 
   std::vector<int> index;       // nearest code per point (ties: lower code)
   std::vector<float> distance;  // its squared distance in float32, clamped >= 0

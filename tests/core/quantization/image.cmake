@@ -13,5 +13,7 @@ target_sources(latentlab_core_tests PRIVATE
 target_link_libraries(latentlab_core_tests PRIVATE opencv_core opencv_imgcodecs)
 # The device parity tests (tier A and B on the bundled astronaut, on every OpenCL device).
 target_sources(latentlab_core_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/image_opencl_test.cpp)
+# The EMA step, Lloyd's history and the grid page's VQ part on every OpenCL device.
+target_sources(latentlab_core_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/vq_opencl_test.cpp)
 set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/image_opencl_test.cpp PROPERTIES
   COMPILE_DEFINITIONS LATENTLAB_QUANT_IMAGE_DIR="${PROJECT_SOURCE_DIR}/resources/images")

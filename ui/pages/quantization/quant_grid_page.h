@@ -58,6 +58,11 @@ class QuantGridPage : public Page {
   bool isPlaying() const;
   /// Results applied from the last run by showVqStep instead of a full recompute (tests).
   int replayCount() const { return m_replays; }
+  /// The VQ part (training, curve, shown step) runs on the chosen device.
+  bool usesDevice() const override { return true; }
+  latentlab::DeviceUse computedOn() const override {
+    return m_result ? m_result->deviceUse : latentlab::DeviceUse{};
+  }
 
  protected:
   std::function<void()> useInputs(const std::vector<latentlab::ScenarioInput>& inputs) override;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "latentlab/common/device.h"
 #include "latentlab/common/params.h"
 #include "latentlab/common/run_control.h"
 #include "latentlab/quantization/fsq.h"
@@ -109,6 +110,11 @@ struct GridLabResult {
   PrecisionFsqResult precision;
   UsageStats naiveStats;                 // usage of the naive float index path
 
+  /// Where the VQ part (Lloyd or EMA training, the curve's and the shown step's nearest-code
+  /// searches) ran: control.device, or the CPU with the reason after a fallback. FSQ, the points
+  /// and the precision emulation stay on the CPU.
+  DeviceUse deviceUse;
+
   double elapsedMs = 0.0;
   /// True for the snapshot computeGridLab hands to RunControl::partial() once the points, the FSQ
   /// half and the precision emulation are done: the VQ fields are still empty.
@@ -121,6 +127,9 @@ inline constexpr int kGridImageSize = 160;
 /// Everything the grid page shows: points, FSQ cells and usage, VQ codebook,
 /// Voronoi labels and usage, precision aliasing. With a partial listener (the page) the FSQ half
 /// comes first (`partial`), while k-means and the Voronoi image of VQ are computed.
+/// The VQ part runs on control.device (one runOnDevice: a DeviceError anywhere in it reruns all of
+/// it on the CPU, recorded in deviceUse); its numbers equal the CPU's exactly (the device overloads
+/// of nearestCodes, lloyd and EmaCodebook::step in vq.h).
 /// `image` is the source of GridData::ImagePatches (ParamError("data") when it is null).
 GridLabResult computeGridLab(const GridLabParams& params, const ImageData* image,
                              const RunControl& control = {});
@@ -130,7 +139,9 @@ inline GridLabResult computeGridLab(const GridLabParams& params, const RunContro
 
 /// Points the VQ fields of `r` (codebook, assignment, counts, usage, rel. MSE, Voronoi labels) at
 /// the last history entry with historyStep ≤ step (step/play). Costs one nearest-code
-/// search of the N points and the label pixels: a view change, not a retraining.
+/// search of the N points and the label pixels: a view change, not a retraining. The two searches
+/// run on control.device; r.deviceUse takes this call's DeviceUse when it fell back or ran
+/// elsewhere than the training.
 void showVqStep(GridLabResult& r, int step, const RunControl& control = {});
 
 /// The synthetic latent points (deterministic in seed): N×d.

@@ -70,9 +70,11 @@ LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations,
                   const RunControl& control = {}, std::vector<RowMatrixXd>* history = nullptr);
 /// lloyd on rc.device: the assignment by the double nearestCodes overload above (equal to the
 /// CPU's), the centroid sums in double on the device in the CPU's order (host double without
-/// fp64), so the result equals lloyd(x, codebook, iterations).
+/// fp64), so the result equals lloyd(x, codebook, iterations), `history` included (appended to
+/// once, after the run, so a fallback to the CPU cannot leave a device run's entries behind).
 LloydResult lloyd(const RowMatrixXd& x, RowMatrixXd codebook, int iterations,
-                  const RunControl& rc, DeviceUse& use);
+                  const RunControl& rc, DeviceUse& use,
+                  std::vector<RowMatrixXd>* history = nullptr);
 
 /// Online EMA codebook (van den Oord et al. 2017, VQ-VAE appendix) with optional dead-code
 /// restart (Dhariwal et al. 2020, Jukebox).
@@ -93,6 +95,13 @@ class EmaCodebook {
   /// steps (when enabled) codes with N_j < threshold take a random batch row (N_j = 1, m_j = e_j).
   /// Returns the batch assignment. `rng` draws the restart rows.
   std::vector<int> step(const RowMatrixXd& batch, Rng& rng);
+  /// The same step on rc.device (runOnDevice; `use` says where it ran): the assignment by the
+  /// double nearestCodes overload (equal to the CPU's), the count, sum and codeword updates in
+  /// double on the device, each code's batch rows summed in the CPU's order (on the host, with
+  /// the CPU's update, when the device has no fp64), so the state after each step equals the
+  /// CPU step's bit for bit. The state is uploaded and read back every step; the restarts draw
+  /// from `rng` on the host. A DeviceError leaves the state untouched and runs the CPU step.
+  std::vector<int> step(const RowMatrixXd& batch, Rng& rng, const RunControl& rc, DeviceUse& use);
   const RowMatrixXd& codebook() const { return m_codebook; }
   const Eigen::VectorXd& counts() const { return m_counts; }
   const RowMatrixXd& sums() const { return m_sums; }
@@ -100,6 +109,11 @@ class EmaCodebook {
   int restarts() const { return m_restarts; }  // total codes restarted
 
  private:
+  /// The CPU step's assignment and update (the device step's fallback runs it too).
+  std::vector<int> cpuUpdate(const RowMatrixXd& batch, const RunControl& control);
+  /// Counts the step and, when one is due, restarts the dead codes (both step overloads).
+  void finishStep(const RowMatrixXd& batch, Rng& rng);
+
   RowMatrixXd m_codebook;
   Eigen::VectorXd m_counts;
   RowMatrixXd m_sums;
