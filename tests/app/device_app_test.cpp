@@ -168,7 +168,8 @@ TEST_P(DevicePageExport, ReproducesTheCpuExportOnEveryOpenClDevice) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Pages, DevicePageExport,
-                         ::testing::Values("efficient_attention", "quant_image", "topk", "reflow"));
+                         ::testing::Values("efficient_attention", "quant_image", "topk", "reflow",
+                                           "quant_grid"));
 
 }  // namespace
 }  // namespace latentlab::apptest

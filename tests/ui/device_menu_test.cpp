@@ -107,5 +107,42 @@ TEST_F(DeviceMenuTest, ChoosingAnOpenClDeviceRecomputesThereAndIsRemembered) {
   EXPECT_EQ(label->text(), QStringLiteral("CPU"));
 }
 
+// Pages that cache their result between frame or view changes (Fokker–Planck's snapshots,
+// ReFlow's flow, the grid's trained codebook) must not hand the CPU's cache back when another
+// device is chosen: each recomputes there, and back on the CPU when the CPU is chosen again.
+class CachedPageDevice : public DeviceMenuTest, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(CachedPageDevice, AnotherDeviceRecomputesInsteadOfReusingTheCache) {
+  const QString id = firstOpenClId();
+  if (id.isEmpty()) {
+    if (openClRequired()) FAIL() << "LATENTLAB_REQUIRE_OPENCL=1 but no OpenCL device is listed";
+    GTEST_SKIP() << "no OpenCL device on this machine: the device change was not exercised";
+  }
+  MainWindow window;
+  ASSERT_TRUE(window.showPage(QString::fromLatin1(GetParam())));
+  Page* page = window.currentPage();
+  ASSERT_TRUE(page->usesDevice());
+  if (QString::fromLatin1(GetParam()) == QLatin1String("fokker_planck"))
+    page->setParams({{"particles", 2000.0}, {"grid_n", 64.0}});  // keeps the test short
+  const auto settled = [&](const std::string& device) {
+    return testing::spinUntil(
+        [&] {
+          return page->hasResult() && !page->controller()->isBusy() &&
+                 page->computedOn().device == device;
+        },
+        120000);
+  };
+  ASSERT_TRUE(settled("cpu"));
+  auto* action = window.findChild<QAction*>(QStringLiteral("actionDevice_") + id);
+  ASSERT_NE(action, nullptr);
+  action->trigger();
+  EXPECT_TRUE(settled(id.toStdString())) << "still " << page->computedOn().device;
+  window.findChild<QAction*>(QStringLiteral("actionDevice_cpu"))->trigger();
+  EXPECT_TRUE(settled("cpu")) << "still " << page->computedOn().device;
+}
+
+INSTANTIATE_TEST_SUITE_P(Pages, CachedPageDevice,
+                         ::testing::Values("fokker_planck", "reflow", "quant_grid"));
+
 }  // namespace
 }  // namespace latentlab::ui

@@ -91,8 +91,10 @@ RecomputeController::Job FokkerPlanckPage::makeJob() const {
   std::shared_ptr<const flows::FpLabResult> cached;
   if (m_result && !m_result->partial && key == m_resultKey) cached = m_result;
   return [p = labParams(), key = std::move(key), cached, runs = m_runs](const RunControl& control) {
-    // A frame or view change: hand the cached frames back; nothing is recomputed.
-    if (cached) return std::any(FpPageResult{cached, key});
+    // A frame or view change: hand the cached frames back; nothing is recomputed (unless another
+    // device was chosen).
+    if (cached && askedFor(cached->deviceUse, control.device))
+      return std::any(FpPageResult{cached, key});
     auto r = std::make_shared<const flows::FpLabResult>(flows::computeFpLab(p, control));
     ++*runs;
     return std::any(FpPageResult{std::move(r), key});

@@ -160,16 +160,18 @@ RecomputeController::Job ReflowPage::makeJob() const {
   return [p = labParams(), flowKey = std::move(flowKey), roundsKey = std::move(roundsKey),
           cached = std::move(cached), roundsOk, runs = m_flowRuns](const RunControl& control) {
     const auto start = std::chrono::steady_clock::now();
-    ReflowPageResult out{cached.value_or(flows::ReflowLabResult{}), flowKey, roundsKey};
+    // Another device was chosen: the flow (and the rounds on it) are computed afresh there.
+    const bool reuse = cached && askedFor(cached->deviceUse, control.device);
+    ReflowPageResult out{reuse ? *cached : flows::ReflowLabResult{}, flowKey, roundsKey};
     flows::ReflowLabResult& r = out.result;
-    if (!cached) {
+    if (!reuse) {
       // The flow views show the first particles at once; the heavy views wait for their rounds.
       RunControl flowControl = control;
       if (isHeavy(p.view)) flowControl.onPartial = {};
       flows::computeReflowFlow(p, r, flowControl);
       ++*runs;
     }
-    if (!roundsOk) {
+    if (!roundsOk || !reuse) {
       r.rounds.clear();
       r.qualitySteps.clear();
       r.qualityNll.clear();

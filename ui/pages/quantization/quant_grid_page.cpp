@@ -147,20 +147,7 @@ RecomputeController::Job QuantGridPage::makeJob() const {
   std::shared_ptr<const ImageData> image =
       p.data == GridData::ImagePatches ? currentImage() : nullptr;
   const bool wantSweep = p.view == GridView::Sweep;
-  if (m_result && !m_result->partial && key == m_resultKey && image == m_resultImage) {
-    // Only the shown step (or the drawing) changed: re-point the VQ panels, no retraining. The
-    // sweep depends on the points and the training settings only, so it is kept or made once.
-    return [full = m_result, sweep = m_sweep, wantSweep, p, key = std::move(key),
-            image = std::move(image)](const RunControl& control) {
-      auto r = std::make_shared<GridLabResult>(*full);
-      showVqStep(*r, p.shownStep, control);
-      auto s = sweep;
-      if (wantSweep && !s)
-        s = std::make_shared<const GridSweepResult>(computeGridSweep(r->points, p, control));
-      return std::any(GridRun{std::move(r), std::move(s), key, image, true});
-    };
-  }
-  return [p, wantSweep, key = std::move(key), image = std::move(image)](const RunControl& control) {
+  auto train = [p, wantSweep, key, image](const RunControl& control) {
     // Progress: the grid first (fast), then the sweep when the view needs it.
     RunControl gridControl = control;
     if (wantSweep) gridControl.onProgress = {};
@@ -170,6 +157,22 @@ RecomputeController::Job QuantGridPage::makeJob() const {
       s = std::make_shared<const GridSweepResult>(computeGridSweep(r->points, p, control));
     return std::any(GridRun{std::move(r), std::move(s), key, image, false});
   };
+  if (m_result && !m_result->partial && key == m_resultKey && image == m_resultImage) {
+    // Only the shown step (or the drawing) changed: re-point the VQ panels, no retraining. The
+    // sweep depends on the points and the training settings only, so it is kept or made once.
+    // Another device was chosen: train afresh there.
+    return [full = m_result, sweep = m_sweep, wantSweep, p, key = std::move(key),
+            image = std::move(image), train](const RunControl& control) {
+      if (!askedFor(full->deviceUse, control.device)) return train(control);
+      auto r = std::make_shared<GridLabResult>(*full);
+      showVqStep(*r, p.shownStep, control);
+      auto s = sweep;
+      if (wantSweep && !s)
+        s = std::make_shared<const GridSweepResult>(computeGridSweep(r->points, p, control));
+      return std::any(GridRun{std::move(r), std::move(s), key, image, true});
+    };
+  }
+  return train;
 }
 
 void QuantGridPage::applyResult(const std::any& result) {

@@ -55,6 +55,14 @@ struct DeviceUse {
   std::string fallback;        // why the requested device was not used; empty when it was
 };
 
+/// Whether a result computed with `use` answers a request for device `id` (empty: the CPU), i.e.
+/// it was asked for that device, whether or not it fell back. Pages that cache a result reuse it
+/// only then, so choosing another device recomputes.
+inline bool askedFor(const DeviceUse& use, const std::string& id) {
+  const std::string& asked = use.requested.empty() ? use.device : use.requested;
+  return asked == (id.empty() ? std::string("cpu") : id);
+}
+
 /// Runs `gpu(info)` when rc.device names an OpenCL device, else `cpu()`. A DeviceError from the
 /// device path (or an unknown id) runs `cpu()` instead and records why in `use`; any other
 /// exception (bad parameters, cancel) propagates unchanged.
