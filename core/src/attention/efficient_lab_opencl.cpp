@@ -46,4 +46,17 @@ LabCore labCoreOnDevice(const std::string& id, const EfficientLabParams& p,
   return c;
 }
 
+bool timingCall(const std::string& id, int method, const MatrixXf& q, const MatrixXf& k,
+                const MatrixXf& v, const MatrixXf& omega, const MatrixXf& codebook, float scale,
+                const RunControl& control) {
+  opencl::Device& device = opencl::Device::get(id);
+  switch (method) {
+    case 0: return exactAttention(device, q, k, v, scale, false, 0, control).output.allFinite();
+    case 1:
+      return performer(device, q, k, v, omega, FeatureKind::Positive, scale, false, false, control)
+          .output.allFinite();
+    default: return transformerVq(device, k, codebook, q, v, scale).output.allFinite();
+  }
+}
+
 }  // namespace latentlab::attention::ocl

@@ -54,6 +54,14 @@ VqOut transformerVq(opencl::Device& device, const Eigen::MatrixXf& keys,
                     const Eigen::MatrixXf& codebook, const Eigen::MatrixXf& q,
                     const Eigen::MatrixXf& v, float scale);
 
+/// One call of the Timing view's method on device `id` (0 exact tiled output, 1 Performer
+/// positive features, 2 Transformer-VQ with the codebook given, assignment included), float32,
+/// bidirectional, the inputs uploaded and the output read back. Returns whether the output is
+/// finite. Throws DeviceError.
+bool timingCall(const std::string& id, int method, const Eigen::MatrixXf& q,
+                const Eigen::MatrixXf& k, const Eigen::MatrixXf& v, const Eigen::MatrixXf& omega,
+                const Eigen::MatrixXf& codebook, float scale, const RunControl& control);
+
 /// What computeEfficientLab needs from the expensive kernels, in double whichever device made it.
 struct LabCore {
   Eigen::MatrixXd exactO, exactRows;  // O and the first `shown` rows of A

@@ -8,6 +8,7 @@
 
 #include "latentlab/common/rng.h"
 #include "latentlab/topk/topk_lab.h"
+#include "soft_topk_opencl.h"
 
 namespace latentlab::topk {
 namespace {
@@ -22,6 +23,28 @@ bool isExpectation(Method m) { return m == Method::GumbelExpect || m == Method::
 
 double msSince(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Median of repeated computeSoftTopk(sp, control) calls: at least kMinRuns, more until `budgetMs`
+// is spent. `use` gets the last call's device use.
+double medianCallMs(const SoftTopkParams& sp, const RunControl& control, double budgetMs,
+                    DeviceUse& use) {
+  std::vector<double> times;
+  const auto cellStart = std::chrono::steady_clock::now();
+  while (static_cast<int>(times.size()) < kMinRuns || msSince(cellStart) < budgetMs) {
+    control.checkCancelled();
+    const auto t0 = std::chrono::steady_clock::now();
+    const SoftTopkResult r = computeSoftTopk(sp, control);
+    times.push_back(msSince(t0));
+    use = r.deviceUse;
+    // Never expected; keeps a broken method from looping.
+    if (r.p.size() != static_cast<Eigen::Index>(sp.x.size())) break;
+  }
+  const auto mid = times.begin() + static_cast<std::ptrdiff_t>(times.size() / 2);
+  std::nth_element(times.begin(), mid, times.end());
+  double median = *mid;
+  if (times.size() % 2 == 0) median = 0.5 * (median + *std::max_element(times.begin(), mid));
+  return median;
 }
 
 }  // namespace
@@ -45,7 +68,15 @@ SpeedResult measureSpeed(const SpeedParams& params, const RunControl& control) {
   out.sizes = params.sizes;
   out.medianMs =
       Eigen::MatrixXd::Constant(nMethods, nSizes, std::numeric_limits<double>::quiet_NaN());
-  const RunControl inner = control.cancelOnly();  // cancellation only; progress is ours
+  // Cancellation only (progress is ours); the CPU rows always on the CPU.
+  RunControl cpu = control.cancelOnly();
+  cpu.device = "cpu";
+  const bool onDevice = !control.device.empty() && control.device != "cpu";
+  RunControl device = control.cancelOnly();
+  if (onDevice) {
+    out.deviceMs = out.medianMs;
+    out.deviceUse.device = control.device;
+  }
 
   // One input per size, shared by every method so the rows compare like with like.
   std::vector<std::vector<double>> inputs;
@@ -74,21 +105,17 @@ SpeedResult measureSpeed(const SpeedParams& params, const RunControl& control) {
         sp.method = m;
         sp.seed = params.seed;
         sp.expectation = Expectation::Exact;
-        std::vector<double> times;
-        const auto cellStart = std::chrono::steady_clock::now();
-        while (static_cast<int>(times.size()) < kMinRuns ||
-               msSince(cellStart) < params.budgetMsPerCell) {
-          control.checkCancelled();
-          const auto t0 = std::chrono::steady_clock::now();
-          const SoftTopkResult r = computeSoftTopk(sp, inner);
-          times.push_back(msSince(t0));
-          if (r.p.size() != n) break;  // never expected; keeps a broken method from looping
-        }
-        const auto mid = times.begin() + static_cast<std::ptrdiff_t>(times.size() / 2);
-        std::nth_element(times.begin(), mid, times.end());
-        double median = *mid;
-        if (times.size() % 2 == 0) median = 0.5 * (median + *std::max_element(times.begin(), mid));
+        DeviceUse use;
+        const double median = medianCallMs(sp, cpu, params.budgetMsPerCell, use);
         out.medianMs(mi, si) = median;
+        if (onDevice && detail::hasDevicePath(m) && out.deviceUse.fallback.empty()) {
+          const double ms = medianCallMs(sp, device, params.budgetMsPerCell, use);
+          if (use.fallback.empty()) {
+            out.deviceMs(mi, si) = ms;
+          } else {  // the device failed: its cells stay NaN, the CPU rows go on
+            out.deviceUse = use;
+          }
+        }
         previousMs = median;
       } else {
         previousMs = std::numeric_limits<double>::infinity();  // larger sizes are slower still

@@ -223,5 +223,49 @@ TEST(EfficientOpenCl, AnUnknownDeviceFallsBackToTheCpuAndSaysWhy) {
   EXPECT_EQ(got.exactMap, cpu.exactMap) << "the fallback is the CPU path itself";
 }
 
+// The Timing view times the CPU always and, on a device, the same three methods there too.
+TEST(EfficientOpenCl, TimingMeasuresTheCpuAndTheDeviceSideBySide) {
+  TimingParams tp;
+  tp.sizes = {64, 128};
+  tp.d = 8;
+  tp.m = 16;
+  tp.codebookSize = 32;
+  tp.budgetMsPerCell = 1.0;
+  const auto ids = testing::openClDeviceIds();
+  LATENTLAB_REQUIRE_OPENCL_DEVICES(ids);
+  for (const auto& id : ids) {
+    RunControl rc;
+    rc.device = id;
+    int calls = 0;
+    rc.onProgress = [&](double) { ++calls; };
+    const TimingResult t = measureTiming(tp, rc);
+    EXPECT_EQ(t.deviceUse.device, id) << t.deviceUse.fallback;
+    ASSERT_EQ(t.deviceMs.rows(), 3);
+    ASSERT_EQ(t.deviceMs.cols(), 2);
+    EXPECT_TRUE(t.medianMs.allFinite());
+    EXPECT_TRUE(t.deviceMs.allFinite()) << id;
+    EXPECT_GT(t.deviceMs.minCoeff(), 0.0) << id;
+    EXPECT_EQ(calls, 12) << "one progress step per CPU and per device cell";
+  }
+}
+
+TEST(EfficientOpenCl, TimingOnAnUnknownDeviceKeepsTheCpuRowsAndSaysWhy) {
+  TimingParams tp;
+  tp.sizes = {64};
+  tp.d = 8;
+  tp.m = 16;
+  tp.codebookSize = 16;
+  tp.budgetMsPerCell = 1.0;
+  RunControl rc;
+  rc.device = "opencl:77:0";
+  const TimingResult t = measureTiming(tp, rc);
+  EXPECT_TRUE(t.medianMs.allFinite());
+  ASSERT_EQ(t.deviceMs.size(), 3);
+  EXPECT_TRUE(t.deviceMs.array().isNaN().all());
+  EXPECT_EQ(t.deviceUse.device, "cpu");
+  EXPECT_NE(t.deviceUse.fallback.find("opencl:77:0"), std::string::npos) << t.deviceUse.fallback;
+  EXPECT_EQ(measureTiming(tp).deviceMs.size(), 0) << "the CPU chosen: no device rows";
+}
+
 }  // namespace
 }  // namespace latentlab::attention

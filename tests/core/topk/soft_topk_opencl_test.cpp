@@ -226,5 +226,49 @@ TEST(SoftTopkOpenCl, AnUnknownDeviceFallsBackToTheCpuAndSaysWhy) {
   EXPECT_FALSE(r.deviceUse.fallback.empty());
 }
 
+// The speed view times the CPU always and, on a device, the methods with a device path there too,
+// on the same inputs; a method without one has NaN device cells.
+TEST(SoftTopkOpenCl, SpeedViewTimesTheCpuAndTheDeviceSideBySide) {
+  SpeedParams sp;
+  sp.methods = {Method::GradTopk, Method::ThreExp};
+  sp.sizes = {100, 1000};
+  sp.budgetMsPerCell = 2.0;
+  const SpeedResult cpu = measureSpeed(sp);
+  EXPECT_EQ(cpu.deviceMs.size(), 0);
+  EXPECT_EQ(cpu.deviceUse.device, "cpu");
+
+  const auto ids = testing::openClDeviceIds();
+  LATENTLAB_REQUIRE_OPENCL_DEVICES(ids);
+  for (const auto& id : ids) {
+    RunControl rc;
+    rc.device = id;
+    const SpeedResult r = measureSpeed(sp, rc);
+    ASSERT_EQ(r.deviceMs.rows(), 2) << id;
+    ASSERT_EQ(r.deviceMs.cols(), 2) << id;
+    EXPECT_EQ(r.deviceUse.device, id) << r.deviceUse.fallback;
+    for (Eigen::Index s = 0; s < 2; ++s) {
+      EXPECT_GT(r.medianMs(0, s), 0.0);
+      EXPECT_GT(r.medianMs(1, s), 0.0);
+      EXPECT_TRUE(std::isnan(r.deviceMs(0, s))) << "grad_topk has no device path";
+      EXPECT_GT(r.deviceMs(1, s), 0.0) << id;
+    }
+  }
+}
+
+TEST(SoftTopkOpenCl, SpeedViewOnAnUnknownDeviceKeepsTheCpuRowsAndSaysWhy) {
+  SpeedParams sp;
+  sp.methods = {Method::ThreExp};
+  sp.sizes = {100};
+  sp.budgetMsPerCell = 1.0;
+  RunControl rc;
+  rc.device = "opencl:97:97";
+  const SpeedResult r = measureSpeed(sp, rc);
+  EXPECT_GT(r.medianMs(0, 0), 0.0);
+  ASSERT_EQ(r.deviceMs.size(), 1);
+  EXPECT_TRUE(std::isnan(r.deviceMs(0, 0)));
+  EXPECT_EQ(r.deviceUse.device, "cpu");
+  EXPECT_NE(r.deviceUse.fallback.find("opencl:97:97"), std::string::npos) << r.deviceUse.fallback;
+}
+
 }  // namespace
 }  // namespace latentlab::topk

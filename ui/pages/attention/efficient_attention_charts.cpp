@@ -218,6 +218,24 @@ void EfficientAttentionFigure::fillAnalogy(const attention::EfficientLabParams& 
                verdict(r.softmaxStepDiff, 1e-12)));
 }
 
+namespace {
+
+// The Timing note's sentence on the device rows (empty when the CPU was chosen).
+template <class Cross>
+QString timingDeviceNote(const attention::TimingResult& t, Cross cross) {
+  if (t.deviceMs.size() == 0) return {};
+  if (!t.deviceUse.fallback.empty())
+    return EfficientAttentionFigure::tr(" The device was not timed: %1.")
+        .arg(QString::fromStdString(t.deviceUse.fallback));
+  return EfficientAttentionFigure::tr(
+             " Light lines: the same methods on %1 in float32, inputs uploaded and outputs read "
+             "back in every call; crossover there: Performer %2, Transformer-VQ %3.")
+      .arg(QString::fromStdString(t.deviceUse.device), cross(t.devicePerformerCrossover),
+           cross(t.deviceVqCrossover));
+}
+
+}  // namespace
+
 void EfficientAttentionFigure::fillTiming(const attention::TimingResult* timing,
                                           const attention::TimingParams& tp) {
   ChartView* c = m_timing;
@@ -262,6 +280,15 @@ void EfficientAttentionFigure::fillTiming(const attention::TimingResult* timing,
     c->setSeries(names[k], meas, ChartView::Style::Line, efficientColor(methods[k]), 2.5);
     c->setSeries(names[k] + tr(" model"), model, ChartView::Style::Dashed,
                  efficientColor(methods[k]), 1.5);
+    // The same method on the OpenCL device: a lighter line in its colour.
+    std::vector<QPointF> dev;
+    for (std::size_t i = 0; i < timing->sizes.size() && timing->deviceMs.size() > 0; ++i) {
+      const double ms = timing->deviceMs(k, static_cast<Eigen::Index>(i));
+      if (std::isfinite(ms)) dev.emplace_back(timing->sizes[i], ms);
+    }
+    if (!dev.empty())
+      c->setSeries(names[k] + tr(" (OpenCL)"), dev, ChartView::Style::Line,
+                   efficientColor(methods[k]).lighter(150), 2.0);
   }
   if (std::isfinite(timing->performerCrossover))
     c->setMarker(tr("Performer wins"), Qt::Vertical, timing->performerCrossover,
@@ -280,7 +307,8 @@ void EfficientAttentionFigure::fillTiming(const attention::TimingResult* timing,
           .arg(timing->params.m)
           .arg(timing->params.codebookSize)
           .arg(cross(timing->performerCrossover), cross(timing->vqCrossover),
-               num(timing->msPerGflop)));
+               num(timing->msPerGflop)) +
+      timingDeviceNote(*timing, cross));
 }
 
 }  // namespace latentlab::ui

@@ -128,6 +128,18 @@ QList<DataTable> EfficientAttentionPage::exportData() const {
                         m_timing->flops(1, c), m_timing->flops(2, c)});
     }
     tables << t;
+    if (m_timing->deviceMs.size() > 0) {  // the same methods on the OpenCL device, float32
+      DataTable d{QStringLiteral("timing_device"), {"n", "exact_ms", "performer_ms", "vq_ms"}, {}};
+      for (std::size_t i = 0; i < m_timing->sizes.size(); ++i) {
+        const auto c = static_cast<Eigen::Index>(i);
+        d.rows.push_back({double(m_timing->sizes[i]), m_timing->deviceMs(0, c),
+                          m_timing->deviceMs(1, c), m_timing->deviceMs(2, c)});
+      }
+      tables << d;
+      tables << DataTable{QStringLiteral("crossover_device"),
+                          {"performer_n", "transformer_vq_n"},
+                          {{m_timing->devicePerformerCrossover, m_timing->deviceVqCrossover}}};
+    }
     tables << DataTable{
         QStringLiteral("crossover"),
         {"performer_n", "transformer_vq_n", "ms_per_gflop"},

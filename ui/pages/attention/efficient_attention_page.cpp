@@ -152,7 +152,8 @@ void EfficientAttentionPage::buildToolbar(QHBoxLayout* row) {
   m_measure = new QPushButton(tr("Measure timing"), this);
   m_measure->setToolTip(
       tr("Time exact, Performer (m) and Transformer-VQ (S) for n = 256 … 8192 at the current d, "
-         "in the background"));
+         "in the background, on the CPU and, when one is chosen (View ▸ Device), on the OpenCL "
+         "device beside it"));
   connect(m_measure, &QPushButton::clicked, this, [this] {
     if (m_timingController->isBusy()) {
       m_timingController->cancel();
@@ -171,6 +172,12 @@ void EfficientAttentionPage::buildToolbar(QHBoxLayout* row) {
 void EfficientAttentionPage::timingIdle() {
   m_timingProgress->setVisible(false);
   m_measure->setText(tr("Measure timing"));
+}
+
+bool EfficientAttentionPage::measureNow(int timeoutMs) {
+  m_timing.reset();
+  measureTiming(timingParams());
+  return m_timingController->waitForIdle(timeoutMs) && m_timing.has_value();
 }
 
 void EfficientAttentionPage::measureTiming(const attention::TimingParams& params) {

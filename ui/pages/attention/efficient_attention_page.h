@@ -39,6 +39,8 @@ class EfficientAttentionPage : public Page {
   attention::TimingParams timingParams() const;
   /// Starts the timing run in the background (progress and cancel via timingController()).
   void measureTiming(const attention::TimingParams& params);
+  bool measureNow(int timeoutMs) override;
+  bool hasMeasurement() const override { return true; }
   RecomputeController* timingController() const { return m_timingController; }
 
  protected:

@@ -138,15 +138,21 @@ QList<DataTable> TopkPage::exportData() const {
   tables << props;
 
   if (m_speed) {
-    DataTable speed{QStringLiteral("speed_ms"), {"n"}, {}};
-    for (Method m : m_speed->methods) speed.columns << idOf(m);
-    for (std::size_t s = 0; s < m_speed->sizes.size(); ++s) {
-      std::vector<double> row{static_cast<double>(m_speed->sizes[s])};
-      for (Eigen::Index m = 0; m < m_speed->medianMs.rows(); ++m)
-        row.push_back(m_speed->medianMs(m, static_cast<Eigen::Index>(s)));
-      speed.rows.push_back(std::move(row));
-    }
-    tables << speed;
+    // Rows: n; columns: the methods. The device table's NaN cells are methods without a device
+    // path.
+    const auto msTable = [&](const char* name, const Eigen::MatrixXd& ms) {
+      DataTable t{QString::fromLatin1(name), {"n"}, {}};
+      for (Method m : m_speed->methods) t.columns << idOf(m);
+      for (std::size_t s = 0; s < m_speed->sizes.size(); ++s) {
+        std::vector<double> row{static_cast<double>(m_speed->sizes[s])};
+        for (Eigen::Index m = 0; m < ms.rows(); ++m)
+          row.push_back(ms(m, static_cast<Eigen::Index>(s)));
+        t.rows.push_back(std::move(row));
+      }
+      return t;
+    };
+    tables << msTable("speed_ms", m_speed->medianMs);
+    if (m_speed->deviceMs.size() > 0) tables << msTable("speed_device_ms", m_speed->deviceMs);
   }
   return tables;
 }

@@ -193,6 +193,15 @@ void TopkFigure::fillSpeed(const topk::SpeedResult* speed) const {
     }
     m_speed->setSeries(methodShortName(speed->methods[m]), pts, ChartView::Style::Line,
                        methodColor(speed->methods[m]));
+    // The same method on the OpenCL device: dashed, in the method's colour.
+    std::vector<QPointF> dev;
+    for (std::size_t s = 0; s < speed->sizes.size() && speed->deviceMs.size() > 0; ++s) {
+      const double ms = speed->deviceMs(static_cast<Eigen::Index>(m), static_cast<Eigen::Index>(s));
+      if (std::isfinite(ms)) dev.emplace_back(speed->sizes[s], ms);
+    }
+    if (!dev.empty())
+      m_speed->setSeries(tr("%1 (OpenCL)").arg(methodShortName(speed->methods[m])), dev,
+                         ChartView::Style::Dashed, methodColor(speed->methods[m]));
   }
   if (std::isfinite(anchor) && !speed->sizes.empty()) {
     // Guides through the fastest first point: O(n), O(n log n), O(n·k) with k = 16.
@@ -210,9 +219,18 @@ void TopkFigure::fillSpeed(const topk::SpeedResult* speed) const {
     m_speed->setSeries(tr("O(n·k) guide, k = 16"), onk, ChartView::Style::Dashed, guide.darker(160),
                        1.0);
   }
+  QString where;
+  if (speed->deviceMs.size() > 0)
+    where = speed->deviceUse.fallback.empty()
+                ? tr(" Solid: the CPU; dashed: the same method on %1 (the thresholds and Su's "
+                     "iteration have a device path, the others run on the CPU only).")
+                      .arg(QString::fromStdString(speed->deviceUse.device))
+                : tr(" The device was not timed: %1.")
+                      .arg(QString::fromStdString(speed->deviceUse.fallback));
   m_speedNote->setText(
       tr("Medians of repeated calls; missing points were skipped as too slow. "
-         "Guides start at the fastest method's first point."));
+         "Guides start at the fastest method's first point.") +
+      where);
 }
 
 }  // namespace latentlab::ui

@@ -211,6 +211,14 @@ struct TimingResult {
   double msPerGflop = 0.0;     // machine rate fitted on exact at the largest n
   double performerCrossover = 0.0;  // measured n where Performer gets faster (NaN: none)
   double vqCrossover = 0.0;         // same for Transformer-VQ
+  /// With control.device an OpenCL device: the same three methods timed there in float32
+  /// (inputs uploaded and the output read back in each call; one untimed warm-up call per
+  /// method builds the kernels), beside the CPU rows. Empty when the CPU was chosen; NaN cells
+  /// after a device failure, which deviceUse then explains.
+  Eigen::MatrixXd deviceMs;
+  double devicePerformerCrossover = std::numeric_limits<double>::quiet_NaN();
+  double deviceVqCrossover = std::numeric_limits<double>::quiet_NaN();
+  DeviceUse deviceUse;
 };
 /// FLOP model: exact 4n²d (two GEMMs) + n² exps; Performer 4nmd + 4nmd_v + 2nm;
 /// Transformer-VQ 4nSd (assignment + QCᵀ) + 2nSd_v + nS.

@@ -139,6 +139,8 @@ TopkLabResult computeTopkLab(const TopkLabParams& params, const RunControl& cont
 
 /// Speed view: median time per call of each method in `methods` at each n in `sizes` (random
 /// Gaussian input, seed, k = min(16, n/2) unless given), measured in the background with progress.
+/// Always on the CPU; with control.device an OpenCL device, the methods with a device path
+/// (thre_*, iter_su) are timed there too, on the same inputs, beside the CPU.
 struct SpeedParams {
   std::vector<Method> methods;
   std::vector<int> sizes{100, 1000, 10000, 100000, 1000000};
@@ -151,6 +153,10 @@ struct SpeedResult {
   std::vector<Method> methods;
   std::vector<int> sizes;
   Eigen::MatrixXd medianMs;  // rows: methods, cols: sizes (NaN: skipped as too slow)
+  /// The same on the OpenCL device; empty when the CPU was chosen, NaN for methods without a
+  /// device path (and every cell after a fallback). deviceUse says where those cells ran.
+  Eigen::MatrixXd deviceMs;
+  DeviceUse deviceUse;
 };
 SpeedResult measureSpeed(const SpeedParams& params, const RunControl& control = {});
 
