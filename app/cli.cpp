@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStyleFactory>
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -49,7 +50,8 @@ struct CliError {
 const QStringList kFlags = {QStringLiteral("--help"),       QStringLiteral("-h"),
                             QStringLiteral("--version"),    QStringLiteral("-v"),
                             QStringLiteral("--list-pages"), QStringLiteral("--no-caption"),
-                            QStringLiteral("--article"),    QStringLiteral("--list-devices")};
+                            QStringLiteral("--article"),    QStringLiteral("--list-devices"),
+                            QStringLiteral("--measure")};
 const QStringList kValued = {QStringLiteral("--scenario"),
                              QStringLiteral("--page"),
                              QStringLiteral("--set"),
@@ -70,6 +72,7 @@ struct Options {
   bool version = false;
   bool listPages = false;
   bool listDevices = false;
+  bool measure = false;  // --measure: run the page's timing measurement before writing
   QString scenario, page, figurePath, dataPath, imagesDir, reportDir, windowShot, language;
   QString device;  // --device: an id from --list-devices
   QStringList sets;   // "key=value", in order
@@ -153,6 +156,8 @@ Options parse(const QStringList& args) {
         o.figure.article = true;
       else if (name == QLatin1String("--list-devices"))
         o.listDevices = true;
+      else if (name == QLatin1String("--measure"))
+        o.measure = true;
       else
         o.listPages = true;
       continue;
@@ -338,6 +343,19 @@ std::unique_ptr<Page> configuredPage(const Options& o) {
   return page;
 }
 
+/// --measure: the page's timing measurement, or a clear error when it has none or it failed.
+void measure(Page& page, int timeoutMs) {
+  if (!page.hasMeasurement())
+    throw CliError{Tr::tr("--measure: page '%1' has no timing to measure (efficient_attention's "
+                          "Timing and topk's Speed views have one)")
+                       .arg(page.id())};
+  if (!page.measureNow(timeoutMs))
+    throw CliError{Tr::tr("--measure: the timing of page '%1' failed or did not finish within %2 s")
+                       .arg(page.id())
+                       .arg(timeoutMs / 1000),
+                   kExitUnfinished};
+}
+
 /// The whole window, laid out at --size, with the page of --page/--scenario (default: the first
 /// page) showing its computed figure, saved as PNG: what a user sees, without a display.
 void writeWindowScreenshot(const Options& o) {
@@ -371,6 +389,8 @@ void writeWindowScreenshot(const Options& o) {
                        .arg(id)
                        .arg(o.waitSeconds),
                    kExitUnfinished};
+  if (o.measure)
+    measure(*page, static_cast<int>(std::max<qint64>(1000, limitMs - timer.elapsed())));
   for (int i = 0; i < 5; ++i) QCoreApplication::processEvents();
   latentlab::ui::exportWidgetPng(&window, o.windowShot);
   printOut(Tr::tr("wrote %1\n").arg(o.windowShot));
@@ -429,6 +449,7 @@ int run(const Options& o) {
     timer.start();
     page->computeNow();
     const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    if (o.measure) measure(*page, 3600 * 1000);
     if (!o.figurePath.isNull()) {
       latentlab::ui::exportFigure(*page, o.figurePath, o.figure);
       printOut(Tr::tr("wrote %1\n").arg(o.figurePath));
@@ -576,6 +597,9 @@ QString usageText() {
       "                      that confirm it\n"
       "  --report DIR        every page's figure as DIR/<id>.png and all of them in\n"
       "                      DIR/latentlab-report.pdf (DIR is created)\n"
+      "  --measure           run the page's timing measurement (efficient_attention's\n"
+      "                      Timing view, topk's Speed view) before writing, on the CPU\n"
+      "                      and on the --device beside it\n"
       "  --window-screenshot OUT.png\n"
       "                      the whole window at --size showing the page of --page or\n"
       "                      --scenario (default: the first page), once it has finished\n"

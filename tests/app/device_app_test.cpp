@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -79,6 +80,55 @@ TEST(DeviceApp, ExportsRecordTheCpu) {
   const auto j = nlohmann::json::parse(readFile(dir / "x.json"));
   EXPECT_EQ(j["values"]["device"], "cpu");
   EXPECT_FALSE(j["values"].contains("device_fallback"));
+}
+
+// --measure runs topk's Speed timing before the export: the CPU's table always, the device's
+// beside it when --device names one (NaN, null in JSON, for methods without a device path).
+TEST(DeviceApp, MeasureExportsTheCpuAndTheDeviceTimingSideBySide) {
+  const fs::path dir = tempDir("device", "measure");
+  const auto tables = [](const nlohmann::json& j) {
+    std::map<std::string, nlohmann::json> out;
+    for (const auto& t : j["tables"]) out[t["name"].get<std::string>()] = t;
+    return out;
+  };
+  const fs::path cpu = dir / "cpu.json";
+  ASSERT_EQ(runApp("--page topk --measure --export-data '" + cpu.string() + "'", dir / "e.txt"), 0)
+      << readFile(dir / "e.txt");
+  auto t = tables(nlohmann::json::parse(readFile(cpu)));
+  ASSERT_TRUE(t.count("speed_ms"));
+  EXPECT_FALSE(t.count("speed_device_ms"));
+  EXPECT_EQ(t["speed_ms"]["rows"].size(), 5u);
+
+  EXPECT_EQ(runApp("--page attention_rank --measure", dir / "e.txt"), 2);
+  EXPECT_NE(readFile(dir / "e.txt").find("has no timing to measure"), std::string::npos)
+      << readFile(dir / "e.txt");
+
+  std::string id;
+  for (const auto& d : listDevices(dir))
+    if (d.kind == "opencl" && id.empty()) id = d.id;
+  if (id.empty()) {
+    if (openClRequired()) FAIL() << "LATENTLAB_REQUIRE_OPENCL=1 but no OpenCL device is listed";
+    GTEST_SKIP() << "no OpenCL device on this machine: the device timing was not exported";
+  }
+  const fs::path dev = dir / "device.json";
+  ASSERT_EQ(runApp("--page topk --device " + id + " --measure --export-data '" + dev.string() + "'",
+                   dir / "e.txt"),
+            0)
+      << readFile(dir / "e.txt");
+  t = tables(nlohmann::json::parse(readFile(dev)));
+  ASSERT_TRUE(t.count("speed_ms"));
+  ASSERT_TRUE(t.count("speed_device_ms"));
+  const auto& d = t["speed_device_ms"];
+  ASSERT_EQ(d["columns"], t["speed_ms"]["columns"]);
+  for (std::size_t c = 1; c < d["columns"].size(); ++c) {
+    const std::string method = d["columns"][c];
+    for (const auto& row : d["rows"]) {
+      if (method == "grad_topk")
+        EXPECT_TRUE(row[c].is_null()) << "grad_topk has no device path";
+      else
+        EXPECT_GT(row[c].get<double>(), 0.0) << method;
+    }
+  }
 }
 
 constexpr double kResidual = 1e-6;

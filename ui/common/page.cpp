@@ -364,6 +364,10 @@ void Page::recompute() { d->controller->request(makeJob(), false); }
 
 bool Page::usesDevice() const { return false; }
 
+bool Page::measureNow(int) { return false; }
+
+bool Page::hasMeasurement() const { return false; }
+
 bool Page::hasResult() const { return d->hasResult; }
 
 RecomputeController* Page::controller() const { return d->controller; }

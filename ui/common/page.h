@@ -66,6 +66,12 @@ class Page : public QWidget {
   /// Whether this page computes on the chosen device (View ▸ Device); such pages recompute when
   /// it changes. Default: false (the page always computes on the CPU).
   virtual bool usesDevice() const;
+  /// Runs the page's on-request measurement (the attention Timing view, the Top-k Speed view) on
+  /// this thread's event loop, on the chosen device beside the CPU, and shows it; returns false
+  /// when the page has none or it did not finish within `timeoutMs` (CLI --measure).
+  virtual bool measureNow(int timeoutMs);
+  /// Whether the page has such a measurement (default: false).
+  virtual bool hasMeasurement() const;
   bool hasResult() const;
   RecomputeController* controller() const;
   /// Hidden pages pause recompute and catch up when shown again.

@@ -44,6 +44,10 @@ class TopkPage : public Page {
   void randomInput(int n);
   /// Starts the speed measurement in the background (progress and cancel via speedController()).
   void measureSpeed(const topk::SpeedParams& params);
+  bool measureNow(int timeoutMs) override;
+  bool hasMeasurement() const override { return true; }
+  /// The Speed view's measurement for the shown methods (the button's and --measure's).
+  topk::SpeedParams speedParams() const;
   RecomputeController* speedController() const { return m_speedController; }
 
  protected:
