@@ -107,6 +107,32 @@ TEST_F(DeviceMenuTest, ChoosingAnOpenClDeviceRecomputesThereAndIsRemembered) {
   EXPECT_EQ(label->text(), QStringLiteral("CPU"));
 }
 
+// Efficient attention takes n above the CPU's 4096 on an OpenCL device; choosing the CPU again
+// brings n down to 4096 (the form's range follows the device).
+TEST_F(DeviceMenuTest, EfficientAttentionTakesALargerNOnADeviceOnly) {
+  const QString id = firstOpenClId();
+  if (id.isEmpty()) {
+    if (openClRequired()) FAIL() << "LATENTLAB_REQUIRE_OPENCL=1 but no OpenCL device is listed";
+    GTEST_SKIP() << "no OpenCL device on this machine: the larger n was not exercised";
+  }
+  MainWindow window;
+  ASSERT_TRUE(window.showPage(QStringLiteral("efficient_attention")));
+  Page* page = window.currentPage();
+  window.findChild<QAction*>(QStringLiteral("actionDevice_") + id)->trigger();
+  page->setParam("n", 8192.0);
+  ASSERT_TRUE(testing::spinUntil(
+      [&] {
+        return !page->controller()->isBusy() && page->computedOn().device == id.toStdString() &&
+               std::get<double>(page->params().at("n")) == 8192.0;
+      },
+      120000));
+  EXPECT_TRUE(page->costPreview().contains(QStringLiteral("OpenCL"))) << page->costPreview().toStdString();
+  window.findChild<QAction*>(QStringLiteral("actionDevice_cpu"))->trigger();
+  EXPECT_EQ(std::get<double>(page->params().at("n")), 4096.0);
+  EXPECT_TRUE(testing::spinUntil(
+      [&] { return !page->controller()->isBusy() && page->computedOn().device == "cpu"; }, 120000));
+}
+
 // Pages that cache their result between frame or view changes (Fokker–Planck's snapshots,
 // ReFlow's flow, the grid's trained codebook) must not hand the CPU's cache back when another
 // device is chosen: each recomputes there, and back on the CPU when the CPU is chosen again.

@@ -33,9 +33,19 @@ void ComputingOverlay::setProgress(double fraction) {
   update();
 }
 
+void ComputingOverlay::setDetail(const QString& detail) {
+  if (detail == m_detail) return;
+  m_detail = detail;
+  update();
+}
+
 QString ComputingOverlay::text() const {
-  if (m_progress <= 0.0) return tr("Computing…");
-  return tr("Computing… %1 %").arg(static_cast<int>(std::floor(100.0 * std::min(m_progress, 1.0))));
+  const QString base =
+      m_progress <= 0.0
+          ? tr("Computing…")
+          : tr("Computing… %1 %")
+                .arg(static_cast<int>(std::floor(100.0 * std::min(m_progress, 1.0))));
+  return m_detail.isEmpty() ? base : tr("%1 · estimate %2").arg(base, m_detail);
 }
 
 bool ComputingOverlay::eventFilter(QObject* watched, QEvent* event) {

@@ -21,6 +21,8 @@ class ComputingOverlay : public QWidget {
   Mode mode() const { return m_mode; }
   /// Fraction done in [0, 1], or a negative value when unknown.
   void setProgress(double fraction);
+  /// A second part of the label, e.g. the cost preview ("≈ 12 s on OpenCL: …"); empty for none.
+  void setDetail(const QString& detail);
   QString text() const;
 
  protected:
@@ -30,6 +32,7 @@ class ComputingOverlay : public QWidget {
  private:
   Mode m_mode = Mode::Stale;
   double m_progress = -1.0;
+  QString m_detail;
 };
 
 }  // namespace latentlab::ui

@@ -10,8 +10,12 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <limits>
 
 #include "ui/common/computing_overlay.h"
+#include "ui/common/cost_estimate.h"
+#include "ui/common/device_choice.h"
 #include "ui/common/panel_export.h"
 #include "ui/common/param_form.h"
 #include "ui/common/view_tabs.h"
@@ -48,6 +52,8 @@ struct Page::Impl {
   QTimer markDelay;
   bool markDue = false;           // busy for longer than kMarkDelayMs
   quint64 partialGeneration = 0;  // the request whose partial result the figure shows
+  CostEstimate cost;              // the cost preview's rates
+  double runUnits = std::numeric_limits<double>::quiet_NaN();  // the running job's size
 };
 
 Page::Page(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>()) {
@@ -58,6 +64,7 @@ Page::Page(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>()) {
           [this](const std::any& result, double ms) {
             applyResult(result);
             d->hasResult = true;
+            d->cost.record(costKey(computedOn().device), d->runUnits, ms);
             emit computed(ms);
             emit figureUpdated(false);
           });
@@ -79,7 +86,11 @@ Page::Page(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>()) {
     updateMark();
   });
   connect(d->controller, &RecomputeController::started, this, [this] {
-    if (d->overlay) d->overlay->setProgress(-1.0);  // unknown until the new run reports
+    d->runUnits = costUnits();
+    if (d->overlay) {
+      d->overlay->setProgress(-1.0);  // unknown until the new run reports
+      d->overlay->setDetail(costPreview());
+    }
     updateMark();
   });
   connect(d->controller, &RecomputeController::progress, this, [this](double f) {
@@ -357,6 +368,7 @@ void Page::computeNow() {
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   applyResult(result);
   d->hasResult = true;
+  d->cost.record(costKey(computedOn().device), costUnits(), ms);
   emit computed(ms);
 }
 
@@ -367,6 +379,27 @@ bool Page::usesDevice() const { return false; }
 bool Page::measureNow(int) { return false; }
 
 bool Page::hasMeasurement() const { return false; }
+
+double Page::costUnits() const { return std::numeric_limits<double>::quiet_NaN(); }
+
+// Rates are kept per device and view: the views' extra work differs (sweeps, redraws).
+std::string Page::costKey(const std::string& device) const {
+  const auto it = d->params.find("view");
+  const auto* view = it == d->params.end() ? nullptr : std::get_if<std::string>(&it->second);
+  return device + "/" + (view ? *view : std::string());
+}
+
+QString Page::costPreview() const {
+  const double units = costUnits();
+  if (!std::isfinite(units)) return {};
+  const std::string device =
+      usesDevice() ? DeviceChoice::instance().current().toStdString() : std::string("cpu");
+  const auto info = latentlab::findDevice(device);
+  const QString where = device == "cpu" || !info
+                            ? tr("the CPU")
+                            : tr("OpenCL: %1").arg(QString::fromStdString(info->name));
+  return costText(d->cost.predict(costKey(device), units), where);
+}
 
 bool Page::hasResult() const { return d->hasResult; }
 

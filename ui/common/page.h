@@ -72,6 +72,13 @@ class Page : public QWidget {
   virtual bool measureNow(int timeoutMs);
   /// Whether the page has such a measurement (default: false).
   virtual bool hasMeasurement() const;
+  /// The size of the current params' run in the page's work model (e.g. its FLOP model), for
+  /// the cost preview; NaN (the default) for pages without one.
+  virtual double costUnits() const;
+  /// The cost preview: how long a run of the current params will take on the chosen device,
+  /// from the last run of this view there ("≈ 12 s on OpenCL: …", or "no estimate yet …");
+  /// empty for pages without a work model. The computing mark shows it while a run goes on.
+  QString costPreview() const;
   bool hasResult() const;
   RecomputeController* controller() const;
   /// Hidden pages pause recompute and catch up when shown again.
@@ -172,6 +179,8 @@ class Page : public QWidget {
   void showEvent(QShowEvent* event) override;
 
  private:
+  /// The cost preview's rate key: `device` and the params' view.
+  std::string costKey(const std::string& device) const;
   void onFormValue(const std::string& key, const latentlab::ParamValue& value, bool interactive);
   void updateMark();
   /// Requests the recompute for accepted `changes`, unless they only change the view of a

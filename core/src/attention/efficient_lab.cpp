@@ -183,6 +183,13 @@ ocl::LabCore labCoreOnCpu(const EfficientLabParams& p, const AttentionInputs& in
 EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunControl& control) {
   const auto t0 = std::chrono::steady_clock::now();
   validate(p);
+  const auto cpuTooLarge = [&](const std::string& why) {
+    return ParamError("n", "n = " + std::to_string(p.n) + " needs an OpenCL device (View ▸ Device, "
+                           "up to " + std::to_string(kDeviceMaxN) + "): the CPU computes n ≤ " +
+                           std::to_string(kCpuMaxN) + why);
+  };
+  if (p.n > kCpuMaxN && (control.device.empty() || control.device == "cpu"))
+    throw cpuTooLarge("");
   // Small problems run on this thread alone: Eigen's and our OpenMP regions cost more than they
   // save there, and on a busy machine their spinning threads can make a 6 ms recompute take 100+ ms.
   const SerialOnThisThread serial(p.n <= 512);
@@ -205,7 +212,10 @@ EfficientLabResult computeEfficientLab(const EfficientLabParams& p, const RunCon
         throw DeviceError("this build has no OpenCL backend");
 #endif
       },
-      [&] { return labCoreOnCpu(p, in, omega, c, scale, s, control); });
+      [&] {
+        if (p.n > kCpuMaxN) throw cpuTooLarge("; " + fallbackReason(r.deviceUse));
+        return labCoreOnCpu(p, in, omega, c, scale, s, control);
+      });
   const bool onDevice = r.deviceUse.device != "cpu";
   const MatrixXd& exactO = core.exactO;
   const MatrixXd& exactRows = core.exactRows;

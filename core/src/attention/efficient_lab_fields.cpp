@@ -25,8 +25,9 @@ FieldSpec integer(const char* key, const char* label, double lo, double hi, cons
 std::vector<FieldBinding<EfficientLabParams>> buildTable() {
   using P = EfficientLabParams;
   std::vector<FieldBinding<P>> t;
-  t.push_back(bindField(integer("n", "Sequence length n", 8, 4096,
-                                "Tokens n; maps show the top-left 256×256 block when n > 256",
+  t.push_back(bindField(integer("n", "Sequence length n", 8, kDeviceMaxN,
+                                "Tokens n (up to 4096 on the CPU, 32768 on an OpenCL device); "
+                                "maps show the top-left 256×256 block when n > 256",
                                 true),
                         &P::n));
   t.push_back(bindField(integer("d", "Head dimension d", 1, 128, "Columns of Q and K"), &P::d));

@@ -29,6 +29,12 @@ double flopModel(int method, double n, double d, double m, double s) {
   }
 }
 
+double efficientLabFlops(const EfficientLabParams& p) {
+  const double s = std::min(p.codebookSize, p.n);
+  return 2.0 * flopModel(0, p.n, p.d, p.m, s) + flopModel(1, p.n, p.d, p.m, s) +
+         flopModel(2, p.n, p.d, p.m, s);
+}
+
 double crossover(const std::vector<int>& sizes, const Eigen::VectorXd& exact,
                  const Eigen::VectorXd& other) {
   for (std::size_t i = 0; i < sizes.size(); ++i) {

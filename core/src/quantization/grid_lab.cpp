@@ -101,10 +101,7 @@ class VqOps {
  private:
   static void check(const DeviceUse& use) {
     if (use.fallback.empty()) return;
-    std::string why = use.fallback;  // runOnDevice adds the suffix again
-    const std::string suffix = "; computed on the CPU";
-    if (why.ends_with(suffix)) why.resize(why.size() - suffix.size());
-    throw DeviceError(why);
+    throw DeviceError(fallbackReason(use));  // runOnDevice adds the suffix again
   }
   const RunControl& m_control;
   bool m_device;

@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "ui/common/device_choice.h"
 #include "ui/common/param_form.h"
 #include "ui/common/view_tabs.h"
 #include "ui/pages/attention/efficient_attention_figure.h"
@@ -34,7 +35,20 @@ EfficientAttentionPage::EfficientAttentionPage(QWidget* parent) : Page(parent) {
 
   buildToolbar(installViewTabs("view")->actions());
   paramsUpdated();
+  // n above the CPU's limit needs an OpenCL device: back on the CPU, n comes down to the limit.
+  connect(&DeviceChoice::instance(), &DeviceChoice::changed, this, [this] {
+    if (!deviceAllowsLargeN() && labParams().n > attention::kCpuMaxN)
+      setParam("n", static_cast<double>(attention::kCpuMaxN));
+    paramsUpdated();
+  });
 }
+
+bool EfficientAttentionPage::deviceAllowsLargeN() {
+  const auto info = findDevice(DeviceChoice::instance().current().toStdString());
+  return info && info->kind == DeviceKind::OpenCl;
+}
+
+double EfficientAttentionPage::costUnits() const { return attention::efficientLabFlops(labParams()); }
 
 EfficientAttentionPage::~EfficientAttentionPage() = default;
 
@@ -111,6 +125,7 @@ void EfficientAttentionPage::fillFigure(QWidget* figure) const {
 void EfficientAttentionPage::paramsUpdated() {
   const auto p = labParams();
   if (ParamForm* f = form()) {
+    f->setFieldRange("n", 8, deviceAllowsLargeN() ? attention::kDeviceMaxN : attention::kCpuMaxN);
     f->setFieldRange("codebook_size", 1, std::min(p.n, 1024));
     f->setFieldRange("block", 1, p.n);
     f->setFieldRange("key_index", 0, p.n - 1);

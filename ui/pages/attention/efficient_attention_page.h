@@ -29,6 +29,10 @@ class EfficientAttentionPage : public Page {
   QList<DataTable> exportData() const override;
   QList<DataValue> exportValues() const override;
   bool usesDevice() const override { return true; }
+  /// The kernels' FLOP model (attention::efficientLabFlops) of the current params.
+  double costUnits() const override;
+  /// Whether the chosen device takes n above attention::kCpuMaxN (an OpenCL device).
+  static bool deviceAllowsLargeN();
   latentlab::DeviceUse computedOn() const override {
     return m_result ? m_result->deviceUse : latentlab::DeviceUse{};
   }

@@ -168,11 +168,22 @@ struct EfficientLabResult {
   bool partial = false;
 };
 
+/// The CPU computes n ≤ kCpuMaxN; with an OpenCL device chosen, n goes up to kDeviceMaxN (the
+/// field's maximum). Exact attention costs 4n²d: at n = 32768, d = 64 that is 275 GFLOP, seconds
+/// on a GPU, minutes on two CPU cores.
+inline constexpr int kCpuMaxN = 4096;
+inline constexpr int kDeviceMaxN = 32768;
+
+/// The FLOP model of one computeEfficientLab run's kernels (exact attention on K and on K̂,
+/// Performer, Transformer-VQ; flopModel below): the work units of the page's cost preview.
+double efficientLabFlops(const EfficientLabParams& p);
+
 /// Everything the page shows. The e_O-vs-m and error-vs-S sweeps are computed only for their
 /// views (empty otherwise), so the default Maps view stays interactive. When the Maps or Cache
 /// view is shown and a partial result is due, a snapshot with `partial = true` goes to
 /// control.partial() as soon as the maps are done, before the analogy's rewrite checks and soft
-/// assignments. Throws ParamError, Cancelled.
+/// assignments. n > kCpuMaxN needs control.device to be an OpenCL device (ParamError "n" on the
+/// CPU, also after a device fallback, saying why). Throws ParamError, Cancelled.
 EfficientLabResult computeEfficientLab(const EfficientLabParams& params,
                                        const RunControl& control = {});
 

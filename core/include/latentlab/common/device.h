@@ -63,6 +63,14 @@ inline bool askedFor(const DeviceUse& use, const std::string& id) {
   return asked == (id.empty() ? std::string("cpu") : id);
 }
 
+/// Why the requested device was not used, without runOnDevice's "; computed on the CPU".
+inline std::string fallbackReason(const DeviceUse& use) {
+  static const std::string suffix = "; computed on the CPU";
+  std::string why = use.fallback;
+  if (why.ends_with(suffix)) why.resize(why.size() - suffix.size());
+  return why;
+}
+
 /// Runs `gpu(info)` when rc.device names an OpenCL device, else `cpu()`. A DeviceError from the
 /// device path (or an unknown id) runs `cpu()` instead and records why in `use`; any other
 /// exception (bad parameters, cancel) propagates unchanged.
