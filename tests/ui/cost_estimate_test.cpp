@@ -12,6 +12,7 @@
 #include "ui/common/cost_estimate.h"
 #include "ui/common/device_choice.h"
 #include "ui/pages/attention/efficient_attention_page.h"
+#include "ui/pages/quantization/quant_image_page.h"
 
 namespace latentlab::ui {
 namespace {
@@ -74,6 +75,19 @@ TEST(EfficientAttentionCost, PreviewFollowsTheRunsAndNAboveTheCpuLimitNeedsADevi
     EXPECT_EQ(e.key(), "n");
     EXPECT_NE(std::string(e.what()).find("needs an OpenCL device"), std::string::npos) << e.what();
   }
+}
+
+// The image page's model grows with the codes and the Lloyd iterations.
+TEST(QuantImageCost, TheWorkModelFollowsTheBudgetAndTheIterations) {
+  QuantImagePage page;
+  const double base = page.costUnits();
+  ASSERT_TRUE(std::isfinite(base));
+  EXPECT_GT(base, 0.0);
+  page.setParam("budget", std::string("16"));
+  EXPECT_DOUBLE_EQ(page.costUnits(), base * 64.0) << "2^16 codes against 2^10";
+  page.setParam("lloyd_iterations", 17.0);
+  EXPECT_DOUBLE_EQ(page.costUnits(), base * 64.0 * 2.0) << "(17 + 1) against (8 + 1)";
+  EXPECT_TRUE(page.costPreview().startsWith("no estimate yet")) << page.costPreview().toStdString();
 }
 
 }  // namespace

@@ -13,6 +13,8 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <cmath>
+#include <limits>
 #include <utility>
 
 #include "ui/common/image_dialog.h"
@@ -125,6 +127,19 @@ void QuantImagePage::validateParams(const ParamSet& merged) const {
     throw ParamError("image",
                      "image 'loaded' needs an opened image: use \"Open image…\" "
                      "(--open FILE), or a scenario that embeds or names its image");
+}
+
+double QuantImagePage::costUnits() const {
+  const ImageLabParams p = labParams();
+  const double codes = std::ldexp(1.0, p.budgetBits);
+  if (p.view == ImageView::Training)
+    return static_cast<double>(p.trainSteps) * p.trainBatch * codes;
+  const auto image = currentImage();
+  if (!image) return std::numeric_limits<double>::quiet_NaN();
+  const double pixels = static_cast<double>(image->width()) * image->height();
+  // The sweep's budgets 2^4 … 2^16 cost about what its largest does.
+  const double k = p.view == ImageView::RateDistortion ? std::ldexp(1.0, 16) : codes;
+  return pixels * k * (p.lloydIterations + 1);
 }
 
 RecomputeController::Job QuantImagePage::makeJob() const {

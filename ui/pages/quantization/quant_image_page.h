@@ -58,6 +58,10 @@ class QuantImagePage : public Page {
   QString loadedSetting() const override { return QStringLiteral("image=loaded"); }
   QList<DataValue> exportValues() const override;
   bool usesDevice() const override { return true; }
+  /// The cost preview's work model: VQ's assignment work, pixels × codes × (Lloyd iterations +
+  /// 1) (the rate–distortion view sweeps the budgets; the training view's is steps × batch ×
+  /// codes). The rates are per view, so each view's own constant factors drop out.
+  double costUnits() const override;
   latentlab::DeviceUse computedOn() const override {
     return m_result ? m_result->deviceUse : latentlab::DeviceUse{};
   }
