@@ -179,6 +179,14 @@ There is NO WARRANTY, to the extent permitted by law.
         <translation>无事可做：请给出 --page、--scenario、--report、--list-pages 或 --list-devices（见 --help）</translation>
     </message>
     <message>
+        <source>--measure: page &apos;%1&apos; has no timing to measure (efficient_attention&apos;s Timing and topk&apos;s Speed views have one)</source>
+        <translation>--measure：页面“%1”没有可测量的计时（efficient_attention 的耗时视图和 topk 的速度视图才有）</translation>
+    </message>
+    <message>
+        <source>--measure: the timing of page &apos;%1&apos; failed or did not finish within %2 s</source>
+        <translation>--measure：页面“%1”的计时失败，或未在 %2 s 内完成</translation>
+    </message>
+    <message>
         <source>Usage: latentlab [OPTION]...
 LatentLab, an interactive lab for the mathematics of modern deep learning.
 Without options it opens the window. With any option below it runs without a window:
@@ -218,6 +226,9 @@ it computes synchronously, writes the requested files and exits.
                       that confirm it
   --report DIR        every page&apos;s figure as DIR/&lt;id&gt;.png and all of them in
                       DIR/latentlab-report.pdf (DIR is created)
+  --measure           run the page&apos;s timing measurement (efficient_attention&apos;s
+                      Timing view, topk&apos;s Speed view) before writing, on the CPU
+                      and on the --device beside it
   --window-screenshot OUT.png
                       the whole window at --size showing the page of --page or
                       --scenario (default: the first page), once it has finished
@@ -284,6 +295,9 @@ LatentLab：现代深度学习数学的交互式实验室。
                       以及印证论点的实时数值
   --report DIR        将每个页面的图写为 DIR/&lt;id&gt;.png，并全部汇入
                       DIR/latentlab-report.pdf（自动创建 DIR）
+  --measure           写出前先运行页面的计时测量（efficient_attention 的
+                      耗时视图、topk 的速度视图），在 CPU 上并在
+                      --device 指定的设备上并排测量
   --window-screenshot OUT.png
                       以 --size 尺寸截取整个窗口，显示 --page 或
                       --scenario 指定的页面（默认：第一个页面），在其完成
@@ -312,6 +326,33 @@ LatentLab：现代深度学习数学的交互式实验室。
   latentlab --report out/
   latentlab --page reflow --device opencl:0:0 --export-data reflow.json
 </translation>
+    </message>
+</context>
+<context>
+    <name>CostEstimate</name>
+    <message>
+        <source>no estimate yet on %1 (after a run of this view there)</source>
+        <translation>在 %1 上尚无估计（在该设备上运行一次此视图后才有）</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>≲ %1 on %2</source>
+        <translation>在 %2 上 ≲ %1</translation>
+    </message>
+    <message>
+        <source>≈ %1 on %2</source>
+        <translation>在 %2 上 ≈ %1</translation>
     </message>
 </context>
 <context>
@@ -1353,10 +1394,6 @@ LatentLab：现代深度学习数学的交互式实验室。
     <message>
         <source>Sequence length n</source>
         <translation>序列长度 n</translation>
-    </message>
-    <message>
-        <source>Tokens n; maps show the top-left 256×256 block when n &gt; 256</source>
-        <translation>token 数 n；n &gt; 256 时矩阵图只显示左上角 256×256 的块</translation>
     </message>
     <message>
         <source>Head dimension d</source>
@@ -3422,6 +3459,10 @@ LatentLab：现代深度学习数学的交互式实验室。
         <source>Precision of the exact and Performer outputs and of the timings; float32 reports its rounding against float64</source>
         <translation>精确注意力与 Performer 输出以及计时所用的精度；选 float32 时报告其相对 float64 的舍入误差</translation>
     </message>
+    <message>
+        <source>Tokens n (up to 4096 on the CPU, 32768 on an OpenCL device); maps show the top-left 256×256 block when n &gt; 256</source>
+        <translation>词元数 n（CPU 上至多 4096，OpenCL 设备上至多 32768）；n &gt; 256 时图中显示左上角 256×256 的块</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ArticlePanel</name>
@@ -3885,6 +3926,10 @@ LatentLab：现代深度学习数学的交互式实验室。
         <source>Computing… %1 %</source>
         <translation>计算中… %1 %</translation>
     </message>
+    <message>
+        <source>%1 · estimate %2</source>
+        <translation>%1 · 预计 %2</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::EfficientAttentionFigure</name>
@@ -4316,6 +4361,18 @@ LatentLab：现代深度学习数学的交互式实验室。
         <source>, float32</source>
         <translation>，float32</translation>
     </message>
+    <message>
+        <source> The device was not timed: %1.</source>
+        <translation> 未在设备上计时：%1。</translation>
+    </message>
+    <message>
+        <source> Light lines: the same methods on %1 in float32, inputs uploaded and outputs read back in every call; crossover there: Performer %2, Transformer-VQ %3.</source>
+        <translation> 浅色线：同样的方法在 %1 上以 float32 运行，每次调用都上传输入并读回输出；该设备上的交叉点：Performer %2，Transformer-VQ %3。</translation>
+    </message>
+    <message>
+        <source> (OpenCL)</source>
+        <translation>（OpenCL）</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::EfficientAttentionPage</name>
@@ -4344,10 +4401,6 @@ LatentLab：现代深度学习数学的交互式实验室。
         <translation>测量耗时</translation>
     </message>
     <message>
-        <source>Time exact, Performer (m) and Transformer-VQ (S) for n = 256 … 8192 at the current d, in the background</source>
-        <translation>在后台以当前 d 对 n = 256 … 8192 测量精确注意力、Performer（m）和 Transformer-VQ（S）的耗时</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4358,6 +4411,10 @@ LatentLab：现代深度学习数学的交互式实验室。
     <message>
         <source>Arithmetic</source>
         <translation>运算精度</translation>
+    </message>
+    <message>
+        <source>Time exact, Performer (m) and Transformer-VQ (S) for n = 256 … 8192 at the current d, in the background, on the CPU and, when one is chosen (View ▸ Device), on the OpenCL device beside it</source>
+        <translation>在后台以当前 d 对 n = 256 … 8192 计时精确注意力、Performer（m）和 Transformer-VQ（S），在 CPU 上测量，若已选择 OpenCL 设备（视图 ▸ 设备）则同时在该设备上并排测量</translation>
     </message>
 </context>
 <context>
@@ -5715,6 +5772,17 @@ LatentLab：现代深度学习数学的交互式实验室。
     <message>
         <source>Computed on the CPU instead of %1: %2</source>
         <translation>未能在 %1 上计算，已改在 CPU 上计算：%2</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::Page</name>
+    <message>
+        <source>the CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>OpenCL: %1</source>
+        <translation>OpenCL：%1</translation>
     </message>
 </context>
 <context>
@@ -7120,6 +7188,18 @@ x = [%3]，k = %4，τ = %5，%6</translation>
         <source>Gauss</source>
         <translation>高斯</translation>
     </message>
+    <message>
+        <source>%1 (OpenCL)</source>
+        <translation>%1（OpenCL）</translation>
+    </message>
+    <message>
+        <source> Solid: the CPU; dashed: the same method on %1 (the thresholds and Su&apos;s iteration have a device path, the others run on the CPU only).</source>
+        <translation> 实线：CPU；虚线：同一方法在 %1 上（阈值类方法和 Su 迭代有设备实现，其余方法只在 CPU 上运行）。</translation>
+    </message>
+    <message>
+        <source> The device was not timed: %1.</source>
+        <translation> 未在设备上计时：%1。</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::TopkPage</name>
@@ -7164,10 +7244,6 @@ x = [%3]，k = %4，τ = %5，%6</translation>
         <translation>替换分数 x；k 会被截断到新的 n 以内。</translation>
     </message>
     <message>
-        <source>Time every shown method for n = 10² … 10⁶ in the background</source>
-        <translation>在后台对每个显示的方法计时，n = 10² … 10⁶</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -7186,6 +7262,10 @@ x = [%3]，k = %4，τ = %5，%6</translation>
     <message>
         <source>x = [0, 1, …, 9]</source>
         <translation>x = [0, 1, …, 9]</translation>
+    </message>
+    <message>
+        <source>Time every shown method for n = 10² … 10⁶ in the background, on the CPU and, when one is chosen (View ▸ Device), the thresholds and Su&apos;s iteration on the OpenCL device too</source>
+        <translation>在后台对每个显示的方法计时，n = 10² … 10⁶，在 CPU 上测量；若已选择 OpenCL 设备（视图 ▸ 设备），阈值类方法和 Su 迭代也在该设备上测量</translation>
     </message>
 </context>
 </TS>

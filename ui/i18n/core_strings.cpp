@@ -122,7 +122,7 @@ static const char* const kFieldTexts[] = {
     QT_TRANSLATE_NOOP("fields", "Depth"),
     QT_TRANSLATE_NOOP("fields", "Mixed heads"),
     QT_TRANSLATE_NOOP("fields", "Sequence length n"),
-    QT_TRANSLATE_NOOP("fields", "Tokens n; maps show the top-left 256×256 block when n > 256"),
+    QT_TRANSLATE_NOOP("fields", "Tokens n (up to 4096 on the CPU, 32768 on an OpenCL device); maps show the top-left 256×256 block when n > 256"),
     QT_TRANSLATE_NOOP("fields", "Head dimension d"),
     QT_TRANSLATE_NOOP("fields", "Columns of Q and K"),
     QT_TRANSLATE_NOOP("fields", "Value dimension d_v"),
