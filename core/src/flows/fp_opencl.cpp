@@ -21,6 +21,7 @@ struct FpDeviceCloud::Impl {
   // One kernel object for every step: only this cloud's (single) thread sets its arguments.
   opencl::Kernel kernel;
   std::vector<float> staging;
+  std::uint64_t seed;  // the Philox key of every step's noise
 };
 
 namespace {
@@ -47,7 +48,7 @@ cl_int presetCode(DriftPreset p) {
 
 FpDeviceCloud::FpDeviceCloud(const DeviceInfo& device, int dim, const std::vector<double>& x,
                              std::uint64_t seed)
-    : m_dim(dim), m_seed(seed) {
+    : m_dim(dim) {
   if (dim != 1 && dim != 2)
     throw DeviceError("the Fokker–Planck device path handles 1 or 2 dimensions, got " +
                       std::to_string(dim));
@@ -63,7 +64,7 @@ FpDeviceCloud::FpDeviceCloud(const DeviceInfo& device, int dim, const std::vecto
   std::transform(x.begin(), x.end(), xf.begin(), [](double v) { return static_cast<float>(v); });
   opencl::Buffer buf = dev.alloc(std::max<std::size_t>(1, xf.size()) * sizeof(float));
   if (!xf.empty()) dev.write(buf, xf.data(), xf.size() * sizeof(float));
-  m_impl.reset(new Impl{dev, std::move(buf), std::move(kernel), {}});
+  m_impl.reset(new Impl{dev, std::move(buf), std::move(kernel), {}, seed});
 }
 
 FpDeviceCloud::~FpDeviceCloud() = default;
@@ -76,7 +77,7 @@ void FpDeviceCloud::step(const Drift& drift, double sigma, double t, double dt, 
   const double corr = 0.5 * (g * g - sig * sig);
   const bool score = corr > 0.0 && law != nullptr;
   const double sq = sig * std::sqrt(dt);
-  const auto key = philoxKey(m_seed);
+  const auto key = philoxKey(m_impl->seed);
   const Eigen::Vector2d m = score ? law->mean : Eigen::Vector2d::Zero();
   const double var = score ? law->var : 1.0;
   m_impl->kernel.args(cl_int(m_count), m_impl->x, presetCode(drift.preset),

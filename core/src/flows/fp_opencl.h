@@ -85,7 +85,6 @@ class FpDeviceCloud {
   struct Impl;
   std::unique_ptr<Impl> m_impl;
   int m_dim = 1, m_count = 0;
-  std::uint64_t m_seed = 0;
 };
 
 /// What computeFpLab's device loop needs from it: its state, and its own steps, frames and
