@@ -377,9 +377,9 @@ void writeWindowScreenshot(const Options& o) {
   QElapsedTimer timer;
   timer.start();
   const qint64 limitMs = 1000LL * o.waitSeconds;
-  while ((!page->hasResult() || page->controller()->isBusy()) && failure.isNull() &&
-         timer.elapsed() < limitMs)
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+  latentlab::ui::processEventsUntil(
+      [&] { return (page->hasResult() && !page->controller()->isBusy()) || !failure.isNull(); },
+      static_cast<int>(limitMs));
   // A half-computed window is not the page's figure: say so instead of writing it.
   if (!failure.isNull())
     throw CliError{Tr::tr("page '%1' failed to compute: %2").arg(id, failure), kExitUnfinished};

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "latentlab/common/errors.h"
+#include "latentlab/common/vector_state.h"
 #include "ui/common/recompute_controller.h"
 
 namespace latentlab::ui {
@@ -231,6 +232,27 @@ TEST(RecomputeController, DestructorCancelsAndWaits) {
     spin(20);
   }
   EXPECT_TRUE(exited.load());  // the job had ended when the destructor returned
+}
+
+// A pool thread inherits the register state of the thread that creates it: dirty AVX upper
+// halves on the GUI thread (Qt's AVX drawing code leaves them so) made every job's SSE code slow.
+TEST(RecomputeController, JobsStartWithCleanUpperVectorState) {
+  std::uint64_t mask = 0;
+  if (!vectorStateInUse(mask))
+    GTEST_SKIP() << "this CPU has no AVX or cannot report XINUSE (XGETBV with ECX = 1)";
+  RecomputeController c;  // its pool has no thread yet: the first job creates one from here
+#if defined(__x86_64__)
+  asm volatile("vpcmpeqd %%ymm0, %%ymm0, %%ymm0" ::: "xmm0");
+#endif
+  std::atomic<int> seen{-1};
+  c.request([&seen](const RunControl&) -> std::any {
+    std::uint64_t m = 0;
+    seen = vectorStateInUse(m) && (m & (1u << 2)) != 0 ? 1 : 0;
+    return 0;
+  });
+  ASSERT_TRUE(c.waitForIdle(60000));
+  EXPECT_EQ(seen.load(), 0) << "the job ran with dirty upper halves";
+  clearUpperVectorState();
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEvent>
+#include <QEventLoop>
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QRunnable>
@@ -18,6 +19,7 @@
 #include <utility>
 
 #include "latentlab/common/errors.h"
+#include "latentlab/common/vector_state.h"
 #include "ui/common/device_choice.h"
 
 namespace latentlab::ui {
@@ -124,6 +126,9 @@ class JobTask : public QRunnable {
   QFuture<Outcome> future() { return m_promise.future(); }
   void run() override {
     handOffAcquire(&kTaskHandOff);  // a fixed address: reading m_cancel first would be the race
+    // An earlier job's AVX code may have left the upper register halves dirty: this thread's SSE
+    // code (and the OpenMP team it starts) would run several times slower.
+    clearUpperVectorState();
     m_promise.addResult(runJob(m_job, m_promise, m_cancel, m_onPartial, m_device));
     handOffRelease(m_cancel.get());  // before the promise reports finished to the GUI thread
     m_promise.finish();
@@ -251,23 +256,31 @@ quint64 RecomputeController::generation() const { return d->generation; }
 std::any RecomputeController::runNow(const Job& job) {
   RunControl rc;
   rc.device = DeviceChoice::instance().current().toStdString();
+  clearUpperVectorState();  // as on the pool: the GUI thread's AVX code may have left them dirty
   return job(rc);
 }
 
 bool RecomputeController::waitForIdle(int timeoutMs) {
   QElapsedTimer clock;
   clock.start();
-  while (clock.elapsed() < timeoutMs) {
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    if (isBusy()) {
-      QThread::msleep(1);
-      continue;
-    }
+  while (true) {
+    const qint64 left = timeoutMs - clock.elapsed();
+    if (!processEventsUntil([this] { return !isBusy(); }, static_cast<int>(std::max<qint64>(0, left))))
+      return false;
     // Delivering the last events may start a job (a deferred request): idle only if none did.
     QCoreApplication::processEvents();
     if (!isBusy()) return true;
   }
-  return !isBusy();
+}
+
+bool processEventsUntil(const std::function<bool()>& done, int timeoutMs) {
+  QElapsedTimer clock;
+  clock.start();
+  QTimer tick;  // wakes the blocking wait below, so the timeout and `done` are checked often
+  tick.start(5);
+  while (!done() && clock.elapsed() < timeoutMs)
+    QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+  return done();
 }
 
 void RecomputeController::startPending() {
