@@ -331,8 +331,8 @@ LatentLab：现代深度学习数学的交互式实验室。
 <context>
     <name>CostEstimate</name>
     <message>
-        <source>no estimate yet on %1 (after a run of this view there)</source>
-        <translation>在 %1 上尚无估计（在该设备上运行一次此视图后才有）</translation>
+        <source>no estimate yet on %1</source>
+        <translation>在 %1 上尚无估计</translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -3927,8 +3927,8 @@ LatentLab：现代深度学习数学的交互式实验室。
         <translation>计算中… %1 %</translation>
     </message>
     <message>
-        <source>%1 · estimate %2</source>
-        <translation>%1 · 预计 %2</translation>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -6206,6 +6206,10 @@ LatentLab：现代深度学习数学的交互式实验室。
     <message>
         <source>VQ K = %1 — k-means running…</source>
         <translation>VQ K = %1 — k-means 运行中…</translation>
+    </message>
+    <message>
+        <source>VQ — waiting for FSQ…</source>
+        <translation>VQ — 等待 FSQ…</translation>
     </message>
     <message>
         <source>|error| FSQ (0–255)</source>

@@ -52,7 +52,7 @@ TEST(CostEstimate, TheComputingMarkCarriesThePreview) {
   overlay.setProgress(0.5);
   EXPECT_EQ(overlay.text(), QStringLiteral("Computing… 50 %"));
   overlay.setDetail(costText(CostPrediction{2500.0, false}, "the CPU"));
-  EXPECT_EQ(overlay.text(), QStringLiteral("Computing… 50 % · estimate ≈ 2.5 s on the CPU"));
+  EXPECT_EQ(overlay.text(), QStringLiteral("Computing… 50 % · ≈ 2.5 s on the CPU"));
 }
 
 TEST(EfficientAttentionCost, PreviewFollowsTheRunsAndNAboveTheCpuLimitNeedsADevice) {

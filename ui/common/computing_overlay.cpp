@@ -45,7 +45,7 @@ QString ComputingOverlay::text() const {
           ? tr("Computing…")
           : tr("Computing… %1 %")
                 .arg(static_cast<int>(std::floor(100.0 * std::min(m_progress, 1.0))));
-  return m_detail.isEmpty() ? base : tr("%1 · estimate %2").arg(base, m_detail);
+  return m_detail.isEmpty() ? base : tr("%1 · %2").arg(base, m_detail);
 }
 
 bool ComputingOverlay::eventFilter(QObject* watched, QEvent* event) {

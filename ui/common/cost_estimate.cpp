@@ -41,7 +41,7 @@ std::optional<CostPrediction> CostEstimate::predict(const std::string& key, doub
 }
 
 QString costText(const std::optional<CostPrediction>& p, const QString& where) {
-  if (!p) return CostWords::tr("no estimate yet on %1 (after a run of this view there)").arg(where);
+  if (!p) return CostWords::tr("no estimate yet on %1").arg(where);
   const double ms = p->ms, s = ms / 1000.0;
   const QString amount = s < 1.0    ? CostWords::tr("%1 ms").arg(std::round(ms))
                          : s < 60.0 ? CostWords::tr("%1 s").arg(s, 0, 'f', s < 10.0 ? 1 : 0)

@@ -302,7 +302,8 @@ void QuantImageFigure::showImages(const ImageLabParams& params, const ImageLabRe
   const bool vqDone = !r.vq.image.empty();
   m_vq->setImage(vqDone ? toQImage(r.vq.image) : QImage(),
                  vqDone ? tr("VQ K = %1 — %2 dB").arg(r.vqCodes).arg(psnrText(r.vq.psnr))
-                        : tr("VQ K = %1 — k-means running…").arg(r.vqCodes));
+                 : r.vqCodes > 0 ? tr("VQ K = %1 — k-means running…").arg(r.vqCodes)
+                                 : tr("VQ — waiting for FSQ…"));
   // One scale for both error maps so they compare at a glance.
   const double hi =
       std::max({1.0, fsqDone ? r.fsq.error.maxCoeff() : 0.0, vqDone ? r.vq.error.maxCoeff() : 0.0});
