@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "latentlab/common/device.h"
+#include "latentlab/common/run_control.h"
 
 namespace latentlab::testing {
 
@@ -20,6 +21,13 @@ inline std::vector<std::string> openClDeviceIds() {
   for (const auto& d : listDevices())
     if (d.kind == DeviceKind::OpenCl) ids.push_back(d.id);
   return ids;
+}
+
+/// A RunControl that computes on `id` ("cpu" or an OpenCL device id).
+inline RunControl runOn(const std::string& id) {
+  RunControl rc;
+  rc.device = id;
+  return rc;
 }
 
 inline bool openClRequired() {

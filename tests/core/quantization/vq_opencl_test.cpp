@@ -13,22 +13,14 @@
 #include "latentlab/quantization/grid_lab.h"
 #include "latentlab/quantization/vq.h"
 #include "tests/core/device_ids.h"
+#include "tests/core/quantization/gaussian_rows.h"
 
 namespace latentlab::quantization {
 namespace {
 
-RunControl on(const std::string& id) {
-  RunControl rc;
-  rc.device = id;
-  return rc;
-}
+RunControl on(const std::string& id) { return latentlab::testing::runOn(id); }
 
-RowMatrixXd gaussian(Eigen::Index n, Eigen::Index d, std::uint64_t seed, double scale = 1.0) {
-  Rng rng(seed);
-  RowMatrixXd x(n, d);
-  for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = scale * rng.normal();
-  return x;
-}
+using test_data::gaussian;
 
 // Largest |a − b| over two equally shaped matrices (a shape mismatch counts as infinite).
 template <class M>

@@ -10,18 +10,14 @@
 
 #include "latentlab/common/errors.h"
 #include "latentlab/common/rng.h"
+#include "tests/core/quantization/gaussian_rows.h"
 
 using namespace latentlab;
 using namespace latentlab::quantization;
 
 namespace {
 
-RowMatrixXd gaussian(Eigen::Index n, Eigen::Index d, std::uint64_t seed, double sd = 1.0) {
-  Rng rng(seed);
-  RowMatrixXd x(n, d);
-  for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = sd * rng.normal();
-  return x;
-}
+using latentlab::quantization::test_data::gaussian;
 
 // An anisotropic 3-D Gaussian with standard deviations (3, 2, 1).
 RowMatrixXd anisotropic(Eigen::Index n, std::uint64_t seed) {
