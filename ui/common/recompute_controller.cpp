@@ -126,8 +126,9 @@ class JobTask : public QRunnable {
   QFuture<Outcome> future() { return m_promise.future(); }
   void run() override {
     handOffAcquire(&kTaskHandOff);  // a fixed address: reading m_cancel first would be the race
-    // An earlier job's AVX code may have left the upper register halves dirty: this thread's SSE
-    // code (and the OpenMP team it starts) would run several times slower.
+    // The thread may have dirty upper register halves (copied from the GUI thread that created
+    // it, or left by an earlier job's AVX code): its SSE code, and the OpenMP team it starts,
+    // would run several times slower (latentlab/common/vector_state.h).
     clearUpperVectorState();
     m_promise.addResult(runJob(m_job, m_promise, m_cancel, m_onPartial, m_device));
     handOffRelease(m_cancel.get());  // before the promise reports finished to the GUI thread
@@ -265,8 +266,8 @@ bool RecomputeController::waitForIdle(int timeoutMs) {
   clock.start();
   while (true) {
     const qint64 left = timeoutMs - clock.elapsed();
-    if (!processEventsUntil([this] { return !isBusy(); }, static_cast<int>(std::max<qint64>(0, left))))
-      return false;
+    const int wait = static_cast<int>(std::max<qint64>(0, left));
+    if (!processEventsUntil([this] { return !isBusy(); }, wait)) return false;
     // Delivering the last events may start a job (a deferred request): idle only if none did.
     QCoreApplication::processEvents();
     if (!isBusy()) return true;
