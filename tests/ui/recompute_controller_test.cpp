@@ -235,7 +235,7 @@ TEST(RecomputeController, DestructorCancelsAndWaits) {
 }
 
 // A pool thread inherits the register state of the thread that creates it: dirty AVX upper
-// halves on the GUI thread (Qt's AVX drawing code leaves them so) made every job's SSE code slow.
+// halves on the GUI thread (left by AVX code run there) made every job's SSE code slow.
 TEST(RecomputeController, JobsStartWithCleanUpperVectorState) {
   std::uint64_t mask = 0;
   if (!vectorStateInUse(mask))
@@ -247,7 +247,7 @@ TEST(RecomputeController, JobsStartWithCleanUpperVectorState) {
   std::atomic<int> seen{-1};
   c.request([&seen](const RunControl&) -> std::any {
     std::uint64_t m = 0;
-    seen = vectorStateInUse(m) && (m & (1u << 2)) != 0 ? 1 : 0;
+    seen = vectorStateInUse(m) && (m & kXinuseAvxUpper) != 0 ? 1 : 0;
     return 0;
   });
   ASSERT_TRUE(c.waitForIdle(60000));

@@ -5,21 +5,14 @@
 // turns can pass in a few seconds on a loaded CI machine before a worker posts anything.
 #pragma once
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QThread>
 #include <functional>
+
+#include "ui/common/recompute_controller.h"
 
 namespace latentlab::ui::testing {
 
 inline bool spinUntil(const std::function<bool()>& done, int timeoutMs = 60000) {
-  QElapsedTimer t;
-  t.start();
-  while (!done() && t.elapsed() < timeoutMs) {
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    QThread::msleep(1);
-  }
-  return done();
+  return processEventsUntil(done, timeoutMs);
 }
 
 }  // namespace latentlab::ui::testing

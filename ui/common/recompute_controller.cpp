@@ -9,7 +9,6 @@
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QRunnable>
-#include <QThread>
 #include <algorithm>
 #include <chrono>
 #include <exception>

@@ -9,7 +9,7 @@
 
 namespace {
 
-constexpr std::uint64_t kAvxUpper = 1u << 2;  // XINUSE: the upper halves of ymm0–15
+using latentlab::kXinuseAvxUpper;
 
 TEST(VectorState, ClearingLeavesTheUpperHalvesClean) {
   std::uint64_t mask = 0;
@@ -20,10 +20,10 @@ TEST(VectorState, ClearingLeavesTheUpperHalvesClean) {
   asm volatile("vpcmpeqd %%ymm0, %%ymm0, %%ymm0" ::: "xmm0");
 #endif
   ASSERT_TRUE(latentlab::vectorStateInUse(mask));
-  EXPECT_NE(mask & kAvxUpper, 0u) << "ymm0's upper half was just set";
+  EXPECT_NE(mask & kXinuseAvxUpper, 0u) << "ymm0's upper half was just set";
   latentlab::clearUpperVectorState();
   ASSERT_TRUE(latentlab::vectorStateInUse(mask));
-  EXPECT_EQ(mask & kAvxUpper, 0u);
+  EXPECT_EQ(mask & kXinuseAvxUpper, 0u);
 }
 
 }  // namespace

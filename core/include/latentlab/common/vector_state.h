@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: LatentLab developers
 #pragma once
-// The upper halves of the AVX registers. Code built for AVX or AVX-512 (Highway's dispatched
-// kernels, OpenBLAS, pocl) that returns without VZEROUPPER leaves them "dirty", and from then on
+// The upper halves of the AVX registers. Code built for AVX or AVX-512 that returns without
+// VZEROUPPER leaves them "dirty" (found on the GUI thread, source not pinned down), and from then on
 // every legacy-SSE instruction on that thread — this project's baseline x86-64 code, which does
 // not use AVX — pays a merge with the upper bits: Intel's optimisation manual, "Mixing AVX code
 // with SSE code". A thread keeps the state until it is cleared, and a thread it creates (an
@@ -13,6 +13,9 @@
 #include <cstdint>
 
 namespace latentlab {
+
+/// XINUSE bit of the upper halves of ymm0–15 (what VZEROUPPER clears).
+inline constexpr std::uint64_t kXinuseAvxUpper = 1u << 2;
 
 /// True when this CPU can run AVX (VZEROUPPER exists and the state can be dirty at all).
 inline bool cpuHasAvx() {
@@ -32,7 +35,7 @@ inline void clearUpperVectorState() {
 }
 
 /// XINUSE (XGETBV with ECX = 1): which register states hold non-initial values on this thread.
-/// Bit 2 is the upper halves of ymm0–15. Returns false where the CPU cannot say (no XGETBV1).
+/// kXinuseAvxUpper is the upper halves of ymm0–15. Returns false where the CPU cannot say (no XGETBV1).
 inline bool vectorStateInUse(std::uint64_t& mask) {
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
   if (!cpuHasAvx()) return false;
