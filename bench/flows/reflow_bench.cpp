@@ -52,6 +52,23 @@ BENCHMARK(BM_MixtureVelocityStep)
     ->ArgsProduct({{1000, 10000, 100000, 1000000}, {8, 64}})
     ->Unit(benchmark::kMillisecond);
 
+// The same step with float32 particles (the ReFlow page's float32 arithmetic).
+void BM_MixtureVelocityStepF32(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0)), k = static_cast<int>(state.range(1));
+  const MixtureVelocity v(standardNormal(), ringTarget(k));
+  Eigen::MatrixXf z = standardNormal().sample(n, 1).cast<float>();
+  for (auto _ : state) {
+    z += 0.02f * v.velocityF32(z, 0.5);
+    benchmark::DoNotOptimize(z.data());
+  }
+  state.counters["particle_steps/s"] =
+      benchmark::Counter(static_cast<double>(n) * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_MixtureVelocityStepF32)
+    ->ArgsProduct({{1000, 10000, 100000, 1000000}, {8, 64}})
+    ->Unit(benchmark::kMillisecond);
+
 void BM_ReflowPageDefaults(benchmark::State& state) {
   const ReflowLabParams p;
   for (auto _ : state) {

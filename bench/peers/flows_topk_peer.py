@@ -37,15 +37,25 @@ def mixture_velocity(x, terms, rows=65536):
     return v
 
 
-def group_mixture_velocity():
+def mixture_velocity_steps(name, dtype):
     for n in (1000, 10000, 100000, 1000000):
         for k in (8, 64):
-            z = torch.randn(n, 2, generator=gen(1), dtype=F64)
+            z = torch.randn(n, 2, generator=gen(1), dtype=F64).to(dtype)
 
             def step():
-                z.add_(mixture_velocity(z, mixture_pair_terms(k, 0.5)), alpha=0.02)
+                # The pair terms in double, rounded once to the particles' type (as in C++).
+                terms = [a.to(dtype) for a in mixture_pair_terms(k, 0.5)]
+                z.add_(mixture_velocity(z, terms), alpha=0.02)
 
-            yield f"BM_MixtureVelocityStep/{n}/{k}", step
+            yield f"{name}/{n}/{k}", step
+
+
+def group_mixture_velocity():
+    yield from mixture_velocity_steps("BM_MixtureVelocityStep", F64)
+
+
+def group_mixture_velocity_f32():
+    yield from mixture_velocity_steps("BM_MixtureVelocityStepF32", torch.float32)
 
 
 # --- Top-k (bench/topk_bench.cpp): thre_* methods, p = f(z − λ), Σ p = k, z = x/τ, τ = ½ ---

@@ -28,7 +28,7 @@ import torch
 
 from attention_peer import (group_exact_map, group_exact_output, group_exact_output_f32,
                             group_performer, group_performer_f32, group_svd, group_transformer_vq)
-from flows_topk_peer import group_mixture_velocity, group_topk
+from flows_topk_peer import group_mixture_velocity, group_mixture_velocity_f32, group_topk
 from quantization_peer import group_fsq, group_kmeans, group_nearest_code
 
 
@@ -67,6 +67,7 @@ GROUPS = {
     "kmeans": ("^BM_KmeansLloyd/", OMP, group_kmeans),
     "svd": ("^BM_RankSvdLapack/", OMP, group_svd),
     "mixture_velocity": ("^BM_MixtureVelocityStep/", OMP, group_mixture_velocity),
+    "mixture_velocity_f32": ("^BM_MixtureVelocityStepF32/", OMP, group_mixture_velocity_f32),
     "topk": ("^thre_", 1, group_topk),
 }
 

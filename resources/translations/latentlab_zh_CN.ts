@@ -3463,6 +3463,10 @@ LatentLab：现代深度学习数学的交互式实验室。
         <source>Tokens n (up to 4096 on the CPU, 32768 on an OpenCL device); maps show the top-left 256×256 block when n &gt; 256</source>
         <translation>词元数 n（CPU 上至多 4096，OpenCL 设备上至多 32768）；n &gt; 256 时图中显示左上角 256×256 的块</translation>
     </message>
+    <message>
+        <source>Precision of the particles on the CPU (a GPU steps them in float32); float32 reports its largest position error against float64</source>
+        <translation>CPU 上粒子的精度（GPU 上始终以 float32 推进）；float32 会报告其相对 float64 的最大位置误差</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ArticlePanel</name>
@@ -6512,6 +6516,10 @@ LatentLab：现代深度学习数学的交互式实验室。
     <message>
         <source> k=%1: Ŝ %2, NLL %3.</source>
         <translation> k=%1：Ŝ %2，NLL %3。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;float32&lt;/b&gt; particles: within %1 of float64 (largest position difference, first %2 particles, every frame).</source>
+        <translation>&lt;br&gt;&lt;b&gt;float32&lt;/b&gt; 粒子：与 float64 相差不超过 %1（前 %2 个粒子在每一帧上的最大位置差）。</translation>
     </message>
 </context>
 <context>

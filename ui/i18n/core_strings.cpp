@@ -404,6 +404,7 @@ static const char* const kFieldTexts[] = {
     QT_TRANSLATE_NOOP("fields", "Heun"),
     QT_TRANSLATE_NOOP("fields", "RK4"),
     QT_TRANSLATE_NOOP("fields", "ODE integrator (1, 2 or 4 evaluations per step)"),
+    QT_TRANSLATE_NOOP("fields", "Precision of the particles on the CPU (a GPU steps them in float32); float32 reports its largest position error against float64"),
     QT_TRANSLATE_NOOP("fields", "Time t"),
     QT_TRANSLATE_NOOP("fields", "Time of the heat map ρ_t, the arrows and the particles"),
     QT_TRANSLATE_NOOP("fields", "Paths drawn from t = 0 to 1"),

@@ -230,7 +230,7 @@ void flowOn(const ReflowLabParams& p, ReflowLabResult& r, const RunControl& cont
     if (device)
       detail::integrateOnOpenCl(exact, from, p.steps, p.solver, out, control, *device);
     else
-      exact.integrate(from, p.steps, p.solver, out, control);
+      exact.integrate(from, p.steps, p.solver, out, control, p.precision);
   };
   const auto setFrames = [&](ReflowLabResult& out,
                              std::shared_ptr<std::vector<Eigen::MatrixXd>> frames) {
@@ -243,9 +243,22 @@ void flowOn(const ReflowLabParams& p, ReflowLabResult& r, const RunControl& cont
   };
   auto frames = std::make_shared<std::vector<Eigen::MatrixXd>>();
   const Eigen::Index head = kReflowPreviewParticles;
+  // float32 particles (the CPU's when chosen, a device's always): their largest position error,
+  // every frame of the first ones, against the same particles in double on the CPU.
+  const auto measureFloat32 = [&](ReflowLabResult& out) {
+    if (!device && p.precision == Arithmetic::Float64) return;
+    const Eigen::Index m = std::min(head, z0.rows());
+    std::vector<Eigen::MatrixXd> ref;
+    exact.integrate(z0.topRows(m), p.steps, p.solver, &ref, control);
+    double e = 0.0;
+    for (std::size_t i = 0; i < ref.size(); ++i)
+      e = std::max(e, ((*out.frames)[i].topRows(m) - ref[i]).cwiseAbs().maxCoeff());
+    out.float32Error = e;
+  };
   if (!control.partialDue() || z0.rows() <= head || nt > head) {
     integ(z0, frames.get());
     setFrames(r, std::move(frames));
+    measureFloat32(r);
     return;
   }
   // The first particles alone, shown at once; then the rest, appended frame by frame.
@@ -268,6 +281,7 @@ void flowOn(const ReflowLabParams& p, ReflowLabResult& r, const RunControl& cont
     (*frames)[i] << (*first)[i], rest[i];
   }
   setFrames(r, std::move(frames));
+  measureFloat32(r);
 }
 
 }  // namespace

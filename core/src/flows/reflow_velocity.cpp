@@ -69,21 +69,29 @@ MixtureVelocity::MixtureVelocity(Mixture source, Mixture target)
 
 namespace {
 
+template <class Real>
+using MatX = Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic>;
+template <class Real>
+using ArrX = Eigen::Array<Real, Eigen::Dynamic, 1>;
+
 // Per-pair coefficients at time t: v = Σ_p w_p (A_p + β_p x), with A_p = (μ − a) − β_p m_p.
-struct PairTerms {
-  Eigen::MatrixXd m;       // P × d centres m_jk
-  Eigen::ArrayXd c;        // P variances c_jk
-  Eigen::ArrayXd logc;     // P: log α + log π − (d/2) log c
-  Eigen::ArrayXd beta;     // P
-  Eigen::MatrixXd offset;  // P × d: (μ − a) − β m
+// Computed in double; the float32 particles use them rounded once to float (castTerms).
+template <class Real>
+struct PairTermsT {
+  MatX<Real> m;         // P × d centres m_jk
+  ArrX<Real> halfInvC;  // P: 1/(2 c_jk)
+  ArrX<Real> logc;      // P: log α + log π − (d/2) log c
+  ArrX<Real> beta;      // P
+  MatX<Real> offset;    // P × d: (μ − a) − β m
 };
+using PairTerms = PairTermsT<double>;
 
 PairTerms pairTerms(const Mixture& s, const Mixture& q, double t, bool normalised) {
   const int J = s.components(), K = q.components(), d = s.dim();
   const double sa = s.weights.sum(), qa = q.weights.sum();
   PairTerms pt;
   pt.m.resize(J * K, d);
-  pt.c.resize(J * K);
+  pt.halfInvC.resize(J * K);
   pt.logc.resize(J * K);
   pt.beta.resize(J * K);
   pt.offset.resize(J * K, d);
@@ -93,7 +101,7 @@ PairTerms pairTerms(const Mixture& s, const Mixture& q, double t, bool normalise
       const double s0 = s.stds[j] * s.stds[j], s1 = q.stds[k] * q.stds[k];
       const double c = (1 - t) * (1 - t) * s0 + t * t * s1;
       pt.m.row(p) = (1 - t) * s.means.row(j) + t * q.means.row(k);
-      pt.c[p] = c;
+      pt.halfInvC[p] = 0.5 / c;
       pt.logc[p] = std::log(s.weights[j] / sa) + std::log(q.weights[k] / qa) -
                    0.5 * d * std::log(normalised ? 2.0 * std::numbers::pi * c : c);
       pt.beta[p] = (t * s1 - (1 - t) * s0) / c;
@@ -102,68 +110,81 @@ PairTerms pairTerms(const Mixture& s, const Mixture& q, double t, bool normalise
   return pt;
 }
 
+PairTermsT<float> castTerms(const PairTerms& pt) {
+  return {pt.m.cast<float>(), pt.halfInvC.cast<float>(), pt.logc.cast<float>(),
+          pt.beta.cast<float>(), pt.offset.cast<float>()};
+}
+
 // N × P log-weights: logc_p − ‖x − m_p‖² / (2 c_p). Differences, not ‖x‖² − 2x·m + ‖m‖²,
 // because c_p is tiny near t = 1 for point targets and the expanded form cancels badly there.
-Eigen::ArrayXXd logWeights(const Eigen::MatrixXd& x, const PairTerms& pt) {
+template <class Real>
+Eigen::Array<Real, Eigen::Dynamic, Eigen::Dynamic> logWeights(const MatX<Real>& x,
+                                                              const PairTermsT<Real>& pt) {
   const Eigen::Index n = x.rows(), P = pt.m.rows();
-  Eigen::ArrayXXd l(n, P);
+  Eigen::Array<Real, Eigen::Dynamic, Eigen::Dynamic> l(n, P);
   for (Eigen::Index p = 0; p < P; ++p) {
-    Eigen::ArrayXd d2 = (x.col(0).array() - pt.m(p, 0)).square();
+    ArrX<Real> d2 = (x.col(0).array() - pt.m(p, 0)).square();
     for (Eigen::Index c = 1; c < x.cols(); ++c) d2 += (x.col(c).array() - pt.m(p, c)).square();
-    l.col(p) = pt.logc[p] - d2 * (0.5 / pt.c[p]);
+    l.col(p) = pt.logc[p] - d2 * pt.halfInvC[p];
   }
   return l;
 }
 
-}  // namespace
-
-namespace {
-
 // v* for one block of particles: softmax over pairs (log-sum-exp), then the weighted sum.
-Eigen::MatrixXd velocityBlock(const Eigen::MatrixXd& x, const PairTerms& pt) {
-  Eigen::ArrayXXd w = logWeights(x, pt);
+template <class Real>
+MatX<Real> velocityBlock(const MatX<Real>& x, const PairTermsT<Real>& pt) {
+  auto w = logWeights(x, pt);
   // The row softmax vectorised across the particles (latentlab/common/simd.h): each row's max and
   // sum over the pairs in order, as before, with Highway's exp.
   simd::softmaxRowsColMajor(w.data(), static_cast<std::size_t>(w.rows()),
                             static_cast<std::size_t>(w.cols()), static_cast<std::size_t>(w.rows()),
-                            1.0);
-  const Eigen::MatrixXd wm = w.matrix();
-  Eigen::MatrixXd v = wm * pt.offset;
-  const Eigen::ArrayXd b = (wm * pt.beta.matrix()).array();
+                            Real(1));
+  const MatX<Real> wm = w.matrix();
+  MatX<Real> v = wm * pt.offset;
+  const ArrX<Real> b = (wm * pt.beta.matrix()).array();
   v.array() += x.array().colwise() * b;
   return v;
 }
 
 constexpr Eigen::Index kBlock = 2048;  // rows per OpenMP task; each row is independent
 
-}  // namespace
-
-Eigen::MatrixXd MixtureVelocity::operator()(const Eigen::MatrixXd& x, double t) const {
-  if (m_pointTarget) t = std::min(t, 1.0 - 1e-6);
-  t = std::clamp(t, 0.0, 1.0);
-  const PairTerms pt = pairTerms(m_source, m_target, t, false);
+// The velocity of every row of x, in blocks of rows computed independently (the same operations
+// per row whatever the block), so the result is bit-identical for any thread count.
+template <class Real>
+MatX<Real> velocityRows(const MatX<Real>& x, const PairTermsT<Real>& pt) {
   const Eigen::Index n = x.rows();
   if (n <= kBlock) return velocityBlock(x, pt);
-  // Blocks of rows are computed independently (same operations per row whatever the block),
-  // so the result is bit-identical for any thread count.
-  Eigen::MatrixXd v(n, x.cols());
+  MatX<Real> v(n, x.cols());
   const Eigen::Index blocks = (n + kBlock - 1) / kBlock;
 #pragma omp parallel for schedule(static)
   for (Eigen::Index b = 0; b < blocks; ++b) {
     const Eigen::Index lo = b * kBlock, len = std::min(kBlock, n - lo);
-    v.middleRows(lo, len) = velocityBlock(x.middleRows(lo, len), pt);
+    v.middleRows(lo, len) = velocityBlock<Real>(x.middleRows(lo, len), pt);
   }
   return v;
 }
 
-Eigen::MatrixXd MixtureVelocity::pairTable(double t, bool normalised) const {
+}  // namespace
+
+double MixtureVelocity::clampTime(double t) const {
   if (m_pointTarget) t = std::min(t, 1.0 - 1e-6);
-  t = std::clamp(t, 0.0, 1.0);
-  const PairTerms pt = pairTerms(m_source, m_target, t, normalised);
+  return std::clamp(t, 0.0, 1.0);
+}
+
+Eigen::MatrixXd MixtureVelocity::operator()(const Eigen::MatrixXd& x, double t) const {
+  return velocityRows(x, pairTerms(m_source, m_target, clampTime(t), false));
+}
+
+Eigen::MatrixXf MixtureVelocity::velocityF32(const Eigen::MatrixXf& x, double t) const {
+  return velocityRows(x, castTerms(pairTerms(m_source, m_target, clampTime(t), false)));
+}
+
+Eigen::MatrixXd MixtureVelocity::pairTable(double t, bool normalised) const {
+  const PairTerms pt = pairTerms(m_source, m_target, clampTime(t), normalised);
   const Eigen::Index P = pt.m.rows(), d = pt.m.cols();
   Eigen::MatrixXd table(P, 2 * d + 3);
   table.leftCols(d) = pt.m;
-  table.col(d) = (0.5 / pt.c).matrix();
+  table.col(d) = pt.halfInvC.matrix();
   table.col(d + 1) = pt.logc.matrix();
   table.col(d + 2) = pt.beta.matrix();
   table.rightCols(d) = pt.offset;
@@ -171,10 +192,8 @@ Eigen::MatrixXd MixtureVelocity::pairTable(double t, bool normalised) const {
 }
 
 Eigen::VectorXd MixtureVelocity::density(const Eigen::MatrixXd& x, double t) const {
-  if (m_pointTarget) t = std::min(t, 1.0 - 1e-6);
-  t = std::clamp(t, 0.0, 1.0);
-  const PairTerms pt = pairTerms(m_source, m_target, t, true);
-  const Eigen::ArrayXXd l = logWeights(x, pt);
+  const PairTerms pt = pairTerms(m_source, m_target, clampTime(t), true);
+  const Eigen::ArrayXXd l = logWeights<double>(x, pt);
   const Eigen::ArrayXd mx = l.rowwise().maxCoeff();
   return (mx + (l.colwise() - mx).exp().rowwise().sum().log()).exp().matrix();
 }
@@ -185,54 +204,76 @@ namespace latentlab::flows {
 namespace {
 
 constexpr Eigen::Index kIntegrateBlock = 512;  // rows a task carries through all steps
-}  // namespace
 
-Eigen::MatrixXd MixtureVelocity::integrate(const Eigen::MatrixXd& z0, int steps, Solver solver,
-                                           std::vector<Eigen::MatrixXd>* frames,
-                                           const RunControl& control) const {
-  if (steps < 1)
-    throw ParamError("steps", "steps must be at least 1, got " + std::to_string(steps));
-  if (!z0.allFinite()) throw ParamError("z0", "starting points contain NaN or infinity");
+// The pair terms depend on t only: one set per stage time, shared by every block.
+template <class Real>
+struct StageTerms {
+  std::vector<PairTermsT<Real>> at0, atHalf, at1;
+};
+
+// Fixed blocks of rows carried through all steps in Real arithmetic (float32 particles: positions
+// and velocities in float; frames and the result widened to double for the page).
+template <class Real>
+Eigen::MatrixXd integrateBlocks(const Eigen::MatrixXd& z0, int steps, Solver solver,
+                                const StageTerms<Real>& terms,
+                                std::vector<Eigen::MatrixXd>* frames, const RunControl& control) {
   const double h = 1.0 / steps;
-  // The pair terms depend on t only: one set per stage time, shared by every block.
-  auto terms = [&](double t) {
-    if (m_pointTarget) t = std::min(t, 1.0 - 1e-6);
-    return pairTerms(m_source, m_target, std::clamp(t, 0.0, 1.0), false);
-  };
-  std::vector<PairTerms> at0, atHalf, at1;
-  for (int i = 0; i < steps; ++i) {
-    at0.push_back(terms(i * h));
-    if (solver == Solver::Rk4) atHalf.push_back(terms(i * h + 0.5 * h));
-    if (solver != Solver::Euler) at1.push_back(terms(i * h + h));
-  }
-  if (frames) {
-    frames->assign(static_cast<std::size_t>(steps) + 1, Eigen::MatrixXd(z0.rows(), z0.cols()));
-    frames->front() = z0;
-  }
   Eigen::MatrixXd out(z0.rows(), z0.cols());
   const Eigen::Index n = z0.rows(), blocks = (n + kIntegrateBlock - 1) / kIntegrateBlock;
   std::atomic<bool> stop{false};
 #pragma omp parallel for schedule(dynamic, 1)
   for (Eigen::Index b = 0; b < blocks; ++b) {
     const Eigen::Index lo = b * kIntegrateBlock, len = std::min(kIntegrateBlock, n - lo);
-    Eigen::MatrixXd z = z0.middleRows(lo, len);
+    MatX<Real> z = z0.middleRows(lo, len).template cast<Real>();
     for (int i = 0; i < steps && !stop.load(std::memory_order_relaxed); ++i) {
       if (control.cancelled()) {
         stop = true;
         break;
       }
       const auto s = static_cast<std::size_t>(i);
-      z = solverStep(solver, z, h, [&](const Eigen::MatrixXd& x, Stage stage) {
-        return velocityBlock(x, stage == Stage::Start    ? at0[s]
-                                : stage == Stage::Middle ? atHalf[s]
-                                                         : at1[s]);
+      z = solverStep(solver, z, h, [&](const MatX<Real>& x, Stage stage) {
+        return velocityBlock(x, stage == Stage::Start    ? terms.at0[s]
+                                : stage == Stage::Middle ? terms.atHalf[s]
+                                                         : terms.at1[s]);
       });
-      if (frames) (*frames)[s + 1].middleRows(lo, len) = z;
+      if (frames) (*frames)[s + 1].middleRows(lo, len) = z.template cast<double>();
     }
-    out.middleRows(lo, len) = z;
+    out.middleRows(lo, len) = z.template cast<double>();
   }
   control.checkCancelled();  // exceptions cannot leave the parallel region: re-raise here
   return out;
+}
+
+}  // namespace
+
+Eigen::MatrixXd MixtureVelocity::integrate(const Eigen::MatrixXd& z0, int steps, Solver solver,
+                                           std::vector<Eigen::MatrixXd>* frames,
+                                           const RunControl& control,
+                                           Arithmetic arithmetic) const {
+  if (steps < 1)
+    throw ParamError("steps", "steps must be at least 1, got " + std::to_string(steps));
+  if (!z0.allFinite()) throw ParamError("z0", "starting points contain NaN or infinity");
+  const double h = 1.0 / steps;
+  StageTerms<double> terms;
+  for (int i = 0; i < steps; ++i) {
+    const auto at = [&](double t) { return pairTerms(m_source, m_target, clampTime(t), false); };
+    terms.at0.push_back(at(i * h));
+    if (solver == Solver::Rk4) terms.atHalf.push_back(at(i * h + 0.5 * h));
+    if (solver != Solver::Euler) terms.at1.push_back(at(i * h + h));
+  }
+  if (frames) {
+    frames->assign(static_cast<std::size_t>(steps) + 1, Eigen::MatrixXd(z0.rows(), z0.cols()));
+    frames->front() = z0;
+  }
+  if (arithmetic == Arithmetic::Float64)
+    return integrateBlocks(z0, steps, solver, terms, frames, control);
+  const auto toFloat = [](const std::vector<PairTerms>& from) {
+    std::vector<PairTermsT<float>> to;
+    for (const PairTerms& pt : from) to.push_back(castTerms(pt));
+    return to;
+  };
+  const StageTerms<float> single{toFloat(terms.at0), toFloat(terms.atHalf), toFloat(terms.at1)};
+  return integrateBlocks(z0, steps, solver, single, frames, control);
 }
 
 }  // namespace latentlab::flows

@@ -3,6 +3,9 @@
 // The arrays behind the ReFlow figures, for CSV/JSON export.
 #include "ui/pages/flows/reflow_page.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace latentlab::ui {
 
 namespace {
@@ -87,9 +90,14 @@ QList<DataValue> ReflowPage::exportValues() const {
     << DataValue{QStringLiteral("target_samples"), double(r.targetSamples.rows())}
     << DataValue{QStringLiteral("box"), r.box}
     // On a device the particles are float32 (the density and arrows stay double).
-    << DataValue{QStringLiteral("precision"), r.deviceUse.device == "cpu"
-                                                  ? QStringLiteral("float64")
-                                                  : QStringLiteral("float32")};
+    << DataValue{QStringLiteral("precision"), std::isfinite(r.float32Error)
+                                                  ? QStringLiteral("float32")
+                                                  : QStringLiteral("float64")};
+  if (std::isfinite(r.float32Error))
+    v << DataValue{QStringLiteral("float32_max_position_error"), r.float32Error}
+      << DataValue{QStringLiteral("float32_error_particles"),
+                   double(std::min<Eigen::Index>(flows::kReflowPreviewParticles,
+                                                 r.snapshot().rows()))};
   if (!r.rounds.empty()) {
     v << DataValue{QStringLiteral("rounds"), double(r.rounds.size())}
       << DataValue{QStringLiteral("pairs"), double(p.pairs)}

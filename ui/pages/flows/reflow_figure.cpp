@@ -193,7 +193,13 @@ void ReflowFigure::fillFlow(const ReflowLabParams& p, const ReflowLabResult& r) 
           .arg(r.snapshotTime, 0, 'f', 2)
           .arg(p.arrows)
           .arg(r.partial ? tr("Integrating the other particles…")
-                         : tr("Computed in %1 ms.").arg(r.elapsedMs, 0, 'f', 1)));
+                         : tr("Computed in %1 ms.").arg(r.elapsedMs, 0, 'f', 1)) +
+      (std::isfinite(r.float32Error)
+           ? tr("<br><b>float32</b> particles: within %1 of float64 (largest position "
+                "difference, first %2 particles, every frame).")
+                 .arg(num(r.float32Error))
+                 .arg(std::min<Eigen::Index>(flows::kReflowPreviewParticles, r.snapshot().rows()))
+           : QString()));
 }
 
 void ReflowFigure::fillPairs(const ReflowLabParams&, const ReflowLabResult& r) {

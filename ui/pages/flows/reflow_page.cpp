@@ -43,9 +43,10 @@ ParamSet flowKeyOf(const ParamSet& set) {
                        "rff_lengthscale", "rff_ridge", "mlp_hidden", "mlp_iterations", "mlp_lr",
                        "nw_bandwidth"});
 }
-// Rounds are seeded per k, so more cached rounds serve a smaller "rounds" too.
+// Rounds are seeded per k, so more cached rounds serve a smaller "rounds" too; they always run
+// in double, whatever the particles' arithmetic.
 ParamSet roundsKeyOf(const ParamSet& set) {
-  return without(set, {"time", "arrows", "view", "rounds"});
+  return without(set, {"time", "arrows", "view", "rounds", "precision"});
 }
 
 bool isHeavy(flows::ReflowView v) {
@@ -88,7 +89,7 @@ QString ReflowPage::source() const {
 }
 
 std::vector<std::string> ReflowPage::captionKeys() const {
-  return {"source", "target", "solver", "steps", "rounds"};
+  return {"source", "target", "solver", "steps", "precision", "rounds"};
 }
 
 std::vector<std::pair<QString, std::string>> ReflowPage::sections() const {

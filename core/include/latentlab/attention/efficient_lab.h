@@ -11,6 +11,7 @@
 
 #include "latentlab/attention/performer.h"
 #include "latentlab/attention/transformer_vq.h"
+#include "latentlab/common/arithmetic.h"
 #include "latentlab/common/device.h"
 #include "latentlab/common/params.h"
 #include "latentlab/common/run_control.h"
@@ -19,7 +20,7 @@ namespace latentlab::attention {
 
 /// Arithmetic of the exact and Performer outputs (and of the timing view): float64, or float32
 /// with its rounding against float64 reported (docs/theory/efficient_attention.md §12).
-enum class Arithmetic { Float64, Float32 };
+using latentlab::Arithmetic;
 
 /// Which figure the Efficient attention page shows and exports.
 enum class EfficientView {

@@ -18,21 +18,24 @@ enum class Stage { Start, Middle, End };  // t, t + h/2, t + h
 /// RK4: k1 at t, k2 = v(z + h/2 k1, t + h/2), k3 = v(z + h/2 k2, t + h/2), k4 = v(z + h k3, t + h),
 /// z + h/6 (k1 + 2k2 + 2k3 + k4). State is anything with + and scalar * (Eigen matrices).
 template <class State, class Velocity>
-State solverStep(Solver solver, const State& z, double h, const Velocity& v) {
+State solverStep(Solver solver, const State& z, double step, const Velocity& v) {
+  // The step and the constants in the state's own precision (float32 particles stay in float).
+  using Real = typename State::Scalar;
+  const Real h = static_cast<Real>(step), half = Real(0.5), two = Real(2);
   switch (solver) {
     case Solver::Euler:
       break;
     case Solver::Heun: {
       const State k1 = v(z, Stage::Start);
       const State k2 = v(State(z + h * k1), Stage::End);
-      return z + (0.5 * h) * (k1 + k2);
+      return z + (half * h) * (k1 + k2);
     }
     case Solver::Rk4: {
       const State k1 = v(z, Stage::Start);
-      const State k2 = v(State(z + (0.5 * h) * k1), Stage::Middle);
-      const State k3 = v(State(z + (0.5 * h) * k2), Stage::Middle);
+      const State k2 = v(State(z + (half * h) * k1), Stage::Middle);
+      const State k3 = v(State(z + (half * h) * k2), Stage::Middle);
       const State k4 = v(State(z + h * k3), Stage::End);
-      return z + (h / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
+      return z + (h / Real(6)) * (k1 + two * k2 + two * k3 + k4);
     }
   }
   return z + h * v(z, Stage::Start);

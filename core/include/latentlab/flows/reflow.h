@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "latentlab/common/arithmetic.h"
 #include "latentlab/common/run_control.h"
 #include "latentlab/flows/ode_solver.h"
 
@@ -47,6 +48,9 @@ class MixtureVelocity {
   MixtureVelocity(Mixture source, Mixture target);
   /// v*(x, t) for every row of x (N × d).
   Eigen::MatrixXd operator()(const Eigen::MatrixXd& x, double t) const;
+  /// The same in float32: the pair terms are computed in double and rounded once to float; the
+  /// log-weights, their softmax and the weighted sums run in float (docs/theory/reflow.md §10).
+  Eigen::MatrixXf velocityF32(const Eigen::MatrixXf& x, double t) const;
   /// ρ_t at every row of x.
   Eigen::VectorXd density(const Eigen::MatrixXd& x, double t) const;
   /// Integrates dz/dt = v*(z, t) from 0 to 1 with N steps of `solver` (same updates as
@@ -54,9 +58,12 @@ class MixtureVelocity {
   /// in parallel with the per-time pair terms computed once: bit-identical for any thread count,
   /// and equal to integrate(*this, …) up to rounding. When `frames` is set it receives the N + 1
   /// positions (frames[0] = z0). Throws ParamError("steps"/"z0") like integrate(); polls control.
+  /// With Arithmetic::Float32 the particles are stepped in float (positions, stages and
+  /// velocities), then widened to double in the frames and the result.
   Eigen::MatrixXd integrate(const Eigen::MatrixXd& z0, int steps, Solver solver,
                             std::vector<Eigen::MatrixXd>* frames = nullptr,
-                            const RunControl& control = {}) const;
+                            const RunControl& control = {},
+                            Arithmetic arithmetic = Arithmetic::Float64) const;
   /// The per-pair coefficients at time t (clamped as operator() does), for the device path
   /// (core/kernels/flows/reflow.cl): row p = j·K + k holds [m_p (d), 1/(2 c_p), log-weight_p,
   /// β_p, A_p (d)], with the density's normalised log-weights when `normalised`.
@@ -65,6 +72,7 @@ class MixtureVelocity {
   const Mixture& target() const { return m_target; }
 
  private:
+  double clampTime(double t) const;  // [0, 1], and below 1 − 1e−6 with point targets
   Mixture m_source, m_target;
   bool m_pointTarget = false;  // some s1 = 0: clamp t below 1
 };

@@ -6,10 +6,12 @@
 
 #include <Eigen/Dense>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "latentlab/common/arithmetic.h"
 #include "latentlab/common/device.h"
 #include "latentlab/common/params.h"
 #include "latentlab/common/run_control.h"
@@ -44,6 +46,9 @@ struct ReflowLabParams {
   int particles = 10000;
   int steps = 50;
   Solver solver = Solver::Euler;
+  /// The exact 1-RF particles on the CPU in float64 or float32 (an OpenCL device steps them in
+  /// float32 either way); the density, arrows and reflow rounds stay in double.
+  Arithmetic precision = Arithmetic::Float64;
   double time = 1.0;  // t of the heat map, arrows and particle snapshot
   int trajectories = 48;
   int arrows = 16;  // lattice points per side
@@ -117,6 +122,9 @@ struct ReflowLabResult {
   /// and arrows were evaluated (computeReflowField); the reflow rounds always run on the CPU.
   DeviceUse deviceUse;
   DeviceUse fieldDeviceUse;
+  /// float32 particles only (NaN when they are double): the largest |z₃₂ − z₆₄| over every frame
+  /// of the first kReflowPreviewParticles particles, z₆₄ integrated on the CPU in double.
+  double float32Error = std::numeric_limits<double>::quiet_NaN();
 
   /// Particles at the shown time (empty before computeReflowFlow).
   const Eigen::MatrixXd& snapshot() const;
@@ -134,7 +142,8 @@ ReflowLabResult computeReflowLab(const ReflowLabParams& params, const RunControl
 /// come first as a preview with the field computed; the final frames are the same numbers either
 /// way (every particle's path is computed by the same operations whatever the batch).
 /// The particles run on control.device when it names an OpenCL device (float32 there, resident
-/// in device memory for every step), recorded in result.deviceUse.
+/// in device memory for every step), recorded in result.deviceUse; on the CPU in params.precision.
+/// float32 particles get result.float32Error against a double run of the first ones.
 void computeReflowFlow(const ReflowLabParams& params, ReflowLabResult& result,
                        const RunControl& control = {});
 inline constexpr int kReflowPreviewParticles = 1024;
