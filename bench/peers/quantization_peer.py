@@ -34,8 +34,8 @@ def group_fsq():
     h, o, s, lo, hi, inv = fsq_constants()
 
     def quantize():
-        buf.copy_(src)  # restore the input, as the C++ loop does
-        buf.add_(s).tanh_().mul_(h).sub_(o).round_()  # round: half to even, like nearbyint
+        # From src into buf, as the C++ kernel does: the first operation reads src.
+        torch.add(src, s, out=buf).tanh_().mul_(h).sub_(o).round_()  # round: half to even
         torch.maximum(buf, lo, out=buf)
         torch.minimum(buf, hi, out=buf)
         buf.mul_(inv)

@@ -211,6 +211,30 @@ void ClipSets(const double* z, std::size_t n, double lambda, double* out) {
   out[2] = static_cast<double>(upper);
 }
 
+// The clip map at λ: p = min(max(z − λ, 0), 1), p′ = 1 on A = {0 < z − λ < 1} and 0 elsewhere;
+// returns |A|. Branch-free: at k = n/2 about half the entries are in A.
+std::size_t ClipValues(const double* z, std::size_t n, double lambda, double* p, double* dp) {
+  const hn::ScalableTag<double> d;
+  const std::size_t lanes = hn::Lanes(d);
+  const auto lam = hn::Set(d, lambda), zero = hn::Zero(d), one = hn::Set(d, 1.0);
+  std::size_t active = 0, i = 0;
+  for (; i + lanes <= n; i += lanes) {
+    const auto u = hn::Sub(hn::LoadU(d, z + i), lam);
+    const auto a = hn::And(hn::Gt(u, zero), hn::Lt(u, one));
+    hn::StoreU(hn::Min(hn::Max(u, zero), one), d, p + i);
+    hn::StoreU(hn::IfThenElseZero(a, one), d, dp + i);
+    active += hn::CountTrue(d, a);
+  }
+  for (; i < n; ++i) {
+    const double u = z[i] - lambda;
+    const bool a = u > 0.0 && u < 1.0;
+    p[i] = std::min(std::max(u, 0.0), 1.0);
+    dp[i] = a ? 1.0 : 0.0;
+    active += a ? 1 : 0;
+  }
+  return active;
+}
+
 // Nearest-code search, the argmin after the GEMM: for a column-major rows × cols tile of x·cᵀ,
 // v = ‖c_j‖² − 2·x·c_j per column j, kept where it is smaller than the best so far (strictly:
 // ties keep the lower code). Vectorised across rows, the index in integer lanes of the same width.
@@ -258,14 +282,16 @@ void ArgminUpdateF64(const double* dist, std::size_t rows, std::size_t cols, std
 
 // t holds 2 + edges tiles of `period` floats (lo, inv, then one per cell edge), each the channel
 // constants repeated so that tile[p] belongs to channel p mod channels; missing edges are +∞.
+// Reads `in` and writes `out` (the same buffer for the in-place form).
 template <class D>
-HWY_INLINE void fsqStep(D d, float* x, const float* t, std::size_t period, std::size_t edges) {
-  const auto z = hn::LoadU(d, x);
+HWY_INLINE void fsqStep(D d, const float* in, float* out, const float* t, std::size_t period,
+                        std::size_t edges) {
+  const auto z = hn::LoadU(d, in);
   const auto one = hn::Set(d, 1.0f);
   auto level = hn::LoadU(d, t);
   for (std::size_t k = 0; k < edges; ++k)
     level = hn::Add(level, hn::IfThenElseZero(hn::Ge(z, hn::LoadU(d, t + (2 + k) * period)), one));
-  hn::StoreU(hn::Mul(level, hn::LoadU(d, t + period)), d, x);
+  hn::StoreU(hn::Mul(level, hn::LoadU(d, t + period)), d, out);
 }
 
 // The same count for exactly 7 edges (L ≤ 8, every preset) by binary search: 3 comparisons and
@@ -273,7 +299,7 @@ HWY_INLINE void fsqStep(D d, float* x, const float* t, std::size_t period, std::
 // position j of the period at a time over the whole buffer, so that its 9 constants stay in
 // registers and the loop body loads and stores only z.
 template <class D>
-HWY_INLINE void fsqColumn7(D d, float* data, std::size_t whole, const float* t,
+HWY_INLINE void fsqColumn7(D d, const float* in, float* out, std::size_t whole, const float* t,
                            std::size_t period) {
   const auto lo = hn::LoadU(d, t), inv = hn::LoadU(d, t + period);
   const auto e0 = hn::LoadU(d, t + 2 * period), e1 = hn::LoadU(d, t + 3 * period);
@@ -282,8 +308,7 @@ HWY_INLINE void fsqColumn7(D d, float* data, std::size_t whole, const float* t,
   const auto e6 = hn::LoadU(d, t + 8 * period);
   const auto lo4 = hn::Add(lo, hn::Set(d, 4.0f)), two = hn::Set(d, 2.0f), one = hn::Set(d, 1.0f);
   for (std::size_t pos = 0; pos < whole; pos += period) {
-    float* x = data + pos;
-    const auto z = hn::LoadU(d, x);
+    const auto z = hn::LoadU(d, in + pos);
     const auto m4 = hn::Ge(z, e3);
     const auto m2 = hn::Ge(z, hn::IfThenElse(m4, e5, e1));
     const auto m1 =
@@ -292,11 +317,11 @@ HWY_INLINE void fsqColumn7(D d, float* data, std::size_t whole, const float* t,
     auto level = hn::IfThenElse(m4, lo4, lo);
     level = hn::IfThenElse(m2, hn::Add(level, two), level);
     level = hn::IfThenElse(m1, hn::Add(level, one), level);
-    hn::StoreU(hn::Mul(level, inv), d, x);
+    hn::StoreU(hn::Mul(level, inv), d, out + pos);
   }
 }
 
-void FsqQuantize(float* data, std::size_t count, const FsqChannels& c) {
+void FsqQuantize(const float* in, float* out, std::size_t count, const FsqChannels& c) {
   const hn::ScalableTag<float> d;
   const hn::CappedTag<float, 1> d1;
   const std::size_t lanes = hn::Lanes(d), channels = c.lo.size();
@@ -315,13 +340,14 @@ void FsqQuantize(float* data, std::size_t count, const FsqChannels& c) {
   std::size_t pos = 0;
   if (edges == 7) {
     pos = count / period * period;
-    for (std::size_t j = 0; j < period; j += lanes) fsqColumn7(d, data + j, pos, &tile[j], period);
+    for (std::size_t j = 0; j < period; j += lanes)
+      fsqColumn7(d, in + j, out + j, pos, &tile[j], period);
   }
   for (; pos + period <= count; pos += period)
     for (std::size_t j = 0; j < period; j += lanes)
-      fsqStep(d, data + pos + j, &tile[j], period, edges);
+      fsqStep(d, in + pos + j, out + pos + j, &tile[j], period, edges);
   for (std::size_t j = 0; pos + j < count; ++j)
-    fsqStep(d1, data + pos + j, &tile[j], period, edges);
+    fsqStep(d1, in + pos + j, out + pos + j, &tile[j], period, edges);
 }
 
 }  // namespace latentlab::simd::HWY_NAMESPACE
@@ -337,6 +363,7 @@ HWY_EXPORT(ExpInPlaceF64);
 HWY_EXPORT(ExpInPlaceF32);
 HWY_EXPORT(ThresholdPass);
 HWY_EXPORT(ClipSets);
+HWY_EXPORT(ClipValues);
 HWY_EXPORT(ArgminUpdateF32);
 HWY_EXPORT(ArgminUpdateF64);
 
@@ -400,6 +427,11 @@ ClipSets clipSets(const double* z, std::size_t n, double lambda) {
   return {out[0], static_cast<std::size_t>(out[1]), static_cast<std::size_t>(out[2])};
 }
 
+std::size_t clipValues(const double* z, std::size_t n, double lambda, double* p,
+                       double* derivative) {
+  return HWY_DYNAMIC_DISPATCH(ClipValues)(z, n, lambda, p, derivative);
+}
+
 void argminUpdate(const float* dist, std::size_t rows, std::size_t cols, std::size_t ld,
                   const float* codeNorm, std::int32_t firstCode, float* best, std::int32_t* index) {
   HWY_DYNAMIC_DISPATCH(ArgminUpdateF32)(dist, rows, cols, ld, codeNorm, firstCode, best, index);
@@ -410,7 +442,7 @@ void argminUpdate(const double* dist, std::size_t rows, std::size_t cols, std::s
   HWY_DYNAMIC_DISPATCH(ArgminUpdateF64)(dist, rows, cols, ld, codeNorm, firstCode, best, index);
 }
 
-void fsqQuantize(float* data, std::size_t count, const FsqChannels& channels) {
+void fsqQuantize(const float* in, float* out, std::size_t count, const FsqChannels& channels) {
   const std::size_t d = channels.lo.size();
   if (d == 0 || count == 0) return;
   std::size_t edges = 0;
@@ -423,16 +455,21 @@ void fsqQuantize(float* data, std::size_t count, const FsqChannels& channels) {
 #pragma omp parallel for schedule(static) if (count >= (std::size_t{1} << 20))
     for (std::int64_t c = 0; c < chunks; ++c) {
       const std::size_t from = static_cast<std::size_t>(c) * chunk;
-      HWY_DYNAMIC_DISPATCH(FsqQuantize)(data + from, std::min(chunk, count - from), channels);
+      HWY_DYNAMIC_DISPATCH(FsqQuantize)(in + from, out + from, std::min(chunk, count - from),
+                                        channels);
     }
     return;
   }
   for (std::size_t n = 0; n < count; ++n) {  // many levels: a binary search per value
     const std::size_t i = n % d;
     const auto& b = channels.boundaries[i];
-    const auto below = std::upper_bound(b.begin(), b.end(), data[n]) - b.begin();
-    data[n] = (channels.lo[i] + static_cast<float>(below)) * channels.inv[i];
+    const auto below = std::upper_bound(b.begin(), b.end(), in[n]) - b.begin();
+    out[n] = (channels.lo[i] + static_cast<float>(below)) * channels.inv[i];
   }
+}
+
+void fsqQuantize(float* data, std::size_t count, const FsqChannels& channels) {
+  fsqQuantize(data, data, count, channels);
 }
 
 }  // namespace latentlab::simd

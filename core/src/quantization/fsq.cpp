@@ -196,6 +196,10 @@ void Fsq::quantizeInPlace(float* data, std::size_t count) const {
   simd::fsqQuantize(data, count, floatChannels(*this));
 }
 
+void Fsq::quantize(const float* in, float* out, std::size_t count) const {
+  simd::fsqQuantize(in, out, count, floatChannels(*this));
+}
+
 std::vector<std::int64_t> Fsq::quantizeIndices(const Eigen::MatrixXd& z, const RunControl& rc,
                                                DeviceUse& use) const {
   if (z.cols() != dim())

@@ -302,6 +302,7 @@ void runThreshold(const Problem& pr, SoftTopkResult& r, const RunControl& contro
   r.lambda = lam;
   r.p.resize(pr.n);
   Eigen::VectorXd d(pr.n);
+  std::size_t clipActive = 0;
   if (m == Method::ThreExp || m == Method::ThreSigmoid || m == Method::ThreLaplace) {
     const auto kind = m == Method::ThreExp       ? simd::Threshold::Exp
                       : m == Method::ThreSigmoid ? simd::Threshold::Sigmoid
@@ -312,9 +313,8 @@ void runThreshold(const Problem& pr, SoftTopkResult& r, const RunControl& contro
     simd::thresholdValues(simd::Threshold::Entmax15, pr.z.data(), static_cast<std::size_t>(pr.n),
                           lam, r.p.data(), d.data());
   } else if (m == Method::ThreClip) {
-    const auto u = pr.z.array() - lam;
-    r.p = u.max(0.0).min(1.0).matrix();
-    d = (u > 0.0 && u < 1.0).cast<double>().matrix();
+    clipActive = simd::clipValues(pr.z.data(), static_cast<std::size_t>(pr.n), lam, r.p.data(),
+                                  d.data());
   } else {
     for (int i = 0; i < pr.n; ++i) {
       const double u = pr.z[i] - lam;
@@ -322,7 +322,9 @@ void runThreshold(const Problem& pr, SoftTopkResult& r, const RunControl& contro
       d[i] = thresholdDF(m, u, alpha);
     }
   }
-  const int active = static_cast<int>((r.p.array() > 0.0 && r.p.array() < 1.0).count());
+  const int active = m == Method::ThreClip
+                         ? static_cast<int>(clipActive)
+                         : static_cast<int>((r.p.array() > 0.0 && r.p.array() < 1.0).count());
   if ((m == Method::ThreClip || m == Method::ThreEntmax) && active == 0) {
     r.lambdaUnique = false;
     r.note = "λ not unique: no entry strictly inside (0, 1); p is unique";

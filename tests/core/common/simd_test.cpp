@@ -93,6 +93,9 @@ TEST(Simd, FsqLevelsEqualTheDoublePathOnEveryTarget) {
           const double want = fsq.codeValue(i, fsq.level(i, src[n]));
           ASSERT_EQ(got[n], static_cast<float>(want)) << n << " z = " << src[n];
         }
+        std::vector<float> out(src.size(), -7.0f);  // out of place: the same values
+        fsq.quantize(src.data(), out.data(), src.size());
+        ASSERT_EQ(out, got);
       });
     }
 }
@@ -131,7 +134,7 @@ TEST(Simd, ThresholdMapsAndSumsMatchTheScalarFunctionsOnEveryTarget) {
   });
 }
 
-TEST(Simd, ClipSetsCountAndSumTheActiveScores) {
+TEST(Simd, ClipSetsAndValuesMatchTheScalarLoopOnEveryTarget) {
   Rng rng(11);
   std::vector<double> z(517);
   for (double& x : z) x = rng.normal();
@@ -151,6 +154,22 @@ TEST(Simd, ClipSetsCountAndSumTheActiveScores) {
     EXPECT_EQ(s.active, active);
     EXPECT_EQ(s.upper, upper);
     EXPECT_NEAR(s.activeSum, sum, 1e-12 * std::abs(sum));
+    // The map's values and derivatives, with entries exactly on the edges u = 0 and u = 1.
+    std::vector<double> zz = z;
+    zz[3] = lambda;
+    zz[10] = lambda + 1.0;
+    std::vector<double> p(zz.size(), -1.0), dp(zz.size(), -1.0);
+    const std::size_t inside = simd::clipValues(zz.data(), zz.size(), lambda, p.data(), dp.data());
+    std::size_t want = 0;
+    for (std::size_t i = 0; i < zz.size(); ++i) {
+      const double u = zz[i] - lambda;
+      ASSERT_EQ(p[i], std::clamp(u, 0.0, 1.0)) << i;
+      ASSERT_EQ(dp[i], u > 0.0 && u < 1.0 ? 1.0 : 0.0) << i;
+      want += u > 0.0 && u < 1.0 ? 1 : 0;
+    }
+    EXPECT_EQ(dp[3], 0.0);
+    EXPECT_EQ(dp[10], 0.0);
+    EXPECT_EQ(inside, want);
   });
 }
 

@@ -60,6 +60,10 @@ struct ClipSets {
   std::size_t active = 0, upper = 0;
 };
 ClipSets clipSets(const double* z, std::size_t n, double lambda);
+/// The clip map's values p_i = clip(z_i − λ, 0, 1) and derivatives (1 strictly inside (0, 1),
+/// else 0) for n scores; returns how many are strictly inside.
+std::size_t clipValues(const double* z, std::size_t n, double lambda, double* p,
+                       double* derivative);
 
 /// Nearest-code search after the GEMM: for column j of a column-major rows × cols tile of
 /// x·cᵀ (leading dimension ld), v_r = codeNorm_j − 2·tile(r, j); where v_r < best_r (strictly,
@@ -85,5 +89,8 @@ struct FsqChannels {
 /// channel count; the last partial vector is quantized channel by channel). Vectorised for up to
 /// 31 cell edges per channel, a binary search per value beyond.
 void fsqQuantize(float* data, std::size_t count, const FsqChannels& channels);
+/// The same from `in` into `out` (count floats each; in == out is the in-place form, other
+/// overlaps are not allowed): one pass that reads and writes the bytes a memcpy would.
+void fsqQuantize(const float* in, float* out, std::size_t count, const FsqChannels& channels);
 
 }  // namespace latentlab::simd

@@ -82,6 +82,8 @@ class Fsq {
   /// The level comes from comparisons with cellBoundaries (latentlab/common/simd.h, vectorised
   /// and dispatched per CPU), so it is the level of the exact bound, as level() computes in double.
   void quantizeInPlace(float* data, std::size_t count) const;
+  /// The same from `in` into `out` (count floats each, not overlapping unless in == out).
+  void quantize(const float* in, float* out, std::size_t count) const;
 
   /// quantizeIndices on rc.device (runOnDevice; `use` says where it ran). The device compares
   /// float32 values with the float cell edges; rows with a value within float rounding of an edge
