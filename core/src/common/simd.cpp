@@ -407,8 +407,28 @@ void softmaxRowsColMajor(float* a, std::size_t rows, std::size_t cols, std::size
   HWY_DYNAMIC_DISPATCH(SoftmaxRowsColMajorF32)(a, rows, cols, ld, scale);
 }
 
-void expInPlace(double* x, std::size_t n) { HWY_DYNAMIC_DISPATCH(ExpInPlaceF64)(x, n); }
-void expInPlace(float* x, std::size_t n) { HWY_DYNAMIC_DISPATCH(ExpInPlaceF32)(x, n); }
+namespace {
+// Large buffers (a Performer feature matrix at n = 16384 holds 10⁶ values) are split over the
+// OpenMP threads: every value is computed alone, so the split changes no bit. Inside another
+// parallel region the loop runs on the calling thread.
+template <class T, class Kernel>
+void expChunks(T* x, std::size_t n, Kernel kernel) {
+  constexpr std::size_t kChunk = std::size_t{1} << 15;
+  const auto chunks = static_cast<std::int64_t>((n + kChunk - 1) / kChunk);
+#pragma omp parallel for schedule(static) if (n >= (std::size_t{1} << 18))
+  for (std::int64_t c = 0; c < chunks; ++c) {
+    const std::size_t from = static_cast<std::size_t>(c) * kChunk;
+    kernel(x + from, std::min(kChunk, n - from));
+  }
+}
+}  // namespace
+
+void expInPlace(double* x, std::size_t n) {
+  expChunks(x, n, [](double* p, std::size_t m) { HWY_DYNAMIC_DISPATCH(ExpInPlaceF64)(p, m); });
+}
+void expInPlace(float* x, std::size_t n) {
+  expChunks(x, n, [](float* p, std::size_t m) { HWY_DYNAMIC_DISPATCH(ExpInPlaceF32)(p, m); });
+}
 
 void thresholdValues(Threshold kind, const double* z, std::size_t n, double lambda, double* p,
                      double* derivative) {

@@ -34,7 +34,8 @@ void softmaxRowsColMajor(double* a, std::size_t rows, std::size_t cols, std::siz
                          double scale);
 void softmaxRowsColMajor(float* a, std::size_t rows, std::size_t cols, std::size_t ld, float scale);
 
-/// x_i ← exp(x_i) for n contiguous values (exp(x) = 0 below −1000 in double, −104 in float).
+/// x_i ← exp(x_i) for n contiguous values (exp(x) = 0 below −1000 in double, −104 in float);
+/// from 2^18 values on, split over the OpenMP threads (the same bits as one thread).
 void expInPlace(double* x, std::size_t n);
 void expInPlace(float* x, std::size_t n);
 
