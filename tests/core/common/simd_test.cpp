@@ -73,6 +73,26 @@ TEST(Simd, SoftmaxRowsMatchTheScalarFormulaOnEveryTarget) {
   }
 }
 
+TEST(Simd, ExpOfALargeBufferSplitOverThreadsEqualsSmallCalls) {
+  // 300 001 values pass the 2^18 threshold of the OpenMP split; calls of 1000 values stay on one
+  // thread. Every value is computed alone, so both give the same bits, in double and in float.
+  Rng rng(3);
+  std::vector<double> x(300001);
+  for (double& v : x) v = 20.0 * rng.normal();
+  std::vector<float> xf(x.begin(), x.end());
+  std::vector<double> big = x, small = x;
+  std::vector<float> bigF = xf, smallF = xf;
+  simd::expInPlace(big.data(), big.size());
+  simd::expInPlace(bigF.data(), bigF.size());
+  for (std::size_t i = 0; i < x.size(); i += 1000) {
+    simd::expInPlace(small.data() + i, std::min<std::size_t>(1000, x.size() - i));
+    simd::expInPlace(smallF.data() + i, std::min<std::size_t>(1000, x.size() - i));
+  }
+  EXPECT_EQ(big, small);
+  EXPECT_EQ(bigF, smallF);
+  EXPECT_NEAR(big[12345], std::exp(x[12345]), 1e-15 * std::exp(x[12345]));
+}
+
 TEST(Simd, FsqLevelsEqualTheDoublePathOnEveryTarget) {
   // Levels 8, 5, 6 (three channels, so vectors of 4, 8 or 16 floats cut FSQ vectors across
   // lanes), a count that leaves a partial vector, every bound; and 64 levels, past the vector
