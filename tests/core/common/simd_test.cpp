@@ -10,6 +10,7 @@
 #include <limits>
 #include <vector>
 
+#include "latentlab/common/finite.h"
 #include "latentlab/common/rng.h"
 #include "latentlab/quantization/fsq.h"
 #include "latentlab/topk/soft_topk.h"
@@ -40,36 +41,39 @@ TEST(Simd, TheChosenTargetIsTheBestRunnableOne) {
 }
 
 TEST(Simd, SoftmaxRowsMatchTheScalarFormulaOnEveryTarget) {
-  // 150 rows (two blocks of 64 and a tail that is not a whole vector) of a 160-row matrix, so
-  // the leading dimension differs from the row count; scale −0.7 checks the max of scale·A.
-  const std::size_t ld = 160, rows = 150, cols = 37;
-  Rng rng(3);
-  std::vector<double> src(ld * cols);
-  for (double& x : src) x = 4.0 * rng.normal();
-  for (const double scale : {1.0, -0.7}) {
-    // A masked entry (−∞) where the scale is positive, as the attention masks use it.
-    src[5 * ld + 7] = scale > 0 ? -std::numeric_limits<double>::infinity() : 0.25;
-    std::vector<double> want = src;
-    for (std::size_t i = 0; i < rows; ++i) {
-      double m = -HUGE_VAL, sum = 0.0;
-      for (std::size_t j = 0; j < cols; ++j) m = std::max(m, scale * src[j * ld + i]);
-      for (std::size_t j = 0; j < cols; ++j)
-        sum += want[j * ld + i] = std::exp(scale * src[j * ld + i] - m);
-      for (std::size_t j = 0; j < cols; ++j) want[j * ld + i] /= sum;
-    }
-    onEveryTarget([&] {
-      std::vector<double> got = src;
-      simd::softmaxRowsColMajor(got.data(), rows, cols, ld, scale);
-      for (std::size_t i = 0; i < rows; ++i)
+  // 150 rows (register blocks of four vectors, then blocks of 64 and a tail that is not a whole
+  // vector) of a 160-row matrix, so the leading dimension differs from the row count; scale −0.7
+  // checks the max of scale·A. 1100 columns pass the register blocks' 256 KiB strip limit.
+  for (const std::size_t cols : {std::size_t{37}, std::size_t{1100}}) {
+    const std::size_t ld = 160, rows = 150;
+    Rng rng(3);
+    std::vector<double> src(ld * cols);
+    for (double& x : src) x = 4.0 * rng.normal();
+    for (const double scale : {1.0, -0.7}) {
+      // A masked entry (−∞) where the scale is positive, as the attention masks use it.
+      src[5 * ld + 7] = scale > 0 ? -std::numeric_limits<double>::infinity() : 0.25;
+      std::vector<double> want = src;
+      for (std::size_t i = 0; i < rows; ++i) {
+        double m = -HUGE_VAL, sum = 0.0;
+        for (std::size_t j = 0; j < cols; ++j) m = std::max(m, scale * src[j * ld + i]);
         for (std::size_t j = 0; j < cols; ++j)
-          ASSERT_NEAR(got[j * ld + i], want[j * ld + i], 4e-16 + 1e-14 * want[j * ld + i])
-              << i << "," << j << " scale " << scale;
-      for (std::size_t j = 0; j < cols; ++j)  // rows past `rows` are not touched
-        for (std::size_t i = rows; i < ld; ++i) ASSERT_EQ(got[j * ld + i], src[j * ld + i]);
-      if (scale > 0) {
-        EXPECT_EQ(got[5 * ld + 7], 0.0);  // exp(−∞) is an exact zero
+          sum += want[j * ld + i] = std::exp(scale * src[j * ld + i] - m);
+        for (std::size_t j = 0; j < cols; ++j) want[j * ld + i] /= sum;
       }
-    });
+      onEveryTarget([&] {
+        std::vector<double> got = src;
+        simd::softmaxRowsColMajor(got.data(), rows, cols, ld, scale);
+        for (std::size_t i = 0; i < rows; ++i)
+          for (std::size_t j = 0; j < cols; ++j)
+            ASSERT_NEAR(got[j * ld + i], want[j * ld + i], 4e-16 + 1e-14 * want[j * ld + i])
+                << i << "," << j << " scale " << scale;
+        for (std::size_t j = 0; j < cols; ++j)  // rows past `rows` are not touched
+          for (std::size_t i = rows; i < ld; ++i) ASSERT_EQ(got[j * ld + i], src[j * ld + i]);
+        if (scale > 0) {
+          EXPECT_EQ(got[5 * ld + 7], 0.0);  // exp(−∞) is an exact zero
+        }
+      });
+    }
   }
 }
 
@@ -91,6 +95,39 @@ TEST(Simd, ExpOfALargeBufferSplitOverThreadsEqualsSmallCalls) {
   EXPECT_EQ(big, small);
   EXPECT_EQ(bigF, smallF);
   EXPECT_NEAR(big[12345], std::exp(x[12345]), 1e-15 * std::exp(x[12345]));
+}
+
+TEST(Simd, AllFiniteFindsOneBadValueAnywhereOnEveryTarget) {
+  // 203 values: four accumulators' worth of whole vectors, single vectors and a scalar tail on
+  // every target; one NaN, +∞ or −∞ at each position must be seen, and huge finite values not.
+  onEveryTarget([&] {
+    std::vector<double> x(203, 1e300);
+    std::vector<float> xf(203, 3e38f);
+    EXPECT_TRUE(simd::allFinite(x.data(), x.size()));
+    EXPECT_TRUE(simd::allFinite(xf.data(), xf.size()));
+    const double bad[] = {std::numeric_limits<double>::quiet_NaN(),
+                          std::numeric_limits<double>::infinity(),
+                          -std::numeric_limits<double>::infinity()};
+    for (std::size_t i = 0; i < x.size(); ++i)
+      for (const double b : bad) {
+        x[i] = b;
+        xf[i] = static_cast<float>(b);
+        ASSERT_FALSE(simd::allFinite(x.data(), x.size())) << i << " " << b;
+        ASSERT_FALSE(simd::allFinite(xf.data(), xf.size())) << i << " " << b;
+        x[i] = 1e300;
+        xf[i] = 3e38f;
+      }
+  });
+  // latentlab::allFinite on a block with a stride: only the block's entries count.
+  Eigen::MatrixXd m = Eigen::MatrixXd::Ones(40, 30);
+  m(39, 5) = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_TRUE(latentlab::allFinite(m.topRows(39)));
+  EXPECT_FALSE(latentlab::allFinite(m.bottomRows(2)));
+  EXPECT_FALSE(latentlab::allFinite(m));
+  const Eigen::Ref<const Eigen::MatrixXd> r = m.block(0, 3, 40, 4);
+  EXPECT_FALSE(latentlab::allFinite(r));
+  EXPECT_TRUE(latentlab::allFinite(m.block(0, 6, 40, 4)));
+  EXPECT_FALSE(latentlab::allFinite((m.array() * 2.0).matrix()));  // the expression fallback
 }
 
 TEST(Simd, FsqLevelsEqualTheDoublePathOnEveryTarget) {

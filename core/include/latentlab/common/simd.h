@@ -28,8 +28,9 @@ bool restrictTarget(const std::string& name);
 /// Row softmax of scale·A for a column-major rows × cols block with leading dimension ld, in
 /// place: A_ij ← exp(scale·A_ij − max_l scale·A_il) / Σ_l exp(scale·A_il − max_l scale·A_il).
 /// Entries of −∞ (masked, with scale > 0) become exactly 0. Every row needs one finite entry.
-/// Rows are processed in blocks that stay in cache and vectorised across rows, so each row's
-/// max and sum are taken over j in order, as the scalar loop does.
+/// Rows are processed in register blocks of four vectors (or blocks of 64 that stay in cache for
+/// very wide maps), vectorised across rows, so each row's max and sum are taken over j in order,
+/// as the scalar loop does.
 void softmaxRowsColMajor(double* a, std::size_t rows, std::size_t cols, std::size_t ld,
                          double scale);
 void softmaxRowsColMajor(float* a, std::size_t rows, std::size_t cols, std::size_t ld, float scale);
@@ -38,6 +39,10 @@ void softmaxRowsColMajor(float* a, std::size_t rows, std::size_t cols, std::size
 /// from 2^18 values on, split over the OpenMP threads (the same bits as one thread).
 void expInPlace(double* x, std::size_t n);
 void expInPlace(float* x, std::size_t n);
+
+/// True when every one of n contiguous values is finite (no NaN, no ±∞).
+bool allFinite(const double* x, std::size_t n);
+bool allFinite(const float* x, std::size_t n);
 
 /// Threshold Top-k maps f (Su, kexue.fm/archives/10373): three with an exponential inside, and
 /// entmax at α = 3/2, f(u) = max(0, 1 + u/2)² for u < 0.
