@@ -11,6 +11,7 @@
 
 #include "latentlab/attention/attention_matrix.h"
 #include "latentlab/common/errors.h"
+#include "latentlab/common/simd.h"
 #include "latentlab/common/finite.h"
 
 namespace latentlab::attention {
@@ -94,21 +95,28 @@ Mat<S> exactOutputOf(const Eigen::Ref<const Mat<S>>& q, const Eigen::Ref<const M
       if (causal)
         for (Index i = 0; i < rows; ++i)
           for (Index j = std::max<Index>(0, r0 + i + 1 - c0); j < cols; ++j) s(i, j) = kNegInf;
+      // The online-softmax update, column by column over the column-major tile (a row of it is
+      // strided): each row's tile max and sum still run over its keys in order.
+      VecS tileMax = s.col(0);
+      for (Index j = 1; j < cols; ++j) tileMax = tileMax.cwiseMax(s.col(j));
+      VecS shift(rows), alpha(rows);
       for (Index i = 0; i < rows; ++i) {
-        const S tileMax = s.row(i).maxCoeff();
-        if (tileMax == kNegInf) {
-          s.row(i).setZero();
+        if (tileMax(i) == kNegInf) {  // every key of this tile masked: nothing changes
+          shift(i) = -kNegInf;        // exp(−∞ − ∞) = 0 for the whole row
+          alpha(i) = S(1);
           continue;
         }
-        const S newMax = std::max(mx(i), tileMax);
+        const S newMax = std::max(mx(i), tileMax(i));
         // Rescale what was accumulated under the old max (exp(−∞) = 0 on the first tile).
-        const S alpha = std::exp(mx(i) - newMax);
-        sum(i) *= alpha;
-        acc.row(i) *= alpha;
-        s.row(i) = (s.row(i).array() - newMax).exp().matrix();
-        sum(i) += s.row(i).sum();
-        mx(i) = newMax;
+        alpha(i) = std::exp(mx(i) - newMax);
+        shift(i) = mx(i) = newMax;
       }
+      for (Index j = 0; j < cols; ++j) s.col(j) -= shift;
+      simd::expInPlace(s.data(), static_cast<std::size_t>(s.size()));
+      VecS tileSum = s.col(0);
+      for (Index j = 1; j < cols; ++j) tileSum += s.col(j);
+      sum = sum.cwiseProduct(alpha) + tileSum;
+      acc = alpha.asDiagonal() * acc;
       acc.noalias() += s * v.middleRows(c0, cols);  // second GEMM per tile
     }
     out.middleRows(r0, rows) = sum.cwiseInverse().asDiagonal() * acc;
