@@ -69,6 +69,22 @@ BENCHMARK(BM_MixtureVelocityStepF32)
     ->ArgsProduct({{1000, 10000, 100000, 1000000}, {8, 64}})
     ->Unit(benchmark::kMillisecond);
 
+// The page's exact 1-RF flow at 10⁵ particles, 50 RK4 steps (every frame kept), in float64 (0)
+// and float32 (1, with its double check of the first 1024 particles).
+void BM_ReflowFlowPrecision(benchmark::State& state) {
+  ReflowLabParams p;
+  p.particles = 100000;
+  p.solver = Solver::Rk4;
+  p.precision =
+      state.range(0) == 1 ? latentlab::Arithmetic::Float32 : latentlab::Arithmetic::Float64;
+  for (auto _ : state) {
+    ReflowLabResult r;
+    computeReflowFlow(p, r);
+    benchmark::DoNotOptimize(r.frames.get());
+  }
+}
+BENCHMARK(BM_ReflowFlowPrecision)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
 void BM_ReflowPageDefaults(benchmark::State& state) {
   const ReflowLabParams p;
   for (auto _ : state) {

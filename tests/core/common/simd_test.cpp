@@ -77,6 +77,27 @@ TEST(Simd, SoftmaxRowsMatchTheScalarFormulaOnEveryTarget) {
   }
 }
 
+TEST(Simd, FloatSoftmaxFlushesWeightsBelowTheNormalRangeToZeroOnEveryTarget) {
+  // 70 rows × 3 columns: logits 0, −20 and −95 (exp(−95) ≈ 5e−42 is a subnormal float). The last
+  // weight is exactly 0, the others are those of the two-term softmax, on every target.
+  const std::size_t rows = 70, cols = 3;
+  onEveryTarget([&] {
+    std::vector<float> a(rows * cols);
+    for (std::size_t i = 0; i < rows; ++i) {
+      a[i] = 0.0f;
+      a[rows + i] = -20.0f;
+      a[2 * rows + i] = -95.0f;
+    }
+    simd::softmaxRowsColMajor(a.data(), rows, cols, rows, 1.0f);
+    const double e = std::exp(-20.0);
+    for (std::size_t i = 0; i < rows; ++i) {
+      ASSERT_NEAR(a[i], 1.0 / (1.0 + e), 1e-7) << i;
+      ASSERT_NEAR(a[rows + i], e / (1.0 + e), 1e-14) << i;
+      ASSERT_EQ(a[2 * rows + i], 0.0f) << i;
+    }
+  });
+}
+
 TEST(Simd, ExpOfALargeBufferSplitOverThreadsEqualsSmallCalls) {
   // 300 001 values pass the 2^18 threshold of the OpenMP split; calls of 1000 values stay on one
   // thread. Every value is computed alone, so both give the same bits, in double and in float.

@@ -27,7 +27,10 @@ bool restrictTarget(const std::string& name);
 
 /// Row softmax of scale·A for a column-major rows × cols block with leading dimension ld, in
 /// place: A_ij ← exp(scale·A_ij − max_l scale·A_il) / Σ_l exp(scale·A_il − max_l scale·A_il).
-/// Entries of −∞ (masked, with scale > 0) become exactly 0. Every row needs one finite entry.
+/// Entries of −∞ (masked, with scale > 0) become exactly 0, and in float so do weights below the
+/// smallest normal float (subnormal floats made the softmax and the GEMMs after it so slow that
+/// float32 ReFlow particles ran slower than double).
+/// Every row needs one finite entry.
 /// Rows are processed in register blocks of four vectors (or blocks of 64 that stay in cache for
 /// very wide maps), vectorised across rows, so each row's max and sum are taken over j in order,
 /// as the scalar loop does.
