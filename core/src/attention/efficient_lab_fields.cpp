@@ -136,13 +136,8 @@ std::vector<FieldBinding<EfficientLabParams>> buildTable() {
                                 "Key whose soft and hard assignments are drawn (0-based, < n)"),
                         &P::keyIndex));
   t.push_back(bindField(
-      FieldSpec{.key = "precision",
-                .label = "Arithmetic",
-                .kind = FieldKind::Choice,
-                .choices = {"float64", "float32"},
-                .choiceLabels = {"float64 (double)", "float32"},
-                .help = "Precision of the exact and Performer outputs and of the timings; "
-                        "float32 reports its rounding against float64"},
+      arithmeticField("Precision of the exact and Performer outputs and of the timings; "
+                      "float32 reports its rounding against float64"),
       &P::precision));
   t.push_back(bindField(
       FieldSpec{.key = "view",

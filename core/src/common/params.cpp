@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <utility>
 
 namespace latentlab {
 namespace {
@@ -176,6 +177,15 @@ void checkParamSet(const std::vector<FieldSpec>& specs, const ParamSet& set) {
     if (!s) throw ParamError(key, "unknown parameter '" + key + "'");
     checkValue(*s, value);
   }
+}
+
+FieldSpec arithmeticField(std::string help) {
+  return FieldSpec{.key = "precision",
+                   .label = "Arithmetic",
+                   .kind = FieldKind::Choice,
+                   .choices = {"float64", "float32"},
+                   .choiceLabels = {"float64 (double)", "float32"},
+                   .help = std::move(help)};
 }
 
 }  // namespace latentlab

@@ -99,13 +99,8 @@ std::vector<FieldBinding<ReflowLabParams>> buildTable() {
                                   .help = "ODE integrator (1, 2 or 4 evaluations per step)"},
                         &P::solver));
   t.push_back(bindField(
-      FieldSpec{.key = "precision",
-                .label = "Arithmetic",
-                .kind = FieldKind::Choice,
-                .choices = {"float64", "float32"},
-                .choiceLabels = {"float64 (double)", "float32"},
-                .help = "Precision of the particles on the CPU (a GPU steps them in float32); "
-                        "float32 reports its largest position error against float64"},
+      arithmeticField("Precision of the particles on the CPU (a GPU steps them in float32); "
+                      "float32 reports its largest position error against float64"),
       &P::precision));
   t.push_back(bindField(FieldSpec{.key = "time",
                                   .label = "Time t",

@@ -52,6 +52,10 @@ ParamValue parseValue(const FieldSpec& spec, std::string_view text);
 /// Short text form of a value, the inverse of parseValue for every kind.
 std::string formatValue(const ParamValue& value);
 
+/// The "precision" choice of a page with float32 kernels (latentlab/common/arithmetic.h):
+/// float64 or float32, labelled "Arithmetic", with the page's own help text.
+FieldSpec arithmeticField(std::string help);
+
 /// Finds a field by key, or nullptr.
 const FieldSpec* findField(const std::vector<FieldSpec>& specs, std::string_view key);
 
