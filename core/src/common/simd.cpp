@@ -429,49 +429,46 @@ void softmaxRowsColMajor(float* a, std::size_t rows, std::size_t cols, std::size
 }
 
 namespace {
-// Large buffers (a Performer feature matrix at n = 16384 holds 10⁶ values) are split over the
-// OpenMP threads: every value is computed alone, so the split changes no bit. Inside another
-// parallel region the loop runs on the calling thread.
-template <class T, class Kernel>
-void expChunks(T* x, std::size_t n, Kernel kernel) {
-  constexpr std::size_t kChunk = std::size_t{1} << 15;
-  const auto chunks = static_cast<std::int64_t>((n + kChunk - 1) / kChunk);
-#pragma omp parallel for schedule(static) if (n >= (std::size_t{1} << 18))
+// Large buffers (a Performer feature matrix at n = 16384 holds 10⁶ values, a 1024² attention map
+// as many logits) are split over the OpenMP threads; every value is handled alone, so the split
+// changes no bit. Inside another parallel region the loop runs on the calling thread.
+// body(from, length) returns false to report a chunk (allFinite); the result is the AND of all.
+template <class Body>
+bool overChunks(std::size_t n, Body body) {
+  constexpr std::size_t chunk = std::size_t{1} << 15;
+  const auto chunks = static_cast<std::int64_t>((n + chunk - 1) / chunk);
+  bool all = true;
+#pragma omp parallel for schedule(static) reduction(&& : all) if (n >= (std::size_t{1} << 18))
   for (std::int64_t c = 0; c < chunks; ++c) {
-    const std::size_t from = static_cast<std::size_t>(c) * kChunk;
-    kernel(x + from, std::min(kChunk, n - from));
+    const std::size_t from = static_cast<std::size_t>(c) * chunk;
+    all = body(from, std::min(chunk, n - from)) && all;
   }
+  return all;
 }
 }  // namespace
 
-// Large buffers (a 1024² attention map's logits) are checked by every OpenMP thread in chunks.
-template <class T, class Kernel>
-bool allFiniteChunks(const T* x, std::size_t n, Kernel kernel) {
-  constexpr std::size_t kChunk = std::size_t{1} << 16;
-  const auto chunks = static_cast<std::int64_t>((n + kChunk - 1) / kChunk);
-  bool finite = true;
-#pragma omp parallel for schedule(static) reduction(&& : finite) if (n >= (std::size_t{1} << 18))
-  for (std::int64_t c = 0; c < chunks; ++c) {
-    const std::size_t from = static_cast<std::size_t>(c) * kChunk;
-    finite = kernel(x + from, std::min(kChunk, n - from)) && finite;
-  }
-  return finite;
-}
-
 bool allFinite(const double* x, std::size_t n) {
-  return allFiniteChunks(
-      x, n, [](const double* p, std::size_t m) { return HWY_DYNAMIC_DISPATCH(AllFiniteF64)(p, m); });
+  return overChunks(n, [x](std::size_t from, std::size_t m) {
+    return HWY_DYNAMIC_DISPATCH(AllFiniteF64)(x + from, m);
+  });
 }
 bool allFinite(const float* x, std::size_t n) {
-  return allFiniteChunks(
-      x, n, [](const float* p, std::size_t m) { return HWY_DYNAMIC_DISPATCH(AllFiniteF32)(p, m); });
+  return overChunks(n, [x](std::size_t from, std::size_t m) {
+    return HWY_DYNAMIC_DISPATCH(AllFiniteF32)(x + from, m);
+  });
 }
 
 void expInPlace(double* x, std::size_t n) {
-  expChunks(x, n, [](double* p, std::size_t m) { HWY_DYNAMIC_DISPATCH(ExpInPlaceF64)(p, m); });
+  overChunks(n, [x](std::size_t from, std::size_t m) {
+    HWY_DYNAMIC_DISPATCH(ExpInPlaceF64)(x + from, m);
+    return true;
+  });
 }
 void expInPlace(float* x, std::size_t n) {
-  expChunks(x, n, [](float* p, std::size_t m) { HWY_DYNAMIC_DISPATCH(ExpInPlaceF32)(p, m); });
+  overChunks(n, [x](std::size_t from, std::size_t m) {
+    HWY_DYNAMIC_DISPATCH(ExpInPlaceF32)(x + from, m);
+    return true;
+  });
 }
 
 void thresholdValues(Threshold kind, const double* z, std::size_t n, double lambda, double* p,

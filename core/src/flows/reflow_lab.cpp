@@ -254,6 +254,7 @@ void flowOn(const ReflowLabParams& p, ReflowLabResult& r, const RunControl& cont
     for (std::size_t i = 0; i < ref.size(); ++i)
       e = std::max(e, ((*out.frames)[i].topRows(m) - ref[i]).cwiseAbs().maxCoeff());
     out.float32Error = e;
+    out.float32ErrorParticles = static_cast<int>(m);
   };
   if (!control.partialDue() || z0.rows() <= head || nt > head) {
     integ(z0, frames.get());

@@ -96,6 +96,7 @@ TEST(ReflowFloat32, ThePageReportsItsFloat32Error) {
                         .cwiseAbs()
                         .maxCoeff());
   EXPECT_EQ(f.float32Error, e);
+  EXPECT_EQ(f.float32ErrorParticles, kReflowPreviewParticles);
   EXPECT_GT(e, 0.0);
   EXPECT_LE(e, 1e-4);
   // The whole cloud stays as close as the measured head (same operations for every particle).

@@ -3,7 +3,6 @@
 // The arrays behind the ReFlow figures, for CSV/JSON export.
 #include "ui/pages/flows/reflow_page.h"
 
-#include <algorithm>
 #include <cmath>
 
 namespace latentlab::ui {
@@ -96,8 +95,7 @@ QList<DataValue> ReflowPage::exportValues() const {
   if (std::isfinite(r.float32Error))
     v << DataValue{QStringLiteral("float32_max_position_error"), r.float32Error}
       << DataValue{QStringLiteral("float32_error_particles"),
-                   double(std::min<Eigen::Index>(flows::kReflowPreviewParticles,
-                                                 r.snapshot().rows()))};
+                   double(r.float32ErrorParticles)};
   if (!r.rounds.empty()) {
     v << DataValue{QStringLiteral("rounds"), double(r.rounds.size())}
       << DataValue{QStringLiteral("pairs"), double(p.pairs)}

@@ -198,7 +198,7 @@ void ReflowFigure::fillFlow(const ReflowLabParams& p, const ReflowLabResult& r) 
            ? tr("<br><b>float32</b> particles: within %1 of float64 (largest position "
                 "difference, first %2 particles, every frame).")
                  .arg(num(r.float32Error))
-                 .arg(std::min<Eigen::Index>(flows::kReflowPreviewParticles, r.snapshot().rows()))
+                 .arg(r.float32ErrorParticles)
            : QString()));
 }
 

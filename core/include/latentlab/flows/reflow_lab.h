@@ -125,6 +125,7 @@ struct ReflowLabResult {
   /// float32 particles only (NaN when they are double): the largest |z₃₂ − z₆₄| over every frame
   /// of the first kReflowPreviewParticles particles, z₆₄ integrated on the CPU in double.
   double float32Error = std::numeric_limits<double>::quiet_NaN();
+  int float32ErrorParticles = 0;  // how many particles that check integrated again
 
   /// Particles at the shown time (empty before computeReflowFlow).
   const Eigen::MatrixXd& snapshot() const;
